@@ -1,0 +1,36 @@
+//! The command line. No subcommand opens the explorer; each subcommand is a
+//! scriptable command whose output can be piped.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "clusterdex", version, about = "Explore the European health and medtech cluster ecosystem from the terminal", long_about = None)]
+pub struct Cli {
+    /// Dataset file to open instead of the built-in one
+    #[arg(long, global = true, env = "CLUSTERDEX_DATA", value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    /// Refuse dataset files larger than this many MiB
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 64)]
+    pub max_size: u64,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+impl Cli {
+    pub fn max_bytes(&self) -> u64 {
+        self.max_size.saturating_mul(1024 * 1024)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a dataset (FILE, --data, or the built-in one) and report every problem
+    Check {
+        /// The dataset file to check
+        file: Option<PathBuf>,
+    },
+}

@@ -1,0 +1,49 @@
+//! `clusterdex check [FILE]`: validate a dataset and say what is wrong, or that it
+//! is sound with its counts.
+
+use std::io::{self, Write};
+
+use super::exit;
+use crate::load::{DataSource, load};
+
+/// Prints every diagnostic sorted by position, then a summary line.
+pub fn run(
+    source: &DataSource,
+    max_bytes: u64,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
+    let loaded = match load(source, max_bytes) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(match e {
+                crate::data::LoadError::Io { .. } => exit::ERROR,
+                _ => exit::NO,
+            });
+        }
+    };
+    for d in &loaded.diagnostics {
+        writeln!(out, "{}", d.render(&loaded.name))?;
+    }
+    let (errors, warnings) = (loaded.errors(), loaded.warnings());
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    if errors == 0 {
+        let extra = if warnings > 0 {
+            format!(" ({})", plural(warnings, "warning"))
+        } else {
+            String::new()
+        };
+        writeln!(out, "ok: {}{extra}", loaded.dataset.summary())?;
+        Ok(exit::OK)
+    } else {
+        writeln!(
+            out,
+            "invalid: {}, {} in {}",
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+            crate::text::clean(&loaded.name)
+        )?;
+        Ok(exit::NO)
+    }
+}

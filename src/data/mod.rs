@@ -1,0 +1,22 @@
+//! The dataset file: the RON format, reading and parsing it safely, and the
+//! built-in dataset embedded in the binary. The only module that uses `ron`.
+
+pub mod error;
+pub mod format;
+pub mod parse;
+pub mod spans;
+
+pub use error::LoadError;
+pub use format::FileDataset;
+pub use parse::{DEFAULT_MAX_BYTES, Parsed, parse_bytes, parse_str, read, to_ron};
+
+/// The built-in dataset, compiled into the binary so clusterdex works with no file.
+pub const BUILTIN: &str = include_str!("../../assets/ecosystem.ron");
+
+/// The name diagnostics use for the built-in dataset.
+pub const BUILTIN_NAME: &str = "<built-in>/ecosystem.ron";
+
+/// A bare RON parse into the file structs, nothing else: the benchmark's yardstick.
+pub fn ron_parse_only(text: &str) -> Result<FileDataset, ron::error::SpannedError> {
+    parse::ron_options().from_str(text)
+}

@@ -1,0 +1,257 @@
+//! Bytes to file structs: the size limit, binary and UTF-8 checks, the RON parse
+//! with its options, and syntax errors turned into positioned, quoted messages.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::error::LoadError;
+use super::format::FileDataset;
+use super::spans::{Spans, locate};
+use crate::diagnostic::{Diagnostic, Position};
+
+/// Files larger than this are refused unless the user raises the limit.
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Deeper nesting than any real dataset needs; keeps hostile input off the stack.
+const RECURSION_LIMIT: usize = 64;
+
+/// A parsed file: its structs, where each element starts, and file-level warnings.
+#[derive(Debug)]
+pub struct Parsed {
+    pub file: FileDataset,
+    pub spans: Spans,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The options every RON read and write uses: `Some(..)` may be left out.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Reads a file, refusing it before reading when it is over `max_bytes`.
+pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > max_bytes {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: max_bytes,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // A file that grows while being read is still held to the limit.
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    Ok(bytes)
+}
+
+fn position_of(bytes: &[u8], offset: usize) -> Position {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let col = 1 + String::from_utf8_lossy(&before[start..]).chars().count();
+    Position { line, col }
+}
+
+/// Checks that bytes are UTF-8 text and parses them.
+pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Parsed, LoadError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(LoadError::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_str(path, text),
+        Err(e) => Err(LoadError::NotUtf8 {
+            path: path.to_path_buf(),
+            position: position_of(bytes, e.valid_up_to()),
+        }),
+    }
+}
+
+/// Parses RON text into the file structs, with the position of every element.
+pub fn parse_str(path: &Path, text: &str) -> Result<Parsed, LoadError> {
+    let mut warnings = Vec::new();
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => {
+            warnings.push(Diagnostic::warning(
+                "byte-order-mark",
+                Some(Position { line: 1, col: 1 }),
+                "the file starts with a byte-order mark (U+FEFF); it was ignored".to_string(),
+                "save the file as UTF-8 without a BOM",
+            ));
+            rest
+        }
+        None => text,
+    };
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    match ron_options().from_str::<FileDataset>(text) {
+        Ok(file) => Ok(Parsed {
+            file,
+            spans: locate(text),
+            warnings,
+        }),
+        Err(e) => {
+            let mut position = Position {
+                line: e.span.start.line.max(1),
+                col: e.span.start.col.max(1),
+            };
+            let line = text
+                .lines()
+                .nth(position.line - 1)
+                .unwrap_or("")
+                .to_string();
+            // RON reports the cursor before the whitespace; point at the token itself.
+            let blanks = line
+                .chars()
+                .skip(position.col - 1)
+                .take_while(|c| c.is_whitespace())
+                .count();
+            if line.chars().count() > position.col - 1 + blanks {
+                position.col += blanks;
+            }
+            Err(LoadError::Syntax {
+                path: path.to_path_buf(),
+                position,
+                message: describe(&e.code),
+                line,
+                hint: hint(&e.code, text).to_string(),
+            })
+        }
+    }
+}
+
+fn describe(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::ExceededRecursionLimit => {
+            format!("the file nests brackets deeper than {RECURSION_LIMIT} levels")
+        }
+        E::Eof => "the file ends in the middle of a value".to_string(),
+        other => {
+            let s = other.to_string();
+            let mut c = s.chars();
+            c.next()
+                .map_or(s.clone(), |f| f.to_lowercase().chain(c).collect())
+        }
+    }
+}
+
+fn hint(code: &ron::Error, text: &str) -> &'static str {
+    use ron::Error as E;
+    if text.trim_start().starts_with('{') {
+        return "this looks like JSON: a RON dataset is a tuple (sources: [...], entities: [...], relations: [...]); see docs/dataset-format.md";
+    }
+    match code {
+        E::Eof => "a closing ) or ] or a closing quote is missing",
+        E::ExpectedStringEnd => "a string is missing its closing double quote",
+        E::InvalidEscape(_) => {
+            "inside strings use \\\\ for a backslash and \\\" for a quote; \\u{...} for other characters"
+        }
+        E::ExpectedString => "text goes in double quotes, e.g. name: \"Biowin\"",
+        E::NoSuchStructField { .. } => {
+            "remove the field or correct its spelling; docs/dataset-format.md lists every field"
+        }
+        E::MissingStructField { .. } => {
+            "add the field; docs/dataset-format.md lists the required ones"
+        }
+        E::NoSuchEnumVariant { .. } => "use one of the names listed",
+        E::DuplicateStructField { .. } => "give each field once",
+        E::ExceededRecursionLimit => "real datasets nest a few levels; check for runaway brackets",
+        E::IntegerOutOfBounds | E::ExpectedInteger | E::ExpectedFloat => {
+            "numbers in facts are written as text: value: \"208\""
+        }
+        _ => "see docs/dataset-format.md for the format",
+    }
+}
+
+/// Writes file structs back as pretty RON (for `gen` and exports).
+pub fn to_ron(file: &FileDataset) -> Result<String, ron::Error> {
+    let pretty = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("  ".to_string());
+    ron_options().to_string_pretty(file, pretty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse_str(Path::new("d.ron"), text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_syntax_error_quotes_the_line_with_a_caret() {
+        let msg = err("(\n  title: 42,\n)");
+        assert!(msg.starts_with("error: d.ron:2:10: "), "{msg}");
+        assert!(msg.contains(" 2 |   title: 42,\n   |          ^"), "{msg}");
+        assert!(msg.contains("hint: text goes in double quotes"), "{msg}");
+    }
+
+    #[test]
+    fn options_may_be_written_without_some() {
+        let p = parse_str(
+            Path::new("d.ron"),
+            "(sources: [(id: \"s\", title: \"t\", url: \"u\")])",
+        )
+        .unwrap();
+        assert_eq!(p.file.sources[0].url.as_deref(), Some("u"));
+    }
+
+    #[test]
+    fn binary_and_non_utf8_input_are_named_as_such() {
+        let bin = parse_bytes(Path::new("d.ron"), b"(\x00\x01)")
+            .unwrap_err()
+            .to_string();
+        assert!(bin.contains("binary file"), "{bin}");
+        let latin1 = parse_bytes(Path::new("d.ron"), b"(\ntitle: \"Lyonbiop\xf4le\")")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            latin1.starts_with("error: d.ron:2:17: the file is not valid UTF-8"),
+            "{latin1}"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!(
+            "(entities: [{}{}])",
+            "(".repeat(100_000),
+            ")".repeat(100_000)
+        );
+        assert!(err(&deep).starts_with("error: d.ron:1:"), "{}", err(&deep));
+        let untyped = format!("(title: {}{})", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(err(&untyped).contains("expected string"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored_with_a_warning() {
+        let p = parse_str(Path::new("d.ron"), "\u{FEFF}()").unwrap();
+        assert_eq!(p.warnings[0].rule, "byte-order-mark");
+    }
+}

@@ -1,0 +1,11 @@
+//! clusterdex: a terminal explorer of the European health and medtech cluster
+//! ecosystem. The library holds everything; the binary only parses arguments.
+
+pub mod cli; // the command line: clap definitions
+pub mod commands; // check, search, show, ...: each writes to a given writer
+pub mod data; // the RON file format and the built-in dataset; the only user of ron
+pub mod diagnostic; // a positioned problem with a hint
+pub mod load; // from a file or the built-in text to a dataset plus diagnostics
+pub mod model; // the pure domain: entities, relations, dates, the indexed dataset
+pub mod text; // terminal-safe text and display widths
+pub mod validate; // one function per rule; builds the sound part of a file

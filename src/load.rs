@@ -1,0 +1,82 @@
+//! Where a dataset comes from (the built-in one, a file) and the whole way from
+//! bytes to an indexed dataset plus its diagnostics: read, parse, validate, build.
+
+use std::path::{Path, PathBuf};
+
+use crate::data::{self, LoadError};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Dataset;
+
+/// The dataset to open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataSource {
+    Builtin,
+    File(PathBuf),
+}
+
+impl DataSource {
+    pub fn from_option(path: Option<PathBuf>) -> DataSource {
+        path.map_or(DataSource::Builtin, DataSource::File)
+    }
+
+    /// How messages name it.
+    pub fn display_name(&self) -> String {
+        match self {
+            DataSource::Builtin => data::BUILTIN_NAME.to_string(),
+            DataSource::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// A dataset that parsed: everything sound in it, and what was wrong.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The name diagnostics are rendered with.
+    pub name: String,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Loads from wherever the source says, refusing files over `max_bytes`.
+pub fn load(source: &DataSource, max_bytes: u64) -> Result<Loaded, LoadError> {
+    match source {
+        DataSource::Builtin => load_text(Path::new(data::BUILTIN_NAME), data::BUILTIN),
+        DataSource::File(path) => {
+            let bytes = data::read(path, max_bytes)?;
+            let parsed = data::parse_bytes(path, &bytes)?;
+            Ok(finish(path, parsed))
+        }
+    }
+}
+
+/// Loads RON text already in memory; `path` only names it in messages.
+pub fn load_text(path: &Path, text: &str) -> Result<Loaded, LoadError> {
+    let parsed = data::parse_str(path, text)?;
+    Ok(finish(path, parsed))
+}
+
+fn finish(path: &Path, parsed: data::Parsed) -> Loaded {
+    let (dataset, mut diagnostics) = crate::validate::check(&parsed.file, &parsed.spans);
+    diagnostics.splice(0..0, parsed.warnings);
+    Loaded {
+        dataset,
+        diagnostics,
+        name: path.display().to_string(),
+    }
+}

@@ -1,0 +1,213 @@
+//! The loaded ecosystem: entities, relations and sources, with the lookups every
+//! view needs (by id, by kind, relations in both directions), built once at load.
+
+use std::collections::HashMap;
+
+use super::entity::{Entity, Source};
+use super::kind::Kind;
+use super::relation::{Direction, Relation, RelationType};
+
+/// One end's view of a relation: the relation, and which way it points from here.
+#[derive(Debug, Clone, Copy)]
+pub struct Link<'a> {
+    pub relation: &'a Relation,
+    pub direction: Direction,
+    /// The entity at the other end.
+    pub other: usize,
+}
+
+impl Link<'_> {
+    pub fn label(&self) -> &'static str {
+        self.relation.rel.label(self.direction)
+    }
+}
+
+/// The whole dataset with its index. Entities and relations are addressed by index.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub title: String,
+    pub sources: Vec<Source>,
+    pub entities: Vec<Entity>,
+    pub relations: Vec<Relation>,
+    by_id: HashMap<String, usize>,
+    outgoing: Vec<Vec<usize>>,
+    incoming: Vec<Vec<usize>>,
+    by_kind: [Vec<usize>; 7],
+}
+
+impl Dataset {
+    /// Builds the index. Callers give sound data: ids unique, relation ends in range.
+    pub fn new(
+        title: String,
+        sources: Vec<Source>,
+        entities: Vec<Entity>,
+        relations: Vec<Relation>,
+    ) -> Dataset {
+        let n = entities.len();
+        let mut by_id = HashMap::with_capacity(n);
+        let mut by_kind: [Vec<usize>; 7] = Default::default();
+        for (i, e) in entities.iter().enumerate() {
+            by_id.entry(e.id.clone()).or_insert(i);
+            by_kind[e.kind.index()].push(i);
+        }
+        let mut outgoing = vec![Vec::new(); n];
+        let mut incoming = vec![Vec::new(); n];
+        for (r, rel) in relations.iter().enumerate() {
+            outgoing[rel.from].push(r);
+            incoming[rel.to].push(r);
+        }
+        Dataset {
+            title,
+            sources,
+            entities,
+            relations,
+            by_id,
+            outgoing,
+            incoming,
+            by_kind,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.index_of(id).map(|i| &self.entities[i])
+    }
+
+    pub fn entity(&self, index: usize) -> &Entity {
+        &self.entities[index]
+    }
+
+    /// Entities of one kind, in file order.
+    pub fn of_kind(&self, kind: Kind) -> &[usize] {
+        &self.by_kind[kind.index()]
+    }
+
+    pub fn count(&self, kind: Kind) -> usize {
+        self.by_kind[kind.index()].len()
+    }
+
+    pub fn outgoing(&self, entity: usize) -> impl Iterator<Item = Link<'_>> {
+        self.outgoing[entity].iter().map(move |&r| {
+            let relation = &self.relations[r];
+            Link {
+                relation,
+                direction: Direction::Outgoing,
+                other: relation.to,
+            }
+        })
+    }
+
+    pub fn incoming(&self, entity: usize) -> impl Iterator<Item = Link<'_>> {
+        self.incoming[entity].iter().map(move |&r| {
+            let relation = &self.relations[r];
+            Link {
+                relation,
+                direction: Direction::Incoming,
+                other: relation.from,
+            }
+        })
+    }
+
+    /// All links of an entity: outgoing first, then incoming, each in file order.
+    pub fn links(&self, entity: usize) -> impl Iterator<Item = Link<'_>> {
+        self.outgoing(entity).chain(self.incoming(entity))
+    }
+
+    /// Links grouped by their label as read from this entity, groups in first-seen order.
+    pub fn grouped_links(&self, entity: usize) -> Vec<(&'static str, Vec<Link<'_>>)> {
+        let mut groups: Vec<(&'static str, Vec<Link<'_>>)> = Vec::new();
+        for link in self.links(entity) {
+            match groups.iter_mut().find(|(label, _)| *label == link.label()) {
+                Some((_, v)) => v.push(link),
+                None => groups.push((link.label(), vec![link])),
+            }
+        }
+        groups
+    }
+
+    /// Entities at the far end of outgoing relations of one type.
+    pub fn targets(&self, entity: usize, rel: RelationType) -> impl Iterator<Item = usize> + '_ {
+        self.outgoing(entity)
+            .filter(move |l| l.relation.rel == rel)
+            .map(|l| l.other)
+    }
+
+    /// Entities at the near end of incoming relations of one type.
+    pub fn sources_of(&self, entity: usize, rel: RelationType) -> impl Iterator<Item = usize> + '_ {
+        self.incoming(entity)
+            .filter(move |l| l.relation.rel == rel)
+            .map(|l| l.other)
+    }
+
+    /// Places an entity is located in, and every place those are part of, nearest first.
+    pub fn places_of(&self, entity: usize) -> Vec<usize> {
+        let (Some(located), Some(part_of)) = (
+            RelationType::parse("located_in"),
+            RelationType::parse("part_of"),
+        ) else {
+            return Vec::new();
+        };
+        let mut seen: Vec<usize> = Vec::new();
+        let mut queue: Vec<usize> = self.targets(entity, located).collect();
+        if self.entities[entity].kind == Kind::Place {
+            queue.extend(self.targets(entity, part_of));
+        }
+        let mut i = 0;
+        while i < queue.len() {
+            let p = queue[i];
+            i += 1;
+            if seen.contains(&p) {
+                continue;
+            }
+            seen.push(p);
+            queue.extend(
+                self.targets(p, part_of)
+                    .filter(|&q| self.entities[q].kind == Kind::Place),
+            );
+            queue.extend(self.targets(p, located));
+        }
+        seen
+    }
+
+    /// Whether an entity is the place, or located in it or in any place inside it.
+    pub fn is_in(&self, entity: usize, place: usize) -> bool {
+        entity == place || self.places_of(entity).contains(&place)
+    }
+
+    /// "94 entities (16 clusters, 14 alliances, ...)": the summary `check` prints.
+    pub fn summary(&self) -> String {
+        let kinds: Vec<String> = Kind::ALL
+            .into_iter()
+            .filter(|k| self.count(*k) > 0)
+            .map(|k| {
+                format!(
+                    "{} {}",
+                    self.count(k),
+                    if self.count(k) == 1 {
+                        k.as_str()
+                    } else {
+                        k.plural()
+                    }
+                )
+            })
+            .collect();
+        format!(
+            "{} entities ({}), {} relations, {} sources",
+            self.entities.len(),
+            kinds.join(", "),
+            self.relations.len(),
+            self.sources.len()
+        )
+    }
+}

@@ -1,0 +1,94 @@
+//! Entities, their facts and dated items, and the source documents they cite.
+
+use super::date::When;
+use super::kind::Kind;
+use super::relation::Certainty;
+
+/// A source document: where every entity, fact and relation comes from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    /// BCP 47 code, e.g. "en", "fr".
+    pub language: String,
+    /// What the document is ("press release", "web page").
+    pub about: String,
+    pub file: Option<String>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A labelled value a source states: "members at end of 2017" = "208".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+    pub when: Option<When>,
+    pub note: Option<String>,
+    pub certainty: Certainty,
+    /// Indices into the dataset's sources.
+    pub sources: Vec<usize>,
+}
+
+/// A dated item on an entity: when an event was held, the period an alliance ran.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateEntry {
+    pub label: String,
+    pub when: When,
+    pub note: Option<String>,
+    pub sources: Vec<usize>,
+}
+
+/// A cluster, alliance, event, organisation, person, project or place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub id: String,
+    pub kind: Kind,
+    pub subkind: Option<String>,
+    /// The display name as the sources spell it.
+    pub name: String,
+    /// Other spellings, acronyms, accent-free and other-language forms.
+    pub aliases: Vec<String>,
+    pub description: String,
+    pub tags: Vec<String>,
+    pub facts: Vec<Fact>,
+    pub dates: Vec<DateEntry>,
+    /// Doubts and gaps: what the sources leave unsaid.
+    pub notes: Vec<String>,
+    pub certainty: Certainty,
+    pub sources: Vec<usize>,
+}
+
+impl Entity {
+    /// A bare entity, for tests and generators; the rest is filled by field.
+    pub fn new(id: &str, kind: Kind, name: &str) -> Entity {
+        Entity {
+            id: id.to_string(),
+            kind,
+            subkind: None,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            description: String::new(),
+            tags: Vec::new(),
+            facts: Vec::new(),
+            dates: Vec::new(),
+            notes: Vec::new(),
+            certainty: Certainty::Stated,
+            sources: Vec::new(),
+        }
+    }
+
+    /// The kind word shown beside the name: the sub-kind when given ("conference").
+    pub fn kind_label(&self) -> &str {
+        self.subkind.as_deref().unwrap_or(self.kind.as_str())
+    }
+
+    /// Every date on the entity and its facts, for year scopes and the timeline.
+    pub fn all_dates(&self) -> impl Iterator<Item = &When> {
+        self.dates
+            .iter()
+            .map(|d| &d.when)
+            .chain(self.facts.iter().filter_map(|f| f.when.as_ref()))
+    }
+}

@@ -1,0 +1,374 @@
+//! Typed relations. Each type is one row of a table: its name in files, how it reads
+//! forwards and backwards, and which kinds it may join. A relation is stored once;
+//! the dataset index gives both directions.
+
+use super::date::When;
+use super::kind::Kind;
+
+/// Whether a source says a thing outright or only implies it (by layout, by a listing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Certainty {
+    #[default]
+    Stated,
+    Inferred,
+}
+
+impl Certainty {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Stated => "stated",
+            Certainty::Inferred => "inferred",
+        }
+    }
+}
+
+/// A set of kinds, for the ends a relation type accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kinds(u8);
+
+impl Kinds {
+    pub const ANY: Kinds = Kinds(0x7f);
+
+    pub const fn of(kinds: &[Kind]) -> Kinds {
+        let mut bits = 0u8;
+        let mut i = 0;
+        while i < kinds.len() {
+            bits |= 1 << (kinds[i] as u8);
+            i += 1;
+        }
+        Kinds(bits)
+    }
+
+    pub const fn not(kinds: &[Kind]) -> Kinds {
+        Kinds(Kinds::ANY.0 & !Kinds::of(kinds).0)
+    }
+
+    pub fn contains(self, kind: Kind) -> bool {
+        self.0 & (1 << kind as u8) != 0
+    }
+
+    pub fn names(self) -> String {
+        if self == Kinds::ANY {
+            return "any kind".to_string();
+        }
+        let names: Vec<&str> = Kind::ALL
+            .into_iter()
+            .filter(|k| self.contains(*k))
+            .map(Kind::as_str)
+            .collect();
+        names.join(" or ")
+    }
+}
+
+/// One relation type: a row of [`RELATION_TYPES`].
+#[derive(Debug)]
+pub struct RelationSpec {
+    pub name: &'static str,
+    /// How the relation reads from its subject: "Biopmed coordinates MAGIA".
+    pub forward: &'static str,
+    /// How it reads from its object: "MAGIA coordinated by Biopmed".
+    pub inverse: &'static str,
+    pub from: Kinds,
+    pub to: Kinds,
+}
+
+use Kind::*;
+const NOT_PLACE: Kinds = Kinds::not(&[Place]);
+const GROUPS: Kinds = Kinds::of(&[Cluster, Alliance, Organisation]);
+
+const fn spec(
+    name: &'static str,
+    forward: &'static str,
+    inverse: &'static str,
+    from: Kinds,
+    to: Kinds,
+) -> RelationSpec {
+    RelationSpec {
+        name,
+        forward,
+        inverse,
+        from,
+        to,
+    }
+}
+
+/// Every relation type a dataset may use. Add a row to add a type.
+pub static RELATION_TYPES: &[RelationSpec] = &[
+    spec("member_of", "member of", "member", NOT_PLACE, GROUPS),
+    spec(
+        "founding_member_of",
+        "founding member of",
+        "founding member",
+        NOT_PLACE,
+        GROUPS,
+    ),
+    spec(
+        "board_member_of",
+        "board member of",
+        "board member",
+        NOT_PLACE,
+        GROUPS,
+    ),
+    spec(
+        "coordinates",
+        "coordinates",
+        "coordinated by",
+        NOT_PLACE,
+        Kinds::of(&[Alliance, Event, Project]),
+    ),
+    spec(
+        "partner_of",
+        "partner in",
+        "partner",
+        Kinds::ANY,
+        Kinds::ANY,
+    ),
+    spec(
+        "cooperates_with",
+        "cooperates with",
+        "cooperates with",
+        Kinds::ANY,
+        Kinds::ANY,
+    ),
+    spec(
+        "funded_by",
+        "funded by",
+        "funds",
+        Kinds::ANY,
+        Kinds::of(&[Organisation, Alliance]),
+    ),
+    spec(
+        "certified_by",
+        "certified by",
+        "certified",
+        Kinds::ANY,
+        Kinds::of(&[Organisation, Alliance]),
+    ),
+    spec(
+        "selected_by",
+        "selected by",
+        "selected",
+        Kinds::ANY,
+        NOT_PLACE,
+    ),
+    spec(
+        "under_programme",
+        "under the programme",
+        "programme for",
+        Kinds::ANY,
+        Kinds::of(&[Organisation, Alliance, Project]),
+    ),
+    spec(
+        "initiative_of",
+        "initiative of",
+        "initiated",
+        Kinds::ANY,
+        NOT_PLACE,
+    ),
+    spec(
+        "labelled_by",
+        "labelled by",
+        "labelled",
+        Kinds::ANY,
+        NOT_PLACE,
+    ),
+    spec("part_of", "part of", "has part", Kinds::ANY, Kinds::ANY),
+    spec(
+        "located_in",
+        "located in",
+        "location of",
+        Kinds::ANY,
+        Kinds::of(&[Place]),
+    ),
+    spec(
+        "targets_market",
+        "targets market",
+        "target market of",
+        NOT_PLACE,
+        Kinds::of(&[Place]),
+    ),
+    spec(
+        "covers",
+        "covers",
+        "covered by",
+        Kinds::of(&[Project, Event, Alliance]),
+        Kinds::ANY,
+    ),
+    spec(
+        "organised_by",
+        "organised by",
+        "organised",
+        Kinds::of(&[Event, Project]),
+        NOT_PLACE,
+    ),
+    spec(
+        "presented_at",
+        "presented at",
+        "featured",
+        Kinds::ANY,
+        Kinds::of(&[Event]),
+    ),
+    spec(
+        "participated_in",
+        "took part in",
+        "participant",
+        Kinds::ANY,
+        Kinds::of(&[Event, Alliance, Project]),
+    ),
+    spec(
+        "spoke_at",
+        "spoke at",
+        "speaker",
+        Kinds::of(&[Person, Organisation]),
+        Kinds::of(&[Event]),
+    ),
+    spec(
+        "presented",
+        "presented",
+        "presented by",
+        Kinds::of(&[Person, Organisation]),
+        Kinds::ANY,
+    ),
+    spec(
+        "president_of",
+        "president of",
+        "president",
+        Kinds::of(&[Person]),
+        NOT_PLACE,
+    ),
+    spec(
+        "works_for",
+        "works for",
+        "employs",
+        Kinds::of(&[Person]),
+        NOT_PLACE,
+    ),
+    spec("manages", "manages", "managed by", NOT_PLACE, Kinds::ANY),
+    spec(
+        "supported",
+        "supported",
+        "supported by",
+        NOT_PLACE,
+        Kinds::ANY,
+    ),
+    spec(
+        "produced_by",
+        "produced by",
+        "produced",
+        Kinds::of(&[Project, Event]),
+        NOT_PLACE,
+    ),
+    spec("advised", "advised", "advised by", Kinds::ANY, NOT_PLACE),
+    spec(
+        "continues",
+        "continues",
+        "continued by",
+        Kinds::ANY,
+        Kinds::ANY,
+    ),
+    spec(
+        "related_to",
+        "related to",
+        "related to",
+        Kinds::ANY,
+        Kinds::ANY,
+    ),
+];
+
+/// A relation type: an index into [`RELATION_TYPES`], so it is `Copy` and cheap to compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RelationType(u8);
+
+impl RelationType {
+    pub fn parse(name: &str) -> Option<RelationType> {
+        RELATION_TYPES
+            .iter()
+            .position(|s| s.name == name)
+            .map(|i| RelationType(i as u8))
+    }
+
+    pub fn all() -> impl Iterator<Item = RelationType> {
+        (0..RELATION_TYPES.len()).map(|i| RelationType(i as u8))
+    }
+
+    pub fn spec(self) -> &'static RelationSpec {
+        &RELATION_TYPES[usize::from(self.0)]
+    }
+
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    pub fn forward(self) -> &'static str {
+        self.spec().forward
+    }
+
+    pub fn inverse(self) -> &'static str {
+        self.spec().inverse
+    }
+
+    /// The label as seen from one end: forward from the subject, inverse from the object.
+    pub fn label(self, dir: Direction) -> &'static str {
+        match dir {
+            Direction::Outgoing => self.forward(),
+            Direction::Incoming => self.inverse(),
+        }
+    }
+
+    pub fn fits(self, from: Kind, to: Kind) -> bool {
+        let s = self.spec();
+        s.from.contains(from) && s.to.contains(to)
+    }
+}
+
+/// Which end of a relation an entity stands at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Outgoing,
+    Incoming,
+}
+
+/// A typed link between two entities (by index into the dataset), with its qualifiers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    pub from: usize,
+    pub rel: RelationType,
+    pub to: usize,
+    pub role: Option<String>,
+    pub period: Option<When>,
+    pub note: Option<String>,
+    pub certainty: Certainty,
+    pub sources: Vec<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_type_reads_both_ways() {
+        let t = RelationType::parse("coordinates").unwrap();
+        assert_eq!(t.label(Direction::Outgoing), "coordinates");
+        assert_eq!(t.label(Direction::Incoming), "coordinated by");
+        assert!(RelationType::parse("coordinated_by").is_none());
+    }
+
+    #[test]
+    fn names_are_unique() {
+        for (i, a) in RELATION_TYPES.iter().enumerate() {
+            assert!(
+                RELATION_TYPES[i + 1..].iter().all(|b| b.name != a.name),
+                "{}",
+                a.name
+            );
+        }
+    }
+
+    #[test]
+    fn kind_constraints_reject_misfits() {
+        let located = RelationType::parse("located_in").unwrap();
+        assert!(located.fits(Kind::Cluster, Kind::Place));
+        assert!(!located.fits(Kind::Cluster, Kind::Person));
+        assert_eq!(located.spec().to.names(), "place");
+    }
+}

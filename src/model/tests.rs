@@ -1,0 +1,85 @@
+//! The relation index seen from both ends, and place containment.
+
+use super::*;
+
+fn rel(from: usize, name: &str, to: usize) -> Relation {
+    Relation {
+        from,
+        rel: RelationType::parse(name).expect("known type"),
+        to,
+        role: None,
+        period: None,
+        note: None,
+        certainty: Certainty::Stated,
+        sources: vec![0],
+    }
+}
+
+fn sample() -> Dataset {
+    let entities = vec![
+        Entity::new("magia", Kind::Alliance, "MAGIA"),
+        Entity::new("biopmed", Kind::Cluster, "BioPmed"),
+        Entity::new("lyonbiopole", Kind::Cluster, "Lyonbiopôle"),
+        Entity::new("lyon", Kind::Place, "Lyon"),
+        Entity::new("auvergne_rhone_alpes", Kind::Place, "Auvergne-Rhône-Alpes"),
+        Entity::new("france", Kind::Place, "France"),
+    ];
+    let relations = vec![
+        rel(1, "coordinates", 0),
+        rel(1, "member_of", 0),
+        rel(2, "member_of", 0),
+        rel(2, "located_in", 3),
+        rel(3, "part_of", 4),
+        rel(4, "part_of", 5),
+    ];
+    Dataset::new(String::new(), Vec::new(), entities, relations)
+}
+
+#[test]
+fn a_relation_stored_once_is_reachable_from_both_ends() {
+    let d = sample();
+    let biopmed = d.index_of("biopmed").unwrap();
+    let magia = d.index_of("magia").unwrap();
+    let out: Vec<_> = d.outgoing(biopmed).map(|l| (l.label(), l.other)).collect();
+    assert_eq!(out, vec![("coordinates", magia), ("member of", magia)]);
+    let inc: Vec<_> = d
+        .incoming(magia)
+        .map(|l| (l.label(), d.entity(l.other).id.as_str()))
+        .collect();
+    assert_eq!(
+        inc,
+        vec![
+            ("coordinated by", "biopmed"),
+            ("member", "biopmed"),
+            ("member", "lyonbiopole")
+        ]
+    );
+}
+
+#[test]
+fn links_group_by_their_label_from_this_end() {
+    let d = sample();
+    let groups = d.grouped_links(d.index_of("magia").unwrap());
+    let shape: Vec<_> = groups.iter().map(|(l, v)| (*l, v.len())).collect();
+    assert_eq!(shape, vec![("coordinated by", 1), ("member", 2)]);
+}
+
+#[test]
+fn an_entity_in_a_city_is_in_the_region_and_country_around_it() {
+    let d = sample();
+    let lyonbiopole = d.index_of("lyonbiopole").unwrap();
+    let france = d.index_of("france").unwrap();
+    assert!(d.is_in(lyonbiopole, france));
+    assert!(d.is_in(d.index_of("lyon").unwrap(), france));
+    assert!(!d.is_in(d.index_of("biopmed").unwrap(), france));
+}
+
+#[test]
+fn kinds_are_indexed_and_summarised() {
+    let d = sample();
+    assert_eq!(d.of_kind(Kind::Cluster).len(), 2);
+    assert_eq!(
+        d.summary(),
+        "6 entities (2 clusters, 1 alliance, 3 places), 6 relations, 0 sources"
+    );
+}

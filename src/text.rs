@@ -1,0 +1,124 @@
+//! Text at the terminal boundary: dataset strings are untrusted, so control
+//! characters, bidirectional overrides and invisible characters are shown as
+//! visible escapes, never sent raw; and widths are measured in terminal cells.
+
+use std::borrow::Cow;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Characters that could drive a terminal or hide or reorder text on screen.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM, RLM
+            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}')
+}
+
+fn escape(c: char, out: &mut String) {
+    match c {
+        '\n' | '\t' | '\r' => out.push(' '),
+        _ => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+    }
+}
+
+/// One line of safe text: line breaks and tabs become spaces, other unsafe
+/// characters become visible `\u{..}` escapes.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            escape(c, &mut out);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Safe text that keeps its line breaks.
+pub fn clean_multiline(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c != '\n' && is_unsafe(c) {
+            escape(c, &mut out);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Display width in terminal cells (accents 1, CJK and most emoji 2).
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` to at most `max` cells, ending with `…` when anything was cut.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// Pads with spaces to exactly `cells` wide (truncating first if needed).
+pub fn pad(s: &str, cells: usize) -> String {
+    let t = truncate(s, cells);
+    let fill = cells.saturating_sub(width(&t));
+    format!("{t}{}", " ".repeat(fill))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible_text() {
+        let hostile = "Evil\u{1b}]52;c;ZXZpbA==\u{7}\u{9b}31m\u{202e}txt";
+        let safe = clean(hostile);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        assert_eq!(
+            safe,
+            "Evil\\u{1b}]52;c;ZXZpbA==\\u{7}\\u{9b}31m\\u{202e}txt"
+        );
+    }
+
+    #[test]
+    fn ordinary_text_is_borrowed_unchanged() {
+        assert!(matches!(clean("Lyonbiopôle – ACCIÓ"), Cow::Borrowed(_)));
+        assert_eq!(clean_multiline("a\nb\u{0}"), "a\nb\\u{0}");
+    }
+
+    #[test]
+    fn truncation_counts_cells_not_bytes() {
+        assert_eq!(truncate("Lyonbiopôle", 6), "Lyonb…");
+        assert_eq!(truncate("東京都庁", 5), "東京…");
+        assert_eq!(width(&truncate("🧬🧬🧬", 4)), 3);
+        assert_eq!(pad("ACCIÓ", 7), "ACCIÓ  ");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

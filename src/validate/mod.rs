@@ -1,0 +1,111 @@
+//! Checks a parsed dataset against every rule and reports all problems at once,
+//! each with its position and a hint; then builds the sound part into a
+//! [`Dataset`], so that a file with problems still opens with what is right.
+
+mod build;
+mod entities;
+mod relations;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use crate::data::format::FileDataset;
+use crate::data::spans::Spans;
+use crate::diagnostic::Diagnostic;
+use crate::model::Dataset;
+
+pub use build::build;
+
+/// Lookups shared by the rules, built once per validation.
+pub struct Ctx<'a> {
+    pub file: &'a FileDataset,
+    pub spans: &'a Spans,
+    /// Entity id to the index of its first definition.
+    pub ids: HashMap<&'a str, usize>,
+    /// Source id to the index of its first definition.
+    pub sources: HashMap<&'a str, usize>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(file: &'a FileDataset, spans: &'a Spans) -> Ctx<'a> {
+        let mut ids = HashMap::with_capacity(file.entities.len());
+        for (i, e) in file.entities.iter().enumerate() {
+            ids.entry(e.id.as_str()).or_insert(i);
+        }
+        let mut sources = HashMap::new();
+        for (i, s) in file.sources.iter().enumerate() {
+            sources.entry(s.id.as_str()).or_insert(i);
+        }
+        Ctx {
+            file,
+            spans,
+            ids,
+            sources,
+        }
+    }
+}
+
+/// One rule: looks at the whole file, returns what is wrong.
+type Rule = fn(&Ctx) -> Vec<Diagnostic>;
+
+/// Every rule, in the order their findings are grouped before sorting by position.
+const RULES: &[Rule] = &[
+    entities::empty_names,
+    entities::id_format,
+    entities::duplicate_ids,
+    entities::duplicate_sources,
+    entities::unknown_sources,
+    entities::missing_sources,
+    entities::impossible_dates,
+    entities::unsafe_text,
+    entities::long_text,
+    entities::unknown_subkinds,
+    relations::unknown_types,
+    relations::dangling,
+    relations::self_relations,
+    relations::kind_misfits,
+    relations::duplicates,
+    relations::impossible_periods,
+    relations::part_of_cycles,
+];
+
+/// All problems in the file, sorted by position.
+pub fn validate(file: &FileDataset, spans: &Spans) -> Vec<Diagnostic> {
+    let ctx = Ctx::new(file, spans);
+    let mut out: Vec<Diagnostic> = RULES.iter().flat_map(|rule| rule(&ctx)).collect();
+    crate::diagnostic::sort(&mut out);
+    out
+}
+
+/// Validates and builds in one go: the dataset of everything sound, and the diagnostics.
+pub fn check(file: &FileDataset, spans: &Spans) -> (Dataset, Vec<Diagnostic>) {
+    let diagnostics = validate(file, spans);
+    (build(file), diagnostics)
+}
+
+/// "did you mean" help: the candidate closest to `given` by edit distance, if close.
+pub(crate) fn closest<'a>(
+    given: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .map(|c| (edit_distance(given, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

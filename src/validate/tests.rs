@@ -1,0 +1,200 @@
+//! One test per rule: a small file with exactly that problem gives exactly that
+//! diagnostic, at the right position, and the sound rest still builds.
+
+use std::path::Path;
+
+use crate::data::parse_str;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Dataset;
+
+const SOURCES: &str = r#"sources: [(id: "s", title: "Doc")],"#;
+
+fn run(entities: &str, relations: &str) -> (Dataset, Vec<Diagnostic>) {
+    let text =
+        format!("(\n{SOURCES}\nentities: [\n{entities}\n],\nrelations: [\n{relations}\n],\n)");
+    let parsed = parse_str(Path::new("t.ron"), &text).expect("test file parses");
+    super::check(&parsed.file, &parsed.spans)
+}
+
+const TWO: &str = r#"(id: "a", kind: Cluster, name: "A", sources: ["s"]),
+(id: "b", kind: Alliance, name: "B", sources: ["s"]),"#;
+
+fn rules(d: &[Diagnostic]) -> Vec<&'static str> {
+    d.iter().map(|d| d.rule).collect()
+}
+
+#[test]
+fn a_sound_file_has_no_diagnostics() {
+    let (ds, d) = run(
+        TWO,
+        r#"(from: "a", rel: "member_of", to: "b", sources: ["s"]),"#,
+    );
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(ds.relations.len(), 1);
+}
+
+#[test]
+fn duplicate_id_points_at_the_second_and_keeps_the_first() {
+    let (ds, d) = run(
+        &format!("{TWO}\n(id: \"a\", kind: Place, name: \"Again\", sources: [\"s\"]),"),
+        "",
+    );
+    assert_eq!(rules(&d), ["duplicate-id"]);
+    assert_eq!(d[0].position.map(|p| p.line), Some(6));
+    assert!(
+        d[0].message
+            .contains(r#"id "a" is already used by "A" at 4:1"#),
+        "{}",
+        d[0].message
+    );
+    assert_eq!(ds.get("a").map(|e| e.name.as_str()), Some("A"));
+}
+
+#[test]
+fn relation_to_unknown_id_suggests_the_closest() {
+    let (ds, d) = run(
+        TWO,
+        r#"(from: "a", rel: "member_of", to: "bb", sources: ["s"]),"#,
+    );
+    assert_eq!(rules(&d), ["dangling-relation"]);
+    assert!(d[0].hint.contains(r#"did you mean "b"?"#));
+    assert!(ds.relations.is_empty());
+}
+
+#[test]
+fn unknown_relation_type_is_named() {
+    let (_, d) = run(
+        TWO,
+        r#"(from: "a", rel: "memberof", to: "b", sources: ["s"]),"#,
+    );
+    assert_eq!(rules(&d), ["unknown-relation-type"]);
+    assert!(d[0].hint.contains("member_of"));
+}
+
+#[test]
+fn relation_to_itself_is_refused() {
+    let (_, d) = run(
+        TWO,
+        r#"(from: "a", rel: "partner_of", to: "a", sources: ["s"]),"#,
+    );
+    assert_eq!(rules(&d), ["self-relation"]);
+}
+
+#[test]
+fn located_in_must_point_to_a_place() {
+    let (ds, d) = run(
+        TWO,
+        r#"(from: "a", rel: "located_in", to: "b", sources: ["s"]),"#,
+    );
+    assert_eq!(rules(&d), ["relation-kinds"]);
+    assert!(
+        d[0].message.contains("located_in joins any kind to place"),
+        "{}",
+        d[0].message
+    );
+    assert!(ds.relations.is_empty());
+}
+
+#[test]
+fn empty_name_and_id_are_errors() {
+    let (_, d) = run(
+        r#"(id: "", kind: Cluster, name: "X", sources: ["s"]), (id: "y", kind: Cluster, name: " ", sources: ["s"]),"#,
+        "",
+    );
+    assert_eq!(rules(&d), ["empty-id", "empty-name"]);
+}
+
+#[test]
+fn ids_must_be_snake_case() {
+    let (_, d) = run(
+        r#"(id: "Life-Science", kind: Cluster, name: "X", sources: ["s"]),"#,
+        "",
+    );
+    assert_eq!(rules(&d), ["id-format"]);
+}
+
+#[test]
+fn impossible_dates_and_backwards_ranges_are_errors() {
+    let (ds, d) = run(
+        r#"(id: "e", kind: Event, name: "E", sources: ["s"], dates: [(label: "held", when: "2015-02-30", sources: ["s"]), (label: "ran", when: "2018/2016", sources: ["s"])], facts: [(label: "x", value: "1", when: "2015-13", sources: ["s"])]),"#,
+        "",
+    );
+    assert_eq!(rules(&d), ["bad-date", "bad-date", "bad-date"]);
+    assert!(
+        d.iter()
+            .any(|x| x.message.contains("ends before it starts"))
+    );
+    assert!(ds.entities[0].dates.is_empty());
+}
+
+#[test]
+fn unknown_and_missing_sources_are_errors() {
+    let (_, d) = run(
+        r#"(id: "a", kind: Cluster, name: "A", sources: ["z"], facts: [(label: "x", value: "1")]),"#,
+        "",
+    );
+    assert_eq!(rules(&d), ["unknown-source", "no-source"]);
+    let (_, d) = run(TWO, r#"(from: "a", rel: "member_of", to: "b"),"#);
+    assert_eq!(rules(&d), ["no-source"]);
+}
+
+#[test]
+fn duplicate_relation_is_reported_once_and_kept_once() {
+    let r = r#"(from: "a", rel: "member_of", to: "b", sources: ["s"]),"#;
+    let (ds, d) = run(TWO, &format!("{r}\n{r}"));
+    assert_eq!(rules(&d), ["duplicate-relation"]);
+    assert_eq!(ds.relations.len(), 1);
+}
+
+#[test]
+fn control_characters_in_text_are_errors() {
+    let (ds, d) = run(
+        r#"(id: "a", kind: Cluster, name: "A\u{1b}[31m", aliases: ["x\u{202e}y"], sources: ["s"]),"#,
+        "",
+    );
+    assert_eq!(rules(&d), ["control-character", "control-character"]);
+    assert!(d[0].message.contains("U+001B") || d[1].message.contains("U+001B"));
+    assert_eq!(ds.len(), 1, "the entity still opens, shown escaped");
+}
+
+#[test]
+fn part_of_cycles_are_found() {
+    let (_, d) = run(
+        r#"(id: "p", kind: Place, name: "P", sources: ["s"]), (id: "q", kind: Place, name: "Q", sources: ["s"]), (id: "r", kind: Place, name: "R", sources: ["s"]),"#,
+        r#"(from: "p", rel: "part_of", to: "q", sources: ["s"]), (from: "q", rel: "part_of", to: "r", sources: ["s"]), (from: "r", rel: "part_of", to: "p", sources: ["s"]),"#,
+    );
+    assert_eq!(rules(&d), ["part-of-cycle"]);
+    assert!(
+        d[0].message.contains("p -> q -> r -> p"),
+        "{}",
+        d[0].message
+    );
+}
+
+#[test]
+fn unknown_subkinds_and_long_names_are_warnings() {
+    let long = "x".repeat(400);
+    let (_, d) = run(
+        &format!(
+            r#"(id: "a", kind: Cluster, subkind: "spaceship", name: "{long}", sources: ["s"]),"#
+        ),
+        "",
+    );
+    assert_eq!(rules(&d), ["unknown-subkind", "long-name"]);
+    assert!(d.iter().all(|x| x.severity == Severity::Warning));
+}
+
+#[test]
+fn the_builtin_dataset_has_no_diagnostics() {
+    let loaded = crate::load::load(
+        &crate::load::DataSource::Builtin,
+        crate::data::DEFAULT_MAX_BYTES,
+    )
+    .expect("built-in parses");
+    let shown: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.render(&loaded.name))
+        .collect();
+    assert!(shown.is_empty(), "{}", shown.join("\n"));
+}
