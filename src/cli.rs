@@ -33,4 +33,13 @@ pub enum Command {
         /// The dataset file to check
         file: Option<PathBuf>,
     },
+    /// Write a synthetic dataset of N entities to stdout (for benchmarks)
+    Gen {
+        /// How many entities
+        #[arg(long, value_name = "N", default_value_t = 10_000)]
+        entities: usize,
+        /// Seed: the same seed always gives the same file
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+    },
 }

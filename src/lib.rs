@@ -8,5 +8,6 @@ pub mod diagnostic; // a positioned problem with a hint
 pub mod load; // from a file or the built-in text to a dataset plus diagnostics
 pub mod model; // the pure domain: entities, relations, dates, the indexed dataset
 pub mod search; // fuzzy search: folding, query syntax, ranking; the only user of fuzzy-matcher
+pub mod synth; // synthetic datasets of any size for benchmarks (gen)
 pub mod text; // terminal-safe text and display widths
 pub mod validate; // one function per rule; builds the sound part of a file

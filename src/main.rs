@@ -29,6 +29,9 @@ fn run(cli: Cli) -> io::Result<u8> {
             let source = DataSource::from_option(file.or(cli.data));
             commands::check::run(&source, max_bytes, &mut out, &mut err)
         }
+        Some(Command::Gen { entities, seed }) => {
+            commands::generate::run(entities, seed, &mut out, &mut err)
+        }
         None => {
             writeln!(err, "the explorer is not built yet; try `clusterdex check`")?;
             Ok(exit::ERROR)

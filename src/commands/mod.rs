@@ -2,6 +2,7 @@
 //! run them without a process and output can be piped; each returns its exit code.
 
 pub mod check;
+pub mod generate;
 
 /// Exit codes shared by every command.
 pub mod exit {

@@ -190,9 +190,12 @@ fn hint(code: &ron::Error, text: &str) -> &'static str {
 
 /// Writes file structs back as pretty RON (for `gen` and exports).
 pub fn to_ron(file: &FileDataset) -> Result<String, ron::Error> {
+    // Depth 2 puts each source, entity and relation on one line: readable, and far
+    // smaller than fully indented output, which matters at 100,000 entities.
     let pretty = ron::ser::PrettyConfig::new()
         .struct_names(false)
-        .indentor("  ".to_string());
+        .indentor("  ".to_string())
+        .depth_limit(2);
     ron_options().to_string_pretty(file, pretty)
 }
 

@@ -1,0 +1,449 @@
+//! A synthetic ecosystem of any size, for benchmarks and stress tests: realistic
+//! multilingual names with accents, aliases and acronyms, tags, places, dates,
+//! a realistic mix of kinds and about five relations per entity. The same seed
+//! always gives the same file, and it always validates.
+
+mod names;
+
+use std::collections::HashSet;
+
+use crate::data::format::{
+    FileDataset, FileDate, FileEntity, FileFact, FileKind, FileRelation, FileSource,
+};
+use names::{COUNTRIES, Lang, SECTORS};
+
+/// SplitMix64: tiny, fast and deterministic, which is all a generator needs.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    pub fn pick<'a, T>(&mut self, list: &'a [T]) -> &'a T {
+        &list[self.below(list.len())]
+    }
+}
+
+const SOURCE: &str = "gen";
+
+struct Builder {
+    rng: Rng,
+    entities: Vec<FileEntity>,
+    relations: Vec<FileRelation>,
+    seen: HashSet<(usize, &'static str, usize)>,
+}
+
+impl Builder {
+    fn add(
+        &mut self,
+        id: String,
+        kind: FileKind,
+        subkind: &str,
+        name: String,
+        aliases: Vec<String>,
+    ) -> usize {
+        let plain = names::plain(&name);
+        let mut aliases: Vec<String> = aliases
+            .into_iter()
+            .filter(|a| !a.is_empty() && *a != name)
+            .collect();
+        if plain != name {
+            aliases.push(plain);
+        }
+        self.entities.push(FileEntity {
+            id,
+            kind,
+            subkind: Some(subkind.to_string()),
+            name,
+            aliases,
+            description: String::new(),
+            tags: Vec::new(),
+            facts: Vec::new(),
+            dates: Vec::new(),
+            notes: Vec::new(),
+            certainty: Default::default(),
+            sources: vec![SOURCE.to_string()],
+        });
+        self.entities.len() - 1
+    }
+
+    fn relate(&mut self, from: usize, rel: &'static str, to: usize) {
+        if from != to && self.seen.insert((from, rel, to)) {
+            self.relations.push(FileRelation {
+                from: self.entities[from].id.clone(),
+                rel: rel.to_string(),
+                to: self.entities[to].id.clone(),
+                role: None,
+                period: None,
+                note: None,
+                certainty: Default::default(),
+                sources: vec![SOURCE.to_string()],
+            });
+        }
+    }
+
+    fn fact(&mut self, e: usize, label: &str, value: String, when: Option<String>) {
+        self.entities[e].facts.push(FileFact {
+            label: label.to_string(),
+            value,
+            when,
+            note: None,
+            certainty: Default::default(),
+            sources: vec![SOURCE.to_string()],
+        });
+    }
+
+    fn date(&mut self, e: usize, label: &str, when: String, note: Option<String>) {
+        self.entities[e].dates.push(FileDate {
+            label: label.to_string(),
+            when,
+            note,
+            sources: vec![SOURCE.to_string()],
+        });
+    }
+
+    fn tags(&mut self, e: usize, n: usize) -> Vec<&'static str> {
+        let mut t: Vec<&'static str> = (0..n).map(|_| *self.rng.pick(SECTORS)).collect();
+        t.sort_unstable();
+        t.dedup();
+        self.entities[e].tags = t.iter().map(|s| s.to_string()).collect();
+        t
+    }
+}
+
+/// Places: every country, region and city of the word lists, with part_of links.
+/// Returns the cities with their region and language.
+fn places(b: &mut Builder) -> Vec<(usize, usize, Lang)> {
+    let mut cities = Vec::new();
+    for (c, (country, lang, regions)) in COUNTRIES.iter().enumerate() {
+        let ci = b.add(
+            format!("country_{c}"),
+            FileKind::Place,
+            "country",
+            country.to_string(),
+            Vec::new(),
+        );
+        for (r, (region, towns)) in regions.iter().enumerate() {
+            let ri = b.add(
+                format!("region_{c}_{r}"),
+                FileKind::Place,
+                "region",
+                region.to_string(),
+                Vec::new(),
+            );
+            b.relate(ri, "part_of", ci);
+            for (t, town) in towns.iter().enumerate() {
+                let ti = b.add(
+                    format!("city_{c}_{r}_{t}"),
+                    FileKind::Place,
+                    "city",
+                    town.to_string(),
+                    Vec::new(),
+                );
+                b.relate(ti, "part_of", ri);
+                cities.push((ti, ri, *lang));
+            }
+        }
+    }
+    cities
+}
+
+/// How many of each kind for `n` entities beyond the places.
+fn mix(n: usize) -> [usize; 6] {
+    let clusters = (n * 4 / 100).max(1);
+    let alliances = (n * 15 / 1000).max(1);
+    let events = (n * 7 / 100).max(1);
+    let projects = (n * 6 / 100).max(1);
+    let people = n * 28 / 100;
+    let orgs = n.saturating_sub(clusters + alliances + events + projects + people);
+    [clusters, alliances, events, projects, people, orgs]
+}
+
+/// Generates a dataset of (at least the places plus) `n` entities.
+pub fn generate(n: usize, seed: u64) -> FileDataset {
+    let mut b = Builder {
+        rng: Rng::new(seed),
+        entities: Vec::with_capacity(n),
+        relations: Vec::with_capacity(n * 5),
+        seen: HashSet::new(),
+    };
+    let cities = places(&mut b);
+    let countries: Vec<usize> = (0..b.entities.len())
+        .filter(|&i| b.entities[i].subkind.as_deref() == Some("country"))
+        .collect();
+    let rest = n.saturating_sub(b.entities.len());
+    let [
+        n_clusters,
+        n_alliances,
+        n_events,
+        n_projects,
+        n_people,
+        n_orgs,
+    ] = mix(rest);
+
+    let mut clusters = Vec::new();
+    for i in 0..n_clusters {
+        let &(city, region, _) = b.rng.pick(&cities);
+        let region_name = b.entities[region].name.clone();
+        let sector = *b.rng.pick(SECTORS);
+        let (name, short) = names::cluster(&region_name, sector, &mut b.rng);
+        let e = b.add(
+            format!("cl{i}"),
+            FileKind::Cluster,
+            "cluster",
+            name,
+            vec![short],
+        );
+        let t = b.tags(e, 3);
+        b.entities[e].description = format!(
+            "Cluster organisation in {} for {}.",
+            b.entities[city].name,
+            t.join(", ")
+        );
+        b.relate(e, "located_in", city);
+        let members = 15 + b.rng.below(400);
+        let year = 2010 + b.rng.below(15);
+        b.fact(e, "members", members.to_string(), Some(year.to_string()));
+        clusters.push(e);
+    }
+    let mut alliances = Vec::new();
+    for i in 0..n_alliances {
+        let sector = *b.rng.pick(SECTORS);
+        let title: String = sector
+            .split(' ')
+            .map(names::capitalise)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let word = *b.rng.pick(&[
+            "Alliance",
+            "Network",
+            "Partnership",
+            "Consortium",
+            "Metacluster",
+        ]);
+        let name = format!("European {title} {word} {}", i + 1);
+        let acronym: String = name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let e = b.add(
+            format!("al{i}"),
+            FileKind::Alliance,
+            "partnership",
+            name,
+            vec![acronym],
+        );
+        let start = 2008 + b.rng.below(14);
+        let end = start + 2 + b.rng.below(3);
+        b.date(e, "period", format!("{start}/{end}"), None);
+        b.tags(e, 2);
+        b.entities[e].description = format!("Partnership of clusters in {sector}.");
+        for _ in 0..2 {
+            let m = *b.rng.pick(&countries);
+            b.relate(e, "targets_market", m);
+        }
+        if let Some(&c) = clusters.get(b.rng.below(clusters.len())) {
+            b.relate(c, "coordinates", e);
+        }
+        alliances.push(e);
+    }
+    for &c in &clusters {
+        for _ in 0..2 {
+            let a = *b.rng.pick(&alliances);
+            b.relate(c, "member_of", a);
+        }
+    }
+    let mut events = Vec::new();
+    for i in 0..n_events {
+        let sector = *b.rng.pick(SECTORS);
+        let kind = *b.rng.pick(&[
+            "Forum",
+            "Conference",
+            "Summit",
+            "Days",
+            "Convention",
+            "Call",
+        ]);
+        let year = 2005 + b.rng.below(20);
+        let &(city, _, _) = b.rng.pick(&cities);
+        let name = format!(
+            "{} {kind} {} {year}",
+            names::capitalise(sector),
+            b.entities[city].name
+        );
+        let e = b.add(
+            format!("ev{i}"),
+            FileKind::Event,
+            "conference",
+            name,
+            Vec::new(),
+        );
+        let (month, day) = (1 + b.rng.below(12), 1 + b.rng.below(28));
+        if b.rng.chance(5) {
+            b.date(
+                e,
+                "held",
+                format!("--{month:02}-{day:02}"),
+                Some("year not stated in the source".to_string()),
+            );
+        } else {
+            b.date(e, "held", format!("{year}-{month:02}-{day:02}"), None);
+        }
+        b.tags(e, 1);
+        b.relate(e, "located_in", city);
+        let org = *b.rng.pick(&clusters);
+        b.relate(e, "organised_by", org);
+        let attendees = 40 + b.rng.below(2000);
+        b.fact(e, "attendees", attendees.to_string(), None);
+        events.push(e);
+    }
+    let mut orgs = Vec::new();
+    for i in 0..n_orgs {
+        let &(city, _, lang) = b.rng.pick(&cities);
+        let city_name = b.entities[city].name.clone();
+        let (name, acronym) = names::organisation(lang, &city_name, &mut b.rng);
+        let e = b.add(
+            format!("org{i}"),
+            FileKind::Organisation,
+            "company",
+            name,
+            vec![acronym],
+        );
+        let t = b.tags(e, 2);
+        b.entities[e].description =
+            format!("Company in {city_name} working on {}.", t.join(" and "));
+        b.relate(e, "located_in", city);
+        for _ in 0..1 + b.rng.below(3) {
+            let c = *b.rng.pick(&clusters);
+            b.relate(e, "member_of", c);
+        }
+        if b.rng.chance(60) {
+            let a = *b.rng.pick(&alliances);
+            b.relate(e, "partner_of", a);
+        }
+        for _ in 0..1 + b.rng.below(3) {
+            let ev = *b.rng.pick(&events);
+            b.relate(e, "participated_in", ev);
+        }
+        for _ in 0..1 + b.rng.below(2) {
+            if let Some(&other) = orgs.get(b.rng.below(orgs.len().max(1))) {
+                b.relate(e, "cooperates_with", other);
+            }
+        }
+        if b.rng.chance(30) {
+            let (staff, year) = (5 + b.rng.below(5000), 2015 + b.rng.below(10));
+            b.fact(e, "employees", staff.to_string(), Some(year.to_string()));
+        }
+        orgs.push(e);
+    }
+    for i in 0..n_people {
+        let name = names::person(&mut b.rng);
+        let e = b.add(
+            format!("p{i}"),
+            FileKind::Person,
+            "person",
+            name,
+            Vec::new(),
+        );
+        if let Some(&org) = orgs.get(b.rng.below(orgs.len().max(1))) {
+            b.relate(e, "works_for", org);
+        }
+        for _ in 0..1 + b.rng.below(4) {
+            let ev = *b.rng.pick(&events);
+            b.relate(e, "spoke_at", ev);
+        }
+        if b.rng.chance(50) {
+            let ev = *b.rng.pick(&events);
+            b.relate(e, "participated_in", ev);
+        }
+        if b.rng.chance(3) {
+            let c = *b.rng.pick(&clusters);
+            b.relate(e, "president_of", c);
+        }
+    }
+    for i in 0..n_projects {
+        let brand = format!(
+            "{}{}",
+            names::capitalise(
+                b.rng
+                    .pick::<&str>(&["voice", "histo", "cardio", "neuro", "onco", "derma"])
+            ),
+            b.rng
+                .pick(&["Patch", "Ram", "Scan", "Sense", "Track", "Map"])
+        );
+        let e = b.add(
+            format!("pr{i}"),
+            FileKind::Project,
+            "product",
+            format!("{brand} {}", i + 1),
+            Vec::new(),
+        );
+        b.tags(e, 2);
+        b.entities[e].description =
+            format!("Product in development supported by its cluster ({brand}).");
+        let a = *b.rng.pick(&alliances);
+        b.relate(a, "supported", e);
+        if let Some(&org) = orgs.get(b.rng.below(orgs.len().max(1))) {
+            b.relate(e, "produced_by", org);
+        }
+    }
+    FileDataset {
+        title: format!("Synthetic ecosystem of {n} entities (seed {seed})"),
+        sources: vec![FileSource {
+            id: SOURCE.to_string(),
+            title: format!("clusterdex gen --entities {n} --seed {seed}"),
+            publisher: "clusterdex".to_string(),
+            language: "en".to_string(),
+            about: "Synthetic data for benchmarks; no real organisation is described".to_string(),
+            ..Default::default()
+        }],
+        entities: b.entities,
+        relations: b.relations,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_dataset_and_another_seed_does_not() {
+        assert_eq!(generate(500, 7), generate(500, 7));
+        assert_ne!(generate(500, 7), generate(500, 8));
+    }
+
+    #[test]
+    fn a_generated_dataset_validates_cleanly_with_about_five_relations_each() {
+        let file = generate(3000, 1);
+        let text = crate::data::to_ron(&file).expect("serialises");
+        let loaded =
+            crate::load::load_text(std::path::Path::new("gen.ron"), &text).expect("parses");
+        assert!(
+            loaded.diagnostics.is_empty(),
+            "{:?}",
+            &loaded.diagnostics[..3.min(loaded.diagnostics.len())]
+        );
+        assert_eq!(loaded.dataset.len(), 3000);
+        let per_entity = loaded.dataset.relations.len() as f64 / 3000.0;
+        assert!((3.5..=6.5).contains(&per_entity), "{per_entity}");
+        assert!(loaded.dataset.entities.iter().any(|e| !e.name.is_ascii()));
+    }
+}
