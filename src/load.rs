@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::data::{self, LoadError};
+use crate::data::{self, LoadError, spans::Spans};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Dataset;
 
@@ -59,24 +59,27 @@ pub fn load(source: &DataSource, max_bytes: u64) -> Result<Loaded, LoadError> {
         DataSource::Builtin => load_text(Path::new(data::BUILTIN_NAME), data::BUILTIN),
         DataSource::File(path) => {
             let bytes = data::read(path, max_bytes)?;
-            let parsed = data::parse_bytes(path, &bytes)?;
-            Ok(finish(path, parsed))
+            load_text(path, data::decode(path, &bytes)?)
         }
     }
 }
 
 /// Loads RON text already in memory; `path` only names it in messages.
 pub fn load_text(path: &Path, text: &str) -> Result<Loaded, LoadError> {
-    let parsed = data::parse_str(path, text)?;
-    Ok(finish(path, parsed))
-}
-
-fn finish(path: &Path, parsed: data::Parsed) -> Loaded {
-    let (dataset, mut diagnostics) = crate::validate::check(&parsed.file, &parsed.spans);
+    let parsed = data::parse_unlocated(path, text)?;
+    let (dataset, mut diagnostics) = crate::validate::check(&parsed.file, &Spans::default());
+    // Element positions cost a pass over the text: only a file with problems needs them.
+    if !diagnostics.is_empty() {
+        diagnostics = crate::validate::validate(&parsed.file, &data::spans::locate(parsed.body));
+    }
     diagnostics.splice(0..0, parsed.warnings);
-    Loaded {
+    // Freeing a large file's structs takes a while and nobody waits for it.
+    if parsed.file.relations.len() > 10_000 {
+        std::thread::spawn(move || drop(parsed.file));
+    }
+    Ok(Loaded {
         dataset,
         diagnostics,
         name: path.display().to_string(),
-    }
+    })
 }

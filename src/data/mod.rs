@@ -8,7 +8,10 @@ pub mod spans;
 
 pub use error::LoadError;
 pub use format::FileDataset;
-pub use parse::{DEFAULT_MAX_BYTES, Parsed, parse_bytes, parse_str, read, to_ron};
+pub use parse::{
+    DEFAULT_MAX_BYTES, Parsed, Unlocated, decode, parse_bytes, parse_str, parse_unlocated, read,
+    to_ron,
+};
 
 /// The built-in dataset, compiled into the binary so clusterdex works with no file.
 pub const BUILTIN: &str = include_str!("../../assets/ecosystem.ron");

@@ -73,23 +73,45 @@ fn position_of(bytes: &[u8], offset: usize) -> Position {
 
 /// Checks that bytes are UTF-8 text and parses them.
 pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Parsed, LoadError> {
+    parse_str(path, decode(path, bytes)?)
+}
+
+/// The bytes as text, or why they are not text.
+pub fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, LoadError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(LoadError::Binary {
             path: path.to_path_buf(),
             offset,
         });
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => parse_str(path, text),
-        Err(e) => Err(LoadError::NotUtf8 {
-            path: path.to_path_buf(),
-            position: position_of(bytes, e.valid_up_to()),
-        }),
-    }
+    std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        path: path.to_path_buf(),
+        position: position_of(bytes, e.valid_up_to()),
+    })
 }
 
 /// Parses RON text into the file structs, with the position of every element.
 pub fn parse_str(path: &Path, text: &str) -> Result<Parsed, LoadError> {
+    let u = parse_unlocated(path, text)?;
+    Ok(Parsed {
+        spans: locate(u.body),
+        file: u.file,
+        warnings: u.warnings,
+    })
+}
+
+/// A parse without element positions: finding them costs a pass over the text,
+/// which only a file with problems needs (see [`locate`] on `body`).
+#[derive(Debug)]
+pub struct Unlocated<'t> {
+    pub file: FileDataset,
+    pub warnings: Vec<Diagnostic>,
+    /// The text that was parsed (without a byte-order mark).
+    pub body: &'t str,
+}
+
+/// Parses RON text into the file structs.
+pub fn parse_unlocated<'t>(path: &Path, text: &'t str) -> Result<Unlocated<'t>, LoadError> {
     let mut warnings = Vec::new();
     let text = match text.strip_prefix('\u{FEFF}') {
         Some(rest) => {
@@ -109,10 +131,10 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Parsed, LoadError> {
         });
     }
     match ron_options().from_str::<FileDataset>(text) {
-        Ok(file) => Ok(Parsed {
+        Ok(file) => Ok(Unlocated {
             file,
-            spans: locate(text),
             warnings,
+            body: text,
         }),
         Err(e) => {
             let mut position = Position {

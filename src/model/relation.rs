@@ -2,6 +2,10 @@
 //! forwards and backwards, and which kinds it may join. A relation is stored once;
 //! the dataset index gives both directions.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use super::date::When;
 use super::kind::Kind;
 
@@ -281,10 +285,15 @@ pub struct RelationType(u8);
 
 impl RelationType {
     pub fn parse(name: &str) -> Option<RelationType> {
-        RELATION_TYPES
-            .iter()
-            .position(|s| s.name == name)
-            .map(|i| RelationType(i as u8))
+        // A map, not a scan: a large dataset names a type for every relation.
+        static BY_NAME: LazyLock<FxHashMap<&'static str, RelationType>> = LazyLock::new(|| {
+            RELATION_TYPES
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.name, RelationType(i as u8)))
+                .collect()
+        });
+        BY_NAME.get(name).copied()
     }
 
     pub fn all() -> impl Iterator<Item = RelationType> {

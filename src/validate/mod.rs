@@ -5,43 +5,65 @@
 mod build;
 mod entities;
 mod relations;
+mod sources;
 #[cfg(test)]
 mod tests;
+mod text;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::data::format::FileDataset;
 use crate::data::spans::Spans;
 use crate::diagnostic::Diagnostic;
-use crate::model::Dataset;
+use crate::model::{Dataset, RelationType};
 
-pub use build::build;
+pub use build::{Plan, build, build_with};
 
 /// Lookups shared by the rules, built once per validation.
 pub struct Ctx<'a> {
     pub file: &'a FileDataset,
     pub spans: &'a Spans,
     /// Entity id to the index of its first definition.
-    pub ids: HashMap<&'a str, usize>,
+    pub ids: FxHashMap<&'a str, usize>,
     /// Source id to the index of its first definition.
-    pub sources: HashMap<&'a str, usize>,
+    pub sources: FxHashMap<&'a str, usize>,
+    /// Per relation, its type and both ends, looked up once for all rules.
+    pub resolved: Vec<Resolved>,
+}
+
+/// A relation's type and ends as far as they exist in the file.
+#[derive(Debug, Clone, Copy)]
+pub struct Resolved {
+    pub rel: Option<RelationType>,
+    pub from: Option<usize>,
+    pub to: Option<usize>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(file: &'a FileDataset, spans: &'a Spans) -> Ctx<'a> {
-        let mut ids = HashMap::with_capacity(file.entities.len());
+        let mut ids = FxHashMap::with_capacity_and_hasher(file.entities.len(), Default::default());
         for (i, e) in file.entities.iter().enumerate() {
             ids.entry(e.id.as_str()).or_insert(i);
         }
-        let mut sources = HashMap::new();
+        let mut sources = FxHashMap::default();
         for (i, s) in file.sources.iter().enumerate() {
             sources.entry(s.id.as_str()).or_insert(i);
         }
+        let resolved = file
+            .relations
+            .iter()
+            .map(|r| Resolved {
+                rel: RelationType::parse(&r.rel),
+                from: ids.get(r.from.as_str()).copied(),
+                to: ids.get(r.to.as_str()).copied(),
+            })
+            .collect();
         Ctx {
             file,
             spans,
             ids,
             sources,
+            resolved,
         }
     }
 }
@@ -55,10 +77,10 @@ const RULES: &[Rule] = &[
     entities::id_format,
     entities::duplicate_ids,
     entities::duplicate_sources,
-    entities::unknown_sources,
-    entities::missing_sources,
+    sources::unknown_sources,
+    sources::missing_sources,
     entities::impossible_dates,
-    entities::unsafe_text,
+    text::unsafe_text,
     entities::long_text,
     entities::unknown_subkinds,
     relations::unknown_types,
@@ -72,16 +94,28 @@ const RULES: &[Rule] = &[
 
 /// All problems in the file, sorted by position.
 pub fn validate(file: &FileDataset, spans: &Spans) -> Vec<Diagnostic> {
-    let ctx = Ctx::new(file, spans);
-    let mut out: Vec<Diagnostic> = RULES.iter().flat_map(|rule| rule(&ctx)).collect();
+    run_rules(&Ctx::new(file, spans))
+}
+
+fn run_rules(ctx: &Ctx) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = RULES.iter().flat_map(|rule| rule(ctx)).collect();
     crate::diagnostic::sort(&mut out);
     out
 }
 
-/// Validates and builds in one go: the dataset of everything sound, and the diagnostics.
+/// Validates and builds in one go: the dataset of everything sound, and the
+/// diagnostics. The build runs on a second thread beside the rules; both only
+/// read the file.
 pub fn check(file: &FileDataset, spans: &Spans) -> (Dataset, Vec<Diagnostic>) {
-    let diagnostics = validate(file, spans);
-    (build(file), diagnostics)
+    let ctx = Ctx::new(file, spans);
+    let plan = Plan::new(&ctx);
+    std::thread::scope(|s| {
+        let builder = s.spawn(|| build_with(file, &plan));
+        let diagnostics = run_rules(&ctx);
+        // A panic in the builder is a bug; rebuild on this thread rather than lose the data.
+        let dataset = builder.join().unwrap_or_else(|_| build_with(file, &plan));
+        (dataset, diagnostics)
+    })
 }
 
 /// "did you mean" help: the candidate closest to `given` by edit distance, if close.

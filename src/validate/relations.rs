@@ -1,16 +1,16 @@
 //! Rules about relations: known types, both ends present and of fitting kinds,
 //! no self-links, no duplicates, sound periods, and no part_of cycles.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::{Ctx, closest};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Kind, RELATION_TYPES, RelationType, When};
+use crate::model::{Kind, RELATION_TYPES, When};
 
 pub fn unknown_types(ctx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, r) in ctx.file.relations.iter().enumerate() {
-        if RelationType::parse(&r.rel).is_none() {
+        if ctx.resolved[i].rel.is_none() {
             let hint = match closest(&r.rel, RELATION_TYPES.iter().map(|s| s.name)) {
                 Some(c) => format!("did you mean {c:?}?"),
                 None => format!(
@@ -36,8 +36,12 @@ pub fn unknown_types(ctx: &Ctx) -> Vec<Diagnostic> {
 pub fn dangling(ctx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, r) in ctx.file.relations.iter().enumerate() {
-        for (end, id) in [("from", &r.from), ("to", &r.to)] {
-            if !ctx.ids.contains_key(id.as_str()) {
+        let ends = [
+            ("from", &r.from, ctx.resolved[i].from),
+            ("to", &r.to, ctx.resolved[i].to),
+        ];
+        for (end, id, found) in ends {
+            if found.is_none() {
                 let hint = match closest(id, ctx.ids.keys().copied()) {
                     Some(c) => {
                         format!("did you mean {c:?}? the relation is ignored until the id exists")
@@ -82,10 +86,10 @@ pub fn self_relations(ctx: &Ctx) -> Vec<Diagnostic> {
 pub fn kind_misfits(ctx: &Ctx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, r) in ctx.file.relations.iter().enumerate() {
-        let (Some(t), Some(&a), Some(&b)) = (
-            RelationType::parse(&r.rel),
-            ctx.ids.get(r.from.as_str()),
-            ctx.ids.get(r.to.as_str()),
+        let (Some(t), Some(a), Some(b)) = (
+            ctx.resolved[i].rel,
+            ctx.resolved[i].from,
+            ctx.resolved[i].to,
         ) else {
             continue;
         };
@@ -114,15 +118,26 @@ pub fn kind_misfits(ctx: &Ctx) -> Vec<Diagnostic> {
 }
 
 pub fn duplicates(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut seen = HashSet::new();
+    // Resolved relations compare by index (cheap); the rest, already reported
+    // as dangling or unknown, by their text.
+    let mut seen = FxHashSet::default();
+    let mut seen_text = FxHashSet::default();
     let mut out = Vec::new();
     for (i, r) in ctx.file.relations.iter().enumerate() {
-        if !seen.insert((
-            r.from.as_str(),
-            r.rel.as_str(),
-            r.to.as_str(),
-            r.role.as_deref(),
-        )) {
+        let fresh = match ctx.resolved[i] {
+            super::Resolved {
+                rel: Some(t),
+                from: Some(a),
+                to: Some(b),
+            } => seen.insert((a, t, b, r.role.as_deref())),
+            _ => seen_text.insert((
+                r.from.as_str(),
+                r.rel.as_str(),
+                r.to.as_str(),
+                r.role.as_deref(),
+            )),
+        };
+        if !fresh {
             out.push(Diagnostic::error(
                 "duplicate-relation",
                 ctx.spans.relation(i),

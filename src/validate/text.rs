@@ -1,0 +1,102 @@
+//! The rule against control, bidirectional and invisible characters in any text
+//! of the file: they could drive or garble a user's terminal. Plain printable
+//! ASCII, the bulk of any file, is passed over with a byte check.
+
+use super::Ctx;
+use crate::data::format::FileEntity;
+use crate::diagnostic::{Diagnostic, Position};
+
+/// The first unsafe character of a text, if any (line breaks are allowed).
+fn first_unsafe(text: &str) -> Option<char> {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return None;
+    }
+    text.chars()
+        .find(|&c| crate::text::is_unsafe(c) && c != '\n')
+}
+
+/// Calls `f` with every text of an entity and the name of its field.
+fn entity_texts<'a>(e: &'a FileEntity, mut f: impl FnMut(&'static str, &'a str)) {
+    f("id", &e.id);
+    f("name", &e.name);
+    f("description", &e.description);
+    if let Some(s) = &e.subkind {
+        f("subkind", s);
+    }
+    e.aliases.iter().for_each(|a| f("alias", a));
+    e.tags.iter().for_each(|t| f("tag", t));
+    e.notes.iter().for_each(|n| f("note", n));
+    for fact in &e.facts {
+        f("fact label", &fact.label);
+        f("fact value", &fact.value);
+        if let Some(n) = &fact.note {
+            f("fact note", n);
+        }
+    }
+    for d in &e.dates {
+        f("date label", &d.label);
+        if let Some(n) = &d.note {
+            f("date note", n);
+        }
+    }
+}
+
+fn report(position: Option<Position>, owner: &str, field: &str, c: char) -> Diagnostic {
+    Diagnostic::error(
+        "control-character",
+        position,
+        format!(
+            "{field} of {owner} contains the invisible or control character U+{:04X}",
+            c as u32
+        ),
+        "remove it: such characters can drive or garble a terminal; they are shown escaped",
+    )
+}
+
+pub fn unsafe_text(ctx: &Ctx) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, e) in ctx.file.entities.iter().enumerate() {
+        entity_texts(e, |field, text| {
+            if let Some(c) = first_unsafe(text) {
+                let owner = format!("entity {:?}", crate::text::clean(&e.id));
+                out.push(report(ctx.spans.entity(i), &owner, field, c));
+            }
+        });
+    }
+    for (i, r) in ctx.file.relations.iter().enumerate() {
+        for (field, text) in [
+            ("from", Some(&r.from)),
+            ("to", Some(&r.to)),
+            ("rel", Some(&r.rel)),
+            ("role", r.role.as_ref()),
+            ("note", r.note.as_ref()),
+        ] {
+            if let Some(c) = text.and_then(|t| first_unsafe(t)) {
+                out.push(report(
+                    ctx.spans.relation(i),
+                    &format!("relation {}", i + 1),
+                    field,
+                    c,
+                ));
+            }
+        }
+    }
+    for (i, s) in ctx.file.sources.iter().enumerate() {
+        for (field, text) in [
+            ("id", &s.id),
+            ("title", &s.title),
+            ("publisher", &s.publisher),
+            ("about", &s.about),
+        ] {
+            if let Some(c) = first_unsafe(text) {
+                out.push(report(
+                    ctx.spans.source(i),
+                    &format!("source {}", i + 1),
+                    field,
+                    c,
+                ));
+            }
+        }
+    }
+    out
+}
