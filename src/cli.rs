@@ -42,4 +42,36 @@ pub enum Command {
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
     },
+    /// Search entities: fuzzy, accent- and typo-tolerant, with fzf syntax and scopes
+    #[command(
+        after_help = "Query syntax: words must all match (fuzzily); 'exact ^prefix suffix$ !not a|b;\nscopes kind:event tag:oncology in:france year:2015"
+    )]
+    Search {
+        /// The query, e.g. "lyonbiopole", "medtec aliance", "kind:cluster in:france"
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Only entities of this kind (cluster, alliance, event, organisation, person, project, place)
+        #[arg(long, value_name = "K")]
+        kind: Option<crate::model::Kind>,
+        /// At most this many hits
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Print hits as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one entity: facts, dates, relations both ways, sources
+    Show {
+        /// An id, a name or alias (accents optional), or words that clearly point to one entity
+        #[arg(required = true, num_args = 1..)]
+        entity: Vec<String>,
+        /// Print the card as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a shell completion script
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
 }

@@ -1,11 +1,11 @@
 //! The `clusterdex` binary: parse arguments, dispatch, turn results into exit codes.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 use clusterdex::cli::{Cli, Command};
-use clusterdex::commands::{self, exit};
+use clusterdex::commands::{self, Env, exit};
 use clusterdex::load::DataSource;
 
 fn main() -> ExitCode {
@@ -23,6 +23,12 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> io::Result<u8> {
     let max_bytes = cli.max_bytes();
+    let env = Env {
+        source: DataSource::from_option(cli.data.clone()),
+        max_bytes,
+        color: io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
     let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
     match cli.command {
         Some(Command::Check { file }) => {
@@ -32,6 +38,24 @@ fn run(cli: Cli) -> io::Result<u8> {
         Some(Command::Gen { entities, seed }) => {
             commands::generate::run(entities, seed, &mut out, &mut err)
         }
+        Some(Command::Search {
+            query,
+            kind,
+            limit,
+            json,
+        }) => {
+            let args = commands::search::Args {
+                query: query.join(" "),
+                kind,
+                limit,
+                json,
+            };
+            commands::search::run(&env, &args, &mut out, &mut err)
+        }
+        Some(Command::Show { entity, json }) => {
+            commands::show::run(&env, &entity.join(" "), json, &mut out, &mut err)
+        }
+        Some(Command::Completions { shell }) => commands::completions::run(shell, &mut out),
         None => {
             writeln!(err, "the explorer is not built yet; try `clusterdex check`")?;
             Ok(exit::ERROR)

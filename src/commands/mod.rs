@@ -2,7 +2,14 @@
 //! run them without a process and output can be piped; each returns its exit code.
 
 pub mod check;
+pub mod completions;
 pub mod generate;
+pub mod search;
+pub mod show;
+
+use std::io::{self, Write};
+
+use crate::load::{DataSource, Loaded, load};
 
 /// Exit codes shared by every command.
 pub mod exit {
@@ -12,4 +19,97 @@ pub mod exit {
     pub const NO: u8 = 1;
     /// Usage, input or I/O error.
     pub const ERROR: u8 = 2;
+}
+
+/// What every dataset command needs to know about how it was called.
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub source: DataSource,
+    pub max_bytes: u64,
+    /// Emphasis with terminal escapes: only when stdout is a terminal and NO_COLOR is unset.
+    pub color: bool,
+}
+
+/// Loads the dataset for a command. A file that cannot be read or parsed is
+/// reported and gives the exit code; a file with problems is used for what is
+/// sound, with a one-line warning.
+pub fn open(env: &Env, err: &mut impl Write) -> io::Result<Result<Loaded, u8>> {
+    match load(&env.source, env.max_bytes) {
+        Ok(loaded) => {
+            let errors = loaded.errors();
+            if errors > 0 {
+                writeln!(
+                    err,
+                    "warning: {errors} problem{} in {}; showing what is sound (run `clusterdex check` for details)",
+                    if errors == 1 { "" } else { "s" },
+                    crate::text::clean(&loaded.name)
+                )?;
+            }
+            Ok(Ok(loaded))
+        }
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Ok(Err(match e {
+                crate::data::LoadError::Io { .. } => exit::ERROR,
+                _ => exit::NO,
+            }))
+        }
+    }
+}
+
+/// Wraps the chars at `indices` of `text` in bold when `color` is on; always clean.
+pub fn emphasise(text: &str, indices: &[usize], color: bool) -> String {
+    if !color || indices.is_empty() {
+        return crate::text::clean(text).into_owned();
+    }
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        let safe = crate::text::clean(c.encode_utf8(&mut [0; 4])).into_owned();
+        if indices.binary_search(&i).is_ok() {
+            out.push_str("\u{1b}[1;4m");
+            out.push_str(&safe);
+            out.push_str("\u{1b}[22;24m");
+        } else {
+            out.push_str(&safe);
+        }
+    }
+    out
+}
+
+/// At most `max` chars of `text` around its first highlighted char, with the
+/// highlight positions shifted to match; `…` marks what was cut.
+pub fn excerpt(text: &str, indices: &[usize], max: usize) -> (String, Vec<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= max {
+        return (text.to_string(), indices.to_vec());
+    }
+    let first = indices.first().copied().unwrap_or(0);
+    let start = first
+        .saturating_sub(max / 3)
+        .min(chars.len().saturating_sub(max));
+    let end = (start + max).min(chars.len());
+    let mut s: String = chars[start..end].iter().collect();
+    let mut shift = start;
+    if start > 0 {
+        s.insert(0, '…');
+        shift = start.wrapping_sub(1);
+    }
+    if end < chars.len() {
+        s.push('…');
+    }
+    let moved = indices
+        .iter()
+        .filter(|&&i| i >= start && i < end)
+        .map(|&i| i.wrapping_sub(shift))
+        .collect();
+    (s, moved)
+}
+
+/// Writes pretty JSON and a newline, keeping a closed pipe recognisable as one.
+pub fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| match e.io_error_kind() {
+        Some(kind) => io::Error::from(kind),
+        None => io::Error::other(e),
+    })?;
+    writeln!(out)
 }

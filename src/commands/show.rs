@@ -1,0 +1,346 @@
+//! `clusterdex show ID_OR_NAME [--json]`: the entity card a person reads in a
+//! meeting — what it is, its facts and dates, every relation both ways, and the
+//! sources each line comes from.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Env, exit, open};
+use crate::model::{Dataset, Direction};
+use crate::search::{Index, Resolution, resolve};
+use crate::text::{clean, clean_multiline};
+
+#[derive(Serialize)]
+struct Related {
+    label: &'static str,
+    direction: &'static str,
+    id: String,
+    name: String,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    certainty: &'static str,
+    sources: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Dated {
+    label: String,
+    date: String,
+    iso: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    sources: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct FactOut {
+    label: String,
+    value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    certainty: &'static str,
+    sources: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SourceOut {
+    id: String,
+    title: String,
+    publisher: String,
+    language: String,
+    about: String,
+}
+
+#[derive(Serialize)]
+struct Card {
+    id: String,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subkind: Option<String>,
+    name: String,
+    aliases: Vec<String>,
+    description: String,
+    places: Vec<String>,
+    tags: Vec<String>,
+    dates: Vec<Dated>,
+    facts: Vec<FactOut>,
+    relations: Vec<Related>,
+    notes: Vec<String>,
+    certainty: &'static str,
+    sources: Vec<SourceOut>,
+}
+
+fn source_ids(ds: &Dataset, s: &[usize]) -> Vec<String> {
+    s.iter().map(|&i| ds.sources[i].id.clone()).collect()
+}
+
+fn card(ds: &Dataset, i: usize) -> Card {
+    let e = ds.entity(i);
+    let mut cited: Vec<usize> = e.sources.clone();
+    let relations = ds
+        .grouped_links(i)
+        .into_iter()
+        .flat_map(|(_, links)| links)
+        .map(|l| {
+            let r = l.relation;
+            cited.extend(&r.sources);
+            let other = ds.entity(l.other);
+            Related {
+                label: l.label(),
+                direction: match l.direction {
+                    Direction::Outgoing => "out",
+                    Direction::Incoming => "in",
+                },
+                id: other.id.clone(),
+                name: other.name.clone(),
+                kind: other.kind.as_str(),
+                role: r.role.clone(),
+                period: r.period.map(|p| p.to_string()),
+                note: r.note.clone(),
+                certainty: r.certainty.as_str(),
+                sources: source_ids(ds, &r.sources),
+            }
+        })
+        .collect();
+    for f in &e.facts {
+        cited.extend(&f.sources);
+    }
+    for d in &e.dates {
+        cited.extend(&d.sources);
+    }
+    cited.sort_unstable();
+    cited.dedup();
+    Card {
+        id: e.id.clone(),
+        kind: e.kind.as_str(),
+        subkind: e.subkind.clone(),
+        name: e.name.clone(),
+        aliases: e.aliases.clone(),
+        description: e.description.clone(),
+        places: ds
+            .places_of(i)
+            .iter()
+            .map(|&p| ds.entity(p).name.clone())
+            .collect(),
+        tags: e.tags.clone(),
+        dates: e
+            .dates
+            .iter()
+            .map(|d| Dated {
+                label: d.label.clone(),
+                date: d.when.to_string(),
+                iso: d.when.iso(),
+                note: d.note.clone(),
+                sources: source_ids(ds, &d.sources),
+            })
+            .collect(),
+        facts: e
+            .facts
+            .iter()
+            .map(|f| FactOut {
+                label: f.label.clone(),
+                value: f.value.clone(),
+                date: f.when.map(|w| w.to_string()),
+                note: f.note.clone(),
+                certainty: f.certainty.as_str(),
+                sources: source_ids(ds, &f.sources),
+            })
+            .collect(),
+        relations,
+        notes: e.notes.clone(),
+        certainty: e.certainty.as_str(),
+        sources: cited
+            .into_iter()
+            .map(|s| {
+                let s = &ds.sources[s];
+                SourceOut {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    publisher: s.publisher.clone(),
+                    language: s.language.clone(),
+                    about: s.about.clone(),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn refs(sources: &[String]) -> String {
+    if sources.is_empty() {
+        String::new()
+    } else {
+        format!("  [{}]", sources.join(", "))
+    }
+}
+
+fn qualifiers(r: &Related) -> String {
+    let mut q: Vec<String> = Vec::new();
+    q.extend(r.role.as_ref().map(|x| format!("as {x}")));
+    q.extend(r.period.clone());
+    if r.certainty != "stated" {
+        q.push(r.certainty.to_string());
+    }
+    q.extend(r.note.clone());
+    if q.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", q.join("; "))
+    }
+}
+
+fn print(c: &Card, out: &mut impl Write) -> io::Result<()> {
+    let kind = match &c.subkind {
+        Some(s) => format!("{} · {s}", c.kind),
+        None => c.kind.to_string(),
+    };
+    writeln!(out, "{}  [{kind}]  id: {}", clean(&c.name), clean(&c.id))?;
+    let line = |label: &str, items: &[String]| -> Option<String> {
+        (!items.is_empty()).then(|| format!("{label}: {}", clean(&items.join(", "))))
+    };
+    for l in [
+        line("also", &c.aliases),
+        line("in", &c.places),
+        line("tags", &c.tags),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        writeln!(out, "{l}")?;
+    }
+    if !c.description.is_empty() {
+        writeln!(out, "\n{}", clean_multiline(&c.description))?;
+    }
+    if !c.dates.is_empty() {
+        writeln!(out, "\nDates")?;
+        for d in &c.dates {
+            let note = d
+                .note
+                .as_ref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}: {}{}{}",
+                clean(&d.label),
+                d.date,
+                clean(&note),
+                refs(&d.sources)
+            )?;
+        }
+    }
+    if !c.facts.is_empty() {
+        writeln!(out, "\nFacts")?;
+        for f in &c.facts {
+            let mut q: Vec<String> = f.date.iter().cloned().collect();
+            if f.certainty != "stated" {
+                q.push(f.certainty.to_string());
+            }
+            q.extend(f.note.clone());
+            let q = if q.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", q.join("; "))
+            };
+            writeln!(
+                out,
+                "  {}: {}{}{}",
+                clean(&f.label),
+                clean(&f.value),
+                clean(&q),
+                refs(&f.sources)
+            )?;
+        }
+    }
+    if !c.relations.is_empty() {
+        writeln!(out, "\nRelations")?;
+        let mut last = "";
+        for r in &c.relations {
+            if r.label != last {
+                writeln!(out, "  {}", r.label)?;
+                last = r.label;
+            }
+            writeln!(
+                out,
+                "    {} ({}, {}){}{}",
+                clean(&r.name),
+                r.kind,
+                clean(&r.id),
+                clean(&qualifiers(r)),
+                refs(&r.sources)
+            )?;
+        }
+    }
+    if !c.notes.is_empty() {
+        writeln!(out, "\nNotes")?;
+        for n in &c.notes {
+            writeln!(out, "  - {}", clean(n))?;
+        }
+    }
+    writeln!(out, "\nSources")?;
+    for s in &c.sources {
+        writeln!(
+            out,
+            "  [{}] {} — {} ({})",
+            clean(&s.id),
+            clean(&s.title),
+            clean(&s.publisher),
+            clean(&s.language)
+        )?;
+    }
+    Ok(())
+}
+
+pub fn run(
+    env: &Env,
+    target: &str,
+    json: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
+    let loaded = match open(env, err)? {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let ds = &loaded.dataset;
+    let index = Index::new(ds);
+    match resolve(ds, &index, target) {
+        Resolution::Found(i) => {
+            let c = card(ds, i);
+            if json {
+                super::write_json(out, &c)?;
+            } else {
+                print(&c, out)?;
+            }
+            Ok(exit::OK)
+        }
+        Resolution::Ambiguous(candidates) => {
+            writeln!(
+                err,
+                "{:?} could mean several entities; did you mean:",
+                clean(target)
+            )?;
+            for c in candidates {
+                let e = ds.entity(c);
+                writeln!(err, "  {}  {} ({})", clean(&e.id), clean(&e.name), e.kind)?;
+            }
+            Ok(exit::NO)
+        }
+        Resolution::NotFound => {
+            writeln!(
+                err,
+                "no entity matches {:?}; try `clusterdex search {}`",
+                clean(target),
+                clean(target)
+            )?;
+            Ok(exit::NO)
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! The search text of a dataset, folded once at load into one contiguous buffer
+//! (cache-friendly scans), with the way back to original characters, the exact
+//! names for exact-match ranking, the name words for typo fallback, and the
+//! places each entity is in.
+
+use rustc_hash::FxHashMap;
+
+use super::Field;
+use super::fold::fold;
+use crate::model::{Dataset, Kind};
+
+/// One searchable field of one entity: a slice of the buffer.
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    pub field: Field,
+    pub start: u32,
+    pub end: u32,
+    /// Offset into `origins`, or `IDENTITY` when folding kept every char in place.
+    pub origin: u32,
+}
+
+const IDENTITY: u32 = u32::MAX;
+
+#[derive(Debug, Default)]
+pub struct Index {
+    pub(super) buffer: String,
+    origins: Vec<u32>,
+    pub(super) spans: Vec<Span>,
+    /// `first[e]..first[e + 1]` are entity e's spans.
+    first: Vec<u32>,
+    pub(super) kinds: Vec<Kind>,
+    pub(super) ids: Vec<String>,
+    pub(super) name_chars: Vec<u32>,
+    /// Folded name or alias -> the entities that carry it exactly.
+    pub(super) exact: FxHashMap<String, Vec<u32>>,
+    /// Folded words (3+ chars) of names and aliases -> (entity, field, char offset in the field).
+    pub(super) words: FxHashMap<String, Vec<(u32, Field, u32)>>,
+    /// Per entity, the places it is in, nearest first.
+    pub(super) places: Vec<Vec<u32>>,
+    /// Per entity, the years its dates and dated facts cover (sorted, deduplicated).
+    pub(super) years: Vec<Vec<i32>>,
+    /// Folded names, aliases and ids of places -> place entities.
+    pub(super) place_names: Vec<(String, u32)>,
+}
+
+impl Index {
+    pub fn new(ds: &Dataset) -> Index {
+        let mut ix = Index {
+            first: Vec::with_capacity(ds.len() + 1),
+            ..Index::default()
+        };
+        for (e, entity) in ds.entities.iter().enumerate() {
+            ix.first.push(ix.spans.len() as u32);
+            ix.kinds.push(entity.kind);
+            ix.ids.push(entity.id.clone());
+            ix.name_chars.push(entity.name.chars().count() as u32);
+            let places: Vec<u32> = ds.places_of(e).into_iter().map(|p| p as u32).collect();
+            ix.add(e, Field::Name, &entity.name);
+            for (i, a) in entity.aliases.iter().enumerate() {
+                ix.add(e, Field::Alias(i as u16), a);
+            }
+            ix.add(e, Field::Id, &entity.id.replace('_', " "));
+            for (i, t) in entity.tags.iter().enumerate() {
+                ix.add(e, Field::Tag(i as u16), t);
+            }
+            for (i, &p) in places.iter().enumerate() {
+                ix.add(e, Field::Place(i as u16), &ds.entity(p as usize).name);
+            }
+            ix.add(e, Field::Description, &entity.description);
+            for (i, f) in entity.facts.iter().enumerate() {
+                ix.add(e, Field::Fact(i as u16), &f.value);
+            }
+            let mut years: Vec<i32> = entity
+                .all_dates()
+                .flat_map(|w| {
+                    let (a, b) = (w.start.year(), w.end.and_then(|d| d.year()));
+                    let (a, b) = (a.or(b), b.or(a));
+                    match (a, b) {
+                        (Some(a), Some(b)) if b - a < 200 => (a..=b).collect(),
+                        _ => Vec::new(),
+                    }
+                })
+                .collect();
+            years.sort_unstable();
+            years.dedup();
+            ix.years.push(years);
+            ix.places.push(places);
+            if entity.kind == Kind::Place {
+                let names = std::iter::once(&entity.name).chain(&entity.aliases);
+                for n in names.chain(std::iter::once(&entity.id)) {
+                    let key = super::fold::fold_str(n).replace(['_', '-'], " ");
+                    ix.place_names.push((key, e as u32));
+                }
+            }
+        }
+        ix.first.push(ix.spans.len() as u32);
+        ix
+    }
+
+    fn add(&mut self, entity: usize, field: Field, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let f = fold(text);
+        let identity = f.origin.iter().enumerate().all(|(i, &o)| i as u32 == o);
+        let origin = if identity {
+            IDENTITY
+        } else {
+            let at = self.origins.len() as u32;
+            self.origins.extend_from_slice(&f.origin);
+            at
+        };
+        let start = self.buffer.len() as u32;
+        self.buffer.push_str(&f.text);
+        self.spans.push(Span {
+            field,
+            start,
+            end: self.buffer.len() as u32,
+            origin,
+        });
+        if matches!(field, Field::Name | Field::Alias(_)) {
+            self.exact
+                .entry(f.text.clone())
+                .or_default()
+                .push(entity as u32);
+            let mut offset = 0u32;
+            for word in f.text.split(|c: char| !c.is_alphanumeric()) {
+                let chars = word.chars().count() as u32;
+                if chars >= 3 {
+                    self.words.entry(word.to_string()).or_default().push((
+                        entity as u32,
+                        field,
+                        offset,
+                    ));
+                }
+                offset += chars + 1;
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// The searchable fields of an entity.
+    pub(super) fn fields(&self, entity: usize) -> &[Span] {
+        &self.spans[self.first[entity] as usize..self.first[entity + 1] as usize]
+    }
+
+    /// The global index of an entity's first span.
+    pub(super) fn first_span(&self, entity: usize) -> usize {
+        self.first[entity] as usize
+    }
+
+    pub(super) fn text(&self, span: &Span) -> &str {
+        &self.buffer[span.start as usize..span.end as usize]
+    }
+
+    /// Original char positions for char positions in a field's folded text.
+    pub(super) fn original(&self, span: &Span, folded: &[usize]) -> Vec<usize> {
+        if span.origin == IDENTITY {
+            return folded.to_vec();
+        }
+        let len = self.text(span).chars().count();
+        let origin = &self.origins[span.origin as usize..span.origin as usize + len];
+        super::fold::to_original(origin, folded)
+    }
+
+    /// Place entities whose folded name, alias or id is or starts with `text`.
+    pub(super) fn places_named(&self, text: &str) -> Vec<u32> {
+        let exact: Vec<u32> = self
+            .place_names
+            .iter()
+            .filter(|(n, _)| n == text)
+            .map(|&(_, p)| p)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        let mut v: Vec<u32> = self
+            .place_names
+            .iter()
+            .filter(|(n, _)| n.starts_with(text) || n.split(' ').any(|w| w == text))
+            .map(|&(_, p)| p)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}

@@ -1,0 +1,285 @@
+//! Matching one query against one entity: each atom against each field, the
+//! best field per atom, the groups combined. Fuzzy matching (fuzzy-matcher's
+//! skim algorithm) is used on short fields: names, aliases, ids, tags, places.
+//! Prose (descriptions, fact values) is matched by substring, since letters
+//! scattered over a paragraph match almost anything.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::Field;
+use super::index::{Index, Span};
+use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
+
+/// Score weight per field, in tenths: names outrank tags, which outrank prose.
+fn weight(field: Field) -> i64 {
+    match field {
+        Field::Name => 30,
+        Field::Alias(_) => 28,
+        Field::Id => 20,
+        Field::Tag(_) => 20,
+        Field::Place(_) => 15,
+        Field::Description | Field::Fact(_) => 10,
+    }
+}
+
+fn is_prose(field: Field) -> bool {
+    matches!(field, Field::Description | Field::Fact(_))
+}
+
+/// The best match of one atom in one entity.
+#[derive(Debug, Clone)]
+pub struct AtomMatch {
+    pub score: i64,
+    /// Index into the index's spans; None for scopes and negations.
+    pub span: Option<usize>,
+    /// Char positions in the span's folded text.
+    pub folded: Vec<usize>,
+}
+
+/// A query's place scopes, resolved to place entities once per search.
+pub struct Prepared<'q> {
+    pub query: &'q Query,
+    /// For each `in:` scope text, the places it names.
+    pub places: Vec<(String, Vec<u32>)>,
+    /// Entities whose name words are within a typo of each fuzzy term: (entity, span, folded, distance).
+    pub typos: Vec<(String, Vec<super::typo::Near>)>,
+}
+
+fn in_order(hay: &[u8], needle: &[u8]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|b| it.any(|h| h == b))
+}
+
+fn char_index(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+fn is_word_start(text: &str, byte: usize) -> bool {
+    byte == 0
+        || !text[..byte]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Where `needle` occurs in `text` under a mode (not fuzzy): score and positions.
+fn literal(text: &str, needle: &str, mode: Mode) -> Option<(i64, Vec<usize>)> {
+    let n = needle.chars().count();
+    let base = 16 * n as i64;
+    let at = |byte: usize| {
+        let c = char_index(text, byte);
+        (c..c + n).collect::<Vec<usize>>()
+    };
+    match mode {
+        Mode::Whole => (text == needle).then(|| (base + 48, at(0))),
+        Mode::Suffix => text
+            .ends_with(needle)
+            .then(|| (base + 16, at(text.len() - needle.len()))),
+        Mode::Prefix => text
+            .match_indices(needle)
+            .find(|(b, _)| is_word_start(text, *b))
+            .map(|(b, _)| (base + 24, at(b))),
+        Mode::Exact | Mode::Fuzzy => {
+            let mut first = None;
+            for (b, _) in text.match_indices(needle) {
+                if is_word_start(text, b) {
+                    return Some((base + 16, at(b)));
+                }
+                first.get_or_insert(b);
+            }
+            first.map(|b| (base, at(b)))
+        }
+    }
+}
+
+/// Matches one text term against one field.
+fn term_in_field(
+    skim: &SkimMatcherV2,
+    ix: &Index,
+    span: &Span,
+    text: &str,
+    mode: Mode,
+    indices: bool,
+) -> Option<(i64, Vec<usize>)> {
+    let hay = ix.text(span);
+    if mode != Mode::Fuzzy {
+        return literal(hay, text, mode);
+    }
+    if !in_order(hay.as_bytes(), text.as_bytes()) {
+        return None;
+    }
+    if is_prose(span.field) {
+        return literal(hay, text, Mode::Exact);
+    }
+    // One or two letters match the start of a word: scattered single letters
+    // would match nearly everything and rank nothing well.
+    if text.chars().count() <= 2 {
+        return literal(hay, text, Mode::Prefix);
+    }
+    if indices {
+        skim.fuzzy_indices(hay, text)
+    } else {
+        skim.fuzzy_match(hay, text).map(|s| (s, Vec::new()))
+    }
+}
+
+impl AtomMatch {
+    /// A condition that holds without pointing at any text (scopes, negations).
+    fn plain() -> AtomMatch {
+        AtomMatch {
+            score: 0,
+            span: None,
+            folded: Vec::new(),
+        }
+    }
+}
+
+/// Evaluates one atom on one entity; None when it does not hold.
+fn atom(
+    skim: &SkimMatcherV2,
+    ix: &Index,
+    p: &Prepared,
+    e: usize,
+    a: &Atom,
+    indices: bool,
+) -> Option<AtomMatch> {
+    let (text, mode) = match &a.kind {
+        AtomKind::Scope(scope) => {
+            return (scope_holds(ix, p, e, scope) != a.negate).then(AtomMatch::plain);
+        }
+        AtomKind::Term { text, mode } => (text, *mode),
+    };
+    let fields = ix.fields(e);
+    if a.negate {
+        let found = fields
+            .iter()
+            .any(|s| literal(ix.text(s), text, mode).is_some());
+        return (!found).then(AtomMatch::plain);
+    }
+    let best = fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            term_in_field(skim, ix, s, text, mode, indices)
+                .map(|(score, folded)| (score.max(1) * weight(s.field) / 10, i, folded))
+        })
+        // Highest score; on a tie the earlier (better-ranked) field.
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    match best {
+        // True matches score above every typo (at most 3).
+        Some((score, i, folded)) => Some(AtomMatch {
+            score: score + 4,
+            span: Some(ix.first_span(e) + i),
+            folded,
+        }),
+        None if mode == Mode::Fuzzy => typo(ix, p, e, text),
+        None => None,
+    }
+}
+
+/// A fuzzy term with no real match may still be a typo of a name word.
+fn typo(ix: &Index, p: &Prepared, e: usize, text: &str) -> Option<AtomMatch> {
+    let (_, hits) = p.typos.iter().find(|(t, _)| t == text)?;
+    let &(_, field, offset, distance) = hits
+        .iter()
+        .filter(|h| h.0 as usize == e)
+        .min_by_key(|h| h.3)?;
+    let span = ix.fields(e).iter().position(|s| s.field == field)? + ix.first_span(e);
+    let len = text.chars().count().saturating_sub(distance).max(1);
+    Some(AtomMatch {
+        score: (3 - distance as i64).max(1),
+        span: Some(span),
+        folded: (offset as usize..offset as usize + len).collect(),
+    })
+}
+
+fn scope_holds(ix: &Index, p: &Prepared, e: usize, scope: &Scope) -> bool {
+    match scope {
+        Scope::Kind(k) => ix.kinds[e] == *k,
+        Scope::Year(y) => ix.years[e].binary_search(y).is_ok(),
+        Scope::Tag(t) => ix
+            .fields(e)
+            .iter()
+            .any(|s| matches!(s.field, Field::Tag(_)) && ix.text(s).contains(t.as_str())),
+        Scope::In(name) => p
+            .places
+            .iter()
+            .find(|(n, _)| n == name)
+            .is_some_and(|(_, places)| {
+                places
+                    .iter()
+                    .any(|&pl| pl as usize == e || ix.places[e].contains(&pl))
+            }),
+    }
+}
+
+/// How one entity matched a whole query.
+#[derive(Debug, Clone)]
+pub struct EntityMatch {
+    pub score: i64,
+    /// The span whose match counts most (for the reported field and highlight).
+    pub span: Option<usize>,
+    /// Folded positions in that span, from every atom that matched it.
+    pub folded: Vec<usize>,
+}
+
+/// Matches a query against one entity: every group must hold.
+pub fn entity(
+    skim: &SkimMatcherV2,
+    ix: &Index,
+    p: &Prepared,
+    e: usize,
+    indices: bool,
+) -> Option<EntityMatch> {
+    let mut total = 0;
+    let mut matches: Vec<AtomMatch> = Vec::new();
+    for group in &p.query.groups {
+        let best = group
+            .iter()
+            .filter_map(|a| atom(skim, ix, p, e, a, indices))
+            .max_by_key(|m| m.score)?;
+        total += best.score;
+        matches.push(best);
+    }
+    let lead = matches
+        .iter()
+        .filter(|m| m.span.is_some())
+        .max_by_key(|m| m.score)
+        .and_then(|m| m.span);
+    let mut folded: Vec<usize> = matches
+        .iter()
+        .filter(|m| m.span == lead)
+        .flat_map(|m| m.folded.iter().copied())
+        .collect();
+    folded.sort_unstable();
+    folded.dedup();
+    Some(EntityMatch {
+        score: total,
+        span: lead,
+        folded,
+    })
+}
+
+/// The lead span's highlight, plus every other positive term that also matches
+/// in that span ("rhone alpes" lights up both words of "Rhône-Alpes").
+pub fn highlight_all(
+    skim: &SkimMatcherV2,
+    ix: &Index,
+    query: &Query,
+    span: usize,
+    lead: &[usize],
+) -> Vec<usize> {
+    let s = &ix.spans[span];
+    let mut all = lead.to_vec();
+    for atom in query.groups.iter().flatten().filter(|a| !a.negate) {
+        if let AtomKind::Term { text, mode } = &atom.kind
+            && let Some((_, folded)) = term_in_field(skim, ix, s, text, *mode, true)
+        {
+            all.extend(folded);
+        }
+    }
+    all.sort_unstable();
+    all.dedup();
+    all
+}

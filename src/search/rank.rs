@@ -1,0 +1,158 @@
+//! Runs a query over all entities (or the previous hits when narrowing), orders
+//! the matches deterministically — score, field rank, shorter name, id, with an
+//! exact name or alias match always first — and computes highlights only for
+//! the hits that will be shown.
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::index::Index;
+use super::matching::{self, Prepared};
+use super::syntax::{AtomKind, Mode, Query, Scope};
+use super::{Field, Hit, QueryError, typo};
+
+/// Above this many candidates the work is split over two threads.
+const PARALLEL_FROM: usize = 20_000;
+
+/// The result of a run: the shown hits and every matching entity (for narrowing).
+#[derive(Debug, Clone, Default)]
+pub struct Ranked {
+    pub hits: Vec<Hit>,
+    /// Every matching entity, in index order.
+    pub all: Vec<u32>,
+}
+
+/// Resolves place scopes and typo candidates once per query.
+fn prepare<'q>(ix: &Index, query: &'q Query) -> Result<Prepared<'q>, QueryError> {
+    let mut places = Vec::new();
+    let mut typos = Vec::new();
+    for atom in query.groups.iter().flatten() {
+        match &atom.kind {
+            AtomKind::Scope(Scope::In(name)) => {
+                let found = ix.places_named(name);
+                if found.is_empty() {
+                    return Err(QueryError(format!(
+                        "in:{name} names no place in this dataset; try a country, region or city, e.g. in:france"
+                    )));
+                }
+                places.push((name.clone(), found));
+            }
+            AtomKind::Term {
+                text,
+                mode: Mode::Fuzzy,
+            } if !atom.negate => {
+                typos.push((text.clone(), typo::candidates(ix, text)));
+            }
+            _ => {}
+        }
+    }
+    Ok(Prepared {
+        query,
+        places,
+        typos,
+    })
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    entity: u32,
+    score: i64,
+    field_rank: u8,
+}
+
+fn order(ix: &Index, a: &Scored, b: &Scored) -> std::cmp::Ordering {
+    b.score
+        .cmp(&a.score)
+        .then(a.field_rank.cmp(&b.field_rank))
+        .then(ix.name_chars[a.entity as usize].cmp(&ix.name_chars[b.entity as usize]))
+        .then(ix.ids[a.entity as usize].cmp(&ix.ids[b.entity as usize]))
+}
+
+fn score_all(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> Vec<Scored> {
+    let skim = SkimMatcherV2::default();
+    candidates
+        .iter()
+        .filter_map(|&e| {
+            let m = matching::entity(&skim, ix, p, e as usize, false)?;
+            let bonus = if exact.contains(&e) { 1_000_000 } else { 0 };
+            Some(Scored {
+                entity: e,
+                score: m.score + bonus,
+                field_rank: m.span.map_or(7, |s| ix.spans[s].field.rank()),
+            })
+        })
+        .collect()
+}
+
+/// Runs `query` over `candidates` (all entities when None), keeping `limit` hits.
+pub fn run(
+    ix: &Index,
+    query: &Query,
+    candidates: Option<&[u32]>,
+    limit: usize,
+) -> Result<Ranked, QueryError> {
+    if query.is_empty() {
+        return Ok(Ranked::default());
+    }
+    let p = prepare(ix, query)?;
+    let all: Vec<u32>;
+    let candidates = match candidates {
+        Some(c) => {
+            // Typo matches of the new text need not be among the previous hits.
+            let mut c = c.to_vec();
+            c.extend(p.typos.iter().flat_map(|(_, t)| t.iter().map(|h| h.0)));
+            c.sort_unstable();
+            c.dedup();
+            all = c;
+            &all[..]
+        }
+        None => {
+            all = (0..ix.len() as u32).collect();
+            &all[..]
+        }
+    };
+    let exact = ix.exact.get(&query.folded).cloned().unwrap_or_default();
+    let mut scored = if candidates.len() >= PARALLEL_FROM {
+        let (a, b) = candidates.split_at(candidates.len() / 2);
+        std::thread::scope(|s| {
+            let right = s.spawn(|| score_all(ix, &p, &exact, b));
+            let mut left = score_all(ix, &p, &exact, a);
+            left.extend(
+                right
+                    .join()
+                    .unwrap_or_else(|_| score_all(ix, &p, &exact, b)),
+            );
+            left
+        })
+    } else {
+        score_all(ix, &p, &exact, candidates)
+    };
+    let matched: Vec<u32> = scored.iter().map(|s| s.entity).collect();
+    let cmp = |a: &Scored, b: &Scored| order(ix, a, b);
+    if scored.len() > limit {
+        scored.select_nth_unstable_by(limit, cmp);
+        scored.truncate(limit);
+    }
+    scored.sort_unstable_by(cmp);
+    let skim = SkimMatcherV2::default();
+    let hits = scored
+        .iter()
+        .map(|s| {
+            let e = s.entity as usize;
+            let m = matching::entity(&skim, ix, &p, e, true);
+            let (field, indices) = match m.as_ref().and_then(|m| m.span.map(|sp| (sp, &m.folded))) {
+                Some((sp, folded)) => {
+                    let folded = matching::highlight_all(&skim, ix, query, sp, folded);
+                    (ix.spans[sp].field, ix.original(&ix.spans[sp], &folded))
+                }
+                None => (Field::Name, Vec::new()),
+            };
+            Hit {
+                entity: e,
+                score: s.score,
+                field,
+                indices,
+            }
+        })
+        .collect();
+    Ok(Ranked { hits, all: matched })
+}

@@ -1,0 +1,154 @@
+//! The engine on a small dataset: fields, highlights through folding, scopes,
+//! operators, typos, ordering and narrowing.
+
+use super::*;
+use crate::model::{Certainty, Entity, Kind, Relation, RelationType};
+
+fn dataset() -> Dataset {
+    let mut lyon = Entity::new("lyonbiopole", Kind::Cluster, "Lyonbiopôle");
+    lyon.aliases = vec!["Lyonbiopole".into()];
+    lyon.tags = vec![
+        "personalised medicine".into(),
+        "in vitro diagnostics".into(),
+    ];
+    lyon.description = "Health cluster of the region.".into();
+    let mut minalogic = Entity::new("minalogic", Kind::Cluster, "Minalogic");
+    minalogic.tags = vec!["nano/micro-electronics".into()];
+    let mut medica = Entity::new("medica_2015", Kind::Event, "MEDICA 2015");
+    medica.description = "Fair for medical devices.".into();
+    medica.dates = vec![crate::model::DateEntry {
+        label: "held".into(),
+        when: crate::model::When::parse("2015").unwrap(),
+        note: None,
+        sources: vec![],
+    }];
+    let mut accio = Entity::new("accio", Kind::Organisation, "ACCIÓ");
+    accio.description = "Catalan agency for business competitiveness.".into();
+    let weiss = Entity::new("weiss", Kind::Person, "Jürgen Weiß");
+    let lyon_city = Entity::new("lyon", Kind::Place, "Lyon");
+    let mut ara = Entity::new("auvergne_rhone_alpes", Kind::Place, "Auvergne-Rhône-Alpes");
+    ara.aliases = vec!["Rhône Alpes Region".into()];
+    let france = Entity::new("france", Kind::Place, "France");
+    let rel = |from, name, to| Relation {
+        from,
+        rel: RelationType::parse(name).unwrap(),
+        to,
+        role: None,
+        period: None,
+        note: None,
+        certainty: Certainty::Stated,
+        sources: vec![],
+    };
+    let relations = vec![
+        rel(0, "located_in", 5),
+        rel(5, "part_of", 6),
+        rel(6, "part_of", 7),
+        rel(1, "located_in", 6),
+    ];
+    Dataset::new(
+        String::new(),
+        vec![],
+        vec![
+            lyon, minalogic, medica, accio, weiss, lyon_city, ara, france,
+        ],
+        relations,
+    )
+}
+
+fn first(q: &str) -> Option<String> {
+    let ds = dataset();
+    let ix = Index::new(&ds);
+    let hits = ix.search(&Query::parse(q).unwrap()).unwrap();
+    hits.first().map(|h| ds.entity(h.entity).id.clone())
+}
+
+fn ids(q: &str) -> Vec<String> {
+    let ds = dataset();
+    let ix = Index::new(&ds);
+    ix.search(&Query::parse(q).unwrap())
+        .unwrap()
+        .iter()
+        .map(|h| ds.entity(h.entity).id.clone())
+        .collect()
+}
+
+#[test]
+fn accent_free_and_typo_queries_find_the_entity() {
+    assert_eq!(first("lyonbiopole").as_deref(), Some("lyonbiopole"));
+    assert_eq!(first("accio").as_deref(), Some("accio"));
+    assert_eq!(
+        first("rhone alpes").as_deref(),
+        Some("auvergne_rhone_alpes")
+    );
+    assert_eq!(first("minalogik").as_deref(), Some("minalogic"));
+    assert_eq!(first("medika 2015").as_deref(), Some("medica_2015"));
+    assert_eq!(first("weiss").as_deref(), Some("weiss"));
+}
+
+#[test]
+fn highlights_point_at_original_characters() {
+    let ds = dataset();
+    let ix = Index::new(&ds);
+    let hit = &ix.search(&Query::parse("weiss").unwrap()).unwrap()[0];
+    assert_eq!(hit.field, Field::Name);
+    // "Jürgen Weiß": W e i ß are chars 7..=10; the two folded s land on ß.
+    assert_eq!(hit.indices, vec![7, 8, 9, 10]);
+}
+
+#[test]
+fn scopes_restrict_by_kind_place_tag_and_year() {
+    assert_eq!(ids("kind:event"), vec!["medica_2015"]);
+    assert_eq!(
+        ids("in:france kind:cluster"),
+        vec!["minalogic", "lyonbiopole"]
+    );
+    assert_eq!(ids("tag:oncology"), Vec::<String>::new());
+    assert_eq!(ids("tag:vitro"), vec!["lyonbiopole"]);
+    assert_eq!(ids("year:2015"), vec!["medica_2015"]);
+}
+
+#[test]
+fn operators_negate_and_combine() {
+    assert_eq!(ids("kind:cluster !minalogic"), vec!["lyonbiopole"]);
+    assert_eq!(ids("minalogic | accio"), vec!["minalogic", "accio"]);
+    assert_eq!(
+        ids("^lyon$"),
+        vec!["lyon", "lyonbiopole"],
+        "the city by name, then what is in it"
+    );
+    assert_eq!(ids("'agency"), vec!["accio"]);
+}
+
+#[test]
+fn an_exact_name_ranks_first() {
+    assert_eq!(first("lyon").as_deref(), Some("lyon"));
+}
+
+#[test]
+fn an_unknown_place_is_a_query_error() {
+    let ds = dataset();
+    let ix = Index::new(&ds);
+    let err = ix
+        .search(&Query::parse("in:atlantis").unwrap())
+        .unwrap_err();
+    assert!(err.0.contains("names no place"));
+}
+
+#[test]
+fn narrowing_gives_the_same_hits_as_a_fresh_search() {
+    let ds = dataset();
+    let ix = Index::new(&ds);
+    let mut s = Searcher::new();
+    for q in [
+        "l", "ly", "lyo", "lyon", "lyonb", "lyon", "ly", "m", "med", "medi",
+    ] {
+        let incremental: Vec<usize> = s.search(&ix, q).unwrap().iter().map(|h| h.entity).collect();
+        let fresh: Vec<usize> = ix
+            .search(&Query::parse(q).unwrap())
+            .unwrap()
+            .iter()
+            .map(|h| h.entity)
+            .collect();
+        assert_eq!(incremental, fresh, "query {q:?}");
+    }
+}
