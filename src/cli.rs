@@ -16,6 +16,14 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "MIB", default_value_t = 64)]
     pub max_size: u64,
 
+    /// Colours for dark or light terminal backgrounds (NO_COLOR turns colour off)
+    #[arg(long, global = true, value_enum, default_value_t = ThemeArg::Dark)]
+    pub theme: ThemeArg,
+
+    /// Let the mouse select rows and scroll (the terminal's own selection then needs Shift)
+    #[arg(long, global = true)]
+    pub mouse: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -24,6 +32,12 @@ impl Cli {
     pub fn max_bytes(&self) -> u64 {
         self.max_size.saturating_mul(1024 * 1024)
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Light,
 }
 
 #[derive(Debug, Subcommand)]
@@ -73,5 +87,17 @@ pub enum Command {
     Completions {
         /// bash, zsh, fish, elvish or powershell
         shell: clap_complete::Shell,
+    },
+    /// Run the explorer headless, replay keys, print the final screen as text
+    #[command(
+        after_help = "KEYS: plain characters plus <Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right>\n<PgUp> <PgDn> <Backspace> <Space> <F1> <C-x> (Ctrl) <lt> (a literal <)"
+    )]
+    Snapshot {
+        /// Screen size
+        #[arg(long, value_name = "WxH", default_value = "120x40")]
+        size: String,
+        /// Keys to replay, e.g. "/magia<Enter>"
+        #[arg(long, value_name = "KEYS", default_value = "")]
+        keys: String,
     },
 }

@@ -1,6 +1,7 @@
 //! clusterdex: a terminal explorer of the European health and medtech cluster
 //! ecosystem. The library holds everything; the binary only parses arguments.
 
+pub mod app; // the explorer's state, actions, keymap and history; no terminal
 pub mod cli; // the command line: clap definitions
 pub mod commands; // check, search, show, ...: each writes to a given writer
 pub mod data; // the RON file format and the built-in dataset; the only user of ron
@@ -10,4 +11,6 @@ pub mod model; // the pure domain: entities, relations, dates, the indexed datas
 pub mod search; // fuzzy search: folding, query syntax, ranking; the only user of fuzzy-matcher
 pub mod synth; // synthetic datasets of any size for benchmarks (gen)
 pub mod text; // terminal-safe text and display widths
+pub mod tui; // the terminal: setup, restore (also on panic), the event loop
+pub mod ui; // drawing only: layout, theme, one file per pane
 pub mod validate; // one function per rule; builds the sound part of a file

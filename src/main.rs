@@ -4,9 +4,12 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use clusterdex::cli::{Cli, Command};
+use clusterdex::app::App;
+use clusterdex::cli::{Cli, Command, ThemeArg};
 use clusterdex::commands::{self, Env, exit};
 use clusterdex::load::DataSource;
+use clusterdex::tui;
+use clusterdex::ui::{Theme, ThemeName};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -29,6 +32,14 @@ fn run(cli: Cli) -> io::Result<u8> {
         color: io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::new(
+        match cli.theme {
+            ThemeArg::Dark => ThemeName::Dark,
+            ThemeArg::Light => ThemeName::Light,
+        },
+        no_color,
+    );
     let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
     match cli.command {
         Some(Command::Check { file }) => {
@@ -56,9 +67,24 @@ fn run(cli: Cli) -> io::Result<u8> {
             commands::show::run(&env, &entity.join(" "), json, &mut out, &mut err)
         }
         Some(Command::Completions { shell }) => commands::completions::run(shell, &mut out),
+        Some(Command::Snapshot { size, keys }) => {
+            commands::snapshot::run(&env, &size, &keys, &theme, &mut out, &mut err)
+        }
         None => {
-            writeln!(err, "the explorer is not built yet; try `clusterdex check`")?;
-            Ok(exit::ERROR)
+            drop((out, err));
+            explore(&env, theme, cli.mouse)
         }
     }
+}
+
+/// The explorer: load, then hand the terminal to the event loop.
+fn explore(env: &Env, theme: Theme, mouse: bool) -> io::Result<u8> {
+    let mut err = io::stderr();
+    let loaded = match commands::open(env, &mut err)? {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let app = App::new(loaded.dataset, loaded.diagnostics);
+    tui::run(app, &tui::Options { theme, mouse })?;
+    Ok(exit::OK)
 }

@@ -92,6 +92,35 @@ pub fn pad(s: &str, cells: usize) -> String {
     format!("{t}{}", " ".repeat(fill))
 }
 
+/// At most `max` chars of `text` around its first highlighted char, with the
+/// highlight positions shifted to match; `…` marks what was cut.
+pub fn excerpt(text: &str, indices: &[usize], max: usize) -> (String, Vec<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= max {
+        return (text.to_string(), indices.to_vec());
+    }
+    let first = indices.first().copied().unwrap_or(0);
+    let start = first
+        .saturating_sub(max / 3)
+        .min(chars.len().saturating_sub(max));
+    let end = (start + max).min(chars.len());
+    let mut s: String = chars[start..end].iter().collect();
+    let mut shift = start;
+    if start > 0 {
+        s.insert(0, '…');
+        shift = start.wrapping_sub(1);
+    }
+    if end < chars.len() {
+        s.push('…');
+    }
+    let moved = indices
+        .iter()
+        .filter(|&&i| i >= start && i < end)
+        .map(|&i| i.wrapping_sub(shift))
+        .collect();
+    (s, moved)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +149,58 @@ mod tests {
         assert_eq!(width(&truncate("🧬🧬🧬", 4)), 3);
         assert_eq!(pad("ACCIÓ", 7), "ACCIÓ  ");
         assert_eq!(truncate("abc", 0), "");
+    }
+}
+
+/// Word-wraps text to lines of at most `max` cells; words longer than a line are cut.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in para.split_whitespace() {
+            let w = width(word);
+            if used > 0 && used + 1 + w > max {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            if w > max {
+                for c in word.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if used + cw > max {
+                        lines.push(std::mem::take(&mut line));
+                        used = 0;
+                    }
+                    line.push(c);
+                    used += cw;
+                }
+                continue;
+            }
+            if used > 0 {
+                line.push(' ');
+                used += 1;
+            }
+            line.push_str(word);
+            used += w;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn wraps_by_display_width_and_cuts_long_words() {
+        assert_eq!(
+            wrap("Lyonbiopôle is a health cluster", 12),
+            ["Lyonbiopôle", "is a health", "cluster"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("東京 東京都", 5), ["東京", "東京", "都"]);
+        assert!(wrap("x", 0).iter().all(|l| width(l) <= 1));
     }
 }

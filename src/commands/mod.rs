@@ -6,6 +6,7 @@ pub mod completions;
 pub mod generate;
 pub mod search;
 pub mod show;
+pub mod snapshot;
 
 use std::io::{self, Write};
 
@@ -74,35 +75,6 @@ pub fn emphasise(text: &str, indices: &[usize], color: bool) -> String {
         }
     }
     out
-}
-
-/// At most `max` chars of `text` around its first highlighted char, with the
-/// highlight positions shifted to match; `…` marks what was cut.
-pub fn excerpt(text: &str, indices: &[usize], max: usize) -> (String, Vec<usize>) {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= max {
-        return (text.to_string(), indices.to_vec());
-    }
-    let first = indices.first().copied().unwrap_or(0);
-    let start = first
-        .saturating_sub(max / 3)
-        .min(chars.len().saturating_sub(max));
-    let end = (start + max).min(chars.len());
-    let mut s: String = chars[start..end].iter().collect();
-    let mut shift = start;
-    if start > 0 {
-        s.insert(0, '…');
-        shift = start.wrapping_sub(1);
-    }
-    if end < chars.len() {
-        s.push('…');
-    }
-    let moved = indices
-        .iter()
-        .filter(|&&i| i >= start && i < end)
-        .map(|&i| i.wrapping_sub(shift))
-        .collect();
-    (s, moved)
 }
 
 /// Writes pretty JSON and a newline, keeping a closed pipe recognisable as one.

@@ -5,10 +5,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Env, emphasise, excerpt, exit, open};
+use super::{Env, emphasise, exit, open};
 use crate::model::Kind;
 use crate::search::{Index, Query};
-use crate::text::{clean, pad, truncate, width};
+use crate::text::{clean, excerpt, pad, truncate, width};
 
 pub struct Args {
     pub query: String,

@@ -11,6 +11,8 @@ use super::relation::{Direction, Relation, RelationType};
 #[derive(Debug, Clone, Copy)]
 pub struct Link<'a> {
     pub relation: &'a Relation,
+    /// The relation's index in `Dataset::relations`.
+    pub index: usize,
     pub direction: Direction,
     /// The entity at the other end.
     pub other: usize,
@@ -135,6 +137,7 @@ impl Dataset {
             let relation = &self.relations[r];
             Link {
                 relation,
+                index: r,
                 direction: Direction::Outgoing,
                 other: relation.to,
             }
@@ -147,6 +150,7 @@ impl Dataset {
             let relation = &self.relations[r];
             Link {
                 relation,
+                index: r,
                 direction: Direction::Incoming,
                 other: relation.from,
             }

@@ -1,0 +1,71 @@
+//! Everything a user can do in the explorer. Keys and mouse events become these
+//! through the keymap; `App::update` is the only place that acts on them.
+
+/// One user intention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the explorer.
+    Quit,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Move the selection one row up.
+    Up,
+    /// Move the selection one row down.
+    Down,
+    /// Jump to the first row.
+    Top,
+    /// Jump to the last row.
+    Bottom,
+    /// Move a page up.
+    PageUp,
+    /// Move a page down.
+    PageDown,
+    /// Move half a page up.
+    HalfPageUp,
+    /// Move half a page down.
+    HalfPageDown,
+    /// Show the next tab of the list.
+    NextTab,
+    /// Show the previous tab of the list.
+    PrevTab,
+    /// Show tab n (0-based) of the list.
+    GoTab(usize),
+    /// Open the selected entity (list row, related row or search hit).
+    Open,
+    /// Go back one step: to the previous entity, or from an entity to the list.
+    Back,
+    /// Go back in history.
+    HistoryBack,
+    /// Go forward in history.
+    HistoryForward,
+    /// Toggle between the current and the previous entity.
+    Alternate,
+    /// Put the focus on the list.
+    FocusList,
+    /// Open the search line.
+    StartSearch,
+    /// Type a character into the search line.
+    InsertChar(char),
+    /// Delete the character before the cursor.
+    DeleteBack,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Delete everything before the cursor.
+    DeleteToStart,
+    /// Move the cursor to the start of the line.
+    CursorStart,
+    /// Move the cursor to the end of the line.
+    CursorEnd,
+    /// Move the cursor one character left.
+    CursorLeft,
+    /// Move the cursor one character right.
+    CursorRight,
+    /// Close the search and restore the view as it was.
+    CancelSearch,
+    /// A mouse click at a screen cell (column, row).
+    Click(u16, u16),
+    /// The mouse wheel turned up.
+    ScrollUp,
+    /// The mouse wheel turned down.
+    ScrollDown,
+}

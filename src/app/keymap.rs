@@ -1,0 +1,607 @@
+//! The one table from (context, key) to action. The help overlay and the
+//! status-bar hints are generated from it, so they cannot drift from the keys.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Where the keyboard is: each context has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere (checked after the context's own bindings).
+    Global,
+    List,
+    Entity,
+    Search,
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Anywhere",
+            Context::List => "List",
+            Context::Entity => "Entity",
+            Context::Search => "Search",
+            Context::Help => "Help",
+        }
+    }
+}
+
+/// One binding: the keys, what they do, and how help and hints show them.
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    pub action: Action,
+    /// Key names as help shows them.
+    pub label: &'static str,
+    pub help: &'static str,
+    /// Shown in the status bar of this context.
+    pub hint: bool,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+use Context::*;
+use KeyCode::{
+    BackTab, Backspace, Char, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
+    Up,
+};
+
+const fn b(
+    context: Context,
+    keys: &'static [(KeyCode, KeyModifiers)],
+    action: Action,
+    label: &'static str,
+    help: &'static str,
+    hint: bool,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        label,
+        help,
+        hint,
+    }
+}
+
+pub static BINDINGS: &[Binding] = &[
+    b(
+        List,
+        &[(Char('j'), NONE), (Down, NONE)],
+        Action::Down,
+        "j ↓",
+        "next row",
+        false,
+    ),
+    b(
+        List,
+        &[(Char('k'), NONE), (Up, NONE)],
+        Action::Up,
+        "k ↑",
+        "previous row",
+        false,
+    ),
+    b(
+        List,
+        &[(Char('g'), NONE), (Home, NONE)],
+        Action::Top,
+        "g",
+        "first row",
+        false,
+    ),
+    b(
+        List,
+        &[(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)],
+        Action::Bottom,
+        "G",
+        "last row",
+        false,
+    ),
+    b(
+        List,
+        &[(PageDown, NONE)],
+        Action::PageDown,
+        "PgDn",
+        "page down",
+        false,
+    ),
+    b(
+        List,
+        &[(PageUp, NONE)],
+        Action::PageUp,
+        "PgUp",
+        "page up",
+        false,
+    ),
+    b(
+        List,
+        &[(Char('d'), CTRL)],
+        Action::HalfPageDown,
+        "C-d",
+        "half a page down",
+        false,
+    ),
+    b(
+        List,
+        &[(Char('u'), CTRL)],
+        Action::HalfPageUp,
+        "C-u",
+        "half a page up",
+        false,
+    ),
+    b(
+        List,
+        &[(Char('l'), NONE), (Right, NONE)],
+        Action::NextTab,
+        "l →",
+        "next tab",
+        false,
+    ),
+    b(
+        List,
+        &[(Char('h'), NONE), (Left, NONE)],
+        Action::PrevTab,
+        "h ←",
+        "previous tab",
+        false,
+    ),
+    b(List, &[(Enter, NONE)], Action::Open, "⏎", "open", true),
+    b(
+        Entity,
+        &[(Char('j'), NONE), (Down, NONE)],
+        Action::Down,
+        "j ↓",
+        "next related entity",
+        false,
+    ),
+    b(
+        Entity,
+        &[(Char('k'), NONE), (Up, NONE)],
+        Action::Up,
+        "k ↑",
+        "previous related entity",
+        false,
+    ),
+    b(
+        Entity,
+        &[(Char('g'), NONE), (Home, NONE)],
+        Action::Top,
+        "g",
+        "first related entity",
+        false,
+    ),
+    b(
+        Entity,
+        &[(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)],
+        Action::Bottom,
+        "G",
+        "last related entity",
+        false,
+    ),
+    b(
+        Entity,
+        &[(PageDown, NONE)],
+        Action::PageDown,
+        "PgDn",
+        "page down",
+        false,
+    ),
+    b(
+        Entity,
+        &[(PageUp, NONE)],
+        Action::PageUp,
+        "PgUp",
+        "page up",
+        false,
+    ),
+    b(
+        Entity,
+        &[(Char('d'), CTRL)],
+        Action::HalfPageDown,
+        "C-d",
+        "half a page down",
+        false,
+    ),
+    b(
+        Entity,
+        &[(Char('u'), CTRL)],
+        Action::HalfPageUp,
+        "C-u",
+        "half a page up",
+        false,
+    ),
+    b(
+        Entity,
+        &[(Enter, NONE)],
+        Action::Open,
+        "⏎",
+        "follow the relation",
+        true,
+    ),
+    b(
+        Entity,
+        &[(Backspace, NONE), (Esc, NONE)],
+        Action::Back,
+        "⌫ Esc",
+        "back",
+        true,
+    ),
+    b(
+        Entity,
+        &[(Char('['), NONE)],
+        Action::HistoryBack,
+        "[",
+        "history back",
+        false,
+    ),
+    b(
+        Entity,
+        &[(Char(']'), NONE)],
+        Action::HistoryForward,
+        "]",
+        "history forward",
+        false,
+    ),
+    b(
+        Entity,
+        &[(Char('-'), NONE)],
+        Action::Alternate,
+        "-",
+        "previous entity and back again",
+        false,
+    ),
+    b(
+        Entity,
+        &[(Char('h'), NONE), (Left, NONE)],
+        Action::FocusList,
+        "h ←",
+        "back to the list",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('/'), NONE)],
+        Action::StartSearch,
+        "/",
+        "search everything",
+        true,
+    ),
+    b(
+        Global,
+        &[(Tab, NONE)],
+        Action::NextTab,
+        "Tab",
+        "next tab",
+        false,
+    ),
+    b(
+        Global,
+        &[(BackTab, SHIFT), (BackTab, NONE)],
+        Action::PrevTab,
+        "S-Tab",
+        "previous tab",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('1'), NONE)],
+        Action::GoTab(0),
+        "1",
+        "Clusters tab",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('2'), NONE)],
+        Action::GoTab(1),
+        "2",
+        "Alliances tab",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('3'), NONE)],
+        Action::GoTab(2),
+        "3",
+        "Events tab",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('4'), NONE)],
+        Action::GoTab(3),
+        "4",
+        "Others tab",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('['), NONE)],
+        Action::HistoryBack,
+        "[",
+        "history back",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char(']'), NONE)],
+        Action::HistoryForward,
+        "]",
+        "history forward",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('?'), NONE), (F(1), NONE)],
+        Action::ToggleHelp,
+        "? F1",
+        "help",
+        true,
+    ),
+    b(
+        Global,
+        &[(Char('q'), NONE)],
+        Action::Quit,
+        "q",
+        "quit",
+        true,
+    ),
+    b(
+        Search,
+        &[(Enter, NONE)],
+        Action::Open,
+        "⏎",
+        "open the selected hit",
+        true,
+    ),
+    b(
+        Search,
+        &[(Esc, NONE)],
+        Action::CancelSearch,
+        "Esc",
+        "close the search",
+        true,
+    ),
+    b(
+        Search,
+        &[(Down, NONE), (Char('n'), CTRL), (Char('j'), CTRL)],
+        Action::Down,
+        "↓ C-n",
+        "next hit",
+        true,
+    ),
+    b(
+        Search,
+        &[(Up, NONE), (Char('p'), CTRL), (Char('k'), CTRL)],
+        Action::Up,
+        "↑ C-p",
+        "previous hit",
+        true,
+    ),
+    b(
+        Search,
+        &[(PageDown, NONE)],
+        Action::PageDown,
+        "PgDn",
+        "page down",
+        false,
+    ),
+    b(
+        Search,
+        &[(PageUp, NONE)],
+        Action::PageUp,
+        "PgUp",
+        "page up",
+        false,
+    ),
+    b(
+        Search,
+        &[(Backspace, NONE), (Char('h'), CTRL)],
+        Action::DeleteBack,
+        "⌫",
+        "delete a character",
+        false,
+    ),
+    b(
+        Search,
+        &[(Char('w'), CTRL), (Backspace, KeyModifiers::ALT)],
+        Action::DeleteWord,
+        "C-w",
+        "delete a word",
+        false,
+    ),
+    b(
+        Search,
+        &[(Char('u'), CTRL)],
+        Action::DeleteToStart,
+        "C-u",
+        "delete to the start",
+        false,
+    ),
+    b(
+        Search,
+        &[(Char('a'), CTRL), (Home, NONE)],
+        Action::CursorStart,
+        "C-a",
+        "start of line",
+        false,
+    ),
+    b(
+        Search,
+        &[(Char('e'), CTRL), (End, NONE)],
+        Action::CursorEnd,
+        "C-e",
+        "end of line",
+        false,
+    ),
+    b(
+        Search,
+        &[(Left, NONE), (Char('b'), CTRL)],
+        Action::CursorLeft,
+        "←",
+        "cursor left",
+        false,
+    ),
+    b(
+        Search,
+        &[(Right, NONE), (Char('f'), CTRL)],
+        Action::CursorRight,
+        "→",
+        "cursor right",
+        false,
+    ),
+    b(
+        Help,
+        &[
+            (Esc, NONE),
+            (Char('?'), NONE),
+            (F(1), NONE),
+            (Char('q'), NONE),
+        ],
+        Action::ToggleHelp,
+        "Esc ?",
+        "close help",
+        true,
+    ),
+];
+
+/// Ctrl-c quits from anywhere, search and help included.
+fn is_interrupt(key: &KeyEvent) -> bool {
+    key.code == Char('c') && key.modifiers.contains(CTRL)
+}
+
+fn matches(binding: &Binding, key: &KeyEvent) -> bool {
+    binding
+        .keys
+        .iter()
+        .any(|&(code, mods)| code == key.code && mods == key.modifiers)
+}
+
+/// The action for a key in a context; in search an unbound printable character is typed.
+pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
+    if is_interrupt(key) {
+        return Some(Action::Quit);
+    }
+    let own = BINDINGS
+        .iter()
+        .find(|b| b.context == context && matches(b, key));
+    if let Some(b) = own {
+        return Some(b.action);
+    }
+    match context {
+        Context::Search => match key.code {
+            Char(c) if !key.modifiers.intersects(CTRL | KeyModifiers::ALT) => {
+                Some(Action::InsertChar(c))
+            }
+            _ => None,
+        },
+        Context::Help => Some(Action::ToggleHelp),
+        _ => BINDINGS
+            .iter()
+            .find(|b| b.context == Context::Global && matches(b, key))
+            .map(|b| b.action),
+    }
+}
+
+/// The status-bar hints for a context: its own, then the global ones.
+pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
+    let global = matches!(context, Context::List | Context::Entity);
+    BINDINGS
+        .iter()
+        .filter(|b| b.hint && (b.context == context || (global && b.context == Context::Global)))
+        .map(|b| (b.label, b.help))
+        .collect()
+}
+
+/// Every binding of a context, for the help overlay.
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.context == context)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn ctrl_c_quits_from_every_context() {
+        for c in [
+            Context::List,
+            Context::Entity,
+            Context::Search,
+            Context::Help,
+        ] {
+            assert_eq!(action(c, &key(Char('c'), CTRL)), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn letters_are_typed_in_search_but_commands_elsewhere() {
+        assert_eq!(
+            action(Context::Search, &key(Char('q'), NONE)),
+            Some(Action::InsertChar('q'))
+        );
+        assert_eq!(
+            action(Context::List, &key(Char('q'), NONE)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action(Context::Search, &key(Char('j'), NONE)),
+            Some(Action::InsertChar('j'))
+        );
+        assert_eq!(
+            action(Context::Entity, &key(Char('j'), NONE)),
+            Some(Action::Down)
+        );
+    }
+
+    #[test]
+    fn context_bindings_win_over_global_ones() {
+        assert_eq!(
+            action(Context::Entity, &key(Char('['), NONE)),
+            Some(Action::HistoryBack)
+        );
+        assert_eq!(
+            action(Context::List, &key(Char('2'), NONE)),
+            Some(Action::GoTab(1))
+        );
+        assert_eq!(
+            action(Context::List, &key(Char('l'), NONE)),
+            Some(Action::NextTab)
+        );
+    }
+
+    #[test]
+    fn hints_come_from_the_table() {
+        let h = hints(Context::Entity);
+        assert!(h.contains(&("⌫ Esc", "back")));
+        assert!(h.contains(&("/", "search everything")));
+        assert!(!hints(Context::Search).iter().any(|(_, d)| *d == "quit"));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for a in BINDINGS {
+            for b in BINDINGS
+                .iter()
+                .filter(|b| b.context == a.context && !std::ptr::eq(*b, a))
+            {
+                for k in a.keys {
+                    assert!(
+                        !b.keys.contains(k),
+                        "{:?} bound twice in {:?}",
+                        k,
+                        a.context
+                    );
+                }
+            }
+        }
+    }
+}

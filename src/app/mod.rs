@@ -1,0 +1,232 @@
+//! The explorer's state and behaviour, with no terminal and no drawing: one
+//! [`App`], a documented [`Action`] vocabulary, the keymap, and navigation
+//! history. `App::update` is the only place state changes (the UI may move
+//! scroll offsets and record where it drew things, for the mouse).
+
+pub mod action;
+pub mod history;
+pub mod keymap;
+pub mod line;
+mod update;
+
+#[cfg(test)]
+mod tests;
+
+pub use action::Action;
+pub use keymap::Context;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Dataset, Direction, Kind};
+use crate::search::{Hit, Index, Searcher};
+use history::History;
+use line::Line;
+
+/// The list's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Clusters,
+    Alliances,
+    Events,
+    Others,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Clusters, Tab::Alliances, Tab::Events, Tab::Others];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Clusters => "Clusters",
+            Tab::Alliances => "Alliances",
+            Tab::Events => "Events",
+            Tab::Others => "Others",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn of(kind: Kind) -> Tab {
+        match kind {
+            Kind::Cluster => Tab::Clusters,
+            Kind::Alliance => Tab::Alliances,
+            Kind::Event => Tab::Events,
+            _ => Tab::Others,
+        }
+    }
+}
+
+/// Which pane the keyboard is on when no overlay is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Entity,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Search,
+    Help,
+}
+
+/// One selectable related entity in the entity view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Related {
+    pub label: &'static str,
+    pub other: usize,
+    pub relation: usize,
+    pub direction: Direction,
+}
+
+/// The search overlay's state.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    pub line: Line,
+    pub hits: Vec<Hit>,
+    /// How many entities matched (hits keep only the best).
+    pub total: usize,
+    pub selected: usize,
+    pub error: Option<String>,
+    pub searcher: Searcher,
+}
+
+/// Where the UI last drew things, so that mouse clicks can be mapped to rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Geometry {
+    pub list: ratatui::layout::Rect,
+    pub list_offset: usize,
+    pub entity: ratatui::layout::Rect,
+    /// (screen row, related index) of each related row on screen.
+    pub related_rows: Vec<(u16, usize)>,
+    /// Lines scrolled off the top of the entity view.
+    pub entity_scroll: usize,
+}
+
+/// Everything the explorer shows and remembers.
+#[derive(Debug)]
+pub struct App {
+    pub ds: Dataset,
+    pub index: Index,
+    pub mode: Mode,
+    pub focus: Focus,
+    pub tab: Tab,
+    /// Entities per tab, sorted by name.
+    pub rows: [Vec<usize>; 4],
+    pub selected: [usize; 4],
+    pub history: History,
+    /// Related entities of the open entity, grouped by label.
+    pub related: Vec<Related>,
+    pub related_selected: usize,
+    pub search: SearchState,
+    /// Rows per page, as last drawn (for PgUp/PgDn).
+    pub page: usize,
+    pub geometry: Geometry,
+    /// Problems found when the dataset was loaded.
+    pub diagnostics: Vec<Diagnostic>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(ds: Dataset, diagnostics: Vec<Diagnostic>) -> App {
+        let index = Index::new(&ds);
+        let mut app = App {
+            ds,
+            index,
+            mode: Mode::Browse,
+            focus: Focus::List,
+            tab: Tab::Clusters,
+            rows: Default::default(),
+            selected: [0; 4],
+            history: History::default(),
+            related: Vec::new(),
+            related_selected: 0,
+            search: SearchState::default(),
+            page: 10,
+            geometry: Geometry::default(),
+            diagnostics,
+            quit: false,
+        };
+        app.fill_rows();
+        app
+    }
+
+    fn fill_rows(&mut self) {
+        let mut rows: [Vec<usize>; 4] = Default::default();
+        for (i, e) in self.ds.entities.iter().enumerate() {
+            rows[Tab::of(e.kind).index()].push(i);
+        }
+        let names: Vec<String> = self
+            .ds
+            .entities
+            .iter()
+            .map(|e| crate::search::fold::fold_str(&e.name))
+            .collect();
+        for r in &mut rows {
+            r.sort_by(|&a, &b| names[a].cmp(&names[b]).then(a.cmp(&b)));
+        }
+        self.rows = rows;
+        for t in Tab::ALL {
+            let n = self.rows[t.index()].len();
+            self.selected[t.index()] = self.selected[t.index()].min(n.saturating_sub(1));
+        }
+    }
+
+    /// The keyboard context, for the keymap and the hints.
+    pub fn context(&self) -> Context {
+        match (self.mode, self.focus) {
+            (Mode::Help, _) => Context::Help,
+            (Mode::Search, _) => Context::Search,
+            (Mode::Browse, Focus::List) => Context::List,
+            (Mode::Browse, Focus::Entity) => Context::Entity,
+        }
+    }
+
+    /// The entity under the list selection, if the tab has any.
+    pub fn list_entity(&self) -> Option<usize> {
+        self.rows[self.tab.index()]
+            .get(self.selected[self.tab.index()])
+            .copied()
+    }
+
+    /// The entity open in the entity view (the last one visited).
+    pub fn open_entity(&self) -> Option<usize> {
+        self.history.current().and_then(|id| self.ds.index_of(id))
+    }
+
+    /// The entity the right-hand pane shows: the search hit, the open entity, or
+    /// the list selection as a preview.
+    pub fn shown_entity(&self) -> Option<usize> {
+        match (self.mode, self.focus) {
+            (Mode::Search, _) => self.search.hits.get(self.search.selected).map(|h| h.entity),
+            (_, Focus::Entity) => self.open_entity(),
+            (_, Focus::List) => self.list_entity(),
+        }
+    }
+
+    /// Related rows of an entity, in the order the entity view lists them.
+    pub fn related_of(&self, entity: usize) -> Vec<Related> {
+        self.ds
+            .grouped_links(entity)
+            .into_iter()
+            .flat_map(|(label, links)| {
+                links.into_iter().map(move |l| Related {
+                    label,
+                    other: l.other,
+                    relation: l.index,
+                    direction: l.direction,
+                })
+            })
+            .collect()
+    }
+
+    /// The names along the history trail, for the breadcrumb.
+    pub fn breadcrumb(&self) -> Vec<&str> {
+        self.history
+            .trail()
+            .iter()
+            .filter_map(|id| self.ds.get(id))
+            .map(|e| e.name.as_str())
+            .collect()
+    }
+}

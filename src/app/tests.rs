@@ -1,0 +1,189 @@
+//! Scripted action sequences against a small dataset: what a user does, and
+//! what they must then see selected, open and remembered.
+
+use super::*;
+use crate::model::{Certainty, Entity, Relation, RelationType};
+
+fn app() -> App {
+    let names = [
+        ("magia", Kind::Alliance, "MAGIA"),
+        ("biopmed", Kind::Cluster, "BioPmed"),
+        ("lyonbiopole", Kind::Cluster, "Lyonbiopôle"),
+        ("biowin", Kind::Cluster, "Biowin"),
+        ("lyon", Kind::Place, "Lyon"),
+        ("medica_2015", Kind::Event, "MEDICA 2015"),
+    ];
+    let entities = names
+        .iter()
+        .map(|(id, k, n)| Entity::new(id, *k, n))
+        .collect();
+    let rel = |from, name, to| Relation {
+        from,
+        rel: RelationType::parse(name).unwrap(),
+        to,
+        role: None,
+        period: None,
+        note: None,
+        certainty: Certainty::Stated,
+        sources: vec![],
+    };
+    let relations = vec![
+        rel(1, "coordinates", 0),
+        rel(1, "member_of", 0),
+        rel(2, "member_of", 0),
+        rel(3, "member_of", 0),
+        rel(2, "located_in", 4),
+    ];
+    App::new(
+        Dataset::new(String::new(), vec![], entities, relations),
+        vec![],
+    )
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    actions.iter().for_each(|a| app.update(*a));
+}
+
+fn open_id(app: &App) -> Option<&str> {
+    app.open_entity().map(|e| app.ds.entity(e).id.as_str())
+}
+
+fn type_text(app: &mut App, text: &str) {
+    text.chars().for_each(|c| app.update(Action::InsertChar(c)));
+}
+
+#[test]
+fn tabs_list_entities_by_name_and_switch_by_number_and_tab() {
+    let mut a = app();
+    let names = |a: &App| {
+        a.rows[a.tab.index()]
+            .iter()
+            .map(|&e| a.ds.entity(e).name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&a), ["BioPmed", "Biowin", "Lyonbiopôle"]);
+    run(&mut a, &[Action::NextTab]);
+    assert_eq!(a.tab, Tab::Alliances);
+    run(&mut a, &[Action::GoTab(3)]);
+    assert_eq!(names(&a), ["Lyon"]);
+    run(&mut a, &[Action::NextTab]);
+    assert_eq!(a.tab, Tab::Clusters, "tabs wrap around");
+    run(&mut a, &[Action::PrevTab]);
+    assert_eq!(a.tab, Tab::Others);
+}
+
+#[test]
+fn search_open_drill_two_levels_back_and_forward() {
+    let mut a = app();
+    run(&mut a, &[Action::StartSearch]);
+    assert_eq!(a.mode, Mode::Search);
+    type_text(&mut a, "lyonbiopole");
+    assert_eq!(
+        a.search.hits.first().map(|h| h.entity),
+        a.ds.index_of("lyonbiopole")
+    );
+    run(&mut a, &[Action::Open]);
+    assert_eq!(
+        (a.mode, a.focus, open_id(&a)),
+        (Mode::Browse, Focus::Entity, Some("lyonbiopole"))
+    );
+    // Lyonbiopôle: member of MAGIA, located in Lyon.
+    run(&mut a, &[Action::Open]);
+    assert_eq!(open_id(&a), Some("magia"));
+    // MAGIA's rows: coordinated by BioPmed, then members BioPmed, Lyonbiopôle, Biowin.
+    run(
+        &mut a,
+        &[Action::Down, Action::Down, Action::Down, Action::Open],
+    );
+    assert_eq!(open_id(&a), Some("biowin"));
+    assert_eq!(a.breadcrumb(), ["Lyonbiopôle", "MAGIA", "Biowin"]);
+    run(&mut a, &[Action::Back]);
+    assert_eq!(open_id(&a), Some("magia"));
+    run(&mut a, &[Action::HistoryForward]);
+    assert_eq!(open_id(&a), Some("biowin"));
+    run(
+        &mut a,
+        &[Action::HistoryBack, Action::HistoryBack, Action::Back],
+    );
+    assert_eq!(
+        (a.focus, open_id(&a)),
+        (Focus::List, Some("lyonbiopole")),
+        "back from the first entity returns to the list"
+    );
+}
+
+#[test]
+fn a_new_branch_after_going_back_drops_the_forward_history() {
+    let mut a = app();
+    run(&mut a, &[Action::Bottom, Action::Open]); // Lyonbiopôle: member of MAGIA, located in Lyon
+    run(&mut a, &[Action::Open, Action::Back]); // MAGIA, and back
+    assert!(a.history.can_forward());
+    run(&mut a, &[Action::Down, Action::Open]); // Lyon instead
+    assert!(!a.history.can_forward());
+    assert_eq!(a.breadcrumb(), ["Lyonbiopôle", "Lyon"]);
+    run(&mut a, &[Action::HistoryForward]);
+    assert_eq!(open_id(&a), Some("lyon"));
+}
+
+#[test]
+fn alternate_toggles_between_the_last_two_entities() {
+    let mut a = app();
+    run(&mut a, &[Action::Open, Action::Open]);
+    assert_eq!(open_id(&a), Some("magia"));
+    run(&mut a, &[Action::Alternate]);
+    assert_eq!(open_id(&a), Some("biopmed"));
+    run(&mut a, &[Action::Alternate]);
+    assert_eq!(open_id(&a), Some("magia"));
+}
+
+#[test]
+fn escape_closes_search_and_restores_the_view() {
+    let mut a = app();
+    run(&mut a, &[Action::Down, Action::Open]);
+    let before = (a.focus, a.tab, open_id(&a).map(str::to_string));
+    run(&mut a, &[Action::StartSearch]);
+    type_text(&mut a, "magia");
+    run(&mut a, &[Action::CancelSearch]);
+    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!((a.focus, a.tab, open_id(&a).map(str::to_string)), before);
+}
+
+#[test]
+fn an_invalid_query_shows_its_error_and_no_hits() {
+    let mut a = app();
+    run(&mut a, &[Action::StartSearch]);
+    type_text(&mut a, "kind:nothing");
+    assert!(
+        a.search
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("valid kinds"))
+    );
+    assert!(a.search.hits.is_empty());
+    run(&mut a, &[Action::DeleteWord]);
+    assert_eq!(a.search.error, None);
+}
+
+#[test]
+fn selection_moves_clamp_at_the_ends() {
+    let mut a = app();
+    run(&mut a, &[Action::Up, Action::Up]);
+    assert_eq!(a.selected[0], 0);
+    run(&mut a, &[Action::Bottom]);
+    assert_eq!(a.selected[0], 2);
+    run(&mut a, &[Action::PageDown, Action::Down]);
+    assert_eq!(a.selected[0], 2);
+    run(&mut a, &[Action::Top]);
+    assert_eq!(a.selected[0], 0);
+}
+
+#[test]
+fn help_opens_and_closes_and_ctrl_c_quits_from_it() {
+    let mut a = app();
+    run(&mut a, &[Action::ToggleHelp]);
+    assert_eq!(a.context(), Context::Help);
+    run(&mut a, &[Action::ToggleHelp]);
+    assert_eq!(a.context(), Context::List);
+    run(&mut a, &[Action::ToggleHelp, Action::Quit]);
+    assert!(a.quit);
+}

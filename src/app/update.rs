@@ -1,0 +1,283 @@
+//! `App::update`: the one place where actions change the explorer's state.
+
+use super::{Action, App, Focus, Mode, Tab};
+
+/// Moves `sel` by `delta` within `0..len`, clamping at the ends.
+fn step(sel: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    sel.saturating_add_signed(delta).min(len - 1)
+}
+
+impl App {
+    pub fn update(&mut self, action: Action) {
+        match self.mode {
+            Mode::Help => {
+                if matches!(action, Action::ToggleHelp | Action::Quit) {
+                    self.mode = Mode::Browse;
+                    self.quit = action == Action::Quit;
+                }
+            }
+            Mode::Search => self.update_search(action),
+            Mode::Browse => self.update_browse(action),
+        }
+    }
+
+    fn moves(&self, action: Action) -> Option<isize> {
+        let page = self.page.max(1) as isize;
+        Some(match action {
+            Action::Up | Action::ScrollUp => -1,
+            Action::Down | Action::ScrollDown => 1,
+            Action::PageUp => -page,
+            Action::PageDown => page,
+            Action::HalfPageUp => -(page / 2).max(1),
+            Action::HalfPageDown => (page / 2).max(1),
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => return None,
+        })
+    }
+
+    fn update_browse(&mut self, action: Action) {
+        if let Some(delta) = self.moves(action) {
+            match self.focus {
+                Focus::List => {
+                    let t = self.tab.index();
+                    self.selected[t] = step(self.selected[t], delta, self.rows[t].len());
+                }
+                Focus::Entity if self.related.is_empty() => {
+                    // Nothing to select: move the view instead (the UI clamps it).
+                    let g = &mut self.geometry;
+                    g.entity_scroll = g
+                        .entity_scroll
+                        .saturating_add_signed(delta.clamp(-10_000, 10_000));
+                }
+                Focus::Entity => {
+                    self.related_selected = step(self.related_selected, delta, self.related.len());
+                }
+            }
+            return;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::ToggleHelp => self.mode = Mode::Help,
+            Action::NextTab => self.go_tab((self.tab.index() + 1) % 4),
+            Action::PrevTab => self.go_tab((self.tab.index() + 3) % 4),
+            Action::GoTab(n) => self.go_tab(n.min(3)),
+            Action::Open => match self.focus {
+                Focus::List => {
+                    if let Some(e) = self.list_entity() {
+                        self.visit(e);
+                    }
+                }
+                Focus::Entity => {
+                    if let Some(r) = self.related.get(self.related_selected) {
+                        self.visit(r.other);
+                    }
+                }
+            },
+            Action::Back => {
+                if self.history.back().is_some() {
+                    self.show_current();
+                } else {
+                    self.focus = Focus::List;
+                }
+            }
+            Action::HistoryBack => self.step_history(true),
+            Action::HistoryForward => self.step_history(false),
+            Action::Alternate => {
+                if let Some(prev) = self.history.previous().and_then(|id| self.ds.index_of(id)) {
+                    self.visit(prev);
+                }
+            }
+            Action::FocusList => self.focus = Focus::List,
+            Action::StartSearch => {
+                self.mode = Mode::Search;
+                self.search.line.clear();
+                self.search.hits.clear();
+                self.search.total = 0;
+                self.search.selected = 0;
+                self.search.error = None;
+                self.search.searcher.clear();
+            }
+            Action::Click(col, row) => self.click(col, row),
+            _ => {}
+        }
+    }
+
+    fn step_history(&mut self, back: bool) {
+        let moved = if back {
+            self.history.back()
+        } else {
+            self.history.forward()
+        };
+        if moved.is_some() {
+            self.show_current();
+        }
+    }
+
+    fn go_tab(&mut self, n: usize) {
+        self.tab = Tab::ALL[n];
+        self.focus = Focus::List;
+    }
+
+    /// Opens an entity as a new history entry.
+    pub fn visit(&mut self, entity: usize) {
+        let id = self.ds.entity(entity).id.clone();
+        self.history.visit(&id);
+        self.show_current();
+    }
+
+    /// Shows the history's current entity in the entity view, and selects it in
+    /// its tab so the list follows the navigation.
+    fn show_current(&mut self) {
+        let Some(e) = self.open_entity() else {
+            self.focus = Focus::List;
+            return;
+        };
+        self.focus = Focus::Entity;
+        self.related = self.related_of(e);
+        self.related_selected = 0;
+        self.geometry.entity_scroll = 0;
+        let tab = Tab::of(self.ds.entity(e).kind);
+        if let Some(pos) = self.rows[tab.index()].iter().position(|&r| r == e) {
+            self.tab = tab;
+            self.selected[tab.index()] = pos;
+        }
+    }
+
+    fn update_search(&mut self, action: Action) {
+        let s = &mut self.search;
+        let edited = match action {
+            Action::InsertChar(c) => {
+                s.line.insert(c);
+                true
+            }
+            Action::DeleteBack => {
+                s.line.delete_back();
+                true
+            }
+            Action::DeleteWord => {
+                s.line.delete_word();
+                true
+            }
+            Action::DeleteToStart => {
+                s.line.delete_to_start();
+                true
+            }
+            Action::CursorStart => {
+                s.line.start();
+                false
+            }
+            Action::CursorEnd => {
+                s.line.end();
+                false
+            }
+            Action::CursorLeft => {
+                s.line.left();
+                false
+            }
+            Action::CursorRight => {
+                s.line.right();
+                false
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::ScrollUp
+            | Action::ScrollDown => {
+                let delta = self.moves(action).unwrap_or(0);
+                let s = &mut self.search;
+                s.selected = step(s.selected, delta, s.hits.len());
+                false
+            }
+            Action::Open => {
+                if let Some(hit) = s.hits.get(s.selected) {
+                    let e = hit.entity;
+                    self.mode = Mode::Browse;
+                    self.visit(e);
+                }
+                false
+            }
+            Action::CancelSearch => {
+                self.mode = Mode::Browse;
+                false
+            }
+            Action::Quit => {
+                self.quit = true;
+                false
+            }
+            Action::Click(col, row) => {
+                self.click(col, row);
+                false
+            }
+            _ => false,
+        };
+        if edited {
+            self.run_search();
+        }
+    }
+
+    /// Searches for the current line; an invalid query shows its message, never a crash.
+    pub fn run_search(&mut self) {
+        let s = &mut self.search;
+        match s.searcher.search(&self.index, s.line.text()) {
+            Ok(hits) => {
+                s.hits = hits.to_vec();
+                s.error = None;
+            }
+            Err(e) => {
+                s.hits.clear();
+                s.error = Some(e.0);
+            }
+        }
+        s.total = if s.error.is_some() {
+            0
+        } else {
+            s.searcher.total()
+        };
+        s.selected = 0;
+    }
+
+    /// A click selects the row under it (list, related row or search hit); a
+    /// second click on the selected row opens it.
+    fn click(&mut self, col: u16, row: u16) {
+        let g = self.geometry.clone();
+        let inside = |r: ratatui::layout::Rect| {
+            col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
+        };
+        if inside(g.list) {
+            let n = g.list_offset + usize::from(row - g.list.y);
+            if self.mode == Mode::Search {
+                if n < self.search.hits.len() {
+                    if self.search.selected == n {
+                        self.update_search(Action::Open);
+                    } else {
+                        self.search.selected = n;
+                    }
+                }
+                return;
+            }
+            let t = self.tab.index();
+            if n < self.rows[t].len() {
+                let again = self.focus == Focus::List && self.selected[t] == n;
+                self.focus = Focus::List;
+                self.selected[t] = n;
+                if again {
+                    self.update_browse(Action::Open);
+                }
+            }
+        } else if inside(g.entity)
+            && self.mode == Mode::Browse
+            && let Some(&(_, n)) = g.related_rows.iter().find(|(r, _)| *r == row)
+        {
+            if self.focus == Focus::Entity && self.related_selected == n {
+                self.update_browse(Action::Open);
+            } else if self.focus == Focus::Entity {
+                self.related_selected = n;
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! `clusterdex snapshot [--size WxH] [--keys KEYS]`: the explorer run headless on
+//! a test backend, keys replayed, the final screen printed as text. For docs,
+//! scripts and tests.
+
+use std::io::{self, Write};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Env, exit, open};
+use crate::app::{App, keymap};
+use crate::ui::{self, Theme};
+
+/// Parses `WxH`.
+pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("size {text:?} is not WxH, e.g. 120x40"))?;
+    let n = |s: &str| {
+        s.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|&v| (1..=1000).contains(&v))
+    };
+    match (n(w), n(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err(format!(
+            "size {text:?} must be two numbers from 1 to 1000, e.g. 120x40"
+        )),
+    }
+}
+
+/// Parses keys written as plain characters plus `<Enter>`, `<Esc>`, `<Tab>`,
+/// `<BackTab>`, arrows, `<PgUp>`, `<PgDn>`, `<Backspace>`, `<F1>`, `<C-x>`.
+pub fn parse_keys(text: &str) -> Result<Vec<KeyEvent>, String> {
+    let mut keys = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+            && end > 1
+        {
+            let name = &rest[1..end];
+            let key = match name {
+                "Enter" | "CR" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+                "BackTab" | "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
+                "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+                "Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
+                "Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
+                "PgUp" => KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE),
+                "PgDn" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
+                "Backspace" | "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+                "F1" => KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE),
+                "Space" => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
+                "lt" => KeyEvent::new(KeyCode::Char('<'), KeyModifiers::NONE),
+                ctrl if ctrl.starts_with("C-") && ctrl.chars().count() == 3 => {
+                    let c = ctrl.chars().nth(2).unwrap_or(' ');
+                    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+                }
+                other => {
+                    return Err(format!(
+                        "unknown key <{other}>; see `clusterdex snapshot --help`"
+                    ));
+                }
+            };
+            keys.push(key);
+            rest = &rest[end + 1..];
+        } else {
+            let mods = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            keys.push(KeyEvent::new(KeyCode::Char(c), mods));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    Ok(keys)
+}
+
+/// Replays keys on an app at a size and returns the final screen as text lines.
+pub fn render(app: &mut App, keys: &[KeyEvent], size: (u16, u16), theme: &Theme) -> Vec<String> {
+    let mut terminal = sure(Terminal::new(TestBackend::new(size.0, size.1)));
+    sure(terminal.draw(|f| ui::draw(f, app, theme)));
+    for key in keys {
+        if app.quit {
+            break;
+        }
+        if let Some(a) = keymap::action(app.context(), key) {
+            app.update(a);
+        }
+        sure(terminal.draw(|f| ui::draw(f, app, theme)));
+    }
+    screen_text(terminal.backend().buffer())
+}
+
+/// The test backend cannot fail; this says so to the type system.
+pub fn sure<T>(r: Result<T, std::convert::Infallible>) -> T {
+    match r {
+        Ok(t) => t,
+        Err(never) => match never {},
+    }
+}
+
+/// A buffer as lines of text, trailing spaces trimmed.
+pub fn screen_text(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
+    let w = usize::from(buffer.area.width);
+    buffer
+        .content()
+        .chunks(w.max(1))
+        .map(|row| {
+            let mut line = String::new();
+            let mut skip = 0;
+            for cell in row {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                line.push_str(cell.symbol());
+                skip = crate::text::width(cell.symbol()).saturating_sub(1);
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+pub fn run(
+    env: &Env,
+    size: &str,
+    keys: &str,
+    theme: &Theme,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
+    let (size, keys) = match (parse_size(size), parse_keys(keys)) {
+        (Ok(s), Ok(k)) => (s, k),
+        (Err(e), _) | (_, Err(e)) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(exit::ERROR);
+        }
+    };
+    let loaded = match open(env, err)? {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let mut app = App::new(loaded.dataset, loaded.diagnostics);
+    for line in render(&mut app, &keys, size, theme) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(exit::OK)
+}

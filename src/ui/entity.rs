@@ -1,0 +1,232 @@
+//! The entity pane: header (kind, name, aliases, dates, places, tags), the
+//! description, facts, relations grouped by label in both directions (each
+//! related entity a selectable row), notes, and the sources at the bottom.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{Theme, fit};
+use crate::app::{App, Focus, Mode};
+use crate::model::{Certainty, Dataset};
+use crate::text::{clean, width, wrap};
+
+/// The pane's lines, and which line shows which related row.
+struct Page {
+    lines: Vec<Line<'static>>,
+    /// (line index, related index)
+    related: Vec<(usize, usize)>,
+}
+
+fn labelled(page: &mut Page, label: &str, text: &str, w: usize, theme: &Theme) {
+    let lead = format!("{label}: ");
+    let body = wrap(&clean(text), w.saturating_sub(width(&lead)).max(8));
+    for (i, part) in body.into_iter().enumerate() {
+        let head = if i == 0 {
+            lead.clone()
+        } else {
+            " ".repeat(width(&lead))
+        };
+        page.lines.push(Line::from(vec![
+            Span::styled(head, theme.dim),
+            Span::raw(part),
+        ]));
+    }
+}
+
+fn sources(ds: &Dataset, s: &[usize]) -> String {
+    if s.is_empty() {
+        return String::new();
+    }
+    let ids: Vec<&str> = s.iter().map(|&i| ds.sources[i].id.as_str()).collect();
+    format!(" [{}]", ids.join(", "))
+}
+
+fn build(app: &App, e: usize, w: usize, theme: &Theme) -> Page {
+    let ds = &app.ds;
+    let entity = ds.entity(e);
+    let mut page = Page {
+        lines: Vec::new(),
+        related: Vec::new(),
+    };
+    let kind = entity.kind_label().to_string();
+    page.lines.push(Line::from(vec![
+        Span::styled(format!("{kind} "), theme.kind(entity.kind)),
+        Span::styled(
+            fit(&entity.name, w.saturating_sub(width(&kind) + 1)),
+            theme.title,
+        ),
+    ]));
+    if !entity.aliases.is_empty() {
+        labelled(&mut page, "also", &entity.aliases.join(", "), w, theme);
+    }
+    for d in &entity.dates {
+        let note = d
+            .note
+            .as_ref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        labelled(&mut page, &d.label, &format!("{}{note}", d.when), w, theme);
+    }
+    let places: Vec<String> = ds
+        .places_of(e)
+        .iter()
+        .map(|&p| ds.entity(p).name.clone())
+        .collect();
+    if !places.is_empty() {
+        labelled(&mut page, "in", &places.join(", "), w, theme);
+    }
+    if !entity.tags.is_empty() {
+        labelled(&mut page, "tags", &entity.tags.join(", "), w, theme);
+    }
+    if !entity.description.is_empty() {
+        page.lines.push(Line::default());
+        page.lines.extend(
+            wrap(&clean(&entity.description), w)
+                .into_iter()
+                .map(Line::from),
+        );
+    }
+    if !entity.facts.is_empty() {
+        page.lines.push(Line::default());
+        page.lines.push(Line::styled("Facts", theme.heading));
+        for f in &entity.facts {
+            let mut q = f.when.map(|d| format!(" ({d})")).unwrap_or_default();
+            if f.certainty == Certainty::Inferred {
+                q.push_str(" (inferred)");
+            }
+            let text = format!("{}{q}{}", f.value, sources(ds, &f.sources));
+            labelled(&mut page, &format!("  {}", f.label), &text, w, theme);
+        }
+    }
+    let mut last = "";
+    for (i, r) in app.related_of(e).iter().enumerate() {
+        if r.label != last {
+            page.lines.push(Line::default());
+            page.lines
+                .push(Line::styled(r.label.to_string(), theme.heading));
+            last = r.label;
+        }
+        let other = ds.entity(r.other);
+        let rel = &ds.relations[r.relation];
+        let mut extra: Vec<String> = Vec::new();
+        extra.extend(rel.role.as_ref().map(|x| format!("as {x}")));
+        extra.extend(rel.period.map(|p| p.to_string()));
+        let badge = format!("  {:<9}", super::list::short_kind(other.kind));
+        let mut spans = vec![Span::styled(badge.clone(), theme.kind(other.kind))];
+        let tail = if extra.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", extra.join(", "))
+        };
+        let name = fit(
+            &other.name,
+            w.saturating_sub(width(&badge) + width(&tail)).max(4),
+        );
+        spans.push(Span::raw(name));
+        spans.push(Span::styled(clean(&tail).into_owned(), theme.dim));
+        if rel.certainty == Certainty::Inferred {
+            spans.push(Span::styled(" (inferred)", theme.inferred));
+        }
+        page.related.push((page.lines.len(), i));
+        page.lines.push(Line::from(spans));
+        if let Some(note) = &rel.note {
+            for part in wrap(&clean(note), w.saturating_sub(9).max(8)) {
+                page.lines
+                    .push(Line::styled(format!("         {part}"), theme.inferred));
+            }
+        }
+    }
+    if !entity.notes.is_empty() {
+        page.lines.push(Line::default());
+        page.lines.push(Line::styled("Notes", theme.heading));
+        for n in &entity.notes {
+            for (i, part) in wrap(&clean(n), w.saturating_sub(4).max(8))
+                .into_iter()
+                .enumerate()
+            {
+                page.lines.push(Line::from(format!(
+                    "{} {part}",
+                    if i == 0 { "  -" } else { "   " }
+                )));
+            }
+        }
+    }
+    page.lines.push(Line::default());
+    page.lines.push(Line::styled("Sources", theme.heading));
+    let mut cited = entity.sources.clone();
+    cited.sort_unstable();
+    for s in cited {
+        let s = &ds.sources[s];
+        let text = format!("[{}] {} — {}", s.id, s.title, s.publisher);
+        for part in wrap(&clean(&text), w.saturating_sub(2).max(8)) {
+            page.lines
+                .push(Line::styled(format!("  {part}"), theme.dim));
+        }
+    }
+    page
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let focused = app.mode == Mode::Browse && app.focus == Focus::Entity;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    app.geometry.entity = inner;
+    let Some(e) = app.shown_entity() else {
+        let msg = if app.mode == Mode::Search {
+            "No entity matches."
+        } else {
+            "Nothing to show."
+        };
+        frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim)), inner);
+        return;
+    };
+    let page = build(app, e, usize::from(inner.width), theme);
+    let height = usize::from(inner.height);
+    let max_scroll = page.lines.len().saturating_sub(height);
+    let mut scroll = if focused {
+        app.geometry.entity_scroll.min(max_scroll)
+    } else {
+        0
+    };
+    let selected_line = page
+        .related
+        .iter()
+        .find(|(_, r)| *r == app.related_selected)
+        .map(|(l, _)| *l);
+    if let (true, Some(l)) = (focused, selected_line) {
+        scroll = super::list::scrolled(scroll, l, height);
+        // A group's first row brings its label into view too.
+        if scroll == l && l > 0 && height > 1 {
+            scroll = l - 1;
+        }
+    }
+    let mut lines = page.lines;
+    if let (true, Some(l)) = (focused, selected_line) {
+        let line = std::mem::take(&mut lines[l]);
+        lines[l] = line.style(theme.selected);
+    }
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+    app.geometry.entity_scroll = scroll;
+    app.geometry.related_rows = page
+        .related
+        .iter()
+        .filter(|(l, _)| *l >= scroll && *l < scroll + height)
+        .map(|&(l, r)| (inner.y + (l - scroll) as u16, r))
+        .collect();
+    if let (true, Some(l)) = (focused, selected_line)
+        && l >= scroll
+        && l < scroll + height
+    {
+        frame.set_cursor_position((inner.x, inner.y + (l - scroll) as u16));
+    }
+}

@@ -1,0 +1,106 @@
+//! The search pane: the query line with its cursor, the match count or the
+//! query's error, and the hits with kind badges and matched letters highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{Theme, highlighted};
+use crate::app::App;
+use crate::search::Field;
+use crate::text::{truncate, width};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(" Search ", theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    let s = &app.search;
+    let w = usize::from(inner.width);
+    let prompt = "/ ";
+    let text = crate::text::clean(s.line.text()).into_owned();
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(prompt, theme.key),
+            Span::raw(text),
+        ])),
+        Rect { height: 1, ..inner },
+    );
+    let before: String = s.line.text().chars().take(s.line.cursor()).collect();
+    let cx = inner.x + (width(prompt) + width(&crate::text::clean(&before))).min(w - 1) as u16;
+    frame.set_cursor_position((cx, inner.y));
+    if inner.height < 2 {
+        return;
+    }
+    let info = match &s.error {
+        Some(e) => Line::styled(
+            truncate(&crate::text::clean(e), w).into_owned(),
+            theme.error,
+        ),
+        None if s.line.text().trim().is_empty() => {
+            Line::styled("type to search all entities", theme.dim)
+        }
+        None if s.total > s.hits.len() => Line::styled(
+            format!("best {} of {} matches", s.hits.len(), s.total),
+            theme.dim,
+        ),
+        None => Line::styled(
+            format!("{} match{}", s.total, if s.total == 1 { "" } else { "es" }),
+            theme.dim,
+        ),
+    };
+    frame.render_widget(
+        Paragraph::new(info),
+        Rect {
+            y: inner.y + 1,
+            height: 1,
+            ..inner
+        },
+    );
+    let list = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    let height = usize::from(list.height);
+    let offset = super::list::scrolled(app.geometry.list_offset, s.selected, height);
+    let mut lines = Vec::new();
+    for (n, hit) in s.hits.iter().enumerate().skip(offset).take(height) {
+        let e = app.ds.entity(hit.entity);
+        let badge = format!("{:<9}", super::list::short_kind(e.kind));
+        let mut spans = vec![Span::styled(badge.clone(), theme.kind(e.kind))];
+        let room = w.saturating_sub(width(&badge));
+        let name = truncate(&e.name, room).into_owned();
+        let name_hits: &[usize] = if hit.field == Field::Name {
+            &hit.indices
+        } else {
+            &[]
+        };
+        spans.extend(highlighted(&name, name_hits, theme.base, theme.matched));
+        let used = width(&badge) + width(&crate::text::clean(&name));
+        if hit.field != Field::Name && used + 6 < w {
+            let (text, at) =
+                crate::text::excerpt(hit.field.text(&app.ds, hit.entity), &hit.indices, w);
+            let label = format!("  {}: ", hit.field.as_str());
+            let rest = w - used - width(&label);
+            let text = truncate(&text, rest).into_owned();
+            spans.push(Span::styled(label, theme.dim));
+            spans.extend(highlighted(&text, &at, theme.dim, theme.matched));
+        }
+        let mut line = Line::from(spans);
+        if n == s.selected {
+            line = line.style(theme.selected);
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+    app.geometry.list = list;
+    app.geometry.list_offset = offset;
+    app.page = height.max(1);
+}
