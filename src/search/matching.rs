@@ -117,12 +117,31 @@ fn term_in_field(
     if text.chars().count() <= 2 {
         return literal(hay, text, Mode::Prefix);
     }
-    if indices {
-        skim.fuzzy_indices(hay, text)
-    } else {
-        skim.fuzzy_match(hay, text).map(|s| (s, Vec::new()))
+    let Some((score, idx)) = skim.fuzzy_indices(hay, text) else {
+        return None;
+    };
+    // Letters scattered across a long name are noise, not a match: a low score
+    // per letter, or more separate pieces than an abbreviation would have.
+    let chars = text.chars().count();
+    let pieces = 1 + idx.windows(2).filter(|w| w[1] != w[0] + 1).count();
+    let max_pieces = if chars <= 4 { chars } else { chars / 3 + 1 };
+    if score < MIN_SCORE_PER_CHAR * chars as i64 || pieces > max_pieces {
+        return None;
     }
+    // A term that covers more of a short name says more about it than the same
+    // letters inside a long one ("European Medtech Alliance" over MAGIA's long
+    // name for `medtec aliance`).
+    let field_chars = hay.chars().count().max(1);
+    let bonus = COVERAGE * chars.min(field_chars) as i64 / field_chars as i64;
+    Some((score + bonus, if indices { idx } else { Vec::new() }))
 }
+
+/// The bonus for a term that is the whole field, scaled down as the field grows.
+const COVERAGE: i64 = 48;
+
+/// The least skim score per query letter that counts as a match (a clean run
+/// of letters scores about 20 per letter, scattered letters about 10).
+const MIN_SCORE_PER_CHAR: i64 = 12;
 
 impl AtomMatch {
     /// A condition that holds without pointing at any text (scopes, negations).
