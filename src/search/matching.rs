@@ -117,9 +117,7 @@ fn term_in_field(
     if text.chars().count() <= 2 {
         return literal(hay, text, Mode::Prefix);
     }
-    let Some((score, idx)) = skim.fuzzy_indices(hay, text) else {
-        return None;
-    };
+    let (score, idx) = skim.fuzzy_indices(hay, text)?;
     // Letters scattered across a long name are noise, not a match: a low score
     // per letter, or more separate pieces than an abbreviation would have.
     let chars = text.chars().count();
