@@ -269,7 +269,7 @@ fn print(c: &Card, out: &mut impl Write) -> io::Result<()> {
             }
             writeln!(
                 out,
-                "    {} ({}, {}){}{}",
+                "    {} — {} {}{}{}",
                 clean(&r.name),
                 r.kind,
                 clean(&r.id),

@@ -162,7 +162,8 @@ impl Dataset {
         self.outgoing(entity).chain(self.incoming(entity))
     }
 
-    /// Links grouped by their label as read from this entity, groups in first-seen order.
+    /// Links grouped by their label as read from this entity; groups follow the
+    /// order of the relation type table (most telling first), outgoing first.
     pub fn grouped_links(&self, entity: usize) -> Vec<(&'static str, Vec<Link<'_>>)> {
         let mut groups: Vec<(&'static str, Vec<Link<'_>>)> = Vec::new();
         for link in self.links(entity) {
@@ -171,6 +172,10 @@ impl Dataset {
                 None => groups.push((link.label(), vec![link])),
             }
         }
+        groups.sort_by_key(|(_, links)| {
+            let first = &links[0];
+            (first.relation.rel, first.direction == Direction::Incoming)
+        });
         groups
     }
 

@@ -84,10 +84,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         };
         spans.extend(highlighted(&name, name_hits, theme.base, theme.matched));
         let used = width(&badge) + width(&crate::text::clean(&name));
-        if hit.field != Field::Name && used + 6 < w {
+        let label = format!("  {}: ", hit.field.as_str());
+        if hit.field != Field::Name && used + width(&label) + 4 < w {
             let (text, at) =
                 crate::text::excerpt(hit.field.text(&app.ds, hit.entity), &hit.indices, w);
-            let label = format!("  {}: ", hit.field.as_str());
             let rest = w - used - width(&label);
             let text = truncate(&text, rest).into_owned();
             spans.push(Span::styled(label, theme.dim));

@@ -1,0 +1,242 @@
+//! The commands as a script sees them: exact output and exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn cmd() -> Command {
+    let mut c = Command::cargo_bin("clusterdex").expect("binary built");
+    c.env_remove("CLUSTERDEX_DATA").env_remove("NO_COLOR");
+    c
+}
+
+#[test]
+fn check_on_the_builtin_dataset_prints_ok_with_counts() {
+    cmd().arg("check").assert().success().stdout(
+        "ok: 102 entities (16 clusters, 14 alliances, 10 events, 25 organisations, 7 people, 7 projects, 23 places), 171 relations, 5 sources\n",
+    );
+}
+
+#[test]
+fn check_a_missing_file_is_an_io_error() {
+    cmd()
+        .args(["check", "no/such/file.ron"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: cannot read no/such/file.ron: ",
+        ));
+}
+
+#[test]
+fn search_prints_a_ranked_table() {
+    cmd().args(["search", "--limit", "2", "biowin"]).assert().success().stdout(
+        "  #  kind          name                                              id      matched\n  \
+         1  cluster       Biowin                                            biowin  name\n  \
+         2  alliance      Medtech Alliance for Global Internationalisatio…  magia   description: …le, BioPmed, Biowin, Life Science Nord) …\n",
+    );
+}
+
+#[test]
+fn search_json_lists_hits_in_rank_order_with_highlights() {
+    let out = cmd()
+        .args(["search", "--json", "rhone", "alpes"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let first = &hits[0];
+    assert_eq!(first["id"], "auvergne_rhone_alpes");
+    assert_eq!(first["kind"], "place");
+    assert_eq!(first["field"], "alias");
+    assert_eq!(first["text"], "Rhône-Alpes");
+    assert_eq!(
+        first["indices"],
+        serde_json::json!([0, 1, 2, 3, 4, 6, 7, 8, 9, 10])
+    );
+    assert!(
+        first["score"]
+            .as_i64()
+            .is_some_and(|s| s > hits[1]["score"].as_i64().unwrap_or(0))
+    );
+}
+
+#[test]
+fn search_with_no_hit_exits_1_and_an_invalid_query_exits_2() {
+    cmd()
+        .args(["search", "zzzqqq"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("no match for \"zzzqqq\"\n");
+    cmd()
+        .args(["search", "colour:red"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: invalid query: unknown scope colour:; valid scopes: kind:, tag:, in:, year:\n",
+        );
+    cmd()
+        .args(["search", "--kind", "spaceship", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "valid kinds: cluster, alliance, event",
+        ));
+}
+
+#[test]
+fn show_prints_the_card_with_relations_both_ways_and_sources() {
+    cmd().args(["show", "Biowin"]).assert().success().stdout(
+        "Biowin  [cluster]  id: biowin
+also: BioWin
+in: Wallonia, Belgium, Europe
+tags: medical technologies
+
+Belgian cluster organisation in Wallonia and one of the four MAGIA clusters.
+
+Relations
+  member of
+    Medtech Alliance for Global Internationalisation (MAGIA) — alliance magia  [magia_announcement]
+  located in
+    Wallonia — place wallonia  [magia_announcement]
+
+Notes
+  - The article misspells Belgian as 'Beligian'.
+
+Sources
+  [magia_announcement] Four European clusters create MAGIA — press article (publisher not named in the text) (en)
+",
+    );
+}
+
+#[test]
+fn show_resolves_names_without_accents_and_reads_incoming_links_inversely() {
+    cmd()
+        .args(["show", "magia"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "  coordinated by\n    BioPmed — cluster biopmed  [magia_announcement]\n",
+        ));
+    cmd()
+        .args(["show", "cancer bio sante"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Cancer-Bio-Santé  [cluster · competitiveness cluster]  id: cancer_bio_sante\n",
+        ));
+}
+
+#[test]
+fn show_an_ambiguous_name_lists_candidates_and_exits_1() {
+    cmd()
+        .args(["show", "bio"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "\"bio\" could mean several entities; did you mean:\n  biowin  Biowin (cluster)\n",
+        ));
+    cmd()
+        .args(["show", "zzzqqq"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("no entity matches \"zzzqqq\""));
+}
+
+#[test]
+fn show_json_carries_related_ids_and_names() {
+    let out = cmd()
+        .args(["show", "--json", "health2care"])
+        .output()
+        .expect("runs");
+    let card: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(card["id"], "health2care");
+    let rels = card["relations"].as_array().expect("relations");
+    let coord = rels
+        .iter()
+        .find(|r| r["label"] == "coordinated by")
+        .expect("coordinator");
+    assert_eq!(
+        (coord["id"].as_str(), coord["name"].as_str()),
+        (
+            Some("auvergne_rhone_alpes_region"),
+            Some("Auvergne-Rhône-Alpes Region")
+        )
+    );
+    assert!(
+        card["sources"]
+            .as_array()
+            .is_some_and(|s| s.iter().any(|s| s["id"] == "health2care_news"))
+    );
+}
+
+#[test]
+fn data_option_and_environment_variable_select_the_dataset() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("tiny.ron");
+    std::fs::write(
+        &file,
+        r#"(sources: [(id: "s", title: "Notes")], entities: [(id: "x", kind: Cluster, name: "Xylo Cluster", sources: ["s"])])"#,
+    )
+    .expect("write");
+    cmd()
+        .arg("--data")
+        .arg(&file)
+        .args(["search", "xylo"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Xylo Cluster"));
+    cmd()
+        .env("CLUSTERDEX_DATA", &file)
+        .arg("check")
+        .assert()
+        .success()
+        .stdout("ok: 1 entities (1 cluster), 0 relations, 1 sources\n");
+}
+
+#[test]
+fn completions_are_generated_for_bash() {
+    cmd()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("_clusterdex()"));
+}
+
+#[test]
+fn help_and_version_come_from_clap() {
+    cmd()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage: clusterdex"));
+    cmd()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("clusterdex {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn snapshot_replays_keys_headless() {
+    let out = cmd()
+        .args(["snapshot", "--size", "100x30", "--keys", "/magia<Enter>"])
+        .output()
+        .expect("runs");
+    let screen = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(out.status.success());
+    assert_eq!(screen.lines().count(), 30);
+    assert!(screen.contains("coordinated by"));
+    assert!(screen.contains("BioPmed"));
+    cmd()
+        .args(["snapshot", "--size", "0x5"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("must be two numbers"));
+    cmd()
+        .args(["snapshot", "--keys", "<Nope>"])
+        .assert()
+        .code(2)
+        .stderr("error: unknown key <Nope>; see `clusterdex snapshot --help`\n");
+}

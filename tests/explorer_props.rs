@@ -1,0 +1,61 @@
+//! Whatever keys a user presses at whatever terminal size, the explorer never
+//! panics (1x1 up to 300x100).
+
+use clusterdex::app::App;
+use clusterdex::commands::snapshot::render;
+use clusterdex::load::{DataSource, load};
+use clusterdex::ui::Theme;
+use proptest::prelude::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn key() -> impl Strategy<Value = KeyEvent> {
+    let code = prop_oneof![
+        any::<char>().prop_map(KeyCode::Char),
+        prop::sample::select(vec![
+            '/', 'j', 'k', 'g', 'G', 'h', 'l', '[', ']', '-', '?', '1', '4', 'a', 'o', 'n'
+        ])
+        .prop_map(KeyCode::Char),
+        prop::sample::select(vec![
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Backspace,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::F(1),
+        ]),
+    ];
+    let mods = prop::sample::select(vec![
+        KeyModifiers::NONE,
+        KeyModifiers::CONTROL,
+        KeyModifiers::SHIFT,
+    ]);
+    (code, mods)
+        .prop_filter("Ctrl-c ends the session early", |(c, m)| {
+            !(*c == KeyCode::Char('c') && *m == KeyModifiers::CONTROL)
+        })
+        .prop_map(|(c, m)| KeyEvent::new(c, m))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_at_random_sizes_never_panic(
+        keys in prop::collection::vec(key(), 0..40),
+        w in 1u16..=300,
+        h in 1u16..=100,
+    ) {
+        let loaded = load(&DataSource::Builtin, clusterdex::data::DEFAULT_MAX_BYTES).expect("built-in");
+        let mut app = App::new(loaded.dataset, loaded.diagnostics);
+        let screen = render(&mut app, &keys, (w, h), &Theme::dark());
+        prop_assert_eq!(screen.len(), usize::from(h));
+    }
+}
