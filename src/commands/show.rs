@@ -148,7 +148,7 @@ fn card(ds: &Dataset, i: usize) -> Card {
             .map(|f| FactOut {
                 label: f.label.clone(),
                 value: f.value.clone(),
-                date: f.when.map(|w| w.to_string()),
+                date: crate::ui::entity::fact_date(f),
                 note: f.note.clone(),
                 certainty: f.certainty.as_str(),
                 sources: source_ids(ds, &f.sources),

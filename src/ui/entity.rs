@@ -19,20 +19,25 @@ struct Page {
     related: Vec<(usize, usize)>,
 }
 
+/// `label: text`, wrapped with a hanging indent (deeper for short labels).
 fn labelled(page: &mut Page, label: &str, text: &str, w: usize, theme: &Theme) {
     let lead = format!("{label}: ");
-    let body = wrap(&clean(text), w.saturating_sub(width(&lead)).max(8));
-    for (i, part) in body.into_iter().enumerate() {
-        let head = if i == 0 {
-            lead.clone()
-        } else {
-            " ".repeat(width(&lead))
-        };
-        page.lines.push(Line::from(vec![
-            Span::styled(head, theme.dim),
-            Span::raw(part),
-        ]));
+    let indent = width(&lead).min(8);
+    let text = clean(text);
+    let first = wrap(&text, w.saturating_sub(width(&lead)).max(8));
+    let head = first.first().cloned().unwrap_or_default();
+    let rest: String = text.chars().skip(head.chars().count()).collect();
+    page.lines.push(Line::from(vec![Span::styled(lead, theme.dim), Span::raw(head)]));
+    if !rest.trim().is_empty() {
+        for part in wrap(rest.trim(), w.saturating_sub(indent).max(8)) {
+            page.lines.push(Line::from(format!("{}{part}", " ".repeat(indent))));
+        }
     }
+}
+
+/// A fact's date, unless its value already says it ("since: January 2012").
+pub fn fact_date(f: &crate::model::Fact) -> Option<String> {
+    f.when.map(|d| d.to_string()).filter(|d| !f.value.contains(d.as_str()))
 }
 
 fn sources(ds: &Dataset, s: &[usize]) -> String {
@@ -92,7 +97,7 @@ fn build(app: &App, e: usize, w: usize, theme: &Theme) -> Page {
         page.lines.push(Line::default());
         page.lines.push(Line::styled("Facts", theme.heading));
         for f in &entity.facts {
-            let mut q = f.when.map(|d| format!(" ({d})")).unwrap_or_default();
+            let mut q = fact_date(f).map(|d| format!(" ({d})")).unwrap_or_default();
             if f.certainty == Certainty::Inferred {
                 q.push_str(" (inferred)");
             }
@@ -170,17 +175,23 @@ fn build(app: &App, e: usize, w: usize, theme: &Theme) -> Page {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let focused = app.mode == Mode::Browse && app.focus == Focus::Entity;
-    let block = Block::default()
+    let shown = app.shown_entity();
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
             theme.border_focus
         } else {
             theme.border
         });
+    // The name stays in the border when the header scrolls away.
+    if let Some(e) = shown {
+        let name = fit(&app.ds.entity(e).name, usize::from(area.width).saturating_sub(4));
+        block = block.title(Span::styled(format!(" {name} "), theme.title));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     app.geometry.entity = inner;
-    let Some(e) = app.shown_entity() else {
+    let Some(e) = shown else {
         let msg = if app.mode == Mode::Search {
             "No entity matches."
         } else {

@@ -1,0 +1,116 @@
+//! Whole screens of the explorer on a fixed-size test backend, driven by keys
+//! as a user types them, kept as named insta snapshots; and pane tests that
+//! check the styles snapshots cannot record (selection, matched letters).
+
+use clusterdex::app::App;
+use clusterdex::commands::snapshot::{parse_keys, render, sure};
+use clusterdex::load::{load, DataSource};
+use clusterdex::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+fn app() -> App {
+    let loaded = load(&DataSource::Builtin, clusterdex::data::DEFAULT_MAX_BYTES).expect("built-in");
+    App::new(loaded.dataset, loaded.diagnostics)
+}
+
+fn screen(keys: &str, w: u16, h: u16) -> String {
+    let keys = parse_keys(keys).expect("keys");
+    render(&mut app(), &keys, (w, h), &Theme::dark()).join("\n")
+}
+
+macro_rules! screen_snapshot {
+    ($name:ident, $keys:expr, $w:expr, $h:expr) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(stringify!($name), screen($keys, $w, $h));
+        }
+    };
+}
+
+screen_snapshot!(start, "", 120, 40);
+screen_snapshot!(tab_alliances, "2", 120, 40);
+screen_snapshot!(tab_events, "<Tab><Tab>", 120, 40);
+screen_snapshot!(tab_others, "4", 120, 40);
+screen_snapshot!(search_typing, "/lyonb", 120, 40);
+screen_snapshot!(search_no_result, "/zzzqqq", 120, 40);
+screen_snapshot!(entity_with_many_relations, "/lyonbiopole<Enter>", 120, 40);
+screen_snapshot!(drill_two_levels, "/lyonbiopole<Enter><Enter>jjj<Enter>", 120, 40);
+screen_snapshot!(back_after_drilling, "/lyonbiopole<Enter><Enter>jjj<Enter><Backspace>", 120, 40);
+screen_snapshot!(help_overlay, "?", 120, 40);
+screen_snapshot!(narrow_list, "", 80, 24);
+screen_snapshot!(narrow_entity, "/magia<Enter>", 80, 24);
+screen_snapshot!(too_small, "", 30, 6);
+
+/// Draws an app after keys and returns the buffer, for style checks.
+fn buffer(keys: &str, w: u16, h: u16) -> (App, Buffer) {
+    let mut a = app();
+    let theme = Theme::dark();
+    let mut t = sure(Terminal::new(TestBackend::new(w, h)));
+    for k in parse_keys(keys).expect("keys") {
+        if let Some(action) = clusterdex::app::keymap::action(a.context(), &k) {
+            a.update(action);
+        }
+    }
+    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    let b = t.backend().buffer().clone();
+    (a, b)
+}
+
+fn row_text(b: &Buffer, y: u16, x0: u16, x1: u16) -> String {
+    (x0..x1).map(|x| b[(x, y)].symbol().to_string()).collect()
+}
+
+#[test]
+fn the_selected_list_row_is_drawn_in_the_selection_style() {
+    let theme = Theme::dark();
+    let (a, b) = buffer("jj", 120, 40);
+    let list = a.geometry.list;
+    let selected_y = list.y + 2;
+    assert!(row_text(&b, selected_y, list.x, list.x + 20).starts_with("BioPmed"));
+    for x in list.x..list.x + list.width {
+        assert_eq!(b[(x, selected_y)].bg, theme.selected.bg.expect("background"), "cell {x}");
+    }
+    assert_ne!(b[(list.x, selected_y - 1)].bg, theme.selected.bg.expect("background"));
+}
+
+#[test]
+fn matched_letters_of_a_hit_are_highlighted() {
+    let theme = Theme::dark();
+    let (a, b) = buffer("/biowin", 120, 40);
+    let list = a.geometry.list;
+    // First hit row: "cluster  Biowin": the name starts after the 9-cell badge.
+    let y = list.y;
+    assert_eq!(row_text(&b, y, list.x + 9, list.x + 15), "Biowin");
+    for x in list.x + 9..list.x + 15 {
+        let cell = &b[(x, y)];
+        assert!(cell.modifier.contains(ratatui::style::Modifier::BOLD), "letter at {x} is not emphasised");
+        assert_eq!(cell.fg, theme.matched.fg.expect("colour"));
+    }
+}
+
+#[test]
+fn no_color_theme_uses_no_colour_at_all() {
+    let theme = Theme::plain();
+    let mut a = app();
+    let mut t = sure(Terminal::new(TestBackend::new(120, 40)));
+    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    let b = t.backend().buffer();
+    for cell in b.content() {
+        assert_eq!((cell.fg, cell.bg), (ratatui::style::Color::Reset, ratatui::style::Color::Reset));
+    }
+}
+
+#[test]
+fn the_terminal_cursor_sits_on_the_selected_row() {
+    let mut a = app();
+    let theme = Theme::dark();
+    let mut t = sure(Terminal::new(TestBackend::new(120, 40)));
+    for _ in 0..3 {
+        a.update(clusterdex::app::Action::Down);
+    }
+    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    let pos = sure(t.get_cursor_position());
+    assert_eq!((pos.x, pos.y), (a.geometry.list.x, a.geometry.list.y + 3));
+}
