@@ -1,0 +1,112 @@
+//! End to end in a real terminal (tmux): start the binary, search, open, follow
+//! a relation, go back, quit, and check the terminal is sane afterwards; and
+//! that a panic restores the terminal before its message. Needs tmux; each
+//! test says so and skips when it is missing (CI installs it).
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Session {
+    name: String,
+}
+
+fn tmux(args: &[&str]) -> Option<String> {
+    let out = Command::new("tmux").args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+impl Session {
+    /// A detached 120x40 session running a plain shell, or None without tmux.
+    fn start(tag: &str) -> Option<Session> {
+        if tmux(&["-V"]).is_none() {
+            eprintln!("skipping: tmux is not installed");
+            return None;
+        }
+        let name = format!("clusterdex-e2e-{tag}-{}", std::process::id());
+        tmux(&["new-session", "-d", "-s", &name, "-x", "120", "-y", "40", "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp bash --norc --noprofile"])?;
+        Some(Session { name })
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", self.name.as_str()];
+        args.extend_from_slice(keys);
+        tmux(&args).expect("send-keys");
+    }
+
+    fn literal(&self, text: &str) {
+        tmux(&["send-keys", "-t", &self.name, "-l", text]).expect("send-keys");
+    }
+
+    fn screen(&self) -> String {
+        tmux(&["capture-pane", "-p", "-t", &self.name]).unwrap_or_default()
+    }
+
+    /// Waits until `pred` holds for the screen (polling), or fails with the screen.
+    fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}; screen:\n{s}");
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait(text, |s| s.contains(text))
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = tmux(&["kill-session", "-t", &self.name]);
+    }
+}
+
+fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_clusterdex")
+}
+
+/// True when `stty -a` output shows a cooked terminal: icanon and echo on.
+fn sane(stty: &str) -> bool {
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    words.contains(&"icanon") && words.contains(&"echo")
+}
+
+#[test]
+fn search_open_follow_back_quit_in_a_real_terminal() {
+    let Some(t) = Session::start("walk") else { return };
+    t.literal(&format!("{} ; echo EXITED=$? ; stty -a", binary()));
+    t.keys(&["Enter"]);
+    t.wait_for("1 Clusters 16");
+    t.keys(&["/"]);
+    t.wait_for("type to search");
+    t.literal("lyonbiopole");
+    t.wait_for("competitiveness cluster Lyonbiopôle");
+    t.keys(&["Enter"]);
+    t.wait_for("follow the relation");
+    t.keys(&["Enter"]);
+    t.wait_for("Lyonbiopôle › BioXclusters Plus");
+    t.keys(&["BSpace"]);
+    t.wait("the trail back at Lyonbiopôle", |s| !s.contains("› BioXclusters Plus") && s.contains("Lyonbiopôle "));
+    t.keys(&["q"]);
+    let after = t.wait_for("EXITED=0");
+    let s = t.wait("stty output", |s| s.contains("icanon"));
+    assert!(sane(&s), "terminal not restored:\n{s}");
+    assert!(!after.contains("1 Clusters 16") || after.contains("EXITED=0"));
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    let Some(t) = Session::start("panic") else { return };
+    t.literal(&format!("CLUSTERDEX_TEST_PANIC=1 {} ; echo EXITED=$? ; stty -a", binary()));
+    t.keys(&["Enter"]);
+    t.wait_for("1 Clusters 16");
+    t.keys(&["?"]);
+    let s = t.wait("the panic message and stty", |s| s.contains("EXITED=101") && s.contains("icanon"));
+    assert!(s.contains("panic requested by CLUSTERDEX_TEST_PANIC"), "{s}");
+    assert!(sane(&s), "terminal not restored:\n{s}");
+    assert!(!s.contains("1 Clusters 16"), "the alternate screen was left:\n{s}");
+}
