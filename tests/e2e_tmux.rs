@@ -12,7 +12,9 @@ struct Session {
 
 fn tmux(args: &[&str]) -> Option<String> {
     let out = Command::new("tmux").args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 impl Session {
@@ -23,7 +25,17 @@ impl Session {
             return None;
         }
         let name = format!("clusterdex-e2e-{tag}-{}", std::process::id());
-        tmux(&["new-session", "-d", "-s", &name, "-x", "120", "-y", "40", "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp bash --norc --noprofile"])?;
+        tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            &name,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp bash --norc --noprofile",
+        ])?;
         Some(Session { name })
     }
 
@@ -49,7 +61,10 @@ impl Session {
             if pred(&s) {
                 return s;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what}; screen:\n{s}");
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{s}"
+            );
             std::thread::sleep(Duration::from_millis(30));
         }
     }
@@ -77,7 +92,9 @@ fn sane(stty: &str) -> bool {
 
 #[test]
 fn search_open_follow_back_quit_in_a_real_terminal() {
-    let Some(t) = Session::start("walk") else { return };
+    let Some(t) = Session::start("walk") else {
+        return;
+    };
     t.literal(&format!("{} ; echo EXITED=$? ; stty -a", binary()));
     t.keys(&["Enter"]);
     t.wait_for("1 Clusters 16");
@@ -90,7 +107,9 @@ fn search_open_follow_back_quit_in_a_real_terminal() {
     t.keys(&["Enter"]);
     t.wait_for("Lyonbiopôle › BioXclusters Plus");
     t.keys(&["BSpace"]);
-    t.wait("the trail back at Lyonbiopôle", |s| !s.contains("› BioXclusters Plus") && s.contains("Lyonbiopôle "));
+    t.wait("the trail back at Lyonbiopôle", |s| {
+        !s.contains("› BioXclusters Plus") && s.contains("Lyonbiopôle ")
+    });
     t.keys(&["q"]);
     let after = t.wait_for("EXITED=0");
     let s = t.wait("stty output", |s| s.contains("icanon"));
@@ -100,13 +119,26 @@ fn search_open_follow_back_quit_in_a_real_terminal() {
 
 #[test]
 fn a_panic_restores_the_terminal_before_its_message() {
-    let Some(t) = Session::start("panic") else { return };
-    t.literal(&format!("CLUSTERDEX_TEST_PANIC=1 {} ; echo EXITED=$? ; stty -a", binary()));
+    let Some(t) = Session::start("panic") else {
+        return;
+    };
+    t.literal(&format!(
+        "CLUSTERDEX_TEST_PANIC=1 {} ; echo EXITED=$? ; stty -a",
+        binary()
+    ));
     t.keys(&["Enter"]);
     t.wait_for("1 Clusters 16");
     t.keys(&["?"]);
-    let s = t.wait("the panic message and stty", |s| s.contains("EXITED=101") && s.contains("icanon"));
-    assert!(s.contains("panic requested by CLUSTERDEX_TEST_PANIC"), "{s}");
+    let s = t.wait("the panic message and stty", |s| {
+        s.contains("EXITED=101") && s.contains("icanon")
+    });
+    assert!(
+        s.contains("panic requested by CLUSTERDEX_TEST_PANIC"),
+        "{s}"
+    );
     assert!(sane(&s), "terminal not restored:\n{s}");
-    assert!(!s.contains("1 Clusters 16"), "the alternate screen was left:\n{s}");
+    assert!(
+        !s.contains("1 Clusters 16"),
+        "the alternate screen was left:\n{s}"
+    );
 }

@@ -4,7 +4,7 @@
 
 use clusterdex::app::App;
 use clusterdex::commands::snapshot::{parse_keys, render, sure};
-use clusterdex::load::{load, DataSource};
+use clusterdex::load::{DataSource, load};
 use clusterdex::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -36,8 +36,18 @@ screen_snapshot!(tab_others, "4", 120, 40);
 screen_snapshot!(search_typing, "/lyonb", 120, 40);
 screen_snapshot!(search_no_result, "/zzzqqq", 120, 40);
 screen_snapshot!(entity_with_many_relations, "/lyonbiopole<Enter>", 120, 40);
-screen_snapshot!(drill_two_levels, "/lyonbiopole<Enter><Enter>jjj<Enter>", 120, 40);
-screen_snapshot!(back_after_drilling, "/lyonbiopole<Enter><Enter>jjj<Enter><Backspace>", 120, 40);
+screen_snapshot!(
+    drill_two_levels,
+    "/lyonbiopole<Enter><Enter>jjj<Enter>",
+    120,
+    40
+);
+screen_snapshot!(
+    back_after_drilling,
+    "/lyonbiopole<Enter><Enter>jjj<Enter><Backspace>",
+    120,
+    40
+);
 screen_snapshot!(help_overlay, "?", 120, 40);
 screen_snapshot!(narrow_list, "", 80, 24);
 screen_snapshot!(narrow_entity, "/magia<Enter>", 80, 24);
@@ -70,9 +80,16 @@ fn the_selected_list_row_is_drawn_in_the_selection_style() {
     let selected_y = list.y + 2;
     assert!(row_text(&b, selected_y, list.x, list.x + 20).starts_with("BioPmed"));
     for x in list.x..list.x + list.width {
-        assert_eq!(b[(x, selected_y)].bg, theme.selected.bg.expect("background"), "cell {x}");
+        assert_eq!(
+            b[(x, selected_y)].bg,
+            theme.selected.bg.expect("background"),
+            "cell {x}"
+        );
     }
-    assert_ne!(b[(list.x, selected_y - 1)].bg, theme.selected.bg.expect("background"));
+    assert_ne!(
+        b[(list.x, selected_y - 1)].bg,
+        theme.selected.bg.expect("background")
+    );
 }
 
 #[test]
@@ -85,7 +102,10 @@ fn matched_letters_of_a_hit_are_highlighted() {
     assert_eq!(row_text(&b, y, list.x + 9, list.x + 15), "Biowin");
     for x in list.x + 9..list.x + 15 {
         let cell = &b[(x, y)];
-        assert!(cell.modifier.contains(ratatui::style::Modifier::BOLD), "letter at {x} is not emphasised");
+        assert!(
+            cell.modifier.contains(ratatui::style::Modifier::BOLD),
+            "letter at {x} is not emphasised"
+        );
         assert_eq!(cell.fg, theme.matched.fg.expect("colour"));
     }
 }
@@ -98,7 +118,10 @@ fn no_color_theme_uses_no_colour_at_all() {
     sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
     let b = t.backend().buffer();
     for cell in b.content() {
-        assert_eq!((cell.fg, cell.bg), (ratatui::style::Color::Reset, ratatui::style::Color::Reset));
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (ratatui::style::Color::Reset, ratatui::style::Color::Reset)
+        );
     }
 }
 

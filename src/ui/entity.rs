@@ -27,17 +27,23 @@ fn labelled(page: &mut Page, label: &str, text: &str, w: usize, theme: &Theme) {
     let first = wrap(&text, w.saturating_sub(width(&lead)).max(8));
     let head = first.first().cloned().unwrap_or_default();
     let rest: String = text.chars().skip(head.chars().count()).collect();
-    page.lines.push(Line::from(vec![Span::styled(lead, theme.dim), Span::raw(head)]));
+    page.lines.push(Line::from(vec![
+        Span::styled(lead, theme.dim),
+        Span::raw(head),
+    ]));
     if !rest.trim().is_empty() {
         for part in wrap(rest.trim(), w.saturating_sub(indent).max(8)) {
-            page.lines.push(Line::from(format!("{}{part}", " ".repeat(indent))));
+            page.lines
+                .push(Line::from(format!("{}{part}", " ".repeat(indent))));
         }
     }
 }
 
 /// A fact's date, unless its value already says it ("since: January 2012").
 pub fn fact_date(f: &crate::model::Fact) -> Option<String> {
-    f.when.map(|d| d.to_string()).filter(|d| !f.value.contains(d.as_str()))
+    f.when
+        .map(|d| d.to_string())
+        .filter(|d| !f.value.contains(d.as_str()))
 }
 
 fn sources(ds: &Dataset, s: &[usize]) -> String {
@@ -185,7 +191,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         });
     // The name stays in the border when the header scrolls away.
     if let Some(e) = shown {
-        let name = fit(&app.ds.entity(e).name, usize::from(area.width).saturating_sub(4));
+        let name = fit(
+            &app.ds.entity(e).name,
+            usize::from(area.width).saturating_sub(4),
+        );
         block = block.title(Span::styled(format!(" {name} "), theme.title));
     }
     let inner = block.inner(area);

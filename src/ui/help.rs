@@ -26,7 +26,12 @@ fn section(contexts: &[Context], theme: &Theme) -> Vec<Line<'static>> {
 pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
     let w = area.width.saturating_sub(4).min(96);
     let h = area.height.saturating_sub(2);
-    let rect = Rect { x: area.x + (area.width - w) / 2, y: area.y + 1, width: w, height: h };
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 1,
+        width: w,
+        height: h,
+    };
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -34,13 +39,25 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         .title(Span::styled(" Keys (Esc or ? to close) ", theme.title));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let all = [Context::List, Context::Entity, Context::Search, Context::Global];
+    let all = [
+        Context::List,
+        Context::Entity,
+        Context::Search,
+        Context::Global,
+    ];
     let footer = Line::styled("Ctrl-c quits from anywhere.", theme.dim);
     // Two columns when there is room, so that every binding fits on screen.
     if inner.width >= 70 {
         let half = inner.width / 2;
-        let left = Rect { width: half, ..inner };
-        let right = Rect { x: inner.x + half, width: inner.width - half, ..inner };
+        let left = Rect {
+            width: half,
+            ..inner
+        };
+        let right = Rect {
+            x: inner.x + half,
+            width: inner.width - half,
+            ..inner
+        };
         frame.render_widget(Paragraph::new(section(&all[..2], theme)), left);
         let mut r = section(&all[2..], theme);
         r.push(footer);
