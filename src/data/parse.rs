@@ -155,12 +155,13 @@ pub fn parse_unlocated<'t>(path: &Path, text: &'t str) -> Result<Unlocated<'t>, 
             if line.chars().count() > position.col - 1 + blanks {
                 position.col += blanks;
             }
+            let hint = hint(&e.code, text, &line).to_string();
             Err(LoadError::Syntax {
                 path: path.to_path_buf(),
                 position,
                 message: describe(&e.code),
                 line,
-                hint: hint(&e.code, text).to_string(),
+                hint,
             })
         }
     }
@@ -174,7 +175,20 @@ fn describe(code: &ron::Error) -> String {
         }
         E::Eof => "the file ends in the middle of a value".to_string(),
         other => {
-            let s = other.to_string();
+            // Speak of the file's words, not of our struct names.
+            let mut s = other.to_string();
+            for (inner, word) in [
+                ("`FileDataset`", "the dataset"),
+                ("`FileEntity`", "an entity"),
+                ("`FileRelation`", "a relation"),
+                ("`FileSource`", "a source"),
+                ("`FileFact`", "a fact"),
+                ("`FileDate`", "a date"),
+                ("`FileKind`", "kind"),
+                ("`FileCertainty`", "certainty"),
+            ] {
+                s = s.replace(inner, word);
+            }
             let mut c = s.chars();
             c.next()
                 .map_or(s.clone(), |f| f.to_lowercase().chain(c).collect())
@@ -182,8 +196,28 @@ fn describe(code: &ron::Error) -> String {
     }
 }
 
-fn hint(code: &ron::Error, text: &str) -> &'static str {
+/// Whether a line has a string that never closes (an odd count of unescaped quotes).
+fn open_quote(line: &str) -> bool {
+    let mut count = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => count += 1,
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+    }
+    count % 2 == 1
+}
+
+fn hint(code: &ron::Error, text: &str, line: &str) -> &'static str {
     use ron::Error as E;
+    if open_quote(line) {
+        return "a string on this line seems to miss its closing double quote";
+    }
     if text.trim_start().starts_with('{') {
         return "this looks like JSON: a RON dataset is a tuple (sources: [...], entities: [...], relations: [...]); see docs/dataset-format.md";
     }

@@ -103,18 +103,32 @@ pub fn kind_misfits(ctx: &Ctx) -> Vec<Diagnostic> {
                 "relation-kinds",
                 ctx.spans.relation(i),
                 format!(
-                    "{} joins {} to {}, but {:?} is a {ka} and {:?} is a {kb}",
+                    "{} joins {} to {}, but {:?} is {} {ka} and {:?} is {} {kb}",
                     s.name,
                     s.from.names(),
                     s.to.names(),
                     r.from,
-                    r.to
+                    article(ka),
+                    r.to,
+                    article(kb)
                 ),
                 "use a relation type that fits these kinds, or correct the entities' kinds",
             ));
         }
     }
     out
+}
+
+/// "a cluster", "an alliance".
+fn article(kind: Kind) -> &'static str {
+    if matches!(
+        kind.as_str().as_bytes()[0],
+        b'a' | b'e' | b'i' | b'o' | b'u'
+    ) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 pub fn duplicates(ctx: &Ctx) -> Vec<Diagnostic> {
