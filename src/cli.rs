@@ -100,4 +100,19 @@ pub enum Command {
         #[arg(long, value_name = "KEYS", default_value = "")]
         keys: String,
     },
+    /// Measure load, first frame and per-keystroke latency (in-process, several runs)
+    Bench {
+        /// Text typed one character at a time, then deleted
+        #[arg(long = "type", value_name = "TEXT", default_value = "lyonbiopole")]
+        typed: String,
+        /// Screen size of the frames drawn
+        #[arg(long, value_name = "WxH", default_value = "120x40")]
+        size: String,
+        /// How many runs to take medians over
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        runs: usize,
+        /// Print the figures as JSON
+        #[arg(long)]
+        json: bool,
+    },
 }

@@ -70,6 +70,20 @@ fn run(cli: Cli) -> io::Result<u8> {
         Some(Command::Snapshot { size, keys }) => {
             commands::snapshot::run(&env, &size, &keys, &theme, &mut out, &mut err)
         }
+        Some(Command::Bench {
+            typed,
+            size,
+            runs,
+            json,
+        }) => {
+            let args = commands::bench::Args {
+                typed,
+                size,
+                json,
+                runs,
+            };
+            commands::bench::run(&env, &args, &mut out, &mut err)
+        }
         None => {
             drop((out, err));
             explore(&env, theme, cli.mouse)

@@ -21,6 +21,19 @@ pub struct Span {
 
 const IDENTITY: u32 = u32::MAX;
 
+/// Folded text being indexed (its origin map, when needed, is already stored).
+struct Folded {
+    text: String,
+}
+
+/// One or two chars packed in a number: cheaper map keys than strings.
+pub(super) fn short_key(prefix: &str) -> u64 {
+    prefix
+        .chars()
+        .take(2)
+        .fold(1u64, |k, c| (k << 21) | u64::from(c))
+}
+
 #[derive(Debug, Default)]
 pub struct Index {
     pub(super) buffer: String,
@@ -35,6 +48,9 @@ pub struct Index {
     pub(super) exact: FxHashMap<String, Vec<u32>>,
     /// Folded words (3+ chars) of names and aliases -> (entity, field, char offset in the field).
     pub(super) words: FxHashMap<String, Vec<(u32, Field, u32)>>,
+    /// First one and two letters of name, alias, id and tag words (see
+    /// [`short_key`]) -> entities (sorted).
+    pub(super) short: FxHashMap<u64, Vec<u32>>,
     /// Per entity, the places it is in, nearest first.
     pub(super) places: Vec<Vec<u32>>,
     /// Per entity, the years its dates and dated facts cover (sorted, deduplicated).
@@ -94,6 +110,9 @@ impl Index {
             }
         }
         ix.first.push(ix.spans.len() as u32);
+        for list in ix.short.values_mut() {
+            list.dedup();
+        }
         ix
     }
 
@@ -101,15 +120,21 @@ impl Index {
         if text.is_empty() {
             return;
         }
-        let f = fold(text);
-        let identity = f.origin.iter().enumerate().all(|(i, &o)| i as u32 == o);
-        let origin = if identity {
-            IDENTITY
+        // Plain ASCII, most text, folds to its lowercase with every char in place.
+        let (folded, origin) = if text.is_ascii() {
+            (text.to_ascii_lowercase(), IDENTITY)
         } else {
-            let at = self.origins.len() as u32;
-            self.origins.extend_from_slice(&f.origin);
-            at
+            let f = fold(text);
+            let identity = f.origin.iter().enumerate().all(|(i, &o)| i as u32 == o);
+            if identity {
+                (f.text, IDENTITY)
+            } else {
+                let at = self.origins.len() as u32;
+                self.origins.extend_from_slice(&f.origin);
+                (f.text, at)
+            }
         };
+        let f = Folded { text: folded };
         let start = self.buffer.len() as u32;
         self.buffer.push_str(&f.text);
         self.spans.push(Span {
@@ -118,6 +143,25 @@ impl Index {
             end: self.buffer.len() as u32,
             origin,
         });
+        if matches!(
+            field,
+            Field::Name | Field::Alias(_) | Field::Id | Field::Tag(_)
+        ) {
+            for word in f.text.split(|c: char| !c.is_alphanumeric()) {
+                let mut chars = word.char_indices();
+                for end in [
+                    chars.nth(1).map_or(word.len(), |(i, _)| i),
+                    chars.next().map_or(word.len(), |(i, _)| i),
+                ] {
+                    if end > 0 {
+                        let list = self.short.entry(short_key(&word[..end])).or_default();
+                        if list.last() != Some(&(entity as u32)) {
+                            list.push(entity as u32);
+                        }
+                    }
+                }
+            }
+        }
         if matches!(field, Field::Name | Field::Alias(_)) {
             self.exact
                 .entry(f.text.clone())

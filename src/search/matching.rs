@@ -109,13 +109,21 @@ fn term_in_field(
     if !in_order(hay.as_bytes(), text.as_bytes()) {
         return None;
     }
+    // One or two letters match the start of a word of a name, alias, id or tag:
+    // scattered single letters would match nearly everything and rank nothing well.
+    if text.chars().count() <= 2 {
+        let short_field = matches!(
+            span.field,
+            Field::Name | Field::Alias(_) | Field::Id | Field::Tag(_)
+        );
+        return if short_field {
+            literal(hay, text, Mode::Prefix)
+        } else {
+            None
+        };
+    }
     if is_prose(span.field) {
         return literal(hay, text, Mode::Exact);
-    }
-    // One or two letters match the start of a word: scattered single letters
-    // would match nearly everything and rank nothing well.
-    if text.chars().count() <= 2 {
-        return literal(hay, text, Mode::Prefix);
     }
     let (score, idx) = skim.fuzzy_indices(hay, text)?;
     // Letters scattered across a long name are noise, not a match: a low score

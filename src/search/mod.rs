@@ -6,6 +6,7 @@
 pub mod fold;
 mod index;
 mod matching;
+pub mod naive;
 mod rank;
 mod resolve;
 mod searcher;
@@ -103,6 +104,12 @@ impl Index {
     /// An empty query matches nothing.
     pub fn search(&self, query: &Query) -> Result<Vec<Hit>, QueryError> {
         Ok(rank::run(self, query, None, usize::MAX)?.hits)
+    }
+
+    /// One plain pass over all folded search text (counting one byte): the
+    /// memory-bound floor any search must pay.
+    pub fn scan_floor(&self, byte: u8) -> usize {
+        self.buffer.bytes().filter(|&b| b == byte).count()
     }
 
     /// The best `limit` hits only (highlights are computed for these alone).

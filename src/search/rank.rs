@@ -21,34 +21,62 @@ pub struct Ranked {
     pub all: Vec<u32>,
 }
 
-/// Resolves place scopes and typo candidates once per query.
+/// Resolves place scopes once per query. Typo candidates are looked for only
+/// when the query finds nothing as typed (see [`run`]).
 fn prepare<'q>(ix: &Index, query: &'q Query) -> Result<Prepared<'q>, QueryError> {
     let mut places = Vec::new();
-    let mut typos = Vec::new();
     for atom in query.groups.iter().flatten() {
-        match &atom.kind {
-            AtomKind::Scope(Scope::In(name)) => {
-                let found = ix.places_named(name);
-                if found.is_empty() {
-                    return Err(QueryError(format!(
-                        "in:{name} names no place in this dataset; try a country, region or city, e.g. in:france"
-                    )));
-                }
-                places.push((name.clone(), found));
+        if let AtomKind::Scope(Scope::In(name)) = &atom.kind {
+            let found = ix.places_named(name);
+            if found.is_empty() {
+                return Err(QueryError(format!(
+                    "in:{name} names no place in this dataset; try a country, region or city, e.g. in:france"
+                )));
             }
-            AtomKind::Term {
-                text,
-                mode: Mode::Fuzzy,
-            } if !atom.negate => {
-                typos.push((text.clone(), typo::candidates(ix, text)));
-            }
-            _ => {}
+            places.push((name.clone(), found));
         }
     }
     Ok(Prepared {
         query,
         places,
-        typos,
+        typos: Vec::new(),
+    })
+}
+
+/// Typo candidates for every positive fuzzy term.
+fn typos(ix: &Index, query: &Query) -> Vec<(String, Vec<typo::Near>)> {
+    query
+        .groups
+        .iter()
+        .flatten()
+        .filter(|a| !a.negate)
+        .filter_map(|a| match &a.kind {
+            AtomKind::Term {
+                text,
+                mode: Mode::Fuzzy,
+            } => Some((text.clone(), typo::candidates(ix, text))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// For a query with a one- or two-letter word, only entities with a name,
+/// alias, id or tag word starting with it can match: a lookup, not a scan.
+fn short_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
+    query.groups.iter().find_map(|g| match g.as_slice() {
+        [a] if !a.negate => match &a.kind {
+            AtomKind::Term {
+                text,
+                mode: Mode::Fuzzy,
+            } if text.chars().count() <= 2 => Some(
+                ix.short
+                    .get(&super::index::short_key(text))
+                    .cloned()
+                    .unwrap_or_default(),
+            ),
+            _ => None,
+        },
+        _ => None,
     })
 }
 
@@ -65,6 +93,20 @@ fn order(ix: &Index, a: &Scored, b: &Scored) -> std::cmp::Ordering {
         .then(a.field_rank.cmp(&b.field_rank))
         .then(ix.name_chars[a.entity as usize].cmp(&ix.name_chars[b.entity as usize]))
         .then(ix.ids[a.entity as usize].cmp(&ix.ids[b.entity as usize]))
+}
+
+/// Scores candidates, on two threads when there are many.
+fn score_split(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> Vec<Scored> {
+    if candidates.len() < PARALLEL_FROM {
+        return score_all(ix, p, exact, candidates);
+    }
+    let (a, b) = candidates.split_at(candidates.len() / 2);
+    std::thread::scope(|s| {
+        let right = s.spawn(|| score_all(ix, p, exact, b));
+        let mut left = score_all(ix, p, exact, a);
+        left.extend(right.join().unwrap_or_else(|_| score_all(ix, p, exact, b)));
+        left
+    })
 }
 
 fn score_all(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> Vec<Scored> {
@@ -93,39 +135,31 @@ pub fn run(
     if query.is_empty() {
         return Ok(Ranked::default());
     }
-    let p = prepare(ix, query)?;
-    let all: Vec<u32>;
-    let candidates = match candidates {
-        Some(c) => {
-            // Typo matches of the new text need not be among the previous hits.
-            let mut c = c.to_vec();
-            c.extend(p.typos.iter().flat_map(|(_, t)| t.iter().map(|h| h.0)));
-            c.sort_unstable();
-            c.dedup();
-            all = c;
-            &all[..]
-        }
-        None => {
-            all = (0..ix.len() as u32).collect();
-            &all[..]
-        }
+    let mut p = prepare(ix, query)?;
+    let base: Vec<u32> = match (candidates, short_candidates(ix, query)) {
+        (Some(c), Some(short)) => c
+            .iter()
+            .copied()
+            .filter(|e| short.binary_search(e).is_ok())
+            .collect(),
+        (Some(c), None) => c.to_vec(),
+        (None, Some(short)) => short,
+        (None, None) => (0..ix.len() as u32).collect(),
     };
     let exact = ix.exact.get(&query.folded).cloned().unwrap_or_default();
-    let mut scored = if candidates.len() >= PARALLEL_FROM {
-        let (a, b) = candidates.split_at(candidates.len() / 2);
-        std::thread::scope(|s| {
-            let right = s.spawn(|| score_all(ix, &p, &exact, b));
-            let mut left = score_all(ix, &p, &exact, a);
-            left.extend(
-                right
-                    .join()
-                    .unwrap_or_else(|_| score_all(ix, &p, &exact, b)),
-            );
-            left
-        })
-    } else {
-        score_all(ix, &p, &exact, candidates)
-    };
+    let mut scored = score_split(ix, &p, &exact, &base);
+    if scored.is_empty() {
+        // Nothing as typed: perhaps a misspelt name word (`minalogik`).
+        p.typos = typos(ix, query);
+        let mut near: Vec<u32> = p
+            .typos
+            .iter()
+            .flat_map(|(_, t)| t.iter().map(|h| h.0))
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        scored = score_split(ix, &p, &exact, &near);
+    }
     let matched: Vec<u32> = scored.iter().map(|s| s.entity).collect();
     let cmp = |a: &Scored, b: &Scored| order(ix, a, b);
     if scored.len() > limit {

@@ -1,0 +1,195 @@
+//! `clusterdex bench`: measures, inside the process and over several runs, what
+//! users feel — load, first frame, per-keystroke search-and-draw — beside a bare
+//! RON parse, a naive search and a plain scan, and the peak memory.
+
+use std::io::{self, Write};
+use std::time::Instant;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde::Serialize;
+
+use super::snapshot::{parse_size, sure};
+use super::{Env, exit};
+use crate::app::{Action, App};
+use crate::load::{DataSource, load};
+use crate::ui::{self, Theme};
+
+pub struct Args {
+    pub typed: String,
+    pub size: String,
+    pub json: bool,
+    pub runs: usize,
+}
+
+#[derive(Serialize, Clone, Copy)]
+pub struct Spread {
+    pub median: f64,
+    pub p99: f64,
+    pub max: f64,
+}
+
+impl Spread {
+    fn of(mut ms: Vec<f64>) -> Spread {
+        ms.sort_by(f64::total_cmp);
+        let at = |q: f64| {
+            ms.get(((ms.len() as f64 - 1.0) * q).round() as usize)
+                .copied()
+                .unwrap_or(0.0)
+        };
+        Spread {
+            median: at(0.5),
+            p99: at(0.99),
+            max: ms.last().copied().unwrap_or(0.0),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct Report {
+    pub load_ms: f64,
+    pub ron_parse_ms: f64,
+    pub first_frame_ms: f64,
+    pub keystroke_ms: Spread,
+    pub naive_keystroke_ms: Spread,
+    pub scan_floor_ms: f64,
+    pub peak_rss_mb: f64,
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1000.0
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Peak resident memory of this process (Linux), in MiB.
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// The keystrokes of typing `text` one char at a time and deleting it again.
+fn keystrokes(text: &str) -> Vec<Action> {
+    let mut keys: Vec<Action> = text.chars().map(Action::InsertChar).collect();
+    keys.extend(std::iter::repeat_n(
+        Action::DeleteBack,
+        text.chars().count(),
+    ));
+    keys
+}
+
+pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
+    let size = parse_size(&args.size)?;
+    let text: String = match &env.source {
+        DataSource::Builtin => crate::data::BUILTIN.to_string(),
+        DataSource::File(p) => {
+            std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?
+        }
+    };
+    let runs = args.runs.max(1);
+    let (mut loads, mut parses, mut frames, mut scans) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut keys_ms = Vec::new();
+    let mut naive_ms = Vec::new();
+    let theme = Theme::dark();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let parsed = crate::data::ron_parse_only(&text).map_err(|e| e.to_string())?;
+        parses.push(ms(t));
+        drop(parsed);
+        let t = Instant::now();
+        let loaded = load(&env.source, env.max_bytes).map_err(|e| e.to_string())?;
+        loads.push(ms(t));
+        let t = Instant::now();
+        let mut app = App::new(loaded.dataset, loaded.diagnostics);
+        let mut term = sure(Terminal::new(TestBackend::new(size.0, size.1)));
+        sure(term.draw(|f| ui::draw(f, &mut app, &theme)));
+        frames.push(ms(t));
+        let t = Instant::now();
+        std::hint::black_box(app.index.scan_floor(b'x'));
+        scans.push(ms(t));
+        app.update(Action::StartSearch);
+        sure(term.draw(|f| ui::draw(f, &mut app, &theme)));
+        let mut typed = String::new();
+        for key in keystrokes(&args.typed) {
+            let t = Instant::now();
+            app.update(key);
+            sure(term.draw(|f| ui::draw(f, &mut app, &theme)));
+            keys_ms.push(ms(t));
+            match key {
+                Action::InsertChar(c) => typed.push(c),
+                _ => {
+                    typed.pop();
+                }
+            }
+            if !typed.is_empty() {
+                let t = Instant::now();
+                std::hint::black_box(crate::search::naive::search(&app.ds, &typed));
+                naive_ms.push(ms(t));
+            }
+        }
+    }
+    Ok(Report {
+        load_ms: median(loads),
+        ron_parse_ms: median(parses),
+        first_frame_ms: median(frames),
+        keystroke_ms: Spread::of(keys_ms),
+        naive_keystroke_ms: Spread::of(naive_ms),
+        scan_floor_ms: median(scans),
+        peak_rss_mb: peak_rss_mb(),
+    })
+}
+
+pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+    let report = match measure(env, args) {
+        Ok(r) => r,
+        Err(e) => {
+            writeln!(err, "error: {}", crate::text::clean(&e))?;
+            return Ok(exit::ERROR);
+        }
+    };
+    if args.json {
+        super::write_json(out, &report)?;
+        return Ok(exit::OK);
+    }
+    let r = &report;
+    writeln!(out, "{:<22} {:>10}", "measure", "ms")?;
+    writeln!(out, "{:<22} {:>10.2}", "load_ms", r.load_ms)?;
+    writeln!(
+        out,
+        "{:<22} {:>10.2}   (load / parse = {:.2})",
+        "ron_parse_ms",
+        r.ron_parse_ms,
+        r.load_ms / r.ron_parse_ms.max(1e-9)
+    )?;
+    writeln!(out, "{:<22} {:>10.2}", "first_frame_ms", r.first_frame_ms)?;
+    for (name, s) in [
+        ("keystroke_ms", r.keystroke_ms),
+        ("naive_keystroke_ms", r.naive_keystroke_ms),
+    ] {
+        writeln!(
+            out,
+            "{:<22} {:>10.3}   p99 {:.3}  max {:.3}  (median)",
+            name, s.median, s.p99, s.max
+        )?;
+    }
+    writeln!(out, "{:<22} {:>10.3}", "scan_floor_ms", r.scan_floor_ms)?;
+    writeln!(out, "{:<22} {:>10.1}   (MiB)", "peak_rss_mb", r.peak_rss_mb)?;
+    writeln!(
+        out,
+        "keystrokes: typing {:?} and deleting it, {} run(s); naive is {:.1}x slower at the median",
+        args.typed,
+        args.runs.max(1),
+        r.naive_keystroke_ms.median / r.keystroke_ms.median.max(1e-9)
+    )?;
+    Ok(exit::OK)
+}
