@@ -192,7 +192,7 @@ fn data_option_and_environment_variable_select_the_dataset() {
         .arg("check")
         .assert()
         .success()
-        .stdout("ok: 1 entities (1 cluster), 0 relations, 1 sources\n");
+        .stdout("ok: 1 entity (1 cluster), 0 relations, 1 source\n");
 }
 
 #[test]

@@ -126,7 +126,7 @@ fn a_name_of_100000_characters_is_a_warning_and_still_loads() {
         out,
         "TMP/long.ron:1:49: warning[long-name]: the name of \"a\" is 100000 characters long\n  \
          hint: names over 300 characters are shown cut; put the rest in the description\n\
-         ok: 1 entities (1 cluster), 0 relations, 1 sources (1 warning)\n"
+         ok: 1 entity (1 cluster), 0 relations, 1 source (1 warning)\n"
     );
 }
 
@@ -163,7 +163,7 @@ fn a_million_relations_load_without_trouble() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(
         out,
-        "ok: 1001 entities (1001 clusters), 1001000 relations, 1 sources\n"
+        "ok: 1001 entities (1001 clusters), 1001000 relations, 1 source\n"
     );
 }
 

@@ -47,7 +47,7 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // A file that grows while being read is still held to the limit.
-    file.take(max_bytes + 1)
+    file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > max_bytes {

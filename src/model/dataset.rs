@@ -245,12 +245,15 @@ impl Dataset {
                 )
             })
             .collect();
+        let n = |count: usize, one: &str, many: &str| {
+            format!("{count} {}", if count == 1 { one } else { many })
+        };
         format!(
-            "{} entities ({}), {} relations, {} sources",
-            self.entities.len(),
+            "{} ({}), {}, {}",
+            n(self.entities.len(), "entity", "entities"),
             kinds.join(", "),
-            self.relations.len(),
-            self.sources.len()
+            n(self.relations.len(), "relation", "relations"),
+            n(self.sources.len(), "source", "sources")
         )
     }
 }

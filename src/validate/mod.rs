@@ -98,7 +98,7 @@ pub fn validate(file: &FileDataset, spans: &Spans) -> Vec<Diagnostic> {
 }
 
 fn run_rules(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = RULES.iter().flat_map(|rule| rule(ctx)).collect();
+    let mut out: Vec<Diagnostic> = RULES.iter().flat_map(|rule| capped(rule(ctx))).collect();
     crate::diagnostic::sort(&mut out);
     out
 }
@@ -118,11 +118,44 @@ pub fn check(file: &FileDataset, spans: &Spans) -> (Dataset, Vec<Diagnostic>) {
     })
 }
 
+/// More findings of one rule than anyone reads are summed up in one line.
+const MAX_PER_RULE: usize = 100;
+
+/// The first [`MAX_PER_RULE`] findings of one rule by position, and a line that
+/// counts the rest (a million dangling relations are one mistake repeated).
+fn capped(mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if found.len() <= MAX_PER_RULE {
+        return found;
+    }
+    crate::diagnostic::sort(&mut found);
+    let more = found.len() - MAX_PER_RULE;
+    found.truncate(MAX_PER_RULE);
+    let last = &found[MAX_PER_RULE - 1];
+    let summary = Diagnostic {
+        severity: last.severity,
+        rule: last.rule,
+        position: None,
+        message: format!(
+            "{more} more {} {}s after line {} are not listed",
+            last.rule,
+            last.severity.as_str(),
+            last.position.map_or(0, |p| p.line)
+        ),
+        hint: "fix the ones listed (they are often one mistake repeated) and check again"
+            .to_string(),
+    };
+    found.push(summary);
+    found
+}
+
 /// "did you mean" help: the candidate closest to `given` by edit distance, if close.
 pub(crate) fn closest<'a>(
     given: &str,
     candidates: impl Iterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    if given.chars().count() > 64 {
+        return None;
+    }
     candidates
         .map(|c| (edit_distance(given, c), c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 4))

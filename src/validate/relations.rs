@@ -42,7 +42,13 @@ pub fn dangling(ctx: &Ctx) -> Vec<Diagnostic> {
         ];
         for (end, id, found) in ends {
             if found.is_none() {
-                let hint = match closest(id, ctx.ids.keys().copied()) {
+                // Suggestions cost a pass over all ids: only for the findings that will be shown.
+                let suggestion = if out.len() < super::MAX_PER_RULE {
+                    closest(id, ctx.ids.keys().copied())
+                } else {
+                    None
+                };
+                let hint = match suggestion {
                     Some(c) => {
                         format!("did you mean {c:?}? the relation is ignored until the id exists")
                     }

@@ -58,7 +58,12 @@ pub fn unknown_sources(ctx: &Ctx) -> Vec<Diagnostic> {
             .iter()
             .filter(|s| !ctx.sources.contains_key(s.as_str()))
         {
-            let hint = match closest(s, ctx.sources.keys().copied()) {
+            let suggestion = if out.len() < super::MAX_PER_RULE {
+                closest(s, ctx.sources.keys().copied())
+            } else {
+                None
+            };
+            let hint = match suggestion {
                 Some(c) => format!("did you mean {c:?}? every cited source must be in `sources`"),
                 None => "add it to `sources` or cite an existing one".to_string(),
             };
