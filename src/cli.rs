@@ -115,4 +115,67 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// How two entities are connected: the shortest chains of relations
+    Path {
+        /// The first entity (id, name or alias)
+        from: String,
+        /// The second entity (id, name or alias)
+        to: String,
+        /// At most this many chains
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        max: usize,
+        /// Print the chains as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Events, periods and dated facts in date order, grouped by year
+    Timeline {
+        /// From this year on
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
+        /// Up to this year
+        #[arg(long, value_name = "YEAR")]
+        to: Option<i32>,
+        /// Only entities of this kind
+        #[arg(long, value_name = "K")]
+        kind: Option<crate::model::Kind>,
+        /// Print the entries as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Entities by facets (partner search), with counts per country, tag and market
+    List {
+        /// Only entities of this kind
+        #[arg(long, value_name = "K")]
+        kind: Option<crate::model::Kind>,
+        /// With a tag containing this text, e.g. oncology
+        #[arg(long, value_name = "T")]
+        tag: Option<String>,
+        /// In this place or any place inside it, e.g. france
+        #[arg(long = "in", value_name = "PLACE")]
+        place: Option<String>,
+        /// Belonging to this alliance or group (member, partner, project, ...)
+        #[arg(long, value_name = "GROUP")]
+        member_of: Option<String>,
+        /// Targeting this market, e.g. china
+        #[arg(long, value_name = "M")]
+        market: Option<String>,
+        /// Print the list and counts as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the dataset or some entities as JSON, CSV, a Markdown briefing or a DOT graph
+    Export {
+        /// Output format
+        #[arg(long, value_enum)]
+        format: crate::commands::export::Format,
+        /// Only entities of this kind
+        #[arg(long, value_name = "K")]
+        kind: Option<crate::model::Kind>,
+        /// With --format csv: the relations instead of the entities
+        #[arg(long)]
+        relations: bool,
+        /// Entity ids (all when none)
+        ids: Vec<String>,
+    },
 }

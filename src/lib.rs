@@ -7,6 +7,7 @@ pub mod commands; // check, search, show, ...: each writes to a given writer
 pub mod data; // the RON file format and the built-in dataset; the only user of ron
 pub mod diagnostic; // a positioned problem with a hint
 pub mod load; // from a file or the built-in text to a dataset plus diagnostics
+pub mod meeting; // connection paths, timeline, facets: the questions of a meeting
 pub mod model; // the pure domain: entities, relations, dates, the indexed dataset
 pub mod search; // fuzzy search: folding, query syntax, ranking; the only user of fuzzy-matcher
 pub mod synth; // synthetic datasets of any size for benchmarks (gen)

@@ -84,6 +84,53 @@ fn run(cli: Cli) -> io::Result<u8> {
             };
             commands::bench::run(&env, &args, &mut out, &mut err)
         }
+        Some(Command::Path {
+            from,
+            to,
+            max,
+            json,
+        }) => commands::path::run(&env, &from, &to, max, json, &mut out, &mut err),
+        Some(Command::Timeline {
+            from,
+            to,
+            kind,
+            json,
+        }) => {
+            let filter = clusterdex::meeting::timeline::Filter { from, to, kind };
+            commands::timeline::run(&env, &filter, json, &mut out, &mut err)
+        }
+        Some(Command::List {
+            kind,
+            tag,
+            place,
+            member_of,
+            market,
+            json,
+        }) => {
+            let args = commands::list::Args {
+                kind,
+                tag,
+                place,
+                member_of,
+                market,
+                json,
+            };
+            commands::list::run(&env, &args, &mut out, &mut err)
+        }
+        Some(Command::Export {
+            format,
+            kind,
+            relations,
+            ids,
+        }) => {
+            let args = commands::export::Args {
+                format,
+                kind,
+                relations,
+                ids,
+            };
+            commands::export::run(&env, &args, &mut out, &mut err)
+        }
         None => {
             drop((out, err));
             explore(&env, theme, cli.mouse)

@@ -4,10 +4,14 @@
 pub mod bench;
 pub mod check;
 pub mod completions;
+pub mod export;
 pub mod generate;
+pub mod list;
+pub mod path;
 pub mod search;
 pub mod show;
 pub mod snapshot;
+pub mod timeline;
 
 use std::io::{self, Write};
 

@@ -1,0 +1,252 @@
+//! `clusterdex export --format json|csv|md|dot [--kind K] [--relations] [ID...]`:
+//! the dataset, or some entities, for other tools: JSON, CSV, a Markdown
+//! briefing, or a Graphviz graph of the relations.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Env, exit, open};
+use crate::model::{Dataset, Kind};
+use crate::text::{clean, clean_multiline};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+    Md,
+    Dot,
+}
+
+pub struct Args {
+    pub format: Format,
+    pub kind: Option<Kind>,
+    pub relations: bool,
+    pub ids: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    id: &'a str,
+    kind: &'static str,
+    subkind: Option<&'a str>,
+    name: &'a str,
+    aliases: &'a [String],
+    description: &'a str,
+    tags: &'a [String],
+    facts: Vec<(&'a str, &'a str)>,
+    sources: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RelationOut<'a> {
+    from: &'a str,
+    rel: &'static str,
+    to: &'a str,
+    role: Option<&'a str>,
+    period: Option<String>,
+    certainty: &'static str,
+    note: Option<&'a str>,
+    sources: Vec<&'a str>,
+}
+
+/// A CSV field, quoted when it must be (RFC 4180), control characters neutralised.
+fn csv(field: &str) -> String {
+    let f = clean(field);
+    if f.contains([',', '"']) {
+        format!("\"{}\"", f.replace('"', "\"\""))
+    } else {
+        f.into_owned()
+    }
+}
+
+/// A DOT string literal.
+fn dot(s: &str) -> String {
+    format!(
+        "\"{}\"",
+        clean(s).replace('\\', "\\\\").replace('"', "\\\"")
+    )
+}
+
+fn relation_out<'a>(ds: &'a Dataset, r: &'a crate::model::Relation) -> RelationOut<'a> {
+    RelationOut {
+        from: &ds.entity(r.from).id,
+        rel: r.rel.name(),
+        to: &ds.entity(r.to).id,
+        role: r.role.as_deref(),
+        period: r.period.map(|p| p.iso()),
+        certainty: r.certainty.as_str(),
+        note: r.note.as_deref(),
+        sources: r
+            .sources
+            .iter()
+            .map(|&s| ds.sources[s].id.as_str())
+            .collect(),
+    }
+}
+
+pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+    let loaded = match open(env, err)? {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let ds = &loaded.dataset;
+    let mut chosen: Vec<usize> = Vec::new();
+    for id in &args.ids {
+        match ds.index_of(id) {
+            Some(e) => chosen.push(e),
+            None => {
+                writeln!(err, "error: no entity has the id {:?}", clean(id))?;
+                return Ok(exit::NO);
+            }
+        }
+    }
+    if args.ids.is_empty() {
+        chosen = (0..ds.len()).collect();
+    }
+    chosen.retain(|&e| args.kind.is_none_or(|k| ds.entity(e).kind == k));
+    let inside = |e: usize| chosen.contains(&e);
+    let relations: Vec<&crate::model::Relation> = ds
+        .relations
+        .iter()
+        .filter(|r| inside(r.from) && inside(r.to))
+        .collect();
+    let source_ids = |s: &[usize]| {
+        s.iter()
+            .map(|&i| ds.sources[i].id.as_str())
+            .collect::<Vec<_>>()
+    };
+    match args.format {
+        Format::Json => {
+            let entities: Vec<EntityOut> = chosen
+                .iter()
+                .map(|&e| {
+                    let x = ds.entity(e);
+                    EntityOut {
+                        id: &x.id,
+                        kind: x.kind.as_str(),
+                        subkind: x.subkind.as_deref(),
+                        name: &x.name,
+                        aliases: &x.aliases,
+                        description: &x.description,
+                        tags: &x.tags,
+                        facts: x
+                            .facts
+                            .iter()
+                            .map(|f| (f.label.as_str(), f.value.as_str()))
+                            .collect(),
+                        sources: source_ids(&x.sources),
+                    }
+                })
+                .collect();
+            let rels: Vec<RelationOut> = relations.iter().map(|r| relation_out(ds, r)).collect();
+            super::write_json(
+                out,
+                &serde_json::json!({ "entities": entities, "relations": rels }),
+            )?;
+        }
+        Format::Csv if args.relations => {
+            writeln!(out, "from,rel,to,role,period,certainty,note,sources")?;
+            for r in relations.iter().map(|r| relation_out(ds, r)) {
+                let row = [
+                    r.from,
+                    r.rel,
+                    r.to,
+                    r.role.unwrap_or(""),
+                    r.period.as_deref().unwrap_or(""),
+                    r.certainty,
+                    r.note.unwrap_or(""),
+                    &r.sources.join(";"),
+                ];
+                writeln!(out, "{}", row.map(csv).join(","))?;
+            }
+        }
+        Format::Csv => {
+            writeln!(out, "id,kind,subkind,name,aliases,tags,description,sources")?;
+            for &e in &chosen {
+                let x = ds.entity(e);
+                let row = [
+                    &x.id,
+                    x.kind.as_str(),
+                    x.subkind.as_deref().unwrap_or(""),
+                    &x.name,
+                    &x.aliases.join(";"),
+                    &x.tags.join(";"),
+                    &x.description,
+                    &source_ids(&x.sources).join(";"),
+                ];
+                writeln!(out, "{}", row.map(csv).join(","))?;
+            }
+        }
+        Format::Md => {
+            writeln!(
+                out,
+                "# Briefing: {}\n",
+                clean(if ds.title.is_empty() {
+                    "clusterdex"
+                } else {
+                    &ds.title
+                })
+            )?;
+            for &e in &chosen {
+                let x = ds.entity(e);
+                writeln!(
+                    out,
+                    "## {}\n\n*{}*{}\n",
+                    clean(&x.name),
+                    x.kind_label(),
+                    if x.aliases.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — also {}", clean(&x.aliases.join(", ")))
+                    }
+                )?;
+                if !x.description.is_empty() {
+                    writeln!(out, "{}\n", clean_multiline(&x.description))?;
+                }
+                for f in &x.facts {
+                    writeln!(out, "- **{}**: {}", clean(&f.label), clean(&f.value))?;
+                }
+                for (label, links) in ds.grouped_links(e) {
+                    let names: Vec<String> = links
+                        .iter()
+                        .map(|l| clean(&ds.entity(l.other).name).into_owned())
+                        .collect();
+                    writeln!(out, "- {label}: {}", names.join(", "))?;
+                }
+                writeln!(out, "\nSources: {}\n", source_ids(&x.sources).join(", "))?;
+            }
+        }
+        Format::Dot => {
+            writeln!(
+                out,
+                "digraph clusterdex {{\n  rankdir=LR;\n  node [shape=box];"
+            )?;
+            for &e in &chosen {
+                let x = ds.entity(e);
+                writeln!(
+                    out,
+                    "  {} [label={}];",
+                    dot(&x.id),
+                    dot(&format!("{}\n({})", x.name, x.kind))
+                )?;
+            }
+            for r in &relations {
+                let style = if r.certainty == crate::model::Certainty::Inferred {
+                    ", style=dashed"
+                } else {
+                    ""
+                };
+                writeln!(
+                    out,
+                    "  {} -> {} [label={}{style}];",
+                    dot(&ds.entity(r.from).id),
+                    dot(&ds.entity(r.to).id),
+                    dot(r.rel.forward())
+                )?;
+            }
+            writeln!(out, "}}")?;
+        }
+    }
+    Ok(exit::OK)
+}

@@ -1,0 +1,156 @@
+//! `clusterdex path A B [--max N] [--json]`: how two entities are connected —
+//! the shortest chains of relations, each hop with its label, certainty and
+//! sources.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Env, exit, open};
+use crate::meeting::path::{describe, shortest};
+use crate::model::{Dataset, Direction};
+use crate::search::{Index, Resolution, resolve};
+use crate::text::clean;
+
+#[derive(Serialize)]
+struct HopOut {
+    from: String,
+    label: &'static str,
+    direction: &'static str,
+    to: String,
+    to_name: String,
+    certainty: &'static str,
+    sources: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ChainOut {
+    text: String,
+    hops: Vec<HopOut>,
+}
+
+/// Resolves a user's words to an entity, or says why not on `err`.
+pub fn entity(
+    ds: &Dataset,
+    index: &Index,
+    words: &str,
+    err: &mut impl Write,
+) -> io::Result<Option<usize>> {
+    match resolve(ds, index, words) {
+        Resolution::Found(e) => Ok(Some(e)),
+        Resolution::Ambiguous(c) => {
+            writeln!(
+                err,
+                "{:?} could mean several entities; did you mean:",
+                clean(words)
+            )?;
+            for e in c {
+                writeln!(
+                    err,
+                    "  {}  {} ({})",
+                    clean(&ds.entity(e).id),
+                    clean(&ds.entity(e).name),
+                    ds.entity(e).kind
+                )?;
+            }
+            Ok(None)
+        }
+        Resolution::NotFound => {
+            writeln!(err, "no entity matches {:?}", clean(words))?;
+            Ok(None)
+        }
+    }
+}
+
+pub fn run(
+    env: &Env,
+    a: &str,
+    b: &str,
+    max: usize,
+    json: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
+    let loaded = match open(env, err)? {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let ds = &loaded.dataset;
+    let index = Index::new(ds);
+    let (Some(from), Some(to)) = (entity(ds, &index, a, err)?, entity(ds, &index, b, err)?) else {
+        return Ok(exit::NO);
+    };
+    let chains = shortest(ds, from, to, max.max(1));
+    if chains.is_empty() {
+        writeln!(
+            err,
+            "no path connects {} and {}",
+            clean(&ds.entity(from).name),
+            clean(&ds.entity(to).name)
+        )?;
+        return Ok(exit::NO);
+    }
+    let rendered: Vec<ChainOut> = chains
+        .iter()
+        .map(|c| {
+            let mut prev = c.start;
+            let hops = c
+                .hops
+                .iter()
+                .map(|h| {
+                    let r = &ds.relations[h.relation];
+                    let hop = HopOut {
+                        from: ds.entity(prev).id.clone(),
+                        label: r.rel.label(h.direction),
+                        direction: if h.direction == Direction::Outgoing {
+                            "->"
+                        } else {
+                            "<-"
+                        },
+                        to: ds.entity(h.to).id.clone(),
+                        to_name: ds.entity(h.to).name.clone(),
+                        certainty: r.certainty.as_str(),
+                        sources: r
+                            .sources
+                            .iter()
+                            .map(|&s| ds.sources[s].id.clone())
+                            .collect(),
+                    };
+                    prev = h.to;
+                    hop
+                })
+                .collect();
+            ChainOut {
+                text: describe(ds, c),
+                hops,
+            }
+        })
+        .collect();
+    if json {
+        super::write_json(out, &rendered)?;
+        return Ok(exit::OK);
+    }
+    let hops = chains[0].hops.len();
+    writeln!(
+        out,
+        "{} shortest path{} of {hops} hop{}:",
+        chains.len(),
+        if chains.len() == 1 { "" } else { "s" },
+        if hops == 1 { "" } else { "s" }
+    )?;
+    for (i, c) in rendered.iter().enumerate() {
+        writeln!(out, "\n{}. {}", i + 1, clean(&c.text))?;
+        for h in &c.hops {
+            writeln!(
+                out,
+                "   {} {} {}  ({}; {})",
+                h.direction,
+                h.label,
+                clean(&h.to_name),
+                h.certainty,
+                h.sources.join(", ")
+            )?;
+        }
+    }
+    Ok(exit::OK)
+}

@@ -1,0 +1,94 @@
+//! `clusterdex timeline [--from YEAR] [--to YEAR] [--kind K] [--json]`: what
+//! happened when, grouped by year, with undated years kept apart.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Env, exit, open};
+use crate::meeting::timeline::{Filter, build};
+use crate::text::clean;
+
+#[derive(Serialize)]
+struct EntryOut {
+    year: Option<i32>,
+    date: String,
+    iso: String,
+    id: String,
+    name: String,
+    kind: &'static str,
+    label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+pub fn run(
+    env: &Env,
+    filter: &Filter,
+    json: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
+    let loaded = match open(env, err)? {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let ds = &loaded.dataset;
+    let years = build(ds, filter);
+    if years.is_empty() {
+        writeln!(err, "nothing dated in that range")?;
+        return Ok(exit::NO);
+    }
+    if json {
+        let rows: Vec<EntryOut> = years
+            .iter()
+            .flat_map(|y| y.entries.iter().map(move |e| (y.year, e)))
+            .map(|(year, e)| EntryOut {
+                year,
+                date: e.when.to_string(),
+                iso: e.when.iso(),
+                id: ds.entity(e.entity).id.clone(),
+                name: ds.entity(e.entity).name.clone(),
+                kind: ds.entity(e.entity).kind.as_str(),
+                label: e.label.clone(),
+                value: e.value.clone(),
+                note: e.note.clone(),
+            })
+            .collect();
+        super::write_json(out, &rows)?;
+        return Ok(exit::OK);
+    }
+    for (i, y) in years.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        match y.year {
+            Some(year) => writeln!(out, "{year}")?,
+            None => writeln!(out, "year unknown")?,
+        }
+        for e in &y.entries {
+            let entity = ds.entity(e.entity);
+            let what = match &e.value {
+                Some(v) => format!("{}: {v}", e.label),
+                None => e.label.clone(),
+            };
+            let note = e
+                .note
+                .as_ref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {:<26} {} [{}] — {}{}",
+                e.when.to_string(),
+                clean(&entity.name),
+                entity.kind,
+                clean(&what),
+                clean(&note)
+            )?;
+        }
+    }
+    Ok(exit::OK)
+}

@@ -1,0 +1,175 @@
+//! Facets and partner search: which entities fit a kind, a tag, a place (or
+//! any place inside it), an alliance they belong to, a target market; and how
+//! many fall under each value (clusters per country, per tag, per market).
+
+use crate::model::{Dataset, Direction, Kind, RelationType};
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub kind: Option<Kind>,
+    /// Folded substring of a tag.
+    pub tag: Option<String>,
+    /// A place entity: the entity is in it or in a place inside it.
+    pub place: Option<usize>,
+    /// An alliance (or any group) the entity belongs to.
+    pub member_of: Option<usize>,
+    /// A market (place) the entity targets.
+    pub market: Option<usize>,
+}
+
+/// Relations that make an entity part of a group, read from the entity.
+const BELONGS: &[&str] = &[
+    "member_of",
+    "founding_member_of",
+    "board_member_of",
+    "partner_of",
+    "coordinates",
+    "part_of",
+    "produced_by",
+];
+
+/// How `entity` belongs to `group`: the relation and, when the group supported
+/// it, what support it gave. None when it does not belong.
+pub fn belongs(ds: &Dataset, entity: usize, group: usize) -> Option<(usize, Option<String>)> {
+    ds.links(entity).find_map(|l| {
+        if l.other != group {
+            return None;
+        }
+        let name = l.relation.rel.name();
+        match l.direction {
+            Direction::Outgoing if BELONGS.contains(&name) => Some((l.index, None)),
+            Direction::Incoming if matches!(name, "supported" | "organised_by" | "coordinates") => {
+                Some((l.index, l.relation.role.clone()))
+            }
+            _ => None,
+        }
+    })
+}
+
+fn targets(ds: &Dataset, entity: usize, market: usize) -> bool {
+    RelationType::parse("targets_market")
+        .is_some_and(|t| ds.targets(entity, t).any(|m| m == market))
+}
+
+/// Entities matching every given facet, in name order.
+pub fn filter(ds: &Dataset, f: &Filter) -> Vec<usize> {
+    let fold = crate::search::fold::fold_str;
+    let mut out: Vec<usize> = (0..ds.len())
+        .filter(|&e| {
+            let entity = ds.entity(e);
+            f.kind.is_none_or(|k| entity.kind == k)
+                && f.tag
+                    .as_ref()
+                    .is_none_or(|t| entity.tags.iter().any(|x| fold(x).contains(t.as_str())))
+                && f.place.is_none_or(|p| e != p && ds.is_in(e, p))
+                && f.member_of.is_none_or(|g| belongs(ds, e, g).is_some())
+                && f.market.is_none_or(|m| targets(ds, e, m))
+        })
+        .collect();
+    out.sort_by_key(|&e| fold(&ds.entity(e).name));
+    out
+}
+
+/// (value, count) pairs, most first, then by name.
+pub type Counts = Vec<(String, usize)>;
+
+fn tally(values: impl Iterator<Item = String>) -> Counts {
+    let mut map: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for v in values {
+        *map.entry(v).or_default() += 1;
+    }
+    let mut v: Counts = map.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}
+
+/// Counts over a set of entities: per country, per tag, per target market.
+pub fn counts(ds: &Dataset, entities: &[usize]) -> [(&'static str, Counts); 3] {
+    let countries = entities.iter().flat_map(|&e| {
+        ds.places_of(e)
+            .into_iter()
+            .filter(|&p| ds.entity(p).subkind.as_deref() == Some("country"))
+            .map(|p| ds.entity(p).name.clone())
+            .collect::<Vec<_>>()
+    });
+    let tags = entities.iter().flat_map(|&e| ds.entity(e).tags.clone());
+    let market = RelationType::parse("targets_market");
+    let markets = entities.iter().flat_map(|&e| {
+        market.map_or_else(Vec::new, |t| {
+            ds.targets(e, t)
+                .map(|m| ds.entity(m).name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    [
+        ("country", tally(countries)),
+        ("tag", tally(tags)),
+        ("market", tally(markets)),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{DataSource, load};
+
+    fn ds() -> Dataset {
+        load(&DataSource::Builtin, crate::data::DEFAULT_MAX_BYTES)
+            .expect("built-in")
+            .dataset
+    }
+
+    fn ids(d: &Dataset, v: Vec<usize>) -> Vec<&str> {
+        v.into_iter().map(|e| d.entity(e).id.as_str()).collect()
+    }
+
+    #[test]
+    fn clusters_working_on_oncology_in_france() {
+        let d = ds();
+        let f = Filter {
+            kind: Some(Kind::Cluster),
+            tag: Some("oncology".into()),
+            place: d.index_of("france"),
+            ..Filter::default()
+        };
+        assert_eq!(
+            ids(&d, filter(&d, &f)),
+            ["cancer_bio_sante", "clara", "lyonbiopole"]
+        );
+    }
+
+    #[test]
+    fn the_health2care_directory_is_its_supported_projects() {
+        let d = ds();
+        let h = d.index_of("health2care").unwrap();
+        let f = Filter {
+            kind: Some(Kind::Project),
+            member_of: Some(h),
+            ..Filter::default()
+        };
+        let found = filter(&d, &f);
+        assert!(ids(&d, found.clone()).contains(&"voicepatch"));
+        let vp = d.index_of("voicepatch").unwrap();
+        assert_eq!(
+            belongs(&d, vp, h).and_then(|(_, s)| s).as_deref(),
+            Some("voucher on regulatory affairs (CE mark)")
+        );
+    }
+
+    #[test]
+    fn counts_per_country_and_market() {
+        let d = ds();
+        let clusters = filter(
+            &d,
+            &Filter {
+                kind: Some(Kind::Cluster),
+                ..Filter::default()
+            },
+        );
+        let [(_, countries), _, _] = counts(&d, &clusters);
+        assert_eq!(countries.first(), Some(&("France".to_string(), 11)));
+        let bxc = vec![d.index_of("bioxclusters_plus").unwrap()];
+        let [_, _, (_, markets)] = counts(&d, &bxc);
+        assert_eq!(markets.len(), 7);
+    }
+}
