@@ -15,3 +15,4 @@ pub mod text; // terminal-safe text and display widths
 pub mod tui; // the terminal: setup, restore (also on panic), the event loop
 pub mod ui; // drawing only: layout, theme, one file per pane
 pub mod validate; // one function per rule; builds the sound part of a file
+pub mod watch; // watching the dataset file for live reload

@@ -145,7 +145,19 @@ fn explore(env: &Env, theme: Theme, mouse: bool) -> io::Result<u8> {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let app = App::new(loaded.dataset, loaded.diagnostics);
-    tui::run(app, &tui::Options { theme, mouse })?;
+    let mut app = App::new(loaded.dataset, loaded.diagnostics);
+    app.source_name = loaded.name;
+    let watch = match &env.source {
+        DataSource::File(p) => Some((p.clone(), env.max_bytes)),
+        DataSource::Builtin => None,
+    };
+    tui::run(
+        app,
+        &tui::Options {
+            theme,
+            mouse,
+            watch,
+        },
+    )?;
     Ok(exit::OK)
 }

@@ -3,6 +3,8 @@
 //! message prints); the event loop from key to action to frame.
 
 use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -18,6 +20,19 @@ use crate::ui::{self, Theme};
 pub struct Options {
     pub theme: Theme,
     pub mouse: bool,
+    /// The dataset file to watch and reload (with its size limit), if any.
+    pub watch: Option<(PathBuf, u64)>,
+}
+
+/// Reloads the file into the app: the new data, or the error beside the old data.
+fn reload(app: &mut App, path: &Path, max_bytes: u64) {
+    match crate::load::load(
+        &crate::load::DataSource::File(path.to_path_buf()),
+        max_bytes,
+    ) {
+        Ok(loaded) => app.replace_dataset(loaded.dataset, loaded.diagnostics),
+        Err(e) => app.reload_error = Some(e.to_string()),
+    }
 }
 
 /// Runs the explorer until the user quits.
@@ -44,10 +59,24 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, options: &Options) 
     // An undocumented switch for the end-to-end test that proves a panic leaves
     // the terminal usable.
     let panic_for_test = std::env::var_os("CLUSTERDEX_TEST_PANIC").is_some();
+    // A watch that cannot start (no inotify, say) only costs live reload.
+    let watch = options
+        .watch
+        .as_ref()
+        .and_then(|(p, max)| crate::watch::FileWatch::new(p).ok().map(|w| (w, p, *max)));
     loop {
         terminal.draw(|frame| ui::draw(frame, app, &options.theme))?;
         if app.quit {
             return Ok(());
+        }
+        if let Some((w, path, max)) = &watch {
+            // Wake up now and then to look for saves of the dataset file.
+            if !event::poll(Duration::from_millis(150))? {
+                if w.changed() {
+                    reload(app, path, *max);
+                }
+                continue;
+            }
         }
         let action = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {

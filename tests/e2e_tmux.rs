@@ -142,3 +142,77 @@ fn a_panic_restores_the_terminal_before_its_message() {
         "the alternate screen was left:\n{s}"
     );
 }
+
+const GOOD: &str = r#"(sources: [(id: "s", title: "Notes")], entities: [
+  (id: "alpha", kind: Cluster, name: "Alpha Cluster", sources: ["s"]),
+  (id: "beta", kind: Cluster, name: "Beta Cluster", sources: ["s"]),
+])"#;
+
+/// Saves like an editor that writes a temporary file and renames it over the old one.
+fn save(path: &std::path::Path, text: &str) {
+    let tmp = path.with_extension("ron.tmp");
+    std::fs::write(&tmp, text).expect("write");
+    std::fs::rename(&tmp, path).expect("rename");
+}
+
+#[test]
+fn live_reload_follows_saves_and_keeps_the_last_good_data() {
+    let Some(t) = Session::start("reload") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("live.ron");
+    std::fs::write(&file, GOOD).expect("write");
+    t.literal(&format!("{} --data {}", binary(), file.display()));
+    t.keys(&["Enter"]);
+    t.wait_for("Beta Cluster");
+    t.keys(&["j", "Enter"]);
+    t.wait_for("┌ Beta Cluster");
+    save(&file, &GOOD.replace("Beta Cluster", "Beta Renamed"));
+    t.wait_for("┌ Beta Renamed");
+    save(&file, "(entities: [ broken");
+    let s = t.wait_for("reload failed");
+    assert!(s.contains("Beta Renamed"), "the last good data stays:\n{s}");
+    save(&file, GOOD);
+    t.wait("the banner gone and the data back", |s| {
+        !s.contains("reload failed") && s.contains("┌ Beta Cluster")
+    });
+    t.keys(&["q"]);
+}
+
+#[test]
+fn the_explorer_never_writes_to_the_dataset_file() {
+    let Some(t) = Session::start("readonly") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("ro.ron");
+    std::fs::write(&file, GOOD).expect("write");
+    let before = (
+        std::fs::read(&file).expect("read"),
+        std::fs::metadata(&file)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+    );
+    t.literal(&format!(
+        "{} --data {} ; echo DONE",
+        binary(),
+        file.display()
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for("Alpha Cluster");
+    for k in [
+        "/", "b", "e", "Enter", "j", "?", "Escape", "2", "Tab", "!", "Escape",
+    ] {
+        t.keys(&[k]);
+    }
+    t.keys(&["q"]);
+    t.wait_for("DONE");
+    let after = (
+        std::fs::read(&file).expect("read"),
+        std::fs::metadata(&file)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+    );
+    assert_eq!(before, after);
+}

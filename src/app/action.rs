@@ -8,6 +8,8 @@ pub enum Action {
     Quit,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Show or hide the list of problems found in the dataset.
+    ShowProblems,
     /// Move the selection one row up.
     Up,
     /// Move the selection one row down.

@@ -344,6 +344,14 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         Global,
+        &[(Char('!'), NONE)],
+        Action::ShowProblems,
+        "!",
+        "problems found in the dataset",
+        false,
+    ),
+    b(
+        Global,
         &[(Char('q'), NONE)],
         Action::Quit,
         "q",

@@ -68,6 +68,8 @@ pub enum Mode {
     Browse,
     Search,
     Help,
+    /// The list of every problem found in the dataset.
+    Problems,
 }
 
 /// One selectable related entity in the entity view.
@@ -124,6 +126,10 @@ pub struct App {
     pub geometry: Geometry,
     /// Problems found when the dataset was loaded.
     pub diagnostics: Vec<Diagnostic>,
+    /// Why the last reload failed (the previous data stays on screen).
+    pub reload_error: Option<String>,
+    /// The name problems are rendered with (the dataset file).
+    pub source_name: String,
     pub quit: bool,
 }
 
@@ -145,6 +151,8 @@ impl App {
             page: 10,
             geometry: Geometry::default(),
             diagnostics,
+            reload_error: None,
+            source_name: String::new(),
             quit: false,
         };
         app.fill_rows();
@@ -175,7 +183,7 @@ impl App {
     /// The keyboard context, for the keymap and the hints.
     pub fn context(&self) -> Context {
         match (self.mode, self.focus) {
-            (Mode::Help, _) => Context::Help,
+            (Mode::Help | Mode::Problems, _) => Context::Help,
             (Mode::Search, _) => Context::Search,
             (Mode::Browse, Focus::List) => Context::List,
             (Mode::Browse, Focus::Entity) => Context::Entity,
@@ -218,6 +226,59 @@ impl App {
                 })
             })
             .collect()
+    }
+
+    /// Replaces the dataset after a reload, keeping the user's place by id: the
+    /// tab, the selected rows, the open entity and the history (entities that
+    /// vanished are skipped).
+    pub fn replace_dataset(&mut self, ds: Dataset, diagnostics: Vec<Diagnostic>) {
+        let selected_ids: Vec<Option<String>> = Tab::ALL
+            .iter()
+            .map(|t| {
+                self.rows[t.index()]
+                    .get(self.selected[t.index()])
+                    .map(|&e| self.ds.entity(e).id.clone())
+            })
+            .collect();
+        let related_id = self
+            .related
+            .get(self.related_selected)
+            .map(|r| self.ds.entity(r.other).id.clone());
+        self.index = Index::new(&ds);
+        self.ds = ds;
+        self.diagnostics = diagnostics;
+        self.reload_error = None;
+        self.search.searcher.clear();
+        self.fill_rows();
+        for (t, id) in Tab::ALL.iter().zip(selected_ids) {
+            if let Some(pos) = id
+                .and_then(|id| self.ds.index_of(&id))
+                .and_then(|e| self.rows[t.index()].iter().position(|&r| r == e))
+            {
+                self.selected[t.index()] = pos;
+            }
+        }
+        let ds = &self.ds;
+        self.history.retain(|id| ds.index_of(id).is_some());
+        match self.open_entity() {
+            Some(e) => {
+                self.related = self.related_of(e);
+                self.related_selected = related_id
+                    .and_then(|id| {
+                        self.related
+                            .iter()
+                            .position(|r| self.ds.entity(r.other).id == id)
+                    })
+                    .unwrap_or(0);
+            }
+            None => {
+                self.related.clear();
+                self.focus = Focus::List;
+            }
+        }
+        if self.mode == Mode::Search {
+            self.run_search();
+        }
     }
 
     /// The names along the history trail, for the breadcrumb.

@@ -187,3 +187,46 @@ fn help_opens_and_closes_and_ctrl_c_quits_from_it() {
     run(&mut a, &[Action::ToggleHelp, Action::Quit]);
     assert!(a.quit);
 }
+
+#[test]
+fn a_reload_keeps_the_place_by_id_and_skips_vanished_entities() {
+    let mut a = app();
+    run(&mut a, &[Action::Bottom, Action::Open]); // Lyonbiopôle
+    run(&mut a, &[Action::Open]); // MAGIA
+    let mut ds = app().ds;
+    // The new file lost Lyonbiopôle and gained a cluster that sorts first.
+    let mut entities: Vec<Entity> = ds
+        .entities
+        .drain(..)
+        .filter(|e| e.id != "lyonbiopole")
+        .collect();
+    entities.push(Entity::new("aaa", Kind::Cluster, "AAA"));
+    let relations = ds
+        .relations
+        .iter()
+        .filter(|r| r.from != 2 && r.to != 2)
+        .map(|r| Relation {
+            from: if r.from > 2 { r.from - 1 } else { r.from },
+            to: if r.to > 2 { r.to - 1 } else { r.to },
+            ..r.clone()
+        })
+        .collect();
+    a.replace_dataset(
+        Dataset::new(String::new(), vec![], entities, relations),
+        vec![],
+    );
+    assert_eq!(open_id(&a), Some("magia"), "the open entity stays open");
+    assert_eq!(
+        a.breadcrumb(),
+        ["MAGIA"],
+        "the vanished entity left the trail"
+    );
+    assert_eq!(
+        a.ds.entity(a.rows[0][a.selected[0]]).id,
+        "biowin",
+        "the list keeps a selection that exists"
+    );
+    a.reload_error = Some("broken".into());
+    a.replace_dataset(app().ds, vec![]);
+    assert_eq!(a.reload_error, None, "a good reload clears the error");
+}

@@ -13,8 +13,11 @@ fn step(sel: usize, delta: isize, len: usize) -> usize {
 impl App {
     pub fn update(&mut self, action: Action) {
         match self.mode {
-            Mode::Help => {
-                if matches!(action, Action::ToggleHelp | Action::Quit) {
+            Mode::Help | Mode::Problems => {
+                if matches!(
+                    action,
+                    Action::ToggleHelp | Action::Quit | Action::ShowProblems
+                ) {
                     self.mode = Mode::Browse;
                     self.quit = action == Action::Quit;
                 }
@@ -62,6 +65,7 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.mode = Mode::Help,
+            Action::ShowProblems => self.mode = Mode::Problems,
             Action::NextTab => self.go_tab((self.tab.index() + 1) % 4),
             Action::PrevTab => self.go_tab((self.tab.index() + 3) % 4),
             Action::GoTab(n) => self.go_tab(n.min(3)),

@@ -6,6 +6,7 @@ pub mod entity;
 pub mod help;
 pub mod layout;
 pub mod list;
+pub mod problems;
 pub mod search;
 pub mod status;
 pub mod theme;
@@ -23,7 +24,7 @@ pub use theme::{Theme, ThemeName};
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let area = frame.area();
-    let banner = !app.diagnostics.is_empty();
+    let banner = !app.diagnostics.is_empty() || app.reload_error.is_some();
     let entity_first = app.mode != Mode::Search && app.focus == Focus::Entity;
     match split(area, banner, entity_first) {
         Screen::TooSmall => too_small(frame, area, theme),
@@ -46,8 +47,10 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                 entity::draw(frame, e, app, theme);
             }
             status::draw(frame, a.status, app, theme);
-            if app.mode == Mode::Help {
-                help::draw(frame, area, theme);
+            match app.mode {
+                Mode::Help => help::draw(frame, area, theme),
+                Mode::Problems => problems::draw(frame, area, app, theme),
+                _ => {}
             }
         }
     }

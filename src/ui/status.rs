@@ -25,22 +25,31 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 pub fn banner(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let n = app.diagnostics.len();
-    let first = app
-        .diagnostics
-        .first()
-        .map(|d| d.render(""))
-        .unwrap_or_default();
-    let first = first
-        .lines()
-        .next()
-        .unwrap_or("")
-        .trim_start_matches(':')
-        .trim();
-    let text = format!(
-        " {n} problem{} in the dataset: {first} ",
-        if n == 1 { "" } else { "s" }
-    );
+    let text = match &app.reload_error {
+        Some(e) => format!(
+            " reload failed, showing the last good data: {} (! for details) ",
+            e.lines().next().unwrap_or("")
+        ),
+        None => {
+            let n = app.diagnostics.len();
+            let first = app
+                .diagnostics
+                .first()
+                .map(|d| d.render(""))
+                .unwrap_or_default();
+            let first = first
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches(':')
+                .trim()
+                .to_string();
+            format!(
+                " {n} problem{} in the dataset: {first} (! to list them) ",
+                if n == 1 { "" } else { "s" }
+            )
+        }
+    };
     let line = Line::styled(
         truncate(&clean(&text), usize::from(area.width)).into_owned(),
         theme.banner,

@@ -1,0 +1,55 @@
+//! The problems overlay: every diagnostic of the dataset, as `check` prints
+//! them, so a user who opened a file with problems sees what to fix.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::Theme;
+use crate::app::App;
+use crate::text::{clean, wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let w = area.width.saturating_sub(4).min(110);
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 1,
+        width: w,
+        height: area.height.saturating_sub(2),
+    };
+    frame.render_widget(Clear, rect);
+    let n = app.diagnostics.len() + usize::from(app.reload_error.is_some());
+    let title = format!(
+        " {n} problem{} (any key closes) ",
+        if n == 1 { "" } else { "s" }
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(title, theme.title));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let width = usize::from(inner.width).max(8);
+    let mut lines = Vec::new();
+    if let Some(e) = &app.reload_error {
+        lines.push(Line::styled(
+            "The last reload failed; the previous data is shown:",
+            theme.error,
+        ));
+        for l in e.lines() {
+            lines.extend(wrap(&clean(l), width).into_iter().map(Line::from));
+        }
+        lines.push(Line::default());
+    }
+    for d in &app.diagnostics {
+        for (i, l) in d.render(&app.source_name).lines().enumerate() {
+            let style = if i == 0 { theme.base } else { theme.dim };
+            lines.extend(wrap(l, width).into_iter().map(|p| Line::styled(p, style)));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled("No problems.", theme.dim));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
