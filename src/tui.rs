@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
@@ -95,6 +96,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, options: &Options) 
         }
         if let Some(a) = action {
             app.update(a);
+        }
+        // OSC 52 puts text on the clipboard of the user's own terminal, also over SSH.
+        if let Some(text) = app.clipboard.take() {
+            execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))?;
         }
     }
 }

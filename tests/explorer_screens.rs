@@ -52,6 +52,14 @@ screen_snapshot!(help_overlay, "?", 120, 40);
 screen_snapshot!(narrow_list, "", 80, 24);
 screen_snapshot!(narrow_entity, "/magia<Enter>", 80, 24);
 screen_snapshot!(too_small, "", 30, 6);
+screen_snapshot!(timeline_view, "t", 120, 40);
+screen_snapshot!(filter_line_with_counts, "ftag:oncology in:france", 120, 40);
+screen_snapshot!(
+    connection_path,
+    "/minalogic<Enter>clyonbiopole<Enter>",
+    120,
+    40
+);
 
 /// Draws an app after keys and returns the buffer, for style checks.
 fn buffer(keys: &str, w: u16, h: u16) -> (App, Buffer) {
@@ -136,4 +144,23 @@ fn the_terminal_cursor_sits_on_the_selected_row() {
     sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
     let pos = sure(t.get_cursor_position());
     assert_eq!((pos.x, pos.y), (a.geometry.list.x, a.geometry.list.y + 3));
+}
+
+#[test]
+fn problems_banner_and_list() {
+    let path = std::path::PathBuf::from("tests/fixtures/invalid/dangling_relation.ron");
+    let loaded =
+        load(&DataSource::File(path), clusterdex::data::DEFAULT_MAX_BYTES).expect("parses");
+    let mut app = App::new(loaded.dataset, loaded.diagnostics);
+    app.source_name = loaded.name;
+    let banner = render(&mut app, &[], (100, 20), &Theme::dark()).join("\n");
+    insta::assert_snapshot!("problems_banner", banner);
+    let list = render(
+        &mut app,
+        &parse_keys("!").expect("keys"),
+        (100, 20),
+        &Theme::dark(),
+    )
+    .join("\n");
+    insta::assert_snapshot!("problems_list", list);
 }

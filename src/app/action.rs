@@ -10,6 +10,18 @@ pub enum Action {
     ToggleHelp,
     /// Show or hide the list of problems found in the dataset.
     ShowProblems,
+    /// Show events, periods and dated facts by year.
+    ShowTimeline,
+    /// Type a facet filter for the lists (tag:, in:, member:, market:).
+    StartFilter,
+    /// Find how the shown entity connects to another, picked by search.
+    StartPath,
+    /// Copy the shown entity's card (Markdown) to the clipboard.
+    CopyCard,
+    /// Copy the shown entity's id to the clipboard.
+    CopyId,
+    /// Close the current view (timeline, filter line, paths).
+    Close,
     /// Move the selection one row up.
     Up,
     /// Move the selection one row down.

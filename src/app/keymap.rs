@@ -14,6 +14,9 @@ pub enum Context {
     Entity,
     Search,
     Help,
+    Timeline,
+    Filter,
+    Paths,
 }
 
 impl Context {
@@ -24,6 +27,9 @@ impl Context {
             Context::Entity => "Entity",
             Context::Search => "Search",
             Context::Help => "Help",
+            Context::Timeline => "Timeline",
+            Context::Filter => "Filter line",
+            Context::Paths => "Connections",
         }
     }
 }
@@ -475,6 +481,214 @@ pub static BINDINGS: &[Binding] = &[
         "close help",
         true,
     ),
+    b(
+        Global,
+        &[(Char('t'), NONE)],
+        Action::ShowTimeline,
+        "t",
+        "timeline",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('f'), NONE)],
+        Action::StartFilter,
+        "f",
+        "filter the lists by facets",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('c'), NONE)],
+        Action::StartPath,
+        "c",
+        "how this connects to another",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('y'), NONE)],
+        Action::CopyCard,
+        "y",
+        "copy the card",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('Y'), SHIFT), (Char('Y'), NONE)],
+        Action::CopyId,
+        "Y",
+        "copy the id",
+        false,
+    ),
+    b(
+        Timeline,
+        &[(Char('j'), NONE), (Down, NONE)],
+        Action::Down,
+        "j ↓",
+        "next entry",
+        false,
+    ),
+    b(
+        Timeline,
+        &[(Char('k'), NONE), (Up, NONE)],
+        Action::Up,
+        "k ↑",
+        "previous entry",
+        false,
+    ),
+    b(
+        Timeline,
+        &[(Char('g'), NONE), (Home, NONE)],
+        Action::Top,
+        "g",
+        "first entry",
+        false,
+    ),
+    b(
+        Timeline,
+        &[(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)],
+        Action::Bottom,
+        "G",
+        "last entry",
+        false,
+    ),
+    b(
+        Timeline,
+        &[(PageDown, NONE)],
+        Action::PageDown,
+        "PgDn",
+        "page down",
+        false,
+    ),
+    b(
+        Timeline,
+        &[(PageUp, NONE)],
+        Action::PageUp,
+        "PgUp",
+        "page up",
+        false,
+    ),
+    b(
+        Timeline,
+        &[(Enter, NONE)],
+        Action::Open,
+        "⏎",
+        "open the entity",
+        true,
+    ),
+    b(
+        Timeline,
+        &[(Esc, NONE), (Char('t'), NONE), (Char('q'), NONE)],
+        Action::Close,
+        "Esc t",
+        "close the timeline",
+        true,
+    ),
+    b(
+        Paths,
+        &[(Char('j'), NONE), (Down, NONE)],
+        Action::Down,
+        "j ↓",
+        "next entity on the chains",
+        true,
+    ),
+    b(
+        Paths,
+        &[(Char('k'), NONE), (Up, NONE)],
+        Action::Up,
+        "k ↑",
+        "previous entity",
+        false,
+    ),
+    b(
+        Paths,
+        &[(Enter, NONE)],
+        Action::Open,
+        "⏎",
+        "open the entity",
+        true,
+    ),
+    b(
+        Paths,
+        &[(Esc, NONE), (Char('q'), NONE)],
+        Action::Close,
+        "Esc",
+        "close",
+        true,
+    ),
+    b(
+        Filter,
+        &[(Enter, NONE)],
+        Action::Open,
+        "⏎",
+        "keep the filter",
+        true,
+    ),
+    b(
+        Filter,
+        &[(Esc, NONE)],
+        Action::Close,
+        "Esc",
+        "clear the filter",
+        true,
+    ),
+    b(
+        Filter,
+        &[(Backspace, NONE), (Char('h'), CTRL)],
+        Action::DeleteBack,
+        "⌫",
+        "delete a character",
+        false,
+    ),
+    b(
+        Filter,
+        &[(Char('w'), CTRL)],
+        Action::DeleteWord,
+        "C-w",
+        "delete a word",
+        false,
+    ),
+    b(
+        Filter,
+        &[(Char('u'), CTRL)],
+        Action::DeleteToStart,
+        "C-u",
+        "delete to the start",
+        false,
+    ),
+    b(
+        Filter,
+        &[(Char('a'), CTRL), (Home, NONE)],
+        Action::CursorStart,
+        "C-a",
+        "start of line",
+        false,
+    ),
+    b(
+        Filter,
+        &[(Char('e'), CTRL), (End, NONE)],
+        Action::CursorEnd,
+        "C-e",
+        "end of line",
+        false,
+    ),
+    b(
+        Filter,
+        &[(Left, NONE)],
+        Action::CursorLeft,
+        "←",
+        "cursor left",
+        false,
+    ),
+    b(
+        Filter,
+        &[(Right, NONE)],
+        Action::CursorRight,
+        "→",
+        "cursor right",
+        false,
+    ),
 ];
 
 /// Ctrl-c quits from anywhere, search and help included.
@@ -501,13 +715,14 @@ pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
         return Some(b.action);
     }
     match context {
-        Context::Search => match key.code {
+        Context::Search | Context::Filter => match key.code {
             Char(c) if !key.modifiers.intersects(CTRL | KeyModifiers::ALT) => {
                 Some(Action::InsertChar(c))
             }
             _ => None,
         },
         Context::Help => Some(Action::ToggleHelp),
+        Context::Timeline | Context::Paths => None,
         _ => BINDINGS
             .iter()
             .find(|b| b.context == Context::Global && matches(b, key))

@@ -8,6 +8,7 @@ pub mod history;
 pub mod keymap;
 pub mod line;
 mod update;
+pub mod views;
 
 #[cfg(test)]
 mod tests;
@@ -70,6 +71,12 @@ pub enum Mode {
     Help,
     /// The list of every problem found in the dataset.
     Problems,
+    /// Events, periods and dated facts by year.
+    Timeline,
+    /// Typing the facet filter line.
+    Filter,
+    /// Connection paths between two entities.
+    Paths,
 }
 
 /// One selectable related entity in the entity view.
@@ -91,6 +98,8 @@ pub struct SearchState {
     pub selected: usize,
     pub error: Option<String>,
     pub searcher: Searcher,
+    /// What Enter does with the selected hit.
+    pub purpose: views::Purpose,
 }
 
 /// Where the UI last drew things, so that mouse clicks can be mapped to rows.
@@ -130,6 +139,14 @@ pub struct App {
     pub reload_error: Option<String>,
     /// The name problems are rendered with (the dataset file).
     pub source_name: String,
+    pub timeline: Vec<views::TimelineRow>,
+    pub timeline_selected: usize,
+    pub filter: views::FilterState,
+    pub paths: views::PathView,
+    /// Text waiting to be copied to the clipboard by the terminal.
+    pub clipboard: Option<String>,
+    /// A short confirmation shown in the status bar until the next key.
+    pub flash: Option<String>,
     pub quit: bool,
 }
 
@@ -153,6 +170,12 @@ impl App {
             diagnostics,
             reload_error: None,
             source_name: String::new(),
+            timeline: Vec::new(),
+            timeline_selected: 0,
+            filter: views::FilterState::default(),
+            paths: views::PathView::default(),
+            clipboard: None,
+            flash: None,
             quit: false,
         };
         app.fill_rows();
@@ -173,7 +196,13 @@ impl App {
         for r in &mut rows {
             r.sort_by(|&a, &b| names[a].cmp(&names[b]).then(a.cmp(&b)));
         }
-        self.rows = rows;
+        let [c, a, e, o] = rows;
+        self.rows = [
+            self.filtered(Tab::Clusters, c),
+            self.filtered(Tab::Alliances, a),
+            self.filtered(Tab::Events, e),
+            self.filtered(Tab::Others, o),
+        ];
         for t in Tab::ALL {
             let n = self.rows[t.index()].len();
             self.selected[t.index()] = self.selected[t.index()].min(n.saturating_sub(1));
@@ -184,6 +213,9 @@ impl App {
     pub fn context(&self) -> Context {
         match (self.mode, self.focus) {
             (Mode::Help | Mode::Problems, _) => Context::Help,
+            (Mode::Timeline, _) => Context::Timeline,
+            (Mode::Filter, _) => Context::Filter,
+            (Mode::Paths, _) => Context::Paths,
             (Mode::Search, _) => Context::Search,
             (Mode::Browse, Focus::List) => Context::List,
             (Mode::Browse, Focus::Entity) => Context::Entity,
@@ -207,6 +239,7 @@ impl App {
     pub fn shown_entity(&self) -> Option<usize> {
         match (self.mode, self.focus) {
             (Mode::Search, _) => self.search.hits.get(self.search.selected).map(|h| h.entity),
+            (Mode::Timeline | Mode::Paths, _) => self.view_entity(),
             (_, Focus::Entity) => self.open_entity(),
             (_, Focus::List) => self.list_entity(),
         }

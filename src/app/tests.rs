@@ -230,3 +230,78 @@ fn a_reload_keeps_the_place_by_id_and_skips_vanished_entities() {
     a.replace_dataset(app().ds, vec![]);
     assert_eq!(a.reload_error, None, "a good reload clears the error");
 }
+
+#[test]
+fn copy_queues_the_card_or_the_id_and_confirms() {
+    let mut a = app();
+    run(&mut a, &[Action::Open, Action::CopyCard]);
+    let card = a.clipboard.take().expect("card queued");
+    assert!(card.starts_with("## BioPmed\n"), "{card}");
+    assert!(card.contains("- coordinates: MAGIA"));
+    assert_eq!(a.flash.as_deref(), Some("copied the card of BioPmed"));
+    run(&mut a, &[Action::CopyId]);
+    assert_eq!(a.clipboard.as_deref(), Some("biopmed"));
+    run(&mut a, &[Action::Down]);
+    assert_eq!(a.flash, None, "the confirmation goes with the next key");
+}
+
+#[test]
+fn the_filter_narrows_lists_and_search_and_esc_clears_it() {
+    let mut a = app();
+    run(&mut a, &[Action::StartFilter]);
+    type_text(&mut a, "in:lyon");
+    let names = |a: &App| {
+        a.rows[0]
+            .iter()
+            .map(|&e| a.ds.entity(e).id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&a), ["lyonbiopole"]);
+    run(&mut a, &[Action::Open]);
+    assert_eq!(a.mode, Mode::Browse);
+    run(&mut a, &[Action::StartSearch]);
+    type_text(&mut a, "bio");
+    let hits: Vec<&str> = a
+        .search
+        .hits
+        .iter()
+        .map(|h| a.ds.entity(h.entity).id.as_str())
+        .collect();
+    assert_eq!(hits, ["lyonbiopole"], "search keeps to the filter");
+    run(
+        &mut a,
+        &[Action::CancelSearch, Action::StartFilter, Action::Close],
+    );
+    assert_eq!(names(&a).len(), 3);
+    assert!(a.filter.active.is_none());
+}
+
+#[test]
+fn an_unknown_facet_says_which_are_valid() {
+    let mut a = app();
+    run(&mut a, &[Action::StartFilter]);
+    type_text(&mut a, "colour:red");
+    assert!(
+        a.filter
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("valid facets: tag:, in:, member:, market:"))
+    );
+    assert_eq!(a.rows[0].len(), 3, "a bad filter changes nothing");
+}
+
+#[test]
+fn timeline_and_paths_open_the_selected_entity() {
+    let mut a = app();
+    run(&mut a, &[Action::Open, Action::StartPath]);
+    type_text(&mut a, "lyonbiopole");
+    run(&mut a, &[Action::Open]);
+    assert_eq!(a.mode, Mode::Paths);
+    assert_eq!(
+        a.paths.chains[0].hops.len(),
+        2,
+        "BioPmed and Lyonbiopôle meet in MAGIA"
+    );
+    run(&mut a, &[Action::Down, Action::Open]);
+    assert_eq!(open_id(&a), Some("magia"));
+}

@@ -12,6 +12,7 @@ fn step(sel: usize, delta: isize, len: usize) -> usize {
 
 impl App {
     pub fn update(&mut self, action: Action) {
+        self.flash = None;
         match self.mode {
             Mode::Help | Mode::Problems => {
                 if matches!(
@@ -24,7 +25,58 @@ impl App {
             }
             Mode::Search => self.update_search(action),
             Mode::Browse => self.update_browse(action),
+            Mode::Timeline | Mode::Paths => self.update_view(action),
+            Mode::Filter => self.update_filter(action),
         }
+    }
+
+    /// Timeline and connection views: move, open, close.
+    fn update_view(&mut self, action: Action) {
+        if let Some(delta) = self.moves(action) {
+            if self.mode == Mode::Timeline {
+                self.timeline_selected = step(self.timeline_selected, delta, self.timeline.len());
+            } else {
+                self.paths.selected = step(self.paths.selected, delta, self.paths.rows.len());
+            }
+            return;
+        }
+        match action {
+            Action::Open => self.open_from_view(),
+            Action::Close => self.close_view(),
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    /// The filter line: edits apply at once; Enter keeps the filter, Esc clears it.
+    fn update_filter(&mut self, action: Action) {
+        let line = &mut self.filter.line;
+        match action {
+            Action::InsertChar(c) => line.insert(c),
+            Action::DeleteBack => line.delete_back(),
+            Action::DeleteWord => line.delete_word(),
+            Action::DeleteToStart => line.delete_to_start(),
+            Action::CursorStart => return line.start(),
+            Action::CursorEnd => return line.end(),
+            Action::CursorLeft => return line.left(),
+            Action::CursorRight => return line.right(),
+            Action::Open => {
+                self.mode = Mode::Browse;
+                return;
+            }
+            Action::Close => {
+                line.clear();
+                self.apply_filter();
+                self.mode = Mode::Browse;
+                return;
+            }
+            Action::Quit => {
+                self.quit = true;
+                return;
+            }
+            _ => return,
+        }
+        self.apply_filter();
     }
 
     fn moves(&self, action: Action) -> Option<isize> {
@@ -65,6 +117,15 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.mode = Mode::Help,
+            Action::ShowTimeline => self.open_timeline(),
+            Action::StartFilter => {
+                self.mode = Mode::Filter;
+                self.focus = Focus::List;
+                self.filter.line.end();
+            }
+            Action::StartPath => self.start_path(),
+            Action::CopyCard => self.copy(true),
+            Action::CopyId => self.copy(false),
             Action::ShowProblems => self.mode = Mode::Problems,
             Action::NextTab => self.go_tab((self.tab.index() + 1) % 4),
             Action::PrevTab => self.go_tab((self.tab.index() + 3) % 4),
@@ -201,12 +262,16 @@ impl App {
                 if let Some(hit) = s.hits.get(s.selected) {
                     let e = hit.entity;
                     self.mode = Mode::Browse;
-                    self.visit(e);
+                    match std::mem::take(&mut s.purpose) {
+                        super::views::Purpose::Open => self.visit(e),
+                        super::views::Purpose::PathFrom(from) => self.show_paths(from, e),
+                    }
                 }
                 false
             }
             Action::CancelSearch => {
                 self.mode = Mode::Browse;
+                s.purpose = super::views::Purpose::Open;
                 false
             }
             Action::Quit => {
@@ -229,7 +294,13 @@ impl App {
         let s = &mut self.search;
         match s.searcher.search(&self.index, s.line.text()) {
             Ok(hits) => {
-                s.hits = hits.to_vec();
+                // The facet filter in force narrows search too.
+                let passes = self.filter.passes.as_deref();
+                s.hits = hits
+                    .iter()
+                    .filter(|h| passes.is_none_or(|p| p.get(h.entity).copied().unwrap_or(false)))
+                    .cloned()
+                    .collect();
                 s.error = None;
             }
             Err(e) => {

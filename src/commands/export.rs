@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Env, exit, open};
 use crate::model::{Dataset, Kind};
-use crate::text::{clean, clean_multiline};
+use crate::text::clean;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -189,32 +189,7 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
                 })
             )?;
             for &e in &chosen {
-                let x = ds.entity(e);
-                writeln!(
-                    out,
-                    "## {}\n\n*{}*{}\n",
-                    clean(&x.name),
-                    x.kind_label(),
-                    if x.aliases.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" — also {}", clean(&x.aliases.join(", ")))
-                    }
-                )?;
-                if !x.description.is_empty() {
-                    writeln!(out, "{}\n", clean_multiline(&x.description))?;
-                }
-                for f in &x.facts {
-                    writeln!(out, "- **{}**: {}", clean(&f.label), clean(&f.value))?;
-                }
-                for (label, links) in ds.grouped_links(e) {
-                    let names: Vec<String> = links
-                        .iter()
-                        .map(|l| clean(&ds.entity(l.other).name).into_owned())
-                        .collect();
-                    writeln!(out, "- {label}: {}", names.join(", "))?;
-                }
-                writeln!(out, "\nSources: {}\n", source_ids(&x.sources).join(", "))?;
+                writeln!(out, "{}", crate::meeting::card::markdown(ds, e))?;
             }
         }
         Format::Dot => {

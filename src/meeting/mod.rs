@@ -2,6 +2,7 @@
 //! connected, what happened when, and which entities fit a set of facets.
 //! Pure functions over the dataset; the commands and the explorer format them.
 
+pub mod card;
 pub mod facets;
 pub mod path;
 pub mod timeline;

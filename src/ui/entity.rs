@@ -170,7 +170,11 @@ fn build(app: &App, e: usize, w: usize, theme: &Theme) -> Page {
     cited.sort_unstable();
     for s in cited {
         let s = &ds.sources[s];
-        let text = format!("[{}] {} — {}", s.id, s.title, s.publisher);
+        let text = if s.publisher.is_empty() {
+            format!("[{}] {}", s.id, s.title)
+        } else {
+            format!("[{}] {} — {}", s.id, s.title, s.publisher)
+        };
         for part in wrap(&clean(&text), w.saturating_sub(2).max(8)) {
             page.lines
                 .push(Line::styled(format!("  {part}"), theme.dim));

@@ -41,7 +41,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let focused = app.focus == Focus::List;
     let tab = app.tab;
     let rows = &app.rows[tab.index()];
-    let title = format!(" {} ({}) ", tab.title(), rows.len());
+    let title = match app.filter.active {
+        Some(_) => format!(
+            " {} ({}, filtered: {}) ",
+            tab.title(),
+            rows.len(),
+            app.filter.applied
+        ),
+        None => format!(" {} ({}) ", tab.title(), rows.len()),
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
@@ -50,8 +58,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             theme.border
         })
         .title(Span::styled(title, theme.title));
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
+    if app.mode == crate::app::Mode::Filter && inner.height > 2 {
+        filter_line(frame, inner, app, theme);
+        inner.y += 2;
+        inner.height -= 2;
+    }
     let height = usize::from(inner.height);
     let selected = app.selected[tab.index()];
     let offset = scrolled(app.geometry.list_offset, selected, height);
@@ -95,9 +108,47 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     app.geometry.list = inner;
     app.geometry.list_offset = offset;
     app.page = height.max(1);
-    if focused && selected >= offset && selected < offset + height {
+    if focused
+        && app.mode != crate::app::Mode::Filter
+        && selected >= offset
+        && selected < offset + height
+    {
         frame.set_cursor_position((inner.x, inner.y + (selected - offset) as u16));
     }
+}
+
+/// The filter line being typed, with its cursor and its error if any.
+fn filter_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let text = crate::text::clean(app.filter.line.text()).into_owned();
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("f ", theme.key),
+            Span::raw(text),
+        ])),
+        Rect { height: 1, ..area },
+    );
+    let info = match &app.filter.error {
+        Some(e) => Line::styled(fit(e, usize::from(area.width)), theme.error),
+        None => Line::styled("tag: in: member: market:  ⏎ keep  Esc clear", theme.dim),
+    };
+    frame.render_widget(
+        Paragraph::new(info),
+        Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        },
+    );
+    let before: String = app
+        .filter
+        .line
+        .text()
+        .chars()
+        .take(app.filter.line.cursor())
+        .collect();
+    let x =
+        (2 + width(&crate::text::clean(&before))).min(usize::from(area.width).saturating_sub(1));
+    frame.set_cursor_position((area.x + x as u16, area.y));
 }
 
 /// A kind badge short enough for a list column.

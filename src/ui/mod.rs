@@ -10,6 +10,7 @@ pub mod problems;
 pub mod search;
 pub mod status;
 pub mod theme;
+pub mod views;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -25,7 +26,11 @@ pub use theme::{Theme, ThemeName};
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let area = frame.area();
     let banner = !app.diagnostics.is_empty() || app.reload_error.is_some();
-    let entity_first = app.mode != Mode::Search && app.focus == Focus::Entity;
+    let entity_first = match app.mode {
+        Mode::Search | Mode::Timeline | Mode::Filter => false,
+        Mode::Paths => true,
+        _ => app.focus == Focus::Entity,
+    };
     match split(area, banner, entity_first) {
         Screen::TooSmall => too_small(frame, area, theme),
         Screen::Panes(a) => {
@@ -37,14 +42,18 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             app.geometry.entity = Rect::default();
             app.geometry.related_rows.clear();
             if let Some(l) = a.list {
-                if app.mode == Mode::Search {
-                    search::draw(frame, l, app, theme);
-                } else {
-                    list::draw(frame, l, app, theme);
+                match app.mode {
+                    Mode::Search => search::draw(frame, l, app, theme),
+                    Mode::Timeline => views::timeline(frame, l, app, theme),
+                    _ => list::draw(frame, l, app, theme),
                 }
             }
             if let Some(e) = a.entity {
-                entity::draw(frame, e, app, theme);
+                match app.mode {
+                    Mode::Paths => views::paths(frame, e, app, theme),
+                    Mode::Filter => views::counts(frame, e, app, theme),
+                    _ => entity::draw(frame, e, app, theme),
+                }
             }
             status::draw(frame, a.status, app, theme);
             match app.mode {

@@ -27,7 +27,7 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 pub fn banner(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let text = match &app.reload_error {
         Some(e) => format!(
-            " reload failed, showing the last good data: {} (! for details) ",
+            " reload failed (! for details), showing the last good data: {} ",
             e.lines().next().unwrap_or("")
         ),
         None => {
@@ -45,7 +45,7 @@ pub fn banner(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .trim()
                 .to_string();
             format!(
-                " {n} problem{} in the dataset: {first} (! to list them) ",
+                " {n} problem{} in the dataset (! lists them): {first} ",
                 if n == 1 { "" } else { "s" }
             )
         }
@@ -71,12 +71,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         (right, right_w)
     };
-    let crumbs = app
-        .breadcrumb()
-        .iter()
-        .map(|n| clean(n).into_owned())
-        .collect::<Vec<_>>()
-        .join(" › ");
+    let crumbs = match &app.flash {
+        Some(f) => clean(f).into_owned(),
+        None => app
+            .breadcrumb()
+            .iter()
+            .map(|n| clean(n).into_owned())
+            .collect::<Vec<_>>()
+            .join(" › "),
+    };
     let room = w.saturating_sub(right_w + 1);
     let crumbs = if width(&crumbs) > room {
         // Keep the end of the trail: where the user is now matters most.
