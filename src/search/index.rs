@@ -26,6 +26,15 @@ struct Folded {
     text: String,
 }
 
+/// Bits for the ASCII letters and digits in folded text; other chars add nothing.
+pub(super) fn letter_mask(text: &str) -> u64 {
+    text.bytes().fold(0u64, |m, b| match b {
+        b'a'..=b'z' => m | 1 << (b - b'a'),
+        b'0'..=b'9' => m | 1 << (26 + b - b'0'),
+        _ => m,
+    })
+}
+
 /// One or two chars packed in a number: cheaper map keys than strings.
 pub(super) fn short_key(prefix: &str) -> u64 {
     prefix
@@ -51,6 +60,9 @@ pub struct Index {
     /// First one and two letters of name, alias, id and tag words (see
     /// [`short_key`]) -> entities (sorted).
     pub(super) short: FxHashMap<u64, Vec<u32>>,
+    /// Per entity, which of the letters a-z and digits 0-9 occur in its folded text
+    /// (see [`letter_mask`]): a term with a letter the entity lacks cannot match.
+    pub(super) masks: Vec<u64>,
     /// Per entity, the places it is in, nearest first.
     pub(super) places: Vec<Vec<u32>>,
     /// Per entity, the years its dates and dated facts cover (sorted, deduplicated).
@@ -110,6 +122,20 @@ impl Index {
             }
         }
         ix.first.push(ix.spans.len() as u32);
+        ix.masks = (0..ix.kinds.len())
+            .map(|e| {
+                let (a, b) = (ix.first[e] as usize, ix.first[e + 1] as usize);
+                match (
+                    ix.spans.get(a),
+                    b.checked_sub(1).and_then(|l| ix.spans.get(l)),
+                ) {
+                    (Some(first), Some(last)) if b > a => {
+                        letter_mask(&ix.buffer[first.start as usize..last.end as usize])
+                    }
+                    _ => 0,
+                }
+            })
+            .collect();
         for list in ix.short.values_mut() {
             list.dedup();
         }

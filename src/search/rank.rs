@@ -109,10 +109,34 @@ fn score_split(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> V
     })
 }
 
+/// Letters each single-term group needs: an entity lacking one cannot match
+/// (a one-instruction test before any matching).
+fn required_masks(query: &Query) -> Vec<u64> {
+    query
+        .groups
+        .iter()
+        .filter_map(|g| match g.as_slice() {
+            [a] if !a.negate => match &a.kind {
+                AtomKind::Term { text, .. } => Some(super::index::letter_mask(text)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .filter(|&m| m != 0)
+        .collect()
+}
+
 fn score_all(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> Vec<Scored> {
     let skim = SkimMatcherV2::default();
+    // Typo matches may lack a letter of the term, so the letter test is off for them.
+    let masks = if p.typos.is_empty() {
+        required_masks(p.query)
+    } else {
+        Vec::new()
+    };
     candidates
         .iter()
+        .filter(|&&e| masks.iter().all(|&m| m & !ix.masks[e as usize] == 0))
         .filter_map(|&e| {
             let m = matching::entity(&skim, ix, p, e as usize, false)?;
             let bonus = if exact.contains(&e) { 1_000_000 } else { 0 };
