@@ -50,12 +50,12 @@ fn query_text() -> impl Strategy<Value = String> {
 
 fn check(text: &str) {
     let (ds, ix) = data();
-    if let Ok(q) = Query::parse(text) {
-        if let Ok(hits) = ix.search_top(&q, 50) {
-            for h in hits {
-                let len = h.field.text(ds, h.entity).chars().count();
-                assert!(h.indices.iter().all(|&i| i < len), "{text:?}: {h:?}");
-            }
+    if let Ok(q) = Query::parse(text)
+        && let Ok(hits) = ix.search_top(&q, 50)
+    {
+        for h in hits {
+            let len = h.field.text(ds, h.entity).chars().count();
+            assert!(h.indices.iter().all(|&i| i < len), "{text:?}: {h:?}");
         }
     }
 }
