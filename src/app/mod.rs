@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod history;
+pub mod index_slot;
 pub mod keymap;
 pub mod line;
 mod update;
@@ -18,7 +19,7 @@ pub use keymap::Context;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Dataset, Direction, Kind};
-use crate::search::{Hit, Index, Searcher};
+use crate::search::{Hit, Searcher};
 use history::History;
 use line::Line;
 
@@ -117,8 +118,8 @@ pub struct Geometry {
 /// Everything the explorer shows and remembers.
 #[derive(Debug)]
 pub struct App {
-    pub ds: Dataset,
-    pub index: Index,
+    pub ds: std::sync::Arc<Dataset>,
+    pub index: index_slot::IndexSlot,
     pub mode: Mode,
     pub focus: Focus,
     pub tab: Tab,
@@ -152,7 +153,8 @@ pub struct App {
 
 impl App {
     pub fn new(ds: Dataset, diagnostics: Vec<Diagnostic>) -> App {
-        let index = Index::new(&ds);
+        let ds = std::sync::Arc::new(ds);
+        let index = index_slot::IndexSlot::new(std::sync::Arc::clone(&ds));
         let mut app = App {
             ds,
             index,
@@ -277,7 +279,8 @@ impl App {
             .related
             .get(self.related_selected)
             .map(|r| self.ds.entity(r.other).id.clone());
-        self.index = Index::new(&ds);
+        let ds = std::sync::Arc::new(ds);
+        self.index = index_slot::IndexSlot::new(std::sync::Arc::clone(&ds));
         self.ds = ds;
         self.diagnostics = diagnostics;
         self.reload_error = None;

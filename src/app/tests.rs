@@ -193,7 +193,7 @@ fn a_reload_keeps_the_place_by_id_and_skips_vanished_entities() {
     let mut a = app();
     run(&mut a, &[Action::Bottom, Action::Open]); // Lyonbiopôle
     run(&mut a, &[Action::Open]); // MAGIA
-    let mut ds = app().ds;
+    let mut ds = (*app().ds).clone();
     // The new file lost Lyonbiopôle and gained a cluster that sorts first.
     let mut entities: Vec<Entity> = ds
         .entities
@@ -227,7 +227,7 @@ fn a_reload_keeps_the_place_by_id_and_skips_vanished_entities() {
         "the list keeps a selection that exists"
     );
     a.reload_error = Some("broken".into());
-    a.replace_dataset(app().ds, vec![]);
+    a.replace_dataset((*app().ds).clone(), vec![]);
     assert_eq!(a.reload_error, None, "a good reload clears the error");
 }
 

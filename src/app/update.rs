@@ -291,8 +291,9 @@ impl App {
 
     /// Searches for the current line; an invalid query shows its message, never a crash.
     pub fn run_search(&mut self) {
+        let index = self.index.get();
         let s = &mut self.search;
-        match s.searcher.search(&self.index, s.line.text()) {
+        match s.searcher.search(index, s.line.text()) {
             Ok(hits) => {
                 // The facet filter in force narrows search too.
                 let passes = self.filter.passes.as_deref();

@@ -74,7 +74,8 @@ impl App {
     }
 
     /// Parses the filter line: `tag:oncology in:france member:health2care market:china`.
-    fn parse_filter(&self, text: &str) -> Result<Option<Filter>, String> {
+    fn parse_filter(&mut self, text: &str) -> Result<Option<Filter>, String> {
+        let (ds, index) = (std::sync::Arc::clone(&self.ds), self.index.get());
         let mut f = Filter::default();
         let mut any = false;
         for word in text.split_whitespace() {
@@ -83,7 +84,7 @@ impl App {
                     "{word:?} is not a facet; use {FACETS} e.g. tag:oncology in:france"
                 ));
             };
-            let find = |v: &str| match resolve(&self.ds, &self.index, &v.replace('_', " ")) {
+            let find = |v: &str| match resolve(&ds, index, &v.replace('_', " ")) {
                 Resolution::Found(e) => Ok(e),
                 _ => Err(format!("no entity matches {v:?}")),
             };
@@ -101,7 +102,8 @@ impl App {
 
     /// Re-reads the filter line and applies it to the lists and to search.
     pub fn apply_filter(&mut self) {
-        match self.parse_filter(self.filter.line.text()) {
+        let text = self.filter.line.text().to_string();
+        match self.parse_filter(&text) {
             Ok(f) => {
                 self.filter.error = None;
                 self.filter.passes = f.as_ref().map(|f| {

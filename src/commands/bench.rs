@@ -115,7 +115,7 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
         sure(term.draw(|f| ui::draw(f, &mut app, &theme)));
         frames.push(ms(t));
         let t = Instant::now();
-        std::hint::black_box(app.index.scan_floor(b'x'));
+        std::hint::black_box(app.index.get().scan_floor(b'x'));
         scans.push(ms(t));
         app.update(Action::StartSearch);
         sure(term.draw(|f| ui::draw(f, &mut app, &theme)));

@@ -1,0 +1,59 @@
+//! The search index, built on a worker thread for large datasets so that the
+//! first frame does not wait for it: the first search waits instead, and only
+//! if the user types before the index is ready.
+
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use crate::model::Dataset;
+use crate::search::Index;
+
+/// Below this many entities the index is built at once (it takes milliseconds).
+const BACKGROUND_FROM: usize = 20_000;
+
+#[derive(Debug)]
+enum State {
+    Ready(Box<Index>),
+    Building(JoinHandle<Index>),
+    /// Only while a finished build is being taken over.
+    Empty,
+}
+
+#[derive(Debug)]
+pub struct IndexSlot {
+    state: State,
+    ds: Arc<Dataset>,
+}
+
+impl IndexSlot {
+    pub fn new(ds: Arc<Dataset>) -> IndexSlot {
+        let state = if ds.len() < BACKGROUND_FROM {
+            State::Ready(Box::new(Index::new(&ds)))
+        } else {
+            let shared = Arc::clone(&ds);
+            State::Building(std::thread::spawn(move || Index::new(&shared)))
+        };
+        IndexSlot { state, ds }
+    }
+
+    /// The index, waiting for the build if it is still running.
+    pub fn get(&mut self) -> &Index {
+        if matches!(self.state, State::Building(_)) {
+            let index = match std::mem::replace(&mut self.state, State::Empty) {
+                // A build that panicked is redone here rather than leaving search dead.
+                State::Building(handle) => {
+                    Box::new(handle.join().unwrap_or_else(|_| Index::new(&self.ds)))
+                }
+                other => match other {
+                    State::Ready(i) => i,
+                    _ => Box::new(Index::new(&self.ds)),
+                },
+            };
+            self.state = State::Ready(index);
+        }
+        match &mut self.state {
+            State::Ready(i) => i,
+            _ => unreachable!("the index was just made ready"),
+        }
+    }
+}
