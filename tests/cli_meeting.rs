@@ -63,7 +63,7 @@ fn path_with_no_connection_or_unknown_entity_exits_1() {
         .args(["path", "zzzqqq", "biowin"])
         .assert()
         .code(1)
-        .stderr("no entity matches \"zzzqqq\"\n");
+        .stderr("no entity matches \"zzzqqq\"; try `clusterdex search zzzqqq`\n");
 }
 
 #[test]

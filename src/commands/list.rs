@@ -6,7 +6,6 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::path::entity;
 use super::{Env, exit, open};
 use crate::meeting::facets::{Filter, belongs, counts, filter};
 use crate::model::Kind;
@@ -57,7 +56,7 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
         (&args.market, &mut f.market),
     ] {
         if let Some(w) = words {
-            match entity(ds, &index, w, err)? {
+            match super::find(ds, &index, w, err)? {
                 Some(e) => *slot = Some(e),
                 None => return Ok(exit::NO),
             }

@@ -90,3 +90,39 @@ pub fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Re
     })?;
     writeln!(out)
 }
+
+/// Resolves a user's words to one entity (id, name or alias, or a clearly best
+/// hit), or says on `err` why not: the candidates, or that nothing matches.
+pub fn find(
+    ds: &crate::model::Dataset,
+    index: &crate::search::Index,
+    words: &str,
+    err: &mut impl Write,
+) -> io::Result<Option<usize>> {
+    use crate::search::{Resolution, resolve};
+    use crate::text::clean;
+    match resolve(ds, index, words) {
+        Resolution::Found(e) => Ok(Some(e)),
+        Resolution::Ambiguous(candidates) => {
+            writeln!(
+                err,
+                "{:?} could mean several entities; did you mean:",
+                clean(words)
+            )?;
+            for c in candidates {
+                let e = ds.entity(c);
+                writeln!(err, "  {}  {} ({})", clean(&e.id), clean(&e.name), e.kind)?;
+            }
+            Ok(None)
+        }
+        Resolution::NotFound => {
+            writeln!(
+                err,
+                "no entity matches {:?}; try `clusterdex search {}`",
+                clean(words),
+                clean(words)
+            )?;
+            Ok(None)
+        }
+    }
+}

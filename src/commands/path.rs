@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::{Env, exit, open};
 use crate::meeting::path::{describe, shortest};
-use crate::model::{Dataset, Direction};
-use crate::search::{Index, Resolution, resolve};
+use crate::model::Direction;
+use crate::search::Index;
 use crate::text::clean;
 
 #[derive(Serialize)]
@@ -29,39 +29,6 @@ struct ChainOut {
     hops: Vec<HopOut>,
 }
 
-/// Resolves a user's words to an entity, or says why not on `err`.
-pub fn entity(
-    ds: &Dataset,
-    index: &Index,
-    words: &str,
-    err: &mut impl Write,
-) -> io::Result<Option<usize>> {
-    match resolve(ds, index, words) {
-        Resolution::Found(e) => Ok(Some(e)),
-        Resolution::Ambiguous(c) => {
-            writeln!(
-                err,
-                "{:?} could mean several entities; did you mean:",
-                clean(words)
-            )?;
-            for e in c {
-                writeln!(
-                    err,
-                    "  {}  {} ({})",
-                    clean(&ds.entity(e).id),
-                    clean(&ds.entity(e).name),
-                    ds.entity(e).kind
-                )?;
-            }
-            Ok(None)
-        }
-        Resolution::NotFound => {
-            writeln!(err, "no entity matches {:?}", clean(words))?;
-            Ok(None)
-        }
-    }
-}
-
 pub fn run(
     env: &Env,
     a: &str,
@@ -77,7 +44,10 @@ pub fn run(
     };
     let ds = &loaded.dataset;
     let index = Index::new(ds);
-    let (Some(from), Some(to)) = (entity(ds, &index, a, err)?, entity(ds, &index, b, err)?) else {
+    let (Some(from), Some(to)) = (
+        super::find(ds, &index, a, err)?,
+        super::find(ds, &index, b, err)?,
+    ) else {
         return Ok(exit::NO);
     };
     let chains = shortest(ds, from, to, max.max(1));

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Env, exit, open};
 use crate::model::{Dataset, Direction};
-use crate::search::{Index, Resolution, resolve};
+use crate::search::Index;
 use crate::text::{clean, clean_multiline};
 
 #[derive(Serialize)]
@@ -311,36 +311,14 @@ pub fn run(
     };
     let ds = &loaded.dataset;
     let index = Index::new(ds);
-    match resolve(ds, &index, target) {
-        Resolution::Found(i) => {
-            let c = card(ds, i);
-            if json {
-                super::write_json(out, &c)?;
-            } else {
-                print(&c, out)?;
-            }
-            Ok(exit::OK)
-        }
-        Resolution::Ambiguous(candidates) => {
-            writeln!(
-                err,
-                "{:?} could mean several entities; did you mean:",
-                clean(target)
-            )?;
-            for c in candidates {
-                let e = ds.entity(c);
-                writeln!(err, "  {}  {} ({})", clean(&e.id), clean(&e.name), e.kind)?;
-            }
-            Ok(exit::NO)
-        }
-        Resolution::NotFound => {
-            writeln!(
-                err,
-                "no entity matches {:?}; try `clusterdex search {}`",
-                clean(target),
-                clean(target)
-            )?;
-            Ok(exit::NO)
-        }
+    let Some(i) = super::find(ds, &index, target, err)? else {
+        return Ok(exit::NO);
+    };
+    let c = card(ds, i);
+    if json {
+        super::write_json(out, &c)?;
+    } else {
+        print(&c, out)?;
     }
+    Ok(exit::OK)
 }
