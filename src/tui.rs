@@ -70,14 +70,23 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, options: &Options) 
         if app.quit {
             return Ok(());
         }
-        if let Some((w, path, max)) = &watch {
-            // Wake up now and then to look for saves of the dataset file.
-            if !event::poll(Duration::from_millis(150))? {
-                if w.changed() {
-                    reload(app, path, *max);
-                }
-                continue;
+        // Wake up for a search answer from the worker, or now and then to look
+        // for saves of the dataset file; otherwise sleep until the next key.
+        let wake = if app.search_pending() {
+            Some(Duration::from_millis(8))
+        } else {
+            watch.as_ref().map(|_| Duration::from_millis(150))
+        };
+        if let Some(timeout) = wake
+            && !event::poll(timeout)?
+        {
+            app.poll_search();
+            if let Some((w, path, max)) = &watch
+                && w.changed()
+            {
+                reload(app, path, *max);
             }
+            continue;
         }
         let action = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
@@ -97,6 +106,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, options: &Options) 
         if let Some(a) = action {
             app.update(a);
         }
+        app.poll_search();
         // OSC 52 puts text on the clipboard of the user's own terminal, also over SSH.
         if let Some(text) = app.clipboard.take() {
             execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))?;

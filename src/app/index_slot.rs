@@ -13,7 +13,7 @@ const BACKGROUND_FROM: usize = 20_000;
 
 #[derive(Debug)]
 enum State {
-    Ready(Box<Index>),
+    Ready(Arc<Index>),
     Building(JoinHandle<Index>),
     /// Only while a finished build is being taken over.
     Empty,
@@ -28,7 +28,7 @@ pub struct IndexSlot {
 impl IndexSlot {
     pub fn new(ds: Arc<Dataset>) -> IndexSlot {
         let state = if ds.len() < BACKGROUND_FROM {
-            State::Ready(Box::new(Index::new(&ds)))
+            State::Ready(Arc::new(Index::new(&ds)))
         } else {
             let shared = Arc::clone(&ds);
             State::Building(std::thread::spawn(move || Index::new(&shared)))
@@ -42,18 +42,32 @@ impl IndexSlot {
             let index = match std::mem::replace(&mut self.state, State::Empty) {
                 // A build that panicked is redone here rather than leaving search dead.
                 State::Building(handle) => {
-                    Box::new(handle.join().unwrap_or_else(|_| Index::new(&self.ds)))
+                    Arc::new(handle.join().unwrap_or_else(|_| Index::new(&self.ds)))
                 }
                 other => match other {
                     State::Ready(i) => i,
-                    _ => Box::new(Index::new(&self.ds)),
+                    _ => Arc::new(Index::new(&self.ds)),
                 },
             };
             self.state = State::Ready(index);
         }
-        match &mut self.state {
+        match &self.state {
             State::Ready(i) => i,
             _ => unreachable!("the index was just made ready"),
         }
+    }
+
+    /// The index to hand to another thread.
+    pub fn shared(&mut self) -> Arc<Index> {
+        self.get();
+        match &self.state {
+            State::Ready(i) => Arc::clone(i),
+            _ => unreachable!("the index was just made ready"),
+        }
+    }
+
+    /// Large enough that a search may take longer than a frame.
+    pub fn is_large(&self) -> bool {
+        self.ds.len() >= BACKGROUND_FROM
     }
 }

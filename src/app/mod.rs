@@ -8,6 +8,7 @@ pub mod history;
 pub mod index_slot;
 pub mod keymap;
 pub mod line;
+pub mod search_worker;
 mod update;
 pub mod views;
 
@@ -101,6 +102,8 @@ pub struct SearchState {
     pub searcher: Searcher,
     /// What Enter does with the selected hit.
     pub purpose: views::Purpose,
+    /// Searches off the UI thread, for large datasets.
+    pub worker: Option<search_worker::SearchWorker>,
 }
 
 /// Where the UI last drew things, so that mouse clicks can be mapped to rows.
@@ -285,6 +288,7 @@ impl App {
         self.diagnostics = diagnostics;
         self.reload_error = None;
         self.search.searcher.clear();
+        self.search.worker = None;
         self.fill_rows();
         for (t, id) in Tab::ALL.iter().zip(selected_ids) {
             if let Some(pos) = id

@@ -305,3 +305,26 @@ fn timeline_and_paths_open_the_selected_entity() {
     run(&mut a, &[Action::Down, Action::Open]);
     assert_eq!(open_id(&a), Some("magia"));
 }
+
+#[test]
+fn a_large_dataset_is_searched_off_thread_and_answers_the_latest_query() {
+    let file = crate::synth::generate(20_000, 3);
+    let text = crate::data::to_ron(&file).expect("serialises");
+    let loaded = crate::load::load_text(std::path::Path::new("big.ron"), &text).expect("loads");
+    let mut a = App::new(loaded.dataset, vec![]);
+    run(&mut a, &[Action::StartSearch]);
+    type_text(&mut a, "medi");
+    a.wait_search();
+    assert!(!a.search_pending());
+    let index = crate::search::Index::new(&a.ds);
+    let expected = index
+        .search_top(&crate::search::Query::parse("medi").unwrap(), 5)
+        .unwrap();
+    let got: Vec<usize> = a.search.hits.iter().take(5).map(|h| h.entity).collect();
+    assert_eq!(
+        got,
+        expected.iter().map(|h| h.entity).collect::<Vec<_>>(),
+        "the answer is for the whole text typed"
+    );
+    assert!(a.search.total > 0);
+}

@@ -289,31 +289,78 @@ impl App {
         }
     }
 
-    /// Searches for the current line; an invalid query shows its message, never a crash.
+    /// Searches for the current line; an invalid query shows its message, never
+    /// a crash. On a large dataset the search runs on a worker thread and its
+    /// answer arrives through [`App::poll_search`].
     pub fn run_search(&mut self) {
+        if self.index.is_large() {
+            if self.search.worker.is_none() {
+                let index = self.index.shared();
+                self.search.worker = Some(super::search_worker::SearchWorker::start(index));
+            }
+            if let Some(w) = self.search.worker.as_mut() {
+                w.ask(self.search.line.text());
+            }
+            return;
+        }
         let index = self.index.get();
         let s = &mut self.search;
-        match s.searcher.search(index, s.line.text()) {
-            Ok(hits) => {
+        let result = s
+            .searcher
+            .search(index, s.line.text())
+            .map(|hits| (hits.to_vec(), 0));
+        let total = s.searcher.total();
+        self.take_answer(result.map(|(h, _)| (h, total)));
+    }
+
+    /// Whether a search answer is still awaited.
+    pub fn search_pending(&self) -> bool {
+        self.search
+            .worker
+            .as_ref()
+            .is_some_and(|w| w.pending.is_some())
+    }
+
+    /// Takes the worker's answer if it has come; true when the screen changes.
+    pub fn poll_search(&mut self) -> bool {
+        match self.search.worker.as_mut().and_then(|w| w.poll()) {
+            Some(answer) => {
+                self.take_answer(answer.result);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Waits for the worker's answer (headless runs, the benchmark).
+    pub fn wait_search(&mut self) {
+        if let Some(answer) = self.search.worker.as_mut().and_then(|w| w.wait()) {
+            self.take_answer(answer.result);
+        }
+    }
+
+    fn take_answer(
+        &mut self,
+        result: Result<(Vec<crate::search::Hit>, usize), crate::search::QueryError>,
+    ) {
+        let s = &mut self.search;
+        match result {
+            Ok((hits, total)) => {
                 // The facet filter in force narrows search too.
                 let passes = self.filter.passes.as_deref();
                 s.hits = hits
-                    .iter()
+                    .into_iter()
                     .filter(|h| passes.is_none_or(|p| p.get(h.entity).copied().unwrap_or(false)))
-                    .cloned()
                     .collect();
+                s.total = total;
                 s.error = None;
             }
             Err(e) => {
                 s.hits.clear();
+                s.total = 0;
                 s.error = Some(e.0);
             }
         }
-        s.total = if s.error.is_some() {
-            0
-        } else {
-            s.searcher.total()
-        };
         s.selected = 0;
     }
 

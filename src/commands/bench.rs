@@ -123,6 +123,8 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
         for key in keystrokes(&args.typed) {
             let t = Instant::now();
             app.update(key);
+            // Key to a frame that shows its answer, even when searched off-thread.
+            app.wait_search();
             sure(term.draw(|f| ui::draw(f, &mut app, &theme)));
             keys_ms.push(ms(t));
             match key {

@@ -93,6 +93,8 @@ pub fn render(app: &mut App, keys: &[KeyEvent], size: (u16, u16), theme: &Theme)
         if let Some(a) = keymap::action(app.context(), key) {
             app.update(a);
         }
+        // Headless, each frame shows the answer to the keys so far.
+        app.wait_search();
         sure(terminal.draw(|f| ui::draw(f, app, theme)));
     }
     screen_text(terminal.backend().buffer())

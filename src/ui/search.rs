@@ -39,6 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         return;
     }
     let info = match &s.error {
+        _ if app.search_pending() => Line::styled("searching…", theme.dim),
         Some(e) => Line::styled(
             truncate(&crate::text::clean(e), w).into_owned(),
             theme.error,

@@ -1,0 +1,90 @@
+//! Searching on a worker thread, for datasets large enough that a keystroke's
+//! search can take longer than a frame: the explorer keeps drawing (with the
+//! previous hits and "searching…"), only the latest query is answered, and
+//! stale queries are dropped unanswered.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::search::{Hit, Index, QueryError, Searcher};
+
+/// The worker's answer to query number `seq`.
+#[derive(Debug)]
+pub struct Answer {
+    pub seq: u64,
+    /// The best hits and how many entities matched, or why the query is invalid.
+    pub result: Result<(Vec<Hit>, usize), QueryError>,
+}
+
+#[derive(Debug)]
+pub struct SearchWorker {
+    requests: Sender<(u64, String)>,
+    answers: Receiver<Answer>,
+    last: u64,
+    /// The query still waiting for its answer, if any.
+    pub pending: Option<u64>,
+}
+
+impl SearchWorker {
+    pub fn start(index: Arc<Index>) -> SearchWorker {
+        let (requests, inbox) = channel::<(u64, String)>();
+        let (outbox, answers) = channel();
+        std::thread::spawn(move || {
+            let mut searcher = Searcher::new();
+            while let Ok(mut request) = inbox.recv() {
+                // Only the newest query matters; the ones typed since are stale.
+                while let Ok(newer) = inbox.try_recv() {
+                    request = newer;
+                }
+                let hits = searcher.search(&index, &request.1).map(<[Hit]>::to_vec);
+                let result = hits.map(|h| (h, searcher.total()));
+                if outbox
+                    .send(Answer {
+                        seq: request.0,
+                        result,
+                    })
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        });
+        SearchWorker {
+            requests,
+            answers,
+            last: 0,
+            pending: None,
+        }
+    }
+
+    /// Asks for a search; its answer replaces any earlier pending one.
+    pub fn ask(&mut self, text: &str) {
+        self.last += 1;
+        if self.requests.send((self.last, text.to_string())).is_ok() {
+            self.pending = Some(self.last);
+        }
+    }
+
+    /// The answer to the latest query, if it has come (older answers are dropped).
+    pub fn poll(&mut self) -> Option<Answer> {
+        while let Ok(answer) = self.answers.try_recv() {
+            if Some(answer.seq) == self.pending {
+                self.pending = None;
+                return Some(answer);
+            }
+        }
+        None
+    }
+
+    /// Waits for the answer to the latest query (headless runs and the benchmark).
+    pub fn wait(&mut self) -> Option<Answer> {
+        while self.pending.is_some() {
+            let answer = self.answers.recv().ok()?;
+            if Some(answer.seq) == self.pending {
+                self.pending = None;
+                return Some(answer);
+            }
+        }
+        None
+    }
+}
