@@ -11,6 +11,10 @@ use clusterdex::load::DataSource;
 use clusterdex::tui;
 use clusterdex::ui::{Theme, ThemeName};
 
+// Many small strings and short-lived vectors: a faster, leaner allocator than the system one.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

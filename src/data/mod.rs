@@ -5,6 +5,7 @@ pub mod error;
 pub mod format;
 pub mod parse;
 pub mod spans;
+mod split;
 
 pub use error::LoadError;
 pub use format::FileDataset;

@@ -15,6 +15,9 @@ pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// Deeper nesting than any real dataset needs; keeps hostile input off the stack.
 const RECURSION_LIMIT: usize = 64;
 
+/// From this size on, a file is parsed in pieces on every core (see [`super::split`]).
+const PARALLEL_FROM_BYTES: usize = 4 << 20;
+
 /// A parsed file: its structs, where each element starts, and file-level warnings.
 #[derive(Debug)]
 pub struct Parsed {
@@ -130,6 +133,13 @@ pub fn parse_unlocated<'t>(path: &Path, text: &'t str) -> Result<Unlocated<'t>, 
             path: path.to_path_buf(),
         });
     }
+    if let Some(file) = parse_in_pieces(text) {
+        return Ok(Unlocated {
+            file,
+            warnings,
+            body: text,
+        });
+    }
     match ron_options().from_str::<FileDataset>(text) {
         Ok(file) => Ok(Unlocated {
             file,
@@ -165,6 +175,20 @@ pub fn parse_unlocated<'t>(path: &Path, text: &'t str) -> Result<Unlocated<'t>, 
             })
         }
     }
+}
+
+/// A large file parsed on every core; `None` for a small file, one core, or any
+/// doubt or error, which the whole-file parse then reports with its position.
+fn parse_in_pieces(text: &str) -> Option<FileDataset> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if text.len() < PARALLEL_FROM_BYTES || threads < 2 {
+        return None;
+    }
+    // A piece sits one level less deep than in the whole file.
+    let options = ron_options().with_recursion_limit(RECURSION_LIMIT - 1);
+    // A few pieces per thread even out the threads' finishing times.
+    let piece_bytes = (text.len() / (threads * 4)).max(1 << 16);
+    super::split::parse_parallel(text, &options, threads, piece_bytes)
 }
 
 fn describe(code: &ron::Error) -> String {

@@ -1,0 +1,124 @@
+//! The piecewise parse must give exactly what the whole-file parse gives, or
+//! step aside (`None`) so that the whole-file parse reports the error.
+
+use super::*;
+use crate::data::parse::ron_options;
+
+fn whole(text: &str) -> Option<FileDataset> {
+    ron_options().from_str(text).ok()
+}
+
+fn pieces_of(text: &str, piece_bytes: usize) -> Option<FileDataset> {
+    parse_parallel(text, &ron_options(), 3, piece_bytes)
+}
+
+/// Strings, raw strings and comments full of the brackets and commas the lexer cuts at.
+const TRICKY: &str = r###"// a dataset (with a comment]
+(
+  title: "brackets ) ] , in a \"title\"",
+  /* block /* nested ( */ still a comment ] */
+  sources: [(id: "s", title: "t")],
+  entities: [
+    (id: "a", kind: Cluster, name: "A ), (id: \"x\"", sources: ["s"]),   // ), (
+    (id: "b", kind: Place, name: r#"raw "), ["#, sources: ["s"]),
+    (id: "c", kind: Event, name: "C", description: r"raw ] ,", tags: ["a,b", "]"]),
+    (id: "d", kind: Person, name: "Dé ü", notes: ["/* not a comment */", "// nor this"],),
+  ],
+  relations: [
+    (from: "a", rel: "located_in", to: "b", note: "), (", sources: ["s"]),
+    (from: "c", rel: "organised_by", to: "a", role: "/*"),
+  ],
+)
+"###;
+
+#[test]
+fn tricky_text_parses_the_same_in_every_piece_size() {
+    let expected = whole(TRICKY).expect("the sample is valid RON");
+    assert_eq!(expected.entities.len(), 4);
+    assert_eq!(expected.relations.len(), 2);
+    for piece_bytes in [1, 30, 80, 200, 1 << 20] {
+        assert_eq!(
+            pieces_of(TRICKY, piece_bytes),
+            Some(expected.clone()),
+            "{piece_bytes}"
+        );
+    }
+}
+
+#[test]
+fn every_item_end_is_a_cut_and_nothing_inside_strings_is() {
+    let layout = scan(TRICKY).expect("scannable");
+    assert_eq!(layout.entities.map(|l| l.cuts.len()), Some(4));
+    assert_eq!(layout.relations.map(|l| l.cuts.len()), Some(2));
+}
+
+#[test]
+fn the_built_in_dataset_and_a_generated_one_parse_the_same() {
+    let generated = crate::data::to_ron(&crate::synth::generate(300, 7)).expect("writes");
+    for text in [crate::data::BUILTIN, generated.as_str()] {
+        let expected = whole(text).expect("valid");
+        for piece_bytes in [1, 5_000, 1 << 30] {
+            assert_eq!(pieces_of(text, piece_bytes).as_ref(), Some(&expected));
+        }
+    }
+}
+
+#[test]
+fn lists_in_either_order_and_empty_lists_work() {
+    let text = r#"(relations: [], title: "t", entities: [(id: "a", kind: Place, name: "A")])"#;
+    assert_eq!(pieces_of(text, 1), whole(text));
+    assert!(whole(text).is_some());
+}
+
+#[test]
+fn doubtful_files_are_left_to_the_whole_file_parse() {
+    let cases = [
+        // Extension attributes change how the pieces would read.
+        "#![enable(implicit_some)]\n(entities: [], relations: [])",
+        // A list given twice is an error the whole parse reports.
+        "(entities: [], entities: [], relations: [])",
+        // An empty item between commas.
+        r#"(entities: [(id: "a", kind: Place, name: "A"),, (id: "b", kind: Place, name: "B")], relations: [])"#,
+        // A misspelt field inside one piece.
+        r#"(entities: [(id: "a", kind: Place, nmae: "A")], relations: [])"#,
+        // A misspelt field in the head.
+        r#"(titel: "t", entities: [], relations: [])"#,
+        // Unterminated string, comment, and list.
+        r#"(entities: [(id: "a), relations: [])"#,
+        "(entities: [], relations: []) /* open",
+        "(entities: [(id: \"a\"), relations: []",
+        // No relations list: nothing to gain, the whole parse does it.
+        r#"(entities: [(id: "a", kind: Place, name: "A")])"#,
+    ];
+    for text in cases {
+        assert_eq!(pieces_of(text, 1), None, "{text}");
+    }
+}
+
+#[test]
+fn a_cut_never_lands_after_anything_but_a_closed_item() {
+    // Items that are not structs (an error for the format) give no cuts, so the
+    // piece holding them fails as a whole and the whole parse reports it.
+    let layout = scan(r#"(entities: ["a", "b"], relations: [])"#).expect("scannable");
+    assert_eq!(layout.entities.map(|l| l.cuts), Some(vec![]));
+}
+
+proptest::proptest! {
+    /// Slips of the keyboard on the tricky sample: the pieces agree with the
+    /// whole parse or step aside, and never succeed where the whole parse fails.
+    #[test]
+    fn slips_never_make_the_pieces_disagree(
+        at in 0usize..TRICKY.len(),
+        insert in proptest::sample::select(vec!["", "\"", "(", ")", ",", "[", "]", "/", "*", "#", "r", "'", "\\", "r#\"", ")," ]),
+        delete in 0usize..3,
+        piece_bytes in 1usize..120,
+    ) {
+        let mut text = TRICKY.to_string();
+        let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let end = (at + delete..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+        text.replace_range(at..end, insert);
+        if let Some(file) = pieces_of(&text, piece_bytes) {
+            proptest::prop_assert_eq!(Some(file), whole(&text));
+        }
+    }
+}
