@@ -17,6 +17,9 @@ pub struct Span {
     pub end: u32,
     /// Offset into `origins`, or `IDENTITY` when folding kept every char in place.
     pub origin: u32,
+    /// The letters in the field (see [`span_mask`]): most fields are ruled out
+    /// for a term without reading their text.
+    pub mask: u32,
 }
 
 const IDENTITY: u32 = u32::MAX;
@@ -33,6 +36,16 @@ pub(super) fn letter_mask(text: &str) -> u64 {
         b'0'..=b'9' => m | 1 << (26 + b - b'0'),
         _ => m,
     })
+}
+
+/// A [`letter_mask`] in 32 bits: the letters, and the digits folded onto six bits
+/// (a digit class present or not is enough to rule a field out).
+pub(super) fn span_mask(text: &str) -> u32 {
+    let m = letter_mask(text);
+    let digits = (0..10)
+        .filter(|d| m >> (26 + d) & 1 == 1)
+        .fold(0u32, |acc, d| acc | 1 << (26 + d % 6));
+    (m & 0x3FF_FFFF) as u32 | digits
 }
 
 /// One or two chars packed in a number: cheaper map keys than strings.
@@ -168,6 +181,7 @@ impl Index {
             start,
             end: self.buffer.len() as u32,
             origin,
+            mask: span_mask(&f.text),
         });
         if matches!(
             field,

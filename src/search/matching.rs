@@ -6,9 +6,10 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
 
 use super::Field;
-use super::index::{Index, Span};
+use super::index::{Index, Span, span_mask};
 use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
 
 /// Score weight per field, in tenths: names outrank tags, which outrank prose.
@@ -44,6 +45,42 @@ pub struct Prepared<'q> {
     pub places: Vec<(String, Vec<u32>)>,
     /// Entities whose name words are within a typo of each fuzzy term: (entity, span, folded, distance).
     pub typos: Vec<(String, Vec<super::typo::Near>)>,
+    /// For each term, a prepared substring search (vectorised, set up once per
+    /// query) and its letters (see [`span_mask`]).
+    pub finders: Vec<(memmem::Finder<'q>, u32)>,
+}
+
+impl Prepared<'_> {
+    fn finder(&self, text: &str) -> (Option<&memmem::Finder<'_>>, u32) {
+        self.finders
+            .iter()
+            .find(|(f, _)| f.needle() == text.as_bytes())
+            .map_or_else(|| (None, span_mask(text)), |(f, m)| (Some(f), *m))
+    }
+}
+
+/// Where `text` occurs as typed in `hay`: at a word start if it does anywhere,
+/// else (unless `word_start_only`) the first place.
+fn occurrence(
+    hay: &str,
+    text: &str,
+    finder: Option<&memmem::Finder>,
+    word_start_only: bool,
+) -> Option<usize> {
+    let step = text.chars().next().map_or(1, char::len_utf8);
+    let find = |from: usize| match finder {
+        Some(f) => f.find(&hay.as_bytes()[from..]),
+        None => hay[from..].find(text),
+    };
+    let (mut from, mut first) = (0, None);
+    while let Some(at) = find(from).map(|i| i + from) {
+        if is_word_start(hay, at) {
+            return Some(at);
+        }
+        first.get_or_insert(at);
+        from = at + step;
+    }
+    first.filter(|_| !word_start_only)
 }
 
 fn in_order(hay: &[u8], needle: &[u8]) -> bool {
@@ -63,34 +100,48 @@ fn is_word_start(text: &str, byte: usize) -> bool {
             .is_some_and(char::is_alphanumeric)
 }
 
-/// Where `needle` occurs in `text` under a mode (not fuzzy): score and positions.
-fn literal(text: &str, needle: &str, mode: Mode) -> Option<(i64, Vec<usize>)> {
-    let n = needle.chars().count();
-    let base = 16 * n as i64;
-    let at = |byte: usize| {
-        let c = char_index(text, byte);
-        (c..c + n).collect::<Vec<usize>>()
-    };
+/// Where `needle` occurs in `text` under a mode (not fuzzy): score and byte offset.
+fn literal_at(
+    text: &str,
+    needle: &str,
+    mode: Mode,
+    finder: Option<&memmem::Finder>,
+) -> Option<(i64, usize)> {
+    let base = 16 * needle.chars().count() as i64;
     match mode {
-        Mode::Whole => (text == needle).then(|| (base + 48, at(0))),
+        Mode::Whole => (text == needle).then_some((base + 48, 0)),
         Mode::Suffix => text
             .ends_with(needle)
-            .then(|| (base + 16, at(text.len() - needle.len()))),
-        Mode::Prefix => text
-            .match_indices(needle)
-            .find(|(b, _)| is_word_start(text, *b))
-            .map(|(b, _)| (base + 24, at(b))),
+            .then(|| (base + 16, text.len() - needle.len())),
+        Mode::Prefix => {
+            let at = occurrence(text, needle, finder, true)?;
+            is_word_start(text, at).then_some((base + 24, at))
+        }
         Mode::Exact | Mode::Fuzzy => {
-            let mut first = None;
-            for (b, _) in text.match_indices(needle) {
-                if is_word_start(text, b) {
-                    return Some((base + 16, at(b)));
-                }
-                first.get_or_insert(b);
-            }
-            first.map(|b| (base, at(b)))
+            let at = occurrence(text, needle, finder, false)?;
+            Some((base + if is_word_start(text, at) { 16 } else { 0 }, at))
         }
     }
+}
+
+/// The char positions of `needle` found at byte `at` of `text`, when wanted.
+fn positions(text: &str, at: usize, needle: &str, indices: bool) -> Vec<usize> {
+    if !indices {
+        return Vec::new();
+    }
+    let first = char_index(text, at);
+    (first..first + needle.chars().count()).collect()
+}
+
+fn literal(
+    text: &str,
+    needle: &str,
+    mode: Mode,
+    finder: Option<&memmem::Finder>,
+    indices: bool,
+) -> Option<(i64, Vec<usize>)> {
+    let (score, at) = literal_at(text, needle, mode, finder)?;
+    Some((score, positions(text, at, needle, indices)))
 }
 
 /// Matches one text term against one field.
@@ -98,47 +149,65 @@ fn term_in_field(
     skim: &SkimMatcherV2,
     ix: &Index,
     span: &Span,
-    text: &str,
-    mode: Mode,
+    (text, mode): (&str, Mode),
+    (finder, letters): (Option<&memmem::Finder>, u32),
     indices: bool,
 ) -> Option<(i64, Vec<usize>)> {
+    if letters & !span.mask != 0 {
+        return None; // a letter of the term is not in the field at all
+    }
     let hay = ix.text(span);
     if mode != Mode::Fuzzy {
-        return literal(hay, text, mode);
+        return literal(hay, text, mode, finder, indices);
     }
-    if !in_order(hay.as_bytes(), text.as_bytes()) {
-        return None;
-    }
+    let chars = text.chars().count();
+    let short_field = matches!(
+        span.field,
+        Field::Name | Field::Alias(_) | Field::Id | Field::Tag(_)
+    );
     // One or two letters match the start of a word of a name, alias, id or tag:
     // scattered single letters would match nearly everything and rank nothing well.
-    if text.chars().count() <= 2 {
-        let short_field = matches!(
-            span.field,
-            Field::Name | Field::Alias(_) | Field::Id | Field::Tag(_)
-        );
+    if chars <= 2 {
         return if short_field {
-            literal(hay, text, Mode::Prefix)
+            literal(hay, text, Mode::Prefix, finder, indices)
         } else {
             None
         };
     }
+    // Prose is matched as typed, by the vectorised search: no letter-by-letter walk.
     if is_prose(span.field) {
-        return literal(hay, text, Mode::Exact);
+        return literal(hay, text, Mode::Exact, finder, indices);
+    }
+    if !in_order(hay.as_bytes(), text.as_bytes()) {
+        return None;
+    }
+    let field_chars = hay.chars().count().max(1);
+    // A term that covers more of a short name says more about it than the same
+    // letters inside a long one ("European Medtech Alliance" over MAGIA's long
+    // name for `medtec aliance`).
+    let bonus = COVERAGE * chars.min(field_chars) as i64 / field_chars as i64;
+    // The term as typed, found by a vectorised search: the letters in one run are
+    // the match a user means, scored by the matcher on that run and the char before
+    // it (for the word-start bonus) instead of over the whole field.
+    if let Some(at) = occurrence(hay, text, finder, false) {
+        let from = hay[..at].char_indices().next_back().map_or(at, |(i, _)| i);
+        let (score, idx) = skim.fuzzy_indices(&hay[from..at + text.len()], text)?;
+        let idx = if indices {
+            let offset = char_index(hay, from);
+            idx.into_iter().map(|i| i + offset).collect()
+        } else {
+            Vec::new()
+        };
+        return Some((score + bonus, idx));
     }
     let (score, idx) = skim.fuzzy_indices(hay, text)?;
     // Letters scattered across a long name are noise, not a match: a low score
     // per letter, or more separate pieces than an abbreviation would have.
-    let chars = text.chars().count();
     let pieces = 1 + idx.windows(2).filter(|w| w[1] != w[0] + 1).count();
     let max_pieces = if chars <= 4 { chars } else { chars / 3 + 1 };
     if score < MIN_SCORE_PER_CHAR * chars as i64 || pieces > max_pieces {
         return None;
     }
-    // A term that covers more of a short name says more about it than the same
-    // letters inside a long one ("European Medtech Alliance" over MAGIA's long
-    // name for `medtec aliance`).
-    let field_chars = hay.chars().count().max(1);
-    let bonus = COVERAGE * chars.min(field_chars) as i64 / field_chars as i64;
     Some((score + bonus, if indices { idx } else { Vec::new() }))
 }
 
@@ -179,14 +248,15 @@ fn atom(
     if a.negate {
         let found = fields
             .iter()
-            .any(|s| literal(ix.text(s), text, mode).is_some());
+            .any(|s| literal_at(ix.text(s), text, mode, None).is_some());
         return (!found).then(AtomMatch::plain);
     }
+    let finder = p.finder(text);
     let best = fields
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
-            term_in_field(skim, ix, s, text, mode, indices)
+            term_in_field(skim, ix, s, (text, mode), finder, indices)
                 .map(|(score, folded)| (score.max(1) * weight(s.field) / 10, i, folded))
         })
         // Highest score; on a tie the earlier (better-ranked) field.
@@ -299,7 +369,8 @@ pub fn highlight_all(
     let mut all = lead.to_vec();
     for atom in query.groups.iter().flatten().filter(|a| !a.negate) {
         if let AtomKind::Term { text, mode } = &atom.kind
-            && let Some((_, folded)) = term_in_field(skim, ix, s, text, *mode, true)
+            && let Some((_, folded)) =
+                term_in_field(skim, ix, s, (text, *mode), (None, span_mask(text)), true)
         {
             all.extend(folded);
         }

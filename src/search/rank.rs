@@ -36,10 +36,23 @@ fn prepare<'q>(ix: &Index, query: &'q Query) -> Result<Prepared<'q>, QueryError>
             places.push((name.clone(), found));
         }
     }
+    let finders = query
+        .groups
+        .iter()
+        .flatten()
+        .filter_map(|a| match &a.kind {
+            AtomKind::Term { text, .. } => Some((
+                memchr::memmem::Finder::new(text.as_str()),
+                super::index::span_mask(text),
+            )),
+            AtomKind::Scope(_) => None,
+        })
+        .collect();
     Ok(Prepared {
         query,
         places,
         typos: Vec::new(),
+        finders,
     })
 }
 
