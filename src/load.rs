@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::data::{self, LoadError, spans::Spans};
+use crate::data::{self, LoadError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Dataset;
 
@@ -66,12 +66,10 @@ pub fn load(source: &DataSource, max_bytes: u64) -> Result<Loaded, LoadError> {
 
 /// Loads RON text already in memory; `path` only names it in messages.
 pub fn load_text(path: &Path, text: &str) -> Result<Loaded, LoadError> {
-    let parsed = data::parse_unlocated(path, text)?;
-    let (dataset, mut diagnostics) = crate::validate::check(&parsed.file, &Spans::default());
-    // Element positions cost a pass over the text: only a file with problems needs them.
-    if !diagnostics.is_empty() {
-        diagnostics = crate::validate::validate(&parsed.file, &data::spans::locate(parsed.body));
-    }
+    let mut parsed = data::parse_unlocated(path, text)?;
+    let body = parsed.body;
+    let (dataset, mut diagnostics) =
+        crate::validate::check(&mut parsed.file, || data::spans::locate(body));
     diagnostics.splice(0..0, parsed.warnings);
     // Freeing a large file's structs takes a while and nobody waits for it.
     if parsed.file.relations.len() > 10_000 {

@@ -31,8 +31,9 @@ fn assert_messages_safe(loaded: &Loaded) {
 /// Bytes to the whole load path, as a file from disk takes it.
 fn load_bytes(bytes: &[u8]) {
     match parse_bytes(Path::new("p.ron"), bytes) {
-        Ok(parsed) => {
-            let (dataset, diagnostics) = clusterdex::validate::check(&parsed.file, &parsed.spans);
+        Ok(mut parsed) => {
+            let spans = parsed.spans;
+            let (dataset, diagnostics) = clusterdex::validate::check(&mut parsed.file, || spans);
             for d in parsed.warnings.iter().chain(&diagnostics) {
                 assert_terminal_safe(&d.render("p.ron"));
             }

@@ -2,7 +2,7 @@
 //! the first entity of a duplicated id, relations whose type, ends and kinds are
 //! right, dates that parse, citations of sources that exist. The rules report
 //! everything dropped here. It reuses the id resolution the rules made, and
-//! borrows the file so that it can run beside the rules on another core.
+//! takes the kept text out of the file instead of copying it.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -49,40 +49,44 @@ fn resolve(cited: &[String], sources: &FxHashMap<&str, usize>) -> Vec<usize> {
         .collect()
 }
 
-fn entity(e: &FileEntity, sources: &FxHashMap<&str, usize>) -> Entity {
+/// The entity's text is taken out of the file struct, not copied: the file is
+/// thrown away after the build, and copying every string of a large file would
+/// cost time and double the memory for a moment.
+fn entity(e: &mut FileEntity, sources: &FxHashMap<&str, usize>) -> Entity {
+    let take = std::mem::take::<String>;
     Entity {
-        id: e.id.clone(),
+        id: take(&mut e.id),
         kind: e.kind.into(),
-        subkind: e.subkind.clone(),
-        name: e.name.clone(),
-        aliases: e.aliases.clone(),
-        description: e.description.clone(),
-        tags: e.tags.clone(),
+        subkind: e.subkind.take(),
+        name: take(&mut e.name),
+        aliases: std::mem::take(&mut e.aliases),
+        description: take(&mut e.description),
+        tags: std::mem::take(&mut e.tags),
         facts: e
             .facts
-            .iter()
+            .iter_mut()
             .map(|f| Fact {
-                label: f.label.clone(),
-                value: f.value.clone(),
+                label: take(&mut f.label),
+                value: take(&mut f.value),
                 when: f.when.as_deref().and_then(|w| When::parse(w).ok()),
-                note: f.note.clone(),
+                note: f.note.take(),
                 certainty: f.certainty.into(),
                 sources: resolve(&f.sources, sources),
             })
             .collect(),
         dates: e
             .dates
-            .iter()
+            .iter_mut()
             .filter_map(|d| {
                 Some(DateEntry {
-                    label: d.label.clone(),
                     when: When::parse(&d.when).ok()?,
-                    note: d.note.clone(),
+                    label: take(&mut d.label),
+                    note: d.note.take(),
                     sources: resolve(&d.sources, sources),
                 })
             })
             .collect(),
-        notes: e.notes.clone(),
+        notes: std::mem::take(&mut e.notes),
         certainty: e.certainty.into(),
         sources: resolve(&e.sources, sources),
     }
@@ -91,11 +95,13 @@ fn entity(e: &FileEntity, sources: &FxHashMap<&str, usize>) -> Entity {
 /// The sound part of a file as an indexed dataset.
 pub fn build(file: &FileDataset) -> Dataset {
     let spans = crate::data::spans::Spans::default();
-    build_with(file, &Plan::new(&Ctx::new(file, &spans)))
+    let plan = Plan::new(&Ctx::new(file, &spans));
+    build_with(&mut file.clone(), &plan)
 }
 
 /// The sound part of a file, following a plan made from the rules' lookups.
-pub fn build_with(file: &FileDataset, plan: &Plan) -> Dataset {
+/// The kept text is taken out of `file`, which is left to be thrown away.
+pub fn build_with(file: &mut FileDataset, plan: &Plan) -> Dataset {
     let mut source_ix: FxHashMap<&str, usize> = FxHashMap::default();
     let mut sources = Vec::new();
     for s in &file.sources {
@@ -115,15 +121,15 @@ pub fn build_with(file: &FileDataset, plan: &Plan) -> Dataset {
     }
     let entities: Vec<Entity> = file
         .entities
-        .iter()
+        .iter_mut()
         .zip(&plan.slot)
         .filter(|(_, s)| s.is_some())
         .map(|(e, _)| entity(e, &source_ix))
         .collect();
     let kinds: Vec<Kind> = entities.iter().map(|e| e.kind).collect();
-    let mut seen = FxHashSet::default();
+    let mut seen = FxHashSet::with_capacity_and_hasher(file.relations.len(), Default::default());
     let mut relations = Vec::with_capacity(file.relations.len());
-    for (r, res) in file.relations.iter().zip(&plan.resolved) {
+    for (r, res) in file.relations.iter_mut().zip(&plan.resolved) {
         let (Some(rel), Some(a), Some(b)) = (res.rel, res.from, res.to) else {
             continue;
         };
@@ -132,7 +138,7 @@ pub fn build_with(file: &FileDataset, plan: &Plan) -> Dataset {
         };
         if from == to
             || !rel.fits(kinds[from], kinds[to])
-            || !seen.insert((from, rel, to, r.role.as_deref()))
+            || !seen.insert((from, rel, to, r.role.clone()))
         {
             continue;
         }
@@ -140,12 +146,17 @@ pub fn build_with(file: &FileDataset, plan: &Plan) -> Dataset {
             from,
             rel,
             to,
-            role: r.role.clone(),
+            role: r.role.take(),
             period: r.period.as_deref().and_then(|p| When::parse(p).ok()),
-            note: r.note.clone(),
+            note: r.note.take(),
             certainty: r.certainty.into(),
             sources: resolve(&r.sources, &source_ix),
         });
     }
-    Dataset::new(file.title.clone(), sources, entities, relations)
+    Dataset::new(
+        std::mem::take(&mut file.title),
+        sources,
+        entities,
+        relations,
+    )
 }

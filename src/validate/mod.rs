@@ -10,6 +10,8 @@ mod sources;
 mod tests;
 mod text;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rustc_hash::FxHashMap;
 
 use crate::data::format::FileDataset;
@@ -97,25 +99,63 @@ pub fn validate(file: &FileDataset, spans: &Spans) -> Vec<Diagnostic> {
     run_rules(&Ctx::new(file, spans))
 }
 
+/// From this many entities and relations on, the rules share two threads.
+const PARALLEL_FROM: usize = 10_000;
+
 fn run_rules(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = RULES.iter().flat_map(|rule| capped(rule(ctx))).collect();
+    let size = ctx.file.entities.len() + ctx.file.relations.len();
+    let found: Vec<Vec<Diagnostic>> = if size < PARALLEL_FROM {
+        RULES.iter().map(|rule| capped(rule(ctx))).collect()
+    } else {
+        // Each thread takes the next rule not yet taken; results keep rule order.
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut mine = Vec::new();
+            loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                let Some(rule) = RULES.get(k) else {
+                    return mine;
+                };
+                mine.push((k, capped(rule(ctx))));
+            }
+        };
+        let mut all = std::thread::scope(|s| {
+            let other = s.spawn(work);
+            let mut all = work();
+            // A panic in a rule is a bug; run the rules again here rather than lose them.
+            match other.join() {
+                Ok(theirs) => all.extend(theirs),
+                Err(_) => {
+                    return RULES
+                        .iter()
+                        .enumerate()
+                        .map(|(k, rule)| (k, capped(rule(ctx))))
+                        .collect();
+                }
+            }
+            all
+        });
+        all.sort_by_key(|(at, _)| *at);
+        all.into_iter().map(|(_, found)| found).collect()
+    };
+    let mut out: Vec<Diagnostic> = found.into_iter().flatten().collect();
     crate::diagnostic::sort(&mut out);
     out
 }
 
-/// Validates and builds in one go: the dataset of everything sound, and the
-/// diagnostics. The build runs on a second thread beside the rules; both only
-/// read the file.
-pub fn check(file: &FileDataset, spans: &Spans) -> (Dataset, Vec<Diagnostic>) {
-    let ctx = Ctx::new(file, spans);
+/// Validates and builds: the diagnostics, then the dataset of everything sound.
+/// Element positions cost a pass over the text, so `locate` is called only when
+/// there is a problem to place. The kept text is taken out of `file`.
+pub fn check(file: &mut FileDataset, locate: impl FnOnce() -> Spans) -> (Dataset, Vec<Diagnostic>) {
+    let unplaced = Spans::default();
+    let ctx = Ctx::new(file, &unplaced);
     let plan = Plan::new(&ctx);
-    std::thread::scope(|s| {
-        let builder = s.spawn(|| build_with(file, &plan));
-        let diagnostics = run_rules(&ctx);
-        // A panic in the builder is a bug; rebuild on this thread rather than lose the data.
-        let dataset = builder.join().unwrap_or_else(|_| build_with(file, &plan));
-        (dataset, diagnostics)
-    })
+    let mut diagnostics = run_rules(&ctx);
+    if !diagnostics.is_empty() {
+        let spans = locate();
+        diagnostics = run_rules(&Ctx::new(file, &spans));
+    }
+    (build_with(file, &plan), diagnostics)
 }
 
 /// More findings of one rule than anyone reads are summed up in one line.

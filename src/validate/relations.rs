@@ -140,7 +140,9 @@ fn article(kind: Kind) -> &'static str {
 pub fn duplicates(ctx: &Ctx) -> Vec<Diagnostic> {
     // Resolved relations compare by index (cheap); the rest, already reported
     // as dangling or unknown, by their text.
-    let mut seen = FxHashSet::default();
+    // Sized up front: growing a set of half a million relations rehashes it often.
+    let mut seen =
+        FxHashSet::with_capacity_and_hasher(ctx.file.relations.len(), Default::default());
     let mut seen_text = FxHashSet::default();
     let mut out = Vec::new();
     for (i, r) in ctx.file.relations.iter().enumerate() {

@@ -12,8 +12,9 @@ const SOURCES: &str = r#"sources: [(id: "s", title: "Doc")],"#;
 fn run(entities: &str, relations: &str) -> (Dataset, Vec<Diagnostic>) {
     let text =
         format!("(\n{SOURCES}\nentities: [\n{entities}\n],\nrelations: [\n{relations}\n],\n)");
-    let parsed = parse_str(Path::new("t.ron"), &text).expect("test file parses");
-    super::check(&parsed.file, &parsed.spans)
+    let mut parsed = parse_str(Path::new("t.ron"), &text).expect("test file parses");
+    let spans = parsed.spans;
+    super::check(&mut parsed.file, || spans)
 }
 
 const TWO: &str = r#"(id: "a", kind: Cluster, name: "A", sources: ["s"]),
