@@ -1,7 +1,7 @@
 //! The loaded ecosystem: entities, relations and sources, with the lookups every
 //! view needs (by id, by kind, relations in both directions), built once at load.
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
 
 use super::entity::{Entity, Source};
 use super::kind::Kind;
@@ -60,6 +60,11 @@ impl Adjacency {
     }
 }
 
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(id)
+}
+
 /// The whole dataset with its index. Entities and relations are addressed by index.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
@@ -67,7 +72,9 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     pub entities: Vec<Entity>,
     pub relations: Vec<Relation>,
-    by_id: FxHashMap<String, usize>,
+    /// Entity indices by the hash of their id: the ids are not copied into the
+    /// table (100,000 of them would be 100,000 more strings).
+    by_id: HashTable<u32>,
     outgoing: Adjacency,
     incoming: Adjacency,
     by_kind: [Vec<usize>; 7],
@@ -82,10 +89,14 @@ impl Dataset {
         relations: Vec<Relation>,
     ) -> Dataset {
         let n = entities.len();
-        let mut by_id = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut by_id = HashTable::with_capacity(n);
         let mut by_kind: [Vec<usize>; 7] = Default::default();
         for (i, e) in entities.iter().enumerate() {
-            by_id.entry(e.id.clone()).or_insert(i);
+            let hash = id_hash(&e.id);
+            let same = |&j: &u32| entities[j as usize].id == e.id;
+            if by_id.find(hash, same).is_none() {
+                by_id.insert_unique(hash, i as u32, |&j| id_hash(&entities[j as usize].id));
+            }
             by_kind[e.kind.index()].push(i);
         }
         let outgoing = Adjacency::new(n, relations.iter().map(|r| r.from));
@@ -111,7 +122,10 @@ impl Dataset {
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        let found = self
+            .by_id
+            .find(id_hash(id), |&j| self.entities[j as usize].id == id);
+        found.map(|&j| j as usize)
     }
 
     pub fn get(&self, id: &str) -> Option<&Entity> {
