@@ -1,5 +1,5 @@
 //! The search text of a dataset, folded once at load into one contiguous buffer
-//! (cache-friendly scans), with the way back to original characters, the exact
+//! (cache-friendly scans; a tag or place shared by many entities is stored once), with the way back to original characters, the exact
 //! names for exact-match ranking, the name words for typo fallback, and the
 //! places each entity is in.
 
@@ -20,7 +20,12 @@ pub struct Span {
     /// The letters in the field (see [`span_mask`]): most fields are ruled out
     /// for a term without reading their text.
     pub mask: u32,
+    /// For a tag or place text that many entities share, its number (a search
+    /// matches each such text once); `NOT_SHARED` otherwise.
+    pub shared: u32,
 }
+
+pub const NOT_SHARED: u32 = u32::MAX;
 
 const IDENTITY: u32 = u32::MAX;
 
@@ -48,6 +53,11 @@ pub(super) fn span_mask(text: &str) -> u32 {
     (m & 0x3FF_FFFF) as u32 | digits
 }
 
+/// Descriptions and fact values: matched as typed, kept in their own buffer.
+pub(super) fn is_prose(field: Field) -> bool {
+    matches!(field, Field::Description | Field::Fact(_))
+}
+
 /// One or two chars packed in a number: cheaper map keys than strings.
 pub(super) fn short_key(prefix: &str) -> u64 {
     prefix
@@ -58,7 +68,15 @@ pub(super) fn short_key(prefix: &str) -> u64 {
 
 #[derive(Debug, Default)]
 pub struct Index {
+    /// Folded names, aliases, ids, tags and places.
     pub(super) buffer: String,
+    /// Folded descriptions and fact values, apart: a term is looked for in all
+    /// prose at once by one vectorised pass (see [`Index::could_match`]).
+    pub(super) prose: String,
+    /// Where each entity's prose starts in `prose`: (offset, entity), ascending.
+    prose_owner: Vec<(u32, u32)>,
+    /// Per entity, the letters of its short fields (not prose).
+    short_masks: Vec<u64>,
     origins: Vec<u32>,
     pub(super) spans: Vec<Span>,
     /// `first[e]..first[e + 1]` are entity e's spans.
@@ -71,8 +89,12 @@ pub struct Index {
     /// Folded words (3+ chars) of names and aliases -> (entity, field, char offset in the field).
     pub(super) words: FxHashMap<String, Vec<(u32, Field, u32)>>,
     /// First one and two letters of name, alias, id and tag words (see
-    /// [`short_key`]) -> entities (sorted).
-    pub(super) short: FxHashMap<u64, Vec<u32>>,
+    /// [`short_key`]) -> entities (sorted), each with its best field for that
+    /// prefix: the first one added, since fields are added best first.
+    pub(super) short: FxHashMap<u64, Vec<(u32, Field)>>,
+    /// Per entity, its place in the order of (name length, id): the tie-break of
+    /// every ranking, as one number instead of two lookups and a string compare.
+    pub(super) tiebreak: Vec<u32>,
     /// Per entity, which of the letters a-z and digits 0-9 occur in its folded text
     /// (see [`letter_mask`]): a term with a letter the entity lacks cannot match.
     pub(super) masks: Vec<u64>,
@@ -82,6 +104,10 @@ pub struct Index {
     pub(super) years: Vec<Vec<i32>>,
     /// Folded names, aliases and ids of places -> place entities.
     pub(super) place_names: Vec<(String, u32)>,
+    /// While building: tag and place texts already in the buffer, so that the
+    /// thousands of entities sharing one are given the same span text.
+    shared: FxHashMap<String, (Span, u64)>,
+    shared_count: usize,
 }
 
 impl Index {
@@ -92,6 +118,8 @@ impl Index {
         };
         for (e, entity) in ds.entities.iter().enumerate() {
             ix.first.push(ix.spans.len() as u32);
+            ix.masks.push(0);
+            ix.short_masks.push(0);
             ix.kinds.push(entity.kind);
             ix.ids.push(entity.id.clone());
             ix.name_chars.push(entity.name.chars().count() as u32);
@@ -135,28 +163,31 @@ impl Index {
             }
         }
         ix.first.push(ix.spans.len() as u32);
-        ix.masks = (0..ix.kinds.len())
-            .map(|e| {
-                let (a, b) = (ix.first[e] as usize, ix.first[e + 1] as usize);
-                match (
-                    ix.spans.get(a),
-                    b.checked_sub(1).and_then(|l| ix.spans.get(l)),
-                ) {
-                    (Some(first), Some(last)) if b > a => {
-                        letter_mask(&ix.buffer[first.start as usize..last.end as usize])
-                    }
-                    _ => 0,
-                }
-            })
-            .collect();
-        for list in ix.short.values_mut() {
-            list.dedup();
+        ix.shared_count = ix.shared.len();
+        ix.shared = FxHashMap::default();
+        let mut order: Vec<u32> = (0..ix.kinds.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
+            (ix.name_chars[a], &ix.ids[a]).cmp(&(ix.name_chars[b], &ix.ids[b]))
+        });
+        ix.tiebreak = vec![0; order.len()];
+        for (place, &e) in order.iter().enumerate() {
+            ix.tiebreak[e as usize] = place as u32;
         }
         ix
     }
 
     fn add(&mut self, entity: usize, field: Field, text: &str) {
         if text.is_empty() {
+            return;
+        }
+        let shared = matches!(field, Field::Tag(_) | Field::Place(_));
+        if shared && let Some(&(span, mask)) = self.shared.get(text) {
+            self.spans.push(Span { field, ..span });
+            self.masks[entity] |= mask;
+            self.short_masks[entity] |= mask;
+            let folded = self.buffer[span.start as usize..span.end as usize].to_string();
+            self.add_short_words(entity, field, &folded);
             return;
         }
         // Plain ASCII, most text, folds to its lowercase with every char in place.
@@ -174,34 +205,44 @@ impl Index {
             }
         };
         let f = Folded { text: folded };
-        let start = self.buffer.len() as u32;
-        self.buffer.push_str(&f.text);
-        self.spans.push(Span {
+        let prose = is_prose(field);
+        let buffer = if prose {
+            if self.prose_owner.last().map(|o| o.1) != Some(entity as u32) {
+                self.prose_owner
+                    .push((self.prose.len() as u32, entity as u32));
+            }
+            &mut self.prose
+        } else {
+            &mut self.buffer
+        };
+        let start = buffer.len() as u32;
+        buffer.push_str(&f.text);
+        // A separator keeps a term from matching across two entities' prose.
+        if prose {
+            buffer.push('\n');
+        }
+        let span = Span {
             field,
             start,
-            end: self.buffer.len() as u32,
+            end: start + f.text.len() as u32,
             origin,
             mask: span_mask(&f.text),
-        });
-        if matches!(
-            field,
-            Field::Name | Field::Alias(_) | Field::Id | Field::Tag(_)
-        ) {
-            for word in f.text.split(|c: char| !c.is_alphanumeric()) {
-                let mut chars = word.char_indices();
-                for end in [
-                    chars.nth(1).map_or(word.len(), |(i, _)| i),
-                    chars.next().map_or(word.len(), |(i, _)| i),
-                ] {
-                    if end > 0 {
-                        let list = self.short.entry(short_key(&word[..end])).or_default();
-                        if list.last() != Some(&(entity as u32)) {
-                            list.push(entity as u32);
-                        }
-                    }
-                }
-            }
+            shared: if shared {
+                self.shared.len() as u32
+            } else {
+                NOT_SHARED
+            },
+        };
+        self.spans.push(span);
+        let mask = letter_mask(&f.text);
+        self.masks[entity] |= mask;
+        if !prose {
+            self.short_masks[entity] |= mask;
         }
+        if shared {
+            self.shared.insert(text.to_string(), (span, mask));
+        }
+        self.add_short_words(entity, field, &f.text);
         if matches!(field, Field::Name | Field::Alias(_)) {
             self.exact
                 .entry(f.text.clone())
@@ -220,6 +261,36 @@ impl Index {
                 offset += chars + 1;
             }
         }
+    }
+
+    /// Lists the entity under the first one and two letters of each word of a
+    /// name, alias, id or tag.
+    fn add_short_words(&mut self, entity: usize, field: Field, folded: &str) {
+        if !matches!(
+            field,
+            Field::Name | Field::Alias(_) | Field::Id | Field::Tag(_)
+        ) {
+            return;
+        }
+        for word in folded.split(|c: char| !c.is_alphanumeric()) {
+            let mut chars = word.char_indices();
+            for end in [
+                chars.nth(1).map_or(word.len(), |(i, _)| i),
+                chars.next().map_or(word.len(), |(i, _)| i),
+            ] {
+                if end > 0 {
+                    let list = self.short.entry(short_key(&word[..end])).or_default();
+                    if list.last().map(|l| l.0) != Some(entity as u32) {
+                        list.push((entity as u32, field));
+                    }
+                }
+            }
+        }
+    }
+
+    /// How many distinct shared tag and place texts there are.
+    pub(super) fn shared_texts(&self) -> usize {
+        self.shared_count
     }
 
     pub fn len(&self) -> usize {
@@ -241,7 +312,38 @@ impl Index {
     }
 
     pub(super) fn text(&self, span: &Span) -> &str {
-        &self.buffer[span.start as usize..span.end as usize]
+        let buffer = if is_prose(span.field) {
+            &self.prose
+        } else {
+            &self.buffer
+        };
+        &buffer[span.start as usize..span.end as usize]
+    }
+
+    /// The entities that could match `text` (three letters or more) as a fuzzy
+    /// or exact term: those whose short fields hold all its letters, and those
+    /// whose prose holds it as typed, found by one vectorised pass over all prose.
+    pub(super) fn could_match(&self, text: &str) -> Vec<u32> {
+        let need = letter_mask(text);
+        let mut in_prose = memchr::memmem::find_iter(self.prose.as_bytes(), text.as_bytes())
+            .map(|at| {
+                let k = self.prose_owner.partition_point(|o| o.0 as usize <= at);
+                self.prose_owner[k.saturating_sub(1)].1
+            })
+            .peekable();
+        let mut out = Vec::new();
+        for (e, &m) in self.short_masks.iter().enumerate() {
+            let e = e as u32;
+            let mut hit = need & !m == 0;
+            while let Some(&p) = in_prose.peek().filter(|&&p| p <= e) {
+                hit |= p == e;
+                in_prose.next();
+            }
+            if hit {
+                out.push(e);
+            }
+        }
+        out
     }
 
     /// Original char positions for char positions in a field's folded text.

@@ -5,11 +5,13 @@
 //! scattered over a paragraph match almost anything.
 
 use fuzzy_matcher::FuzzyMatcher;
+use std::cell::RefCell;
+
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
 use super::Field;
-use super::index::{Index, Span, span_mask};
+use super::index::{Index, NOT_SHARED, Span, is_prose, span_mask};
 use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
 
 /// Score weight per field, in tenths: names outrank tags, which outrank prose.
@@ -24,8 +26,10 @@ fn weight(field: Field) -> i64 {
     }
 }
 
-fn is_prose(field: Field) -> bool {
-    matches!(field, Field::Description | Field::Fact(_))
+/// What a one-atom query of `chars` letters scores for a word of `field` that
+/// starts with them: the same sum [`atom`] makes for a prefix match there.
+pub fn word_start_score(field: Field, chars: usize) -> i64 {
+    (16 * chars as i64 + 24).max(1) * weight(field) / 10 + 4
 }
 
 /// The best match of one atom in one entity.
@@ -51,11 +55,53 @@ pub struct Prepared<'q> {
 }
 
 impl Prepared<'_> {
-    fn finder(&self, text: &str) -> (Option<&memmem::Finder<'_>>, u32) {
+    /// The term's number, prepared search and letters.
+    fn term(&self, text: &str) -> (usize, Option<&memmem::Finder<'_>>, u32) {
         self.finders
             .iter()
-            .find(|(f, _)| f.needle() == text.as_bytes())
-            .map_or_else(|| (None, span_mask(text)), |(f, m)| (Some(f), *m))
+            .position(|(f, _)| f.needle() == text.as_bytes())
+            .map_or_else(
+                || (usize::MAX, None, span_mask(text)),
+                |i| (i, Some(&self.finders[i].0), self.finders[i].1),
+            )
+    }
+}
+
+/// One thread's memory of a search: how each term matched each shared tag and
+/// place text (thousands of entities share them), by term and text number.
+pub struct Memo {
+    texts: usize,
+    /// `UNKNOWN`, `NO_MATCH` or the score, at `term * texts + text`.
+    known: RefCell<Vec<i64>>,
+}
+
+const UNKNOWN: i64 = i64::MIN;
+const NO_MATCH: i64 = i64::MIN + 1;
+
+impl Memo {
+    pub fn new(ix: &Index, terms: usize) -> Memo {
+        let texts = ix.shared_texts();
+        Memo {
+            texts,
+            known: RefCell::new(vec![UNKNOWN; texts * terms]),
+        }
+    }
+
+    fn get_or(&self, term: usize, text: u32, f: impl FnOnce() -> Option<i64>) -> Option<i64> {
+        let Some(at) = term.checked_mul(self.texts).map(|b| b + text as usize) else {
+            return f();
+        };
+        let known = self.known.borrow().get(at).copied();
+        match known {
+            Some(NO_MATCH) => None,
+            Some(UNKNOWN) => {
+                let found = f();
+                self.known.borrow_mut()[at] = found.unwrap_or(NO_MATCH);
+                found
+            }
+            Some(score) => Some(score),
+            None => f(), // a term or text the memo was not made for
+        }
     }
 }
 
@@ -236,8 +282,12 @@ fn atom(
     p: &Prepared,
     e: usize,
     a: &Atom,
-    indices: bool,
+    pass: Pass,
 ) -> Option<AtomMatch> {
+    let (indices, memo) = match pass {
+        Pass::Score(memo) => (false, Some(memo)),
+        Pass::Show => (true, None),
+    };
     let (text, mode) = match &a.kind {
         AtomKind::Scope(scope) => {
             return (scope_holds(ix, p, e, scope) != a.negate).then(AtomMatch::plain);
@@ -251,13 +301,21 @@ fn atom(
             .any(|s| literal_at(ix.text(s), text, mode, None).is_some());
         return (!found).then(AtomMatch::plain);
     }
-    let finder = p.finder(text);
+    let (term, finder, letters) = p.term(text);
     let best = fields
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
-            term_in_field(skim, ix, s, (text, mode), finder, indices)
-                .map(|(score, folded)| (score.max(1) * weight(s.field) / 10, i, folded))
+            let found = match memo {
+                Some(memo) if s.shared != NOT_SHARED => memo
+                    .get_or(term, s.shared, || {
+                        term_in_field(skim, ix, s, (text, mode), (finder, letters), false)
+                            .map(|m| m.0)
+                    })
+                    .map(|score| (score, Vec::new())),
+                _ => term_in_field(skim, ix, s, (text, mode), (finder, letters), indices),
+            };
+            found.map(|(score, folded)| (score.max(1) * weight(s.field) / 10, i, folded))
         })
         // Highest score; on a tie the earlier (better-ranked) field.
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -320,19 +378,27 @@ pub struct EntityMatch {
 }
 
 /// Matches a query against one entity: every group must hold.
+/// Why an entity is matched: to score it among all candidates (with the
+/// thread's memo), or to show it (with highlight positions).
+#[derive(Clone, Copy)]
+pub enum Pass<'m> {
+    Score(&'m Memo),
+    Show,
+}
+
 pub fn entity(
     skim: &SkimMatcherV2,
     ix: &Index,
     p: &Prepared,
     e: usize,
-    indices: bool,
+    pass: Pass,
 ) -> Option<EntityMatch> {
     let mut total = 0;
     let mut matches: Vec<AtomMatch> = Vec::new();
     for group in &p.query.groups {
         let best = group
             .iter()
-            .filter_map(|a| atom(skim, ix, p, e, a, indices))
+            .filter_map(|a| atom(skim, ix, p, e, a, pass))
             .max_by_key(|m| m.score)?;
         total += best.score;
         matches.push(best);

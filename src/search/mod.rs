@@ -109,7 +109,8 @@ impl Index {
     /// One plain pass over all folded search text (counting one byte): the
     /// memory-bound floor any search must pay.
     pub fn scan_floor(&self, byte: u8) -> usize {
-        self.buffer.bytes().filter(|&b| b == byte).count()
+        let count = |text: &str| text.bytes().filter(|&b| b == byte).count();
+        count(&self.buffer) + count(&self.prose)
     }
 
     /// The best `limit` hits only (highlights are computed for these alone).

@@ -6,7 +6,7 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::index::Index;
-use super::matching::{self, Prepared};
+use super::matching::{self, Memo, Pass, Prepared};
 use super::syntax::{AtomKind, Mode, Query, Scope};
 use super::{Field, Hit, QueryError, typo};
 
@@ -73,24 +73,72 @@ fn typos(ix: &Index, query: &Query) -> Vec<(String, Vec<typo::Near>)> {
         .collect()
 }
 
-/// For a query with a one- or two-letter word, only entities with a name,
-/// alias, id or tag word starting with it can match: a lookup, not a scan.
-fn short_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
-    query.groups.iter().find_map(|g| match g.as_slice() {
+/// A group's one- or two-letter fuzzy word, if it has one.
+fn short_term(group: &[super::syntax::Atom]) -> Option<&str> {
+    match group {
         [a] if !a.negate => match &a.kind {
             AtomKind::Term {
                 text,
                 mode: Mode::Fuzzy,
-            } if text.chars().count() <= 2 => Some(
-                ix.short
-                    .get(&super::index::short_key(text))
-                    .cloned()
-                    .unwrap_or_default(),
-            ),
+            } if text.chars().count() <= 2 => Some(text),
             _ => None,
         },
         _ => None,
-    })
+    }
+}
+
+/// The entities with a name, alias, id or tag word starting with `text`, each
+/// with the best such field.
+fn short_list<'i>(ix: &'i Index, text: &str) -> &'i [(u32, Field)] {
+    ix.short
+        .get(&super::index::short_key(text))
+        .map_or(&[], Vec::as_slice)
+}
+
+/// For a query with a one- or two-letter word, only entities with a name,
+/// alias, id or tag word starting with it can match: a lookup, not a scan.
+fn short_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
+    let text = query.groups.iter().find_map(|g| short_term(g))?;
+    Some(short_list(ix, text).iter().map(|&(e, _)| e).collect())
+}
+
+/// For a query with a word of three letters or more, the entities that could
+/// match it (see [`Index::could_match`]): most are ruled out without reading
+/// any of their fields.
+fn long_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
+    let text = query.groups.iter().find_map(|g| match g.as_slice() {
+        [a] if !a.negate => match &a.kind {
+            AtomKind::Term {
+                text,
+                mode: Mode::Fuzzy | Mode::Exact,
+            } if text.chars().count() >= 3 => Some(text),
+            _ => None,
+        },
+        _ => None,
+    })?;
+    Some(ix.could_match(text))
+}
+
+/// A query that is one or two letters and nothing else (the first keystrokes)
+/// is scored from the index alone: every listed entity matches, in its best
+/// field, with the score the matcher gives a word start there.
+fn score_short(ix: &Index, query: &Query, exact: &[u32]) -> Option<Vec<Scored>> {
+    let [group] = query.groups.as_slice() else {
+        return None;
+    };
+    let text = short_term(group)?;
+    let chars = text.chars().count();
+    Some(
+        short_list(ix, text)
+            .iter()
+            .map(|&(e, field)| Scored {
+                entity: e,
+                score: matching::word_start_score(field, chars)
+                    + if exact.contains(&e) { 1_000_000 } else { 0 },
+                field_rank: field.rank(),
+            })
+            .collect(),
+    )
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -104,8 +152,7 @@ fn order(ix: &Index, a: &Scored, b: &Scored) -> std::cmp::Ordering {
     b.score
         .cmp(&a.score)
         .then(a.field_rank.cmp(&b.field_rank))
-        .then(ix.name_chars[a.entity as usize].cmp(&ix.name_chars[b.entity as usize]))
-        .then(ix.ids[a.entity as usize].cmp(&ix.ids[b.entity as usize]))
+        .then(ix.tiebreak[a.entity as usize].cmp(&ix.tiebreak[b.entity as usize]))
 }
 
 /// Scores candidates, on two threads when there are many.
@@ -141,6 +188,7 @@ fn required_masks(query: &Query) -> Vec<u64> {
 
 fn score_all(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> Vec<Scored> {
     let skim = SkimMatcherV2::default();
+    let memo = Memo::new(ix, p.finders.len());
     // Typo matches may lack a letter of the term, so the letter test is off for them.
     let masks = if p.typos.is_empty() {
         required_masks(p.query)
@@ -151,7 +199,7 @@ fn score_all(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> Vec
         .iter()
         .filter(|&&e| masks.iter().all(|&m| m & !ix.masks[e as usize] == 0))
         .filter_map(|&e| {
-            let m = matching::entity(&skim, ix, p, e as usize, false)?;
+            let m = matching::entity(&skim, ix, p, e as usize, Pass::Score(&memo))?;
             let bonus = if exact.contains(&e) { 1_000_000 } else { 0 };
             Some(Scored {
                 entity: e,
@@ -173,18 +221,29 @@ pub fn run(
         return Ok(Ranked::default());
     }
     let mut p = prepare(ix, query)?;
-    let base: Vec<u32> = match (candidates, short_candidates(ix, query)) {
-        (Some(c), Some(short)) => c
-            .iter()
-            .copied()
-            .filter(|e| short.binary_search(e).is_ok())
-            .collect(),
-        (Some(c), None) => c.to_vec(),
-        (None, Some(short)) => short,
-        (None, None) => (0..ix.len() as u32).collect(),
-    };
     let exact = ix.exact.get(&query.folded).cloned().unwrap_or_default();
-    let mut scored = score_split(ix, &p, &exact, &base);
+    let fast = match candidates {
+        None => score_short(ix, query, &exact),
+        Some(_) => None,
+    };
+    let mut scored = match fast {
+        Some(scored) => scored,
+        None => {
+            let base: Vec<u32> = match (candidates, short_candidates(ix, query)) {
+                (Some(c), Some(short)) => c
+                    .iter()
+                    .copied()
+                    .filter(|e| short.binary_search(e).is_ok())
+                    .collect(),
+                (Some(c), None) => c.to_vec(),
+                (None, Some(short)) => short,
+                (None, None) => {
+                    long_candidates(ix, query).unwrap_or_else(|| (0..ix.len() as u32).collect())
+                }
+            };
+            score_split(ix, &p, &exact, &base)
+        }
+    };
     if scored.is_empty() {
         // Nothing as typed: perhaps a misspelt name word (`minalogik`).
         p.typos = typos(ix, query);
@@ -209,7 +268,7 @@ pub fn run(
         .iter()
         .map(|s| {
             let e = s.entity as usize;
-            let m = matching::entity(&skim, ix, &p, e, true);
+            let m = matching::entity(&skim, ix, &p, e, Pass::Show);
             let (field, indices) = match m.as_ref().and_then(|m| m.span.map(|sp| (sp, &m.folded))) {
                 Some((sp, folded)) => {
                     let folded = matching::highlight_all(&skim, ix, query, sp, folded);

@@ -152,3 +152,24 @@ fn narrowing_gives_the_same_hits_as_a_fresh_search() {
         assert_eq!(incremental, fresh, "query {q:?}");
     }
 }
+
+/// The first keystrokes are ranked from the index alone; the full matcher must
+/// agree with them hit for hit (score, field, highlight) and on the count.
+#[test]
+fn one_and_two_letter_queries_rank_as_the_matcher_would() {
+    let built_in = crate::load::load(&crate::load::DataSource::Builtin, u64::MAX)
+        .expect("the built-in dataset loads")
+        .dataset;
+    let generated = crate::validate::build(&crate::synth::generate(800, 3));
+    for ds in [dataset(), built_in, generated] {
+        let ix = Index::new(&ds);
+        let everyone: Vec<u32> = (0..ix.len() as u32).collect();
+        for q in ["l", "ly", "m", "me", "b", "bi", "é", "ju", "2", "x", "q"] {
+            let query = Query::parse(q).expect("valid");
+            let fast = rank::run(&ix, &query, None, 50).expect("runs");
+            let full = rank::run(&ix, &query, Some(&everyone), 50).expect("runs");
+            assert_eq!(fast.hits, full.hits, "{q}");
+            assert_eq!(fast.all.len(), full.all.len(), "{q}");
+        }
+    }
+}
