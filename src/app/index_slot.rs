@@ -8,8 +8,9 @@ use std::thread::JoinHandle;
 use crate::model::Dataset;
 use crate::search::Index;
 
-/// Below this many entities the index is built at once (it takes milliseconds).
-const BACKGROUND_FROM: usize = 20_000;
+/// Below this many entities the index is built at once (it takes a few
+/// milliseconds); from here on it would cost the first frame tens of them.
+const BACKGROUND_FROM: usize = 5_000;
 
 #[derive(Debug)]
 enum State {
