@@ -17,6 +17,9 @@ pub struct Plan {
     pub slot: Vec<Option<usize>>,
     /// Per file relation, its resolved type and ends (file entity indices).
     pub resolved: Vec<Resolved>,
+    /// Whether a relation may be given twice; when the rules found no repeat,
+    /// the build need not remember every relation to drop repeats.
+    pub repeats: bool,
 }
 
 impl Plan {
@@ -38,6 +41,7 @@ impl Plan {
         Plan {
             slot,
             resolved: ctx.resolved.clone(),
+            repeats: true,
         }
     }
 }
@@ -127,7 +131,10 @@ pub fn build_with(file: &mut FileDataset, plan: &Plan) -> Dataset {
         .map(|(e, _)| entity(e, &source_ix))
         .collect();
     let kinds: Vec<Kind> = entities.iter().map(|e| e.kind).collect();
-    let mut seen = FxHashSet::with_capacity_and_hasher(file.relations.len(), Default::default());
+    let mut seen = FxHashSet::default();
+    if plan.repeats {
+        seen.reserve(file.relations.len());
+    }
     let mut relations = Vec::with_capacity(file.relations.len());
     for (r, res) in file.relations.iter_mut().zip(&plan.resolved) {
         let (Some(rel), Some(a), Some(b)) = (res.rel, res.from, res.to) else {
@@ -138,7 +145,7 @@ pub fn build_with(file: &mut FileDataset, plan: &Plan) -> Dataset {
         };
         if from == to
             || !rel.fits(kinds[from], kinds[to])
-            || !seen.insert((from, rel, to, r.role.clone()))
+            || (plan.repeats && !seen.insert((from, rel, to, r.role.clone())))
         {
             continue;
         }

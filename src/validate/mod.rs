@@ -150,11 +150,14 @@ pub fn check(file: &mut FileDataset, locate: impl FnOnce() -> Spans) -> (Dataset
     let unplaced = Spans::default();
     let ctx = Ctx::new(file, &unplaced);
     let plan = Plan::new(&ctx);
+    // Any repeated relation is reported by the rules (the build then drops it).
     let mut diagnostics = run_rules(&ctx);
     if !diagnostics.is_empty() {
         let spans = locate();
         diagnostics = run_rules(&Ctx::new(file, &spans));
     }
+    let repeats = diagnostics.iter().any(|d| d.rule == "duplicate-relation");
+    let plan = Plan { repeats, ..plan };
     (build_with(file, &plan), diagnostics)
 }
 
