@@ -206,7 +206,7 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
     writeln!(out, "{:<22} {:>10.1}   (MiB)", "peak_rss_mb", r.peak_rss_mb)?;
     writeln!(
         out,
-        "keystrokes: typing {:?} and deleting it, {} run(s); naive is {:.1}x slower at the median",
+        "keystrokes: typing {:?} and deleting it, {} run(s); naive / explorer at the median = {:.1}",
         args.typed,
         args.runs.max(1),
         r.naive_keystroke_ms.median / r.keystroke_ms.median.max(1e-9)

@@ -5,13 +5,13 @@
 //! scattered over a paragraph match almost anything.
 
 use fuzzy_matcher::FuzzyMatcher;
-use std::cell::RefCell;
-
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
 use super::Field;
 use super::index::{Index, NOT_SHARED, Span, is_prose, span_mask};
+use super::literal::{char_index, in_order, literal, literal_at, occurrence};
+pub use super::memo::Memo;
 use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
 
 /// Score weight per field, in tenths: names outrank tags, which outrank prose.
@@ -65,129 +65,6 @@ impl Prepared<'_> {
                 |i| (i, Some(&self.finders[i].0), self.finders[i].1),
             )
     }
-}
-
-/// One thread's memory of a search: how each term matched each shared tag and
-/// place text (thousands of entities share them), by term and text number.
-pub struct Memo {
-    texts: usize,
-    /// `UNKNOWN`, `NO_MATCH` or the score, at `term * texts + text`.
-    known: RefCell<Vec<i64>>,
-}
-
-const UNKNOWN: i64 = i64::MIN;
-const NO_MATCH: i64 = i64::MIN + 1;
-
-impl Memo {
-    pub fn new(ix: &Index, terms: usize) -> Memo {
-        let texts = ix.shared_texts();
-        Memo {
-            texts,
-            known: RefCell::new(vec![UNKNOWN; texts * terms]),
-        }
-    }
-
-    fn get_or(&self, term: usize, text: u32, f: impl FnOnce() -> Option<i64>) -> Option<i64> {
-        let Some(at) = term.checked_mul(self.texts).map(|b| b + text as usize) else {
-            return f();
-        };
-        let known = self.known.borrow().get(at).copied();
-        match known {
-            Some(NO_MATCH) => None,
-            Some(UNKNOWN) => {
-                let found = f();
-                self.known.borrow_mut()[at] = found.unwrap_or(NO_MATCH);
-                found
-            }
-            Some(score) => Some(score),
-            None => f(), // a term or text the memo was not made for
-        }
-    }
-}
-
-/// Where `text` occurs as typed in `hay`: at a word start if it does anywhere,
-/// else (unless `word_start_only`) the first place.
-fn occurrence(
-    hay: &str,
-    text: &str,
-    finder: Option<&memmem::Finder>,
-    word_start_only: bool,
-) -> Option<usize> {
-    let step = text.chars().next().map_or(1, char::len_utf8);
-    let find = |from: usize| match finder {
-        Some(f) => f.find(&hay.as_bytes()[from..]),
-        None => hay[from..].find(text),
-    };
-    let (mut from, mut first) = (0, None);
-    while let Some(at) = find(from).map(|i| i + from) {
-        if is_word_start(hay, at) {
-            return Some(at);
-        }
-        first.get_or_insert(at);
-        from = at + step;
-    }
-    first.filter(|_| !word_start_only)
-}
-
-fn in_order(hay: &[u8], needle: &[u8]) -> bool {
-    let mut it = hay.iter();
-    needle.iter().all(|b| it.any(|h| h == b))
-}
-
-fn char_index(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
-}
-
-fn is_word_start(text: &str, byte: usize) -> bool {
-    byte == 0
-        || !text[..byte]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-}
-
-/// Where `needle` occurs in `text` under a mode (not fuzzy): score and byte offset.
-fn literal_at(
-    text: &str,
-    needle: &str,
-    mode: Mode,
-    finder: Option<&memmem::Finder>,
-) -> Option<(i64, usize)> {
-    let base = 16 * needle.chars().count() as i64;
-    match mode {
-        Mode::Whole => (text == needle).then_some((base + 48, 0)),
-        Mode::Suffix => text
-            .ends_with(needle)
-            .then(|| (base + 16, text.len() - needle.len())),
-        Mode::Prefix => {
-            let at = occurrence(text, needle, finder, true)?;
-            is_word_start(text, at).then_some((base + 24, at))
-        }
-        Mode::Exact | Mode::Fuzzy => {
-            let at = occurrence(text, needle, finder, false)?;
-            Some((base + if is_word_start(text, at) { 16 } else { 0 }, at))
-        }
-    }
-}
-
-/// The char positions of `needle` found at byte `at` of `text`, when wanted.
-fn positions(text: &str, at: usize, needle: &str, indices: bool) -> Vec<usize> {
-    if !indices {
-        return Vec::new();
-    }
-    let first = char_index(text, at);
-    (first..first + needle.chars().count()).collect()
-}
-
-fn literal(
-    text: &str,
-    needle: &str,
-    mode: Mode,
-    finder: Option<&memmem::Finder>,
-    indices: bool,
-) -> Option<(i64, Vec<usize>)> {
-    let (score, at) = literal_at(text, needle, mode, finder)?;
-    Some((score, positions(text, at, needle, indices)))
 }
 
 /// Matches one text term against one field.

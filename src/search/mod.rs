@@ -5,7 +5,10 @@
 
 pub mod fold;
 mod index;
+mod literal;
+mod masks;
 mod matching;
+mod memo;
 pub mod naive;
 mod rank;
 mod resolve;
