@@ -210,6 +210,44 @@ fn score_all(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> Vec
         .collect()
 }
 
+/// From this many kept hits on, their highlights are worked out on two threads.
+const PARALLEL_SHOWN_FROM: usize = 100;
+
+/// The kept hits with their fields and highlights, in order.
+fn shown(ix: &Index, p: &Prepared, scored: &[Scored]) -> Vec<Hit> {
+    let hit = |skim: &SkimMatcherV2, s: &Scored| {
+        let e = s.entity as usize;
+        let m = matching::entity(skim, ix, p, e, Pass::Show);
+        let (field, indices) = match m.as_ref().and_then(|m| m.span.map(|sp| (sp, &m.folded))) {
+            Some((sp, folded)) => {
+                let folded = matching::highlight_all(skim, ix, p.query, sp, folded);
+                (ix.spans[sp].field, ix.original(&ix.spans[sp], &folded))
+            }
+            None => (Field::Name, Vec::new()),
+        };
+        Hit {
+            entity: e,
+            score: s.score,
+            field,
+            indices,
+        }
+    };
+    let all = |part: &[Scored]| {
+        let skim = SkimMatcherV2::default();
+        part.iter().map(|s| hit(&skim, s)).collect::<Vec<Hit>>()
+    };
+    if scored.len() < PARALLEL_SHOWN_FROM {
+        return all(scored);
+    }
+    let (a, b) = scored.split_at(scored.len() / 2);
+    std::thread::scope(|s| {
+        let right = s.spawn(|| all(b));
+        let mut left = all(a);
+        left.extend(right.join().unwrap_or_else(|_| all(b)));
+        left
+    })
+}
+
 /// Runs `query` over `candidates` (all entities when None), keeping `limit` hits.
 pub fn run(
     ix: &Index,
@@ -263,26 +301,6 @@ pub fn run(
         scored.truncate(limit);
     }
     scored.sort_unstable_by(cmp);
-    let skim = SkimMatcherV2::default();
-    let hits = scored
-        .iter()
-        .map(|s| {
-            let e = s.entity as usize;
-            let m = matching::entity(&skim, ix, &p, e, Pass::Show);
-            let (field, indices) = match m.as_ref().and_then(|m| m.span.map(|sp| (sp, &m.folded))) {
-                Some((sp, folded)) => {
-                    let folded = matching::highlight_all(&skim, ix, query, sp, folded);
-                    (ix.spans[sp].field, ix.original(&ix.spans[sp], &folded))
-                }
-                None => (Field::Name, Vec::new()),
-            };
-            Hit {
-                entity: e,
-                score: s.score,
-                field,
-                indices,
-            }
-        })
-        .collect();
+    let hits = shown(ix, &p, &scored);
     Ok(Ranked { hits, all: matched })
 }
