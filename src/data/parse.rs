@@ -184,7 +184,9 @@ fn parse_in_pieces(text: &str) -> Option<FileDataset> {
     if text.len() < PARALLEL_FROM_BYTES || threads < 2 {
         return None;
     }
-    // A piece sits one level less deep than in the whole file.
+    // A piece sits one level less deep than in the whole file. The head is held
+    // to the same limit: one level stricter than needed, which at worst sends a
+    // file to the whole-file parse.
     let options = ron_options().with_recursion_limit(RECURSION_LIMIT - 1);
     // A few pieces per thread even out the threads' finishing times.
     let piece_bytes = (text.len() / (threads * 4)).max(1 << 16);
