@@ -2,6 +2,7 @@
 //! view needs (by id, by kind, relations in both directions), built once at load.
 
 use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
 
 use super::entity::{Entity, Source};
 use super::kind::Kind;
@@ -92,10 +93,11 @@ impl Dataset {
         let mut by_id = HashTable::with_capacity(n);
         let mut by_kind: [Vec<usize>; 7] = Default::default();
         for (i, e) in entities.iter().enumerate() {
-            let hash = id_hash(&e.id);
             let same = |&j: &u32| entities[j as usize].id == e.id;
-            if by_id.find(hash, same).is_none() {
-                by_id.insert_unique(hash, i as u32, |&j| id_hash(&entities[j as usize].id));
+            let rehash = |&j: &u32| id_hash(&entities[j as usize].id);
+            // The first entity of an id keeps it.
+            if let Entry::Vacant(slot) = by_id.entry(id_hash(&e.id), same, rehash) {
+                slot.insert(i as u32);
             }
             by_kind[e.kind.index()].push(i);
         }

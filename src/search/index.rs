@@ -1,5 +1,6 @@
 //! The search text of a dataset, folded once at load into one contiguous buffer
-//! (cache-friendly scans; a tag or place shared by many entities is stored once), with the way back to original characters, the exact
+//! (cache-friendly scans; a tag or place text shared by many entities is stored
+//! once, prose is kept apart), with the way back to original characters, the exact
 //! names for exact-match ranking, the name words for typo fallback, and the
 //! places each entity is in.
 
@@ -155,8 +156,8 @@ impl Index {
             self.spans.push(Span { field, ..span });
             self.masks[entity] |= mask;
             self.short_masks[entity] |= mask;
-            let folded = self.buffer[span.start as usize..span.end as usize].to_string();
-            self.add_short_words(entity, field, &folded);
+            let folded = &self.buffer[span.start as usize..span.end as usize];
+            add_short_words(&mut self.short, entity, field, folded);
             return;
         }
         // Plain ASCII, most text, folds to its lowercase with every char in place.
@@ -211,7 +212,7 @@ impl Index {
         if shared {
             self.shared.insert(text.to_string(), (span, mask));
         }
-        self.add_short_words(entity, field, &f.text);
+        add_short_words(&mut self.short, entity, field, &f.text);
         if matches!(field, Field::Name | Field::Alias(_)) {
             self.exact
                 .entry(f.text.clone())
@@ -228,31 +229,6 @@ impl Index {
                     ));
                 }
                 offset += chars + 1;
-            }
-        }
-    }
-
-    /// Lists the entity under the first one and two letters of each word of a
-    /// name, alias, id or tag.
-    fn add_short_words(&mut self, entity: usize, field: Field, folded: &str) {
-        if !matches!(
-            field,
-            Field::Name | Field::Alias(_) | Field::Id | Field::Tag(_)
-        ) {
-            return;
-        }
-        for word in folded.split(|c: char| !c.is_alphanumeric()) {
-            let mut chars = word.char_indices();
-            for end in [
-                chars.nth(1).map_or(word.len(), |(i, _)| i),
-                chars.next().map_or(word.len(), |(i, _)| i),
-            ] {
-                if end > 0 {
-                    let list = self.short.entry(short_key(&word[..end])).or_default();
-                    if list.last().map(|l| l.0) != Some(entity as u32) {
-                        list.push((entity as u32, field));
-                    }
-                }
             }
         }
     }
@@ -319,5 +295,35 @@ impl Index {
         v.sort_unstable();
         v.dedup();
         v
+    }
+}
+
+/// Lists the entity under the first one and two letters of each word of a
+/// name, alias, id or tag.
+fn add_short_words(
+    short: &mut FxHashMap<u64, Vec<(u32, Field)>>,
+    entity: usize,
+    field: Field,
+    folded: &str,
+) {
+    if !matches!(
+        field,
+        Field::Name | Field::Alias(_) | Field::Id | Field::Tag(_)
+    ) {
+        return;
+    }
+    for word in folded.split(|c: char| !c.is_alphanumeric()) {
+        let mut chars = word.char_indices();
+        for end in [
+            chars.nth(1).map_or(word.len(), |(i, _)| i),
+            chars.next().map_or(word.len(), |(i, _)| i),
+        ] {
+            if end > 0 {
+                let list = short.entry(short_key(&word[..end])).or_default();
+                if list.last().map(|l| l.0) != Some(entity as u32) {
+                    list.push((entity as u32, field));
+                }
+            }
+        }
     }
 }

@@ -55,15 +55,17 @@ pub struct Prepared<'q> {
 }
 
 impl Prepared<'_> {
-    /// The term's number, prepared search and letters.
-    fn term(&self, text: &str) -> (usize, Option<&memmem::Finder<'_>>, u32) {
-        self.finders
+    /// The term's number, prepared search and letters (the letters are worked
+    /// out for a term the query was not prepared with).
+    fn term(&self, text: &str) -> (Option<usize>, Option<&memmem::Finder<'_>>, u32) {
+        match self
+            .finders
             .iter()
             .position(|(f, _)| f.needle() == text.as_bytes())
-            .map_or_else(
-                || (usize::MAX, None, span_mask(text)),
-                |i| (i, Some(&self.finders[i].0), self.finders[i].1),
-            )
+        {
+            Some(i) => (Some(i), Some(&self.finders[i].0), self.finders[i].1),
+            None => (None, None, span_mask(text)),
+        }
     }
 }
 
@@ -183,8 +185,8 @@ fn atom(
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
-            let found = match memo {
-                Some(memo) if s.shared != NOT_SHARED => memo
+            let found = match (memo, term) {
+                (Some(memo), Some(term)) if s.shared != NOT_SHARED => memo
                     .get_or(term, s.shared, || {
                         term_in_field(skim, ix, s, (text, mode), (finder, letters), false)
                             .map(|m| m.0)
@@ -254,7 +256,6 @@ pub struct EntityMatch {
     pub folded: Vec<usize>,
 }
 
-/// Matches a query against one entity: every group must hold.
 /// Why an entity is matched: to score it among all candidates (with the
 /// thread's memo), or to show it (with highlight positions).
 #[derive(Clone, Copy)]
@@ -263,6 +264,7 @@ pub enum Pass<'m> {
     Show,
 }
 
+/// Matches a query against one entity: every group must hold.
 pub fn entity(
     skim: &SkimMatcherV2,
     ix: &Index,

@@ -31,9 +31,7 @@ impl Memo {
         text: u32,
         f: impl FnOnce() -> Option<i64>,
     ) -> Option<i64> {
-        let Some(at) = term.checked_mul(self.texts).map(|b| b + text as usize) else {
-            return f();
-        };
+        let at = term * self.texts + text as usize;
         let known = self.known.borrow().get(at).copied();
         match known {
             Some(NO_MATCH) => None,
@@ -43,7 +41,7 @@ impl Memo {
                 found
             }
             Some(score) => Some(score),
-            None => f(), // a term or text the memo was not made for
+            None => f(), // a text the memo was not made for
         }
     }
 }

@@ -73,18 +73,23 @@ fn typos(ix: &Index, query: &Query) -> Vec<(String, Vec<typo::Near>)> {
         .collect()
 }
 
-/// A group's one- or two-letter fuzzy word, if it has one.
-fn short_term(group: &[super::syntax::Atom]) -> Option<&str> {
+/// A group that is one positive term alone: its text and mode. Such a group
+/// must match, so it can rule entities out.
+fn lone_term(group: &[super::syntax::Atom]) -> Option<(&str, Mode)> {
     match group {
         [a] if !a.negate => match &a.kind {
-            AtomKind::Term {
-                text,
-                mode: Mode::Fuzzy,
-            } if text.chars().count() <= 2 => Some(text),
-            _ => None,
+            AtomKind::Term { text, mode } => Some((text, *mode)),
+            AtomKind::Scope(_) => None,
         },
         _ => None,
     }
+}
+
+/// A group's one- or two-letter fuzzy word, if it has one.
+fn short_term(group: &[super::syntax::Atom]) -> Option<&str> {
+    lone_term(group)
+        .filter(|&(text, mode)| mode == Mode::Fuzzy && text.chars().count() <= 2)
+        .map(|(text, _)| text)
 }
 
 /// The entities with a name, alias, id or tag word starting with `text`, each
@@ -106,15 +111,10 @@ fn short_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
 /// match it (see [`Index::could_match`]): most are ruled out without reading
 /// any of their fields.
 fn long_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
-    let text = query.groups.iter().find_map(|g| match g.as_slice() {
-        [a] if !a.negate => match &a.kind {
-            AtomKind::Term {
-                text,
-                mode: Mode::Fuzzy | Mode::Exact,
-            } if text.chars().count() >= 3 => Some(text),
-            _ => None,
-        },
-        _ => None,
+    let (text, _) = query.groups.iter().find_map(|g| {
+        lone_term(g).filter(|&(text, mode)| {
+            matches!(mode, Mode::Fuzzy | Mode::Exact) && text.chars().count() >= 3
+        })
     })?;
     Some(ix.could_match(text))
 }
@@ -175,13 +175,7 @@ fn required_masks(query: &Query) -> Vec<u64> {
     query
         .groups
         .iter()
-        .filter_map(|g| match g.as_slice() {
-            [a] if !a.negate => match &a.kind {
-                AtomKind::Term { text, .. } => Some(super::index::letter_mask(text)),
-                _ => None,
-            },
-            _ => None,
-        })
+        .filter_map(|g| lone_term(g).map(|(text, _)| super::index::letter_mask(text)))
         .filter(|&m| m != 0)
         .collect()
 }
