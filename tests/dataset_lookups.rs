@@ -121,7 +121,7 @@ fn which_markets_bioxclusters_plus_targets_first_and_later() {
         .filter(|l| l.relation.rel.name() == "targets_market")
     {
         let id = d.entity(l.other).id.as_str();
-        match l.relation.role.as_deref() {
+        match l.relation.role() {
             Some("first target market") => first.push(id),
             Some("added later") => later.push(id),
             other => panic!("unexpected role {other:?}"),
@@ -191,7 +191,7 @@ fn which_label_lyonbiopole_holds_and_from_whom() {
         d.entity(l.other).id,
         "european_cluster_excellence_initiative"
     );
-    assert_eq!(l.relation.role.as_deref(), Some("Gold label"));
+    assert_eq!(l.relation.role(), Some("Gold label"));
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn what_support_voicepatch_and_historam_received() {
     let role = |p: &str| {
         d.incoming(ix(p))
             .find(|l| d.entity(l.other).id == "health2care")
-            .and_then(|l| l.relation.role.clone())
+            .and_then(|l| l.relation.role().map(str::to_string))
     };
     assert_eq!(
         role("voicepatch").as_deref(),
@@ -473,6 +473,6 @@ fn implied_links_are_marked_inferred_with_a_reason() {
     assert!(
         inferred
             .iter()
-            .all(|r| r.note.as_deref().is_some_and(|n| !n.is_empty()))
+            .all(|r| r.note().is_some_and(|n| !n.is_empty()))
     );
 }

@@ -2,7 +2,7 @@
 //! what they must then see selected, open and remembered.
 
 use super::*;
-use crate::model::{Certainty, Entity, Relation, RelationType};
+use crate::model::{Entity, Relation, RelationType};
 
 fn app() -> App {
     let names = [
@@ -17,16 +17,7 @@ fn app() -> App {
         .iter()
         .map(|(id, k, n)| Entity::new(id, *k, n))
         .collect();
-    let rel = |from, name, to| Relation {
-        from,
-        rel: RelationType::parse(name).unwrap(),
-        to,
-        role: None,
-        period: None,
-        note: None,
-        certainty: Certainty::Stated,
-        sources: vec![],
-    };
+    let rel = |from, name, to| Relation::new(from, RelationType::parse(name).unwrap(), to, vec![]);
     let relations = vec![
         rel(1, "coordinates", 0),
         rel(1, "member_of", 0),
@@ -205,10 +196,11 @@ fn a_reload_keeps_the_place_by_id_and_skips_vanished_entities() {
         .relations
         .iter()
         .filter(|r| r.from != 2 && r.to != 2)
-        .map(|r| Relation {
-            from: if r.from > 2 { r.from - 1 } else { r.from },
-            to: if r.to > 2 { r.to - 1 } else { r.to },
-            ..r.clone()
+        .map(|r| {
+            let mut r = r.clone();
+            r.from -= usize::from(r.from > 2);
+            r.to -= usize::from(r.to > 2);
+            r
         })
         .collect();
     a.replace_dataset(

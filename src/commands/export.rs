@@ -73,10 +73,10 @@ fn relation_out<'a>(ds: &'a Dataset, r: &'a crate::model::Relation) -> RelationO
         from: &ds.entity(r.from).id,
         rel: r.rel.name(),
         to: &ds.entity(r.to).id,
-        role: r.role.as_deref(),
-        period: r.period.map(|p| p.iso()),
+        role: r.role(),
+        period: r.period().map(|p| p.iso()),
         certainty: r.certainty.as_str(),
-        note: r.note.as_deref(),
+        note: r.note(),
         sources: r
             .sources
             .iter()

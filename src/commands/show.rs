@@ -102,9 +102,9 @@ fn card(ds: &Dataset, i: usize) -> Card {
                 id: other.id.clone(),
                 name: other.name.clone(),
                 kind: other.kind.as_str(),
-                role: r.role.clone(),
-                period: r.period.map(|p| p.to_string()),
-                note: r.note.clone(),
+                role: r.role().map(str::to_string),
+                period: r.period().map(|p| p.to_string()),
+                note: r.note().map(str::to_string),
                 certainty: r.certainty.as_str(),
                 sources: source_ids(ds, &r.sources),
             }

@@ -39,7 +39,7 @@ pub fn belongs(ds: &Dataset, entity: usize, group: usize) -> Option<(usize, Opti
         match l.direction {
             Direction::Outgoing if BELONGS.contains(&name) => Some((l.index, None)),
             Direction::Incoming if matches!(name, "supported" | "organised_by" | "coordinates") => {
-                Some((l.index, l.relation.role.clone()))
+                Some((l.index, l.relation.role().map(str::to_string)))
             }
             _ => None,
         }

@@ -87,8 +87,10 @@ impl Dataset {
         title: String,
         sources: Vec<Source>,
         entities: Vec<Entity>,
-        relations: Vec<Relation>,
+        mut relations: Vec<Relation>,
     ) -> Dataset {
+        // A build that dropped unsound relations leaves room nobody will use.
+        relations.shrink_to_fit();
         let n = entities.len();
         let mut by_id = HashTable::with_capacity(n);
         let mut by_kind: [Vec<usize>; 7] = Default::default();

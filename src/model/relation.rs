@@ -190,16 +190,63 @@ pub enum Direction {
 }
 
 /// A typed link between two entities (by index into the dataset), with its qualifiers.
+/// Half a million of these make a large dataset, so the rarely given qualifiers
+/// live in a box of their own and the common relation stays small.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Relation {
     pub from: usize,
-    pub rel: RelationType,
     pub to: usize,
-    pub role: Option<String>,
-    pub period: Option<When>,
-    pub note: Option<String>,
+    pub rel: RelationType,
     pub certainty: Certainty,
-    pub sources: Vec<usize>,
+    details: Option<Box<Details>>,
+    pub sources: Box<[usize]>,
+}
+
+/// The qualifiers few relations carry.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Details {
+    role: Option<String>,
+    period: Option<When>,
+    note: Option<String>,
+}
+
+impl Relation {
+    /// A stated relation with no qualifiers.
+    pub fn new(from: usize, rel: RelationType, to: usize, sources: Vec<usize>) -> Relation {
+        Relation {
+            from,
+            to,
+            rel,
+            certainty: Certainty::Stated,
+            details: None,
+            sources: sources.into_boxed_slice(),
+        }
+    }
+
+    /// The same relation with these qualifiers (a box only when one is given).
+    pub fn with_details(
+        mut self,
+        role: Option<String>,
+        period: Option<When>,
+        note: Option<String>,
+    ) -> Relation {
+        let details = Details { role, period, note };
+        self.details = (details != Details::default()).then(|| Box::new(details));
+        self
+    }
+
+    /// The capacity in which the subject stands in the relation: "as president".
+    pub fn role(&self) -> Option<&str> {
+        self.details.as_ref()?.role.as_deref()
+    }
+
+    pub fn period(&self) -> Option<When> {
+        self.details.as_ref()?.period
+    }
+
+    pub fn note(&self) -> Option<&str> {
+        self.details.as_ref()?.note.as_deref()
+    }
 }
 
 #[cfg(test)]

@@ -3,16 +3,12 @@
 use super::*;
 
 fn rel(from: usize, name: &str, to: usize) -> Relation {
-    Relation {
+    Relation::new(
         from,
-        rel: RelationType::parse(name).expect("known type"),
+        RelationType::parse(name).expect("known type"),
         to,
-        role: None,
-        period: None,
-        note: None,
-        certainty: Certainty::Stated,
-        sources: vec![0],
-    }
+        vec![0],
+    )
 }
 
 fn sample() -> Dataset {

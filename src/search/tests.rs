@@ -2,7 +2,7 @@
 //! operators, typos, ordering and narrowing.
 
 use super::*;
-use crate::model::{Certainty, Entity, Kind, Relation, RelationType};
+use crate::model::{Entity, Kind, Relation, RelationType};
 
 fn dataset() -> Dataset {
     let mut lyon = Entity::new("lyonbiopole", Kind::Cluster, "Lyonbiopôle");
@@ -29,16 +29,7 @@ fn dataset() -> Dataset {
     let mut ara = Entity::new("auvergne_rhone_alpes", Kind::Place, "Auvergne-Rhône-Alpes");
     ara.aliases = vec!["Rhône Alpes Region".into()];
     let france = Entity::new("france", Kind::Place, "France");
-    let rel = |from, name, to| Relation {
-        from,
-        rel: RelationType::parse(name).unwrap(),
-        to,
-        role: None,
-        period: None,
-        note: None,
-        certainty: Certainty::Stated,
-        sources: vec![],
-    };
+    let rel = |from, name, to| Relation::new(from, RelationType::parse(name).unwrap(), to, vec![]);
     let relations = vec![
         rel(0, "located_in", 5),
         rel(5, "part_of", 6),

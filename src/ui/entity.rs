@@ -122,8 +122,8 @@ fn build(app: &App, e: usize, w: usize, theme: &Theme) -> Page {
         let other = ds.entity(r.other);
         let rel = &ds.relations[r.relation];
         let mut extra: Vec<String> = Vec::new();
-        extra.extend(rel.role.as_ref().map(|x| format!("as {x}")));
-        extra.extend(rel.period.map(|p| p.to_string()));
+        extra.extend(rel.role().map(|x| format!("as {x}")));
+        extra.extend(rel.period().map(|p| p.to_string()));
         let badge = format!("  {:<9}", super::list::short_kind(other.kind));
         let mut spans = vec![Span::styled(badge.clone(), theme.kind(other.kind))];
         let tail = if extra.is_empty() {
@@ -142,7 +142,7 @@ fn build(app: &App, e: usize, w: usize, theme: &Theme) -> Page {
         }
         page.related.push((page.lines.len(), i));
         page.lines.push(Line::from(spans));
-        if let Some(note) = &rel.note {
+        if let Some(note) = rel.note() {
             for part in wrap(&clean(note), w.saturating_sub(9).max(8)) {
                 page.lines
                     .push(Line::styled(format!("         {part}"), theme.inferred));

@@ -46,11 +46,16 @@ impl Plan {
     }
 }
 
+/// The cited sources' indices, in a vector of exactly their number: a large
+/// dataset has a list per entity, fact and relation.
 fn resolve(cited: &[String], sources: &FxHashMap<&str, usize>) -> Vec<usize> {
-    cited
-        .iter()
-        .filter_map(|s| sources.get(s.as_str()).copied())
-        .collect()
+    let mut out = Vec::with_capacity(cited.len());
+    out.extend(
+        cited
+            .iter()
+            .filter_map(|s| sources.get(s.as_str()).copied()),
+    );
+    out
 }
 
 /// The entity's text is taken out of the file struct, not copied: the file is
@@ -123,13 +128,15 @@ pub fn build_with(file: &mut FileDataset, plan: &Plan) -> Dataset {
             });
         }
     }
-    let entities: Vec<Entity> = file
-        .entities
-        .iter_mut()
-        .zip(&plan.slot)
-        .filter(|(_, s)| s.is_some())
-        .map(|(e, _)| entity(e, &source_ix))
-        .collect();
+    let mut entities: Vec<Entity> =
+        Vec::with_capacity(plan.slot.iter().filter(|s| s.is_some()).count());
+    entities.extend(
+        file.entities
+            .iter_mut()
+            .zip(&plan.slot)
+            .filter(|(_, s)| s.is_some())
+            .map(|(e, _)| entity(e, &source_ix)),
+    );
     let kinds: Vec<Kind> = entities.iter().map(|e| e.kind).collect();
     let mut seen = FxHashSet::default();
     if plan.repeats {
@@ -149,16 +156,11 @@ pub fn build_with(file: &mut FileDataset, plan: &Plan) -> Dataset {
         {
             continue;
         }
-        relations.push(Relation {
-            from,
-            rel,
-            to,
-            role: r.role.take(),
-            period: r.period.as_deref().and_then(|p| When::parse(p).ok()),
-            note: r.note.take(),
-            certainty: r.certainty.into(),
-            sources: resolve(&r.sources, &source_ix),
-        });
+        let period = r.period.as_deref().and_then(|p| When::parse(p).ok());
+        let mut relation = Relation::new(from, rel, to, resolve(&r.sources, &source_ix))
+            .with_details(r.role.take(), period, r.note.take());
+        relation.certainty = r.certainty.into();
+        relations.push(relation);
     }
     Dataset::new(
         std::mem::take(&mut file.title),
