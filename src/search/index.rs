@@ -7,6 +7,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Field;
+use super::flat::Lists;
 use super::fold::fold;
 pub(super) use super::masks::{is_prose, letter_mask, short_key, span_mask};
 use crate::model::{Dataset, Kind};
@@ -52,8 +53,6 @@ pub struct Index {
     /// `first[e]..first[e + 1]` are entity e's spans.
     first: Vec<u32>,
     pub(super) kinds: Vec<Kind>,
-    pub(super) ids: Vec<String>,
-    pub(super) name_chars: Vec<u32>,
     /// Folded name or alias -> the entities that carry it exactly.
     pub(super) exact: FxHashMap<String, Vec<u32>>,
     /// Folded words (3+ chars) of names and aliases -> (entity, field, char offset in the field).
@@ -69,9 +68,9 @@ pub struct Index {
     /// (see [`letter_mask`]): a term with a letter the entity lacks cannot match.
     pub(super) masks: Vec<u64>,
     /// Per entity, the places it is in, nearest first.
-    pub(super) places: Vec<Vec<u32>>,
+    pub(super) places: Lists<u32>,
     /// Per entity, the years its dates and dated facts cover (sorted, deduplicated).
-    pub(super) years: Vec<Vec<i32>>,
+    pub(super) years: Lists<i32>,
     /// Folded names, aliases and ids of places -> place entities.
     pub(super) place_names: Vec<(String, u32)>,
     /// While building: tag and place texts already in the buffer, so that the
@@ -86,13 +85,13 @@ impl Index {
             first: Vec::with_capacity(ds.len() + 1),
             ..Index::default()
         };
+        let mut name_chars = Vec::with_capacity(ds.len());
         for (e, entity) in ds.entities.iter().enumerate() {
             ix.first.push(ix.spans.len() as u32);
             ix.masks.push(0);
             ix.short_masks.push(0);
             ix.kinds.push(entity.kind);
-            ix.ids.push(entity.id.clone());
-            ix.name_chars.push(entity.name.chars().count() as u32);
+            name_chars.push(entity.name.chars().count() as u32);
             let places: Vec<u32> = ds.places_of(e).into_iter().map(|p| p as u32).collect();
             ix.add(e, Field::Name, &entity.name);
             for (i, a) in entity.aliases.iter().enumerate() {
@@ -122,8 +121,8 @@ impl Index {
                 .collect();
             years.sort_unstable();
             years.dedup();
-            ix.years.push(years);
-            ix.places.push(places);
+            ix.years.push(&years);
+            ix.places.push(&places);
             if entity.kind == Kind::Place {
                 let names = std::iter::once(&entity.name).chain(&entity.aliases);
                 for n in names.chain(std::iter::once(&entity.id)) {
@@ -138,13 +137,36 @@ impl Index {
         let mut order: Vec<u32> = (0..ix.kinds.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| {
             let (a, b) = (a as usize, b as usize);
-            (ix.name_chars[a], &ix.ids[a]).cmp(&(ix.name_chars[b], &ix.ids[b]))
+            let id = |e: usize| ds.entities[e].id.as_str();
+            (name_chars[a], id(a)).cmp(&(name_chars[b], id(b)))
         });
         ix.tiebreak = vec![0; order.len()];
         for (place, &e) in order.iter().enumerate() {
             ix.tiebreak[e as usize] = place as u32;
         }
+        ix.shrink_to_fit();
         ix
+    }
+
+    /// Gives back what growing left spare: a quarter of the index at 100,000 entities.
+    fn shrink_to_fit(&mut self) {
+        self.buffer.shrink_to_fit();
+        self.prose.shrink_to_fit();
+        self.prose_owner.shrink_to_fit();
+        self.origins.shrink_to_fit();
+        self.spans.shrink_to_fit();
+        self.places.shrink_to_fit();
+        self.years.shrink_to_fit();
+        self.place_names.shrink_to_fit();
+        for list in self.exact.values_mut() {
+            list.shrink_to_fit();
+        }
+        for list in self.words.values_mut() {
+            list.shrink_to_fit();
+        }
+        for list in self.short.values_mut() {
+            list.shrink_to_fit();
+        }
     }
 
     fn add(&mut self, entity: usize, field: Field, text: &str) {

@@ -229,7 +229,7 @@ fn typo(ix: &Index, p: &Prepared, e: usize, text: &str) -> Option<AtomMatch> {
 fn scope_holds(ix: &Index, p: &Prepared, e: usize, scope: &Scope) -> bool {
     match scope {
         Scope::Kind(k) => ix.kinds[e] == *k,
-        Scope::Year(y) => ix.years[e].binary_search(y).is_ok(),
+        Scope::Year(y) => ix.years.of(e).binary_search(y).is_ok(),
         Scope::Tag(t) => ix
             .fields(e)
             .iter()
@@ -241,7 +241,7 @@ fn scope_holds(ix: &Index, p: &Prepared, e: usize, scope: &Scope) -> bool {
             .is_some_and(|(_, places)| {
                 places
                     .iter()
-                    .any(|&pl| pl as usize == e || ix.places[e].contains(&pl))
+                    .any(|&pl| pl as usize == e || ix.places.of(e).contains(&pl))
             }),
     }
 }

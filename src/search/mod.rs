@@ -3,6 +3,7 @@
 //! resolution for `show` and `path`. The only module that uses fuzzy-matcher;
 //! everything outside sees our own [`Query`], [`Hit`], [`Index`] and [`Searcher`].
 
+mod flat;
 pub mod fold;
 mod index;
 mod literal;
