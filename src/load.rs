@@ -55,17 +55,56 @@ impl Loaded {
 
 /// Loads from wherever the source says, refusing files over `max_bytes`.
 pub fn load(source: &DataSource, max_bytes: u64) -> Result<Loaded, LoadError> {
-    match source {
-        DataSource::Builtin => load_text(Path::new(data::BUILTIN_NAME), data::BUILTIN),
-        DataSource::File(path) => {
-            let bytes = data::read(path, max_bytes)?;
-            load_text(path, data::decode(path, &bytes)?)
-        }
+    let path = match source {
+        DataSource::Builtin => return load_text(Path::new(data::BUILTIN_NAME), data::BUILTIN),
+        DataSource::File(path) => path,
+    };
+    let bytes = data::read(path, max_bytes)?;
+    let Some((split, warnings)) = split(data::decode(path, &bytes)?) else {
+        return load_whole(path, data::decode(path, &bytes)?);
+    };
+    // The lists are copied out: the file's text goes before they are parsed.
+    drop(bytes);
+    if let Some(dataset) = crate::validate::build_streamed(split) {
+        return Ok(loaded(path, dataset, warnings));
+    }
+    // Something to report: the whole-file way, which places every problem.
+    let bytes = data::read(path, max_bytes)?;
+    load_whole(path, data::decode(path, &bytes)?)
+}
+
+/// Pieces this small keep few file structs alive at once while a large file
+/// streams into its dataset, and still amortise each piece's parser set-up.
+const STREAM_PIECE_BYTES: usize = 256 << 10;
+
+/// A large file cut to be built as it parses (see [`crate::validate::build_streamed`]),
+/// with the warning about a byte-order mark if it has one.
+fn split(text: &str) -> Option<(data::split::Split, Vec<Diagnostic>)> {
+    let (body, warnings) = data::strip_bom(text);
+    Some((data::split_large(body, STREAM_PIECE_BYTES)?, warnings))
+}
+
+fn loaded(path: &Path, dataset: Dataset, diagnostics: Vec<Diagnostic>) -> Loaded {
+    Loaded {
+        dataset,
+        diagnostics,
+        name: path.display().to_string(),
     }
 }
 
 /// Loads RON text already in memory; `path` only names it in messages.
 pub fn load_text(path: &Path, text: &str) -> Result<Loaded, LoadError> {
+    let streamed = split(text).and_then(|(split, warnings)| {
+        crate::validate::build_streamed(split).map(|ds| loaded(path, ds, warnings))
+    });
+    match streamed {
+        Some(loaded) => Ok(loaded),
+        None => load_whole(path, text),
+    }
+}
+
+/// The whole file parsed at once, checked against every rule, and built.
+fn load_whole(path: &Path, text: &str) -> Result<Loaded, LoadError> {
     let mut parsed = data::parse_unlocated(path, text)?;
     let body = parsed.body;
     let (dataset, mut diagnostics) =
@@ -75,9 +114,5 @@ pub fn load_text(path: &Path, text: &str) -> Result<Loaded, LoadError> {
     if parsed.file.relations.len() > 10_000 {
         std::thread::spawn(move || drop(parsed.file));
     }
-    Ok(Loaded {
-        dataset,
-        diagnostics,
-        name: path.display().to_string(),
-    })
+    Ok(loaded(path, dataset, diagnostics))
 }

@@ -201,3 +201,24 @@ fn hostile_names_are_shown_escaped_by_search_and_show() {
         }
     }
 }
+
+/// A large file is built as it parses, piece by piece; a problem that only the
+/// whole file shows (a relation given twice) must still be reported at its line.
+#[test]
+fn a_repeat_deep_in_a_large_file_is_reported_at_its_line() {
+    let text = clusterdex::data::to_ron(&clusterdex::synth::generate(12_000, 5)).expect("writes");
+    assert!(text.len() >= 4 << 20, "large enough to be parsed in pieces");
+    let mut lines: Vec<&str> = text.lines().collect();
+    let last = lines
+        .iter()
+        .rposition(|l| l.trim_start().starts_with("(from:"))
+        .expect("has relations");
+    lines.insert(last + 1, lines[last]);
+    let (code, out, _) = check_generated("repeat", lines.join("\n").as_bytes(), &[]);
+    assert_eq!(code, 1, "{out}");
+    let at = format!("TMP/repeat.ron:{}:5: error[duplicate-relation]: ", last + 2);
+    assert!(
+        out.starts_with(&at) && out.contains("is given twice"),
+        "{out}"
+    );
+}

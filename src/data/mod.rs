@@ -5,13 +5,13 @@ pub mod error;
 pub mod format;
 pub mod parse;
 pub mod spans;
-mod split;
+pub mod split;
 
 pub use error::LoadError;
 pub use format::FileDataset;
 pub use parse::{
     DEFAULT_MAX_BYTES, Parsed, Unlocated, decode, parse_bytes, parse_str, parse_unlocated, read,
-    to_ron,
+    split_large, strip_bom, to_ron,
 };
 
 /// The built-in dataset, compiled into the binary so clusterdex works with no file.

@@ -7,6 +7,7 @@ use std::path::Path;
 use super::error::LoadError;
 use super::format::FileDataset;
 use super::spans::{Spans, locate};
+use super::split::Split;
 use crate::diagnostic::{Diagnostic, Position};
 
 /// Files larger than this are refused unless the user raises the limit.
@@ -115,19 +116,7 @@ pub struct Unlocated<'t> {
 
 /// Parses RON text into the file structs.
 pub fn parse_unlocated<'t>(path: &Path, text: &'t str) -> Result<Unlocated<'t>, LoadError> {
-    let mut warnings = Vec::new();
-    let text = match text.strip_prefix('\u{FEFF}') {
-        Some(rest) => {
-            warnings.push(Diagnostic::warning(
-                "byte-order-mark",
-                Some(Position { line: 1, col: 1 }),
-                "the file starts with a byte-order mark (U+FEFF); it was ignored".to_string(),
-                "save the file as UTF-8 without a BOM",
-            ));
-            rest
-        }
-        None => text,
-    };
+    let (text, warnings) = strip_bom(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
             path: path.to_path_buf(),
@@ -177,9 +166,26 @@ pub fn parse_unlocated<'t>(path: &Path, text: &'t str) -> Result<Unlocated<'t>, 
     }
 }
 
-/// A large file parsed on every core; `None` for a small file, one core, or any
-/// doubt or error, which the whole-file parse then reports with its position.
-fn parse_in_pieces(text: &str) -> Option<FileDataset> {
+/// The text without its byte-order mark, if any, and the warning about it.
+pub fn strip_bom(text: &str) -> (&str, Vec<Diagnostic>) {
+    match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => {
+            let warning = Diagnostic::warning(
+                "byte-order-mark",
+                Some(Position { line: 1, col: 1 }),
+                "the file starts with a byte-order mark (U+FEFF); it was ignored".to_string(),
+                "save the file as UTF-8 without a BOM",
+            );
+            (rest, vec![warning])
+        }
+        None => (text, Vec::new()),
+    }
+}
+
+/// A large file (without its byte-order mark) cut for a parse in pieces of
+/// about `piece_bytes` on every core; `None` for a small file, one core, or
+/// anything the cutting is unsure of.
+pub fn split_large(text: &str, piece_bytes: usize) -> Option<Split> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if text.len() < PARALLEL_FROM_BYTES || threads < 2 {
         return None;
@@ -188,9 +194,16 @@ fn parse_in_pieces(text: &str) -> Option<FileDataset> {
     // to the same limit: one level stricter than needed, which at worst sends a
     // file to the whole-file parse.
     let options = ron_options().with_recursion_limit(RECURSION_LIMIT - 1);
+    Split::new(text, &options, threads, piece_bytes)
+}
+
+/// A large file parsed on every core; `None` for a small file, one core, or any
+/// doubt or error, which the whole-file parse then reports with its position.
+fn parse_in_pieces(text: &str) -> Option<FileDataset> {
     // A few pieces per thread even out the threads' finishing times.
-    let piece_bytes = (text.len() / (threads * 4)).max(1 << 16);
-    super::split::parse_parallel(text, &options, threads, piece_bytes)
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let split = split_large(text, (text.len() / (threads * 4)).max(1 << 16))?;
+    super::split::parse_parallel(split)
 }
 
 fn describe(code: &ron::Error) -> String {

@@ -8,7 +8,7 @@
 //! gives, with its true line and column.
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::de::DeserializeOwned;
 
@@ -176,30 +176,170 @@ fn scan(text: &str) -> Option<Layout> {
     (depth == 0 && current.is_none()).then_some(layout)
 }
 
-/// Byte ranges of pieces of whole items, each about `target` bytes long.
-fn pieces(list: &List, target: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = list.open;
-    for &cut in &list.cuts {
-        if cut - start >= target {
-            out.push((start, cut));
-            start = cut + 1;
+/// Which of the two lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Entities = 0,
+    Relations = 1,
+}
+
+/// A file cut into its head (title, sources) and its two lists, each list a
+/// text of its own cut into pieces of whole items that parse on their own.
+/// Holding the lists apart lets each be freed once parsed: the file's text
+/// need not outlive the pass over it.
+#[derive(Debug)]
+pub struct Split {
+    options: ron::Options,
+    threads: usize,
+    target: usize,
+    head: String,
+    entities: Option<Section>,
+    relations: Option<Section>,
+    items: [usize; 2],
+}
+
+/// One list's text (between its brackets) and where its items end.
+#[derive(Debug)]
+struct Section {
+    text: String,
+    cuts: Vec<usize>,
+}
+
+impl Section {
+    fn of(text: &str, list: &List) -> Section {
+        Section {
+            text: text[list.open..list.close].to_string(),
+            cuts: list.cuts.iter().map(|c| c - list.open).collect(),
         }
     }
-    out.push((start, list.close));
-    out
+
+    /// Byte ranges of pieces of whole items, each about `target` bytes long.
+    fn pieces(&self, target: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for &cut in &self.cuts {
+            if cut - start >= target {
+                out.push((start, cut));
+                start = cut + 1;
+            }
+        }
+        out.push((start, self.text.len()));
+        out
+    }
 }
 
-/// One piece to parse: which list, and where.
-#[derive(Clone, Copy)]
-enum Job {
-    Entities(usize, usize),
-    Relations(usize, usize),
+impl Split {
+    /// Cuts `text` for `threads` threads into pieces of about `piece_bytes`;
+    /// `None` when the lexer is unsure of anything. The lists are copied out,
+    /// so `text` may be dropped as soon as this returns.
+    pub fn new(
+        text: &str,
+        options: &ron::Options,
+        threads: usize,
+        piece_bytes: usize,
+    ) -> Option<Split> {
+        let layout = scan(text)?;
+        let (entities, relations) = (layout.entities?, layout.relations?);
+        // The head alone: the file with both lists emptied, in file order.
+        let (first, second) = if entities.open < relations.open {
+            (&entities, &relations)
+        } else {
+            (&relations, &entities)
+        };
+        let head = [
+            &text[..first.open],
+            &text[first.close..second.open],
+            &text[second.close..],
+        ]
+        .concat();
+        Some(Split {
+            options: options.clone(),
+            threads: threads.max(1),
+            target: piece_bytes.max(1),
+            head,
+            items: [entities.cuts.len() + 1, relations.cuts.len() + 1],
+            entities: Some(Section::of(text, &entities)),
+            relations: Some(Section::of(text, &relations)),
+        })
+    }
+
+    /// The head parsed (title and sources, both lists empty), or `None`.
+    pub fn head(&self) -> Option<FileDataset> {
+        let file: FileDataset = self.options.from_str(&self.head).ok()?;
+        (file.entities.is_empty() && file.relations.is_empty()).then_some(file)
+    }
+
+    /// At most how many items a list holds (its item ends, and one more).
+    pub fn items(&self, which: Which) -> usize {
+        self.items[which as usize]
+    }
+
+    /// Parses each piece of a list into `T`s and hands them to `work` on all
+    /// threads; `keep` then receives `work`'s results on this thread, in file
+    /// order, as they come, so that only a few pieces are ever held at once.
+    /// The list's text is freed when done (a list is parsed once). `None` as
+    /// soon as a piece fails to parse or `work` gives up.
+    pub fn each<T, R>(
+        &mut self,
+        which: Which,
+        work: impl Fn(Vec<T>) -> Option<R> + Sync,
+        mut keep: impl FnMut(R),
+    ) -> Option<()>
+    where
+        T: DeserializeOwned,
+        R: Send,
+    {
+        let section = match which {
+            Which::Entities => self.entities.take(),
+            Which::Relations => self.relations.take(),
+        }?;
+        let jobs = section.pieces(self.target);
+        let next = AtomicUsize::new(0);
+        let failed = AtomicBool::new(false);
+        let done: Vec<Mutex<Option<R>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+        // Takes the next piece; false when none is left or one failed.
+        let step = || {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&(a, b)) = jobs.get(k) else {
+                return false;
+            };
+            let result = parse_piece(&section.text[a..b], &self.options).and_then(&work);
+            match result {
+                Some(r) => *lock(&done[k]) = Some(r),
+                None => {
+                    failed.store(true, Ordering::Relaxed);
+                    next.store(jobs.len(), Ordering::Relaxed); // no use going on
+                }
+            }
+            true
+        };
+        let mut kept = 0;
+        let mut hand_over = |kept: &mut usize| {
+            while let Some(r) = done.get(*kept).and_then(|slot| lock(slot).take()) {
+                keep(r);
+                *kept += 1;
+            }
+        };
+        std::thread::scope(|s| {
+            let helpers: Vec<_> = (1..self.threads)
+                .map(|_| s.spawn(|| while step() {}))
+                .collect();
+            while step() {
+                hand_over(&mut kept);
+            }
+            for h in helpers {
+                if h.join().is_err() {
+                    failed.store(true, Ordering::Relaxed);
+                }
+            }
+        });
+        hand_over(&mut kept);
+        (!failed.load(Ordering::Relaxed) && kept == jobs.len()).then_some(())
+    }
 }
 
-enum Done {
-    Entities(Vec<FileEntity>),
-    Relations(Vec<FileRelation>),
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn parse_piece<T: DeserializeOwned>(text: &str, options: &ron::Options) -> Option<Vec<T>> {
@@ -210,87 +350,17 @@ fn parse_piece<T: DeserializeOwned>(text: &str, options: &ron::Options) -> Optio
     options.from_str(&wrapped).ok()
 }
 
-/// Parses `text` with `threads` threads in pieces of about `piece_bytes`, or
-/// `None` for the caller to parse it whole.
-pub fn parse_parallel(
-    text: &str,
-    options: &ron::Options,
-    threads: usize,
-    piece_bytes: usize,
-) -> Option<FileDataset> {
-    let layout = scan(text)?;
-    let (entities, relations) = (layout.entities?, layout.relations?);
-    let target = piece_bytes.max(1);
-    let mut jobs: Vec<Job> = pieces(&entities, target)
-        .into_iter()
-        .map(|(a, b)| Job::Entities(a, b))
-        .collect();
-    jobs.extend(
-        pieces(&relations, target)
-            .into_iter()
-            .map(|(a, b)| Job::Relations(a, b)),
-    );
-    // The head alone: the file with both lists emptied, in file order.
-    let (first, second) = if entities.open < relations.open {
-        (&entities, &relations)
-    } else {
-        (&relations, &entities)
-    };
-    let head = [
-        &text[..first.open],
-        &text[first.close..second.open],
-        &text[second.close..],
-    ]
-    .concat();
-    let next = AtomicUsize::new(0);
-    let done: Vec<Mutex<Option<Done>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
-    let work = || {
-        loop {
-            let k = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&job) = jobs.get(k) else {
-                return true;
-            };
-            let result = match job {
-                Job::Entities(a, b) => parse_piece(&text[a..b], options).map(Done::Entities),
-                Job::Relations(a, b) => parse_piece(&text[a..b], options).map(Done::Relations),
-            };
-            let Some(result) = result else {
-                next.store(jobs.len(), Ordering::Relaxed); // no use going on
-                return false;
-            };
-            *done[k].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
-        }
-    };
-    let (head, all_ok) = std::thread::scope(|s| {
-        let helpers: Vec<_> = (1..threads.max(1)).map(|_| s.spawn(work)).collect();
-        let head = options.from_str::<FileDataset>(&head).ok();
-        let mine = work();
-        let theirs = helpers.into_iter().all(|h| h.join().unwrap_or(false));
-        (head, mine && theirs)
-    });
-    let mut file = head.filter(|_| all_ok)?;
-    if !file.entities.is_empty() || !file.relations.is_empty() {
-        return None;
-    }
-    let done: Vec<Done> = done
-        .into_iter()
-        .map(|slot| slot.into_inner().unwrap_or_else(|e| e.into_inner()))
-        .collect::<Option<_>>()?;
-    let count = |f: fn(&Done) -> usize| done.iter().map(f).sum::<usize>();
-    file.entities.reserve_exact(count(|d| match d {
-        Done::Entities(v) => v.len(),
-        Done::Relations(_) => 0,
-    }));
-    file.relations.reserve_exact(count(|d| match d {
-        Done::Relations(v) => v.len(),
-        Done::Entities(_) => 0,
-    }));
-    for piece in done {
-        match piece {
-            Done::Entities(mut v) => file.entities.append(&mut v),
-            Done::Relations(mut v) => file.relations.append(&mut v),
-        }
-    }
+/// Parses a whole split file, or `None` for the caller to parse it whole.
+pub fn parse_parallel(mut split: Split) -> Option<FileDataset> {
+    let mut file = split.head()?;
+    file.entities.reserve_exact(split.items(Which::Entities));
+    split.each(Which::Entities, Some, |mut v: Vec<FileEntity>| {
+        file.entities.append(&mut v)
+    })?;
+    file.relations.reserve_exact(split.items(Which::Relations));
+    split.each(Which::Relations, Some, |mut v: Vec<FileRelation>| {
+        file.relations.append(&mut v)
+    })?;
     Some(file)
 }
 

@@ -9,7 +9,7 @@ fn whole(text: &str) -> Option<FileDataset> {
 }
 
 fn pieces_of(text: &str, piece_bytes: usize) -> Option<FileDataset> {
-    parse_parallel(text, &ron_options(), 3, piece_bytes)
+    parse_parallel(Split::new(text, &ron_options(), 3, piece_bytes)?)
 }
 
 /// Strings, raw strings and comments full of the brackets and commas the lexer cuts at.

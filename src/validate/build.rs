@@ -7,7 +7,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Ctx, Resolved};
-use crate::data::format::{FileDataset, FileEntity};
+use crate::data::format::{FileDataset, FileEntity, FileSource};
 use crate::model::{Dataset, DateEntry, Entity, Fact, Kind, Relation, Source, When};
 
 /// What the build keeps, decided from the rules' lookups.
@@ -48,7 +48,7 @@ impl Plan {
 
 /// The cited sources' indices, in a vector of exactly their number: a large
 /// dataset has a list per entity, fact and relation.
-fn resolve(cited: &[String], sources: &FxHashMap<&str, usize>) -> Vec<usize> {
+pub(super) fn resolve(cited: &[String], sources: &FxHashMap<&str, usize>) -> Vec<usize> {
     let mut out = Vec::with_capacity(cited.len());
     out.extend(
         cited
@@ -61,7 +61,7 @@ fn resolve(cited: &[String], sources: &FxHashMap<&str, usize>) -> Vec<usize> {
 /// The entity's text is taken out of the file struct, not copied: the file is
 /// thrown away after the build, and copying every string of a large file would
 /// cost time and double the memory for a moment.
-fn entity(e: &mut FileEntity, sources: &FxHashMap<&str, usize>) -> Entity {
+pub(super) fn entity(e: &mut FileEntity, sources: &FxHashMap<&str, usize>) -> Entity {
     let take = std::mem::take::<String>;
     Entity {
         id: take(&mut e.id),
@@ -108,12 +108,11 @@ pub fn build(file: &FileDataset) -> Dataset {
     build_with(&mut file.clone(), &plan)
 }
 
-/// The sound part of a file, following a plan made from the rules' lookups.
-/// The kept text is taken out of `file`, which is left to be thrown away.
-pub fn build_with(file: &mut FileDataset, plan: &Plan) -> Dataset {
+/// The file's sources, the first of each id, and their indices by id.
+pub(super) fn sources(file: &[FileSource]) -> (Vec<Source>, FxHashMap<&str, usize>) {
     let mut source_ix: FxHashMap<&str, usize> = FxHashMap::default();
     let mut sources = Vec::new();
-    for s in &file.sources {
+    for s in file {
         if !source_ix.contains_key(s.id.as_str()) {
             source_ix.insert(&s.id, sources.len());
             sources.push(Source {
@@ -128,6 +127,13 @@ pub fn build_with(file: &mut FileDataset, plan: &Plan) -> Dataset {
             });
         }
     }
+    (sources, source_ix)
+}
+
+/// The sound part of a file, following a plan made from the rules' lookups.
+/// The kept text is taken out of `file`, which is left to be thrown away.
+pub fn build_with(file: &mut FileDataset, plan: &Plan) -> Dataset {
+    let (sources, source_ix) = sources(&file.sources);
     let mut entities: Vec<Entity> =
         Vec::with_capacity(plan.slot.iter().filter(|s| s.is_some()).count());
     entities.extend(

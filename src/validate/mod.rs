@@ -6,6 +6,7 @@ mod build;
 mod entities;
 mod relations;
 mod sources;
+mod stream;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -20,6 +21,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Dataset, RelationType};
 
 pub use build::{Plan, build, build_with};
+pub use stream::build_streamed;
 
 /// Lookups shared by the rules, built once per validation.
 pub struct Ctx<'a> {
@@ -71,7 +73,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// One rule: looks at the whole file, returns what is wrong.
-type Rule = fn(&Ctx) -> Vec<Diagnostic>;
+pub(crate) type Rule = fn(&Ctx) -> Vec<Diagnostic>;
 
 /// Every rule, in the order their findings are grouped before sorting by position.
 const RULES: &[Rule] = &[

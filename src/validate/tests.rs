@@ -14,7 +14,24 @@ fn run(entities: &str, relations: &str) -> (Dataset, Vec<Diagnostic>) {
         format!("(\n{SOURCES}\nentities: [\n{entities}\n],\nrelations: [\n{relations}\n],\n)");
     let mut parsed = parse_str(Path::new("t.ron"), &text).expect("test file parses");
     let spans = parsed.spans;
-    super::check(&mut parsed.file, || spans)
+    let (ds, d) = super::check(&mut parsed.file, || spans);
+    streamed_agrees(&text, &ds, &d);
+    (ds, d)
+}
+
+/// The build a large file takes as it parses, tried on every test file in
+/// pieces of one item: it must step aside for any file the rules have
+/// something to say about, and build the very same dataset for the rest.
+fn streamed_agrees(text: &str, ds: &Dataset, d: &[Diagnostic]) {
+    let options = crate::data::parse::ron_options();
+    let split = crate::data::split::Split::new(text, &options, 2, 1).expect("test file splits");
+    match super::build_streamed(split) {
+        None => assert!(!d.is_empty(), "a sound file was not built as it parsed"),
+        Some(streamed) => {
+            assert!(d.is_empty(), "built as it parsed despite {d:?}");
+            assert_eq!(format!("{streamed:?}"), format!("{ds:?}"));
+        }
+    }
 }
 
 const TWO: &str = r#"(id: "a", kind: Cluster, name: "A", sources: ["s"]),
