@@ -183,48 +183,49 @@ pub enum Which {
     Relations = 1,
 }
 
-/// A file cut into its head (title, sources) and its two lists, each list a
-/// text of its own cut into pieces of whole items that parse on their own.
-/// Holding the lists apart lets each be freed once parsed: the file's text
-/// need not outlive the pass over it.
+/// A file cut into its head (title, sources) and its two lists, each list cut
+/// into pieces of whole items, each piece a text of its own that parses on its
+/// own. Holding the pieces apart lets each be freed once parsed: the file's
+/// text need not outlive the pass over it, nor wait for it to end.
 #[derive(Debug)]
 pub struct Split {
     options: ron::Options,
     threads: usize,
-    target: usize,
     head: String,
     entities: Option<Section>,
     relations: Option<Section>,
     items: [usize; 2],
 }
 
-/// One list's text (between its brackets) and where its items end.
+/// One list's pieces, each in brackets (a list of its own); a piece is taken
+/// out to be parsed.
 #[derive(Debug)]
 struct Section {
-    text: String,
-    cuts: Vec<usize>,
+    pieces: Vec<Mutex<Option<String>>>,
 }
 
 impl Section {
-    fn of(text: &str, list: &List) -> Section {
-        Section {
-            text: text[list.open..list.close].to_string(),
-            cuts: list.cuts.iter().map(|c| c - list.open).collect(),
-        }
-    }
-
-    /// Byte ranges of pieces of whole items, each about `target` bytes long.
-    fn pieces(&self, target: usize) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for &cut in &self.cuts {
+    /// The list cut into pieces of whole items, each about `target` bytes long.
+    fn of(text: &str, list: &List, target: usize) -> Section {
+        let mut ranges = Vec::new();
+        let mut start = list.open;
+        for &cut in &list.cuts {
             if cut - start >= target {
-                out.push((start, cut));
+                ranges.push((start, cut));
                 start = cut + 1;
             }
         }
-        out.push((start, self.text.len()));
-        out
+        ranges.push((start, list.close));
+        let piece = |(a, b): (usize, usize)| {
+            let mut wrapped = String::with_capacity(b - a + 2);
+            wrapped.push('[');
+            wrapped.push_str(&text[a..b]);
+            wrapped.push(']');
+            Mutex::new(Some(wrapped))
+        };
+        Section {
+            pieces: ranges.into_iter().map(piece).collect(),
+        }
     }
 }
 
@@ -255,11 +256,10 @@ impl Split {
         Some(Split {
             options: options.clone(),
             threads: threads.max(1),
-            target: piece_bytes.max(1),
             head,
             items: [entities.cuts.len() + 1, relations.cuts.len() + 1],
-            entities: Some(Section::of(text, &entities)),
-            relations: Some(Section::of(text, &relations)),
+            entities: Some(Section::of(text, &entities, piece_bytes.max(1))),
+            relations: Some(Section::of(text, &relations, piece_bytes.max(1))),
         })
     }
 
@@ -293,17 +293,19 @@ impl Split {
             Which::Entities => self.entities.take(),
             Which::Relations => self.relations.take(),
         }?;
-        let jobs = section.pieces(self.target);
+        let jobs = &section.pieces;
         let next = AtomicUsize::new(0);
         let failed = AtomicBool::new(false);
         let done: Vec<Mutex<Option<R>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
         // Takes the next piece; false when none is left or one failed.
         let step = || {
             let k = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&(a, b)) = jobs.get(k) else {
+            let Some(text) = jobs.get(k).and_then(|slot| lock(slot).take()) else {
                 return false;
             };
-            let result = parse_piece(&section.text[a..b], &self.options).and_then(&work);
+            let parsed = self.options.from_str::<Vec<T>>(&text).ok();
+            drop(text);
+            let result = parsed.and_then(&work);
             match result {
                 Some(r) => *lock(&done[k]) = Some(r),
                 None => {
@@ -340,14 +342,6 @@ impl Split {
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-fn parse_piece<T: DeserializeOwned>(text: &str, options: &ron::Options) -> Option<Vec<T>> {
-    let mut wrapped = String::with_capacity(text.len() + 2);
-    wrapped.push('[');
-    wrapped.push_str(text);
-    wrapped.push(']');
-    options.from_str(&wrapped).ok()
 }
 
 /// Parses a whole split file, or `None` for the caller to parse it whole.
