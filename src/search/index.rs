@@ -81,10 +81,7 @@ pub struct Index {
 
 impl Index {
     pub fn new(ds: &Dataset) -> Index {
-        let mut ix = Index {
-            first: Vec::with_capacity(ds.len() + 1),
-            ..Index::default()
-        };
+        let mut ix = Index::sized(ds);
         let mut name_chars = Vec::with_capacity(ds.len());
         for (e, entity) in ds.entities.iter().enumerate() {
             ix.first.push(ix.spans.len() as u32);
@@ -92,7 +89,6 @@ impl Index {
             ix.short_masks.push(0);
             ix.kinds.push(entity.kind);
             name_chars.push(entity.name.chars().count() as u32);
-            let places: Vec<u32> = ds.places_of(e).into_iter().map(|p| p as u32).collect();
             ix.add(e, Field::Name, &entity.name);
             for (i, a) in entity.aliases.iter().enumerate() {
                 ix.add(e, Field::Alias(i as u16), a);
@@ -101,7 +97,7 @@ impl Index {
             for (i, t) in entity.tags.iter().enumerate() {
                 ix.add(e, Field::Tag(i as u16), t);
             }
-            for (i, &p) in places.iter().enumerate() {
+            for (i, &p) in ix.places.of(e).to_vec().iter().enumerate() {
                 ix.add(e, Field::Place(i as u16), &ds.entity(p as usize).name);
             }
             ix.add(e, Field::Description, &entity.description);
@@ -122,7 +118,6 @@ impl Index {
             years.sort_unstable();
             years.dedup();
             ix.years.push(&years);
-            ix.places.push(&places);
             if entity.kind == Kind::Place {
                 let names = std::iter::once(&entity.name).chain(&entity.aliases);
                 for n in names.chain(std::iter::once(&entity.id)) {
@@ -145,6 +140,41 @@ impl Index {
             ix.tiebreak[e as usize] = place as u32;
         }
         ix.shrink_to_fit();
+        ix
+    }
+
+    /// An empty index with room for the dataset's spans, text and per-entity
+    /// lists, and each entity's places already found: grown by doubling
+    /// instead, the largest of these would leave their outgrown copies behind.
+    fn sized(ds: &Dataset) -> Index {
+        let mut ix = Index::default();
+        let (mut spans, mut short, mut prose) = (0, 0, 0);
+        let count =
+            |texts: &mut dyn Iterator<Item = &str>, spans: &mut usize, bytes: &mut usize| {
+                for t in texts.filter(|t| !t.is_empty()) {
+                    *spans += 1;
+                    *bytes += t.len() + 1;
+                }
+            };
+        for (e, entity) in ds.entities.iter().enumerate() {
+            let places: Vec<u32> = ds.places_of(e).into_iter().map(|p| p as u32).collect();
+            ix.places.push(&places);
+            spans += places.len() + entity.tags.len();
+            let names = std::iter::once(&entity.name).chain(&entity.aliases);
+            let names = &mut names.chain([&entity.id]).map(String::as_str);
+            count(names, &mut spans, &mut short);
+            let facts = entity.facts.iter().map(|f| f.value.as_str());
+            let prose_texts = &mut std::iter::once(entity.description.as_str()).chain(facts);
+            count(prose_texts, &mut spans, &mut prose);
+        }
+        ix.spans.reserve_exact(spans);
+        ix.buffer.reserve(short);
+        ix.prose.reserve(prose);
+        ix.first.reserve_exact(ds.len() + 1);
+        for per_entity in [&mut ix.masks, &mut ix.short_masks] {
+            per_entity.reserve_exact(ds.len());
+        }
+        ix.kinds.reserve_exact(ds.len());
         ix
     }
 
