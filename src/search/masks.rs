@@ -41,7 +41,14 @@ impl Index {
     /// or exact term: those whose short fields hold all its letters, and those
     /// whose prose holds it as typed, found by one vectorised pass over all prose.
     pub(super) fn could_match(&self, text: &str) -> Vec<u32> {
-        let need = letter_mask(text);
+        let (need, letters) = (letter_mask(text), span_mask(text));
+        // All the letters in one field, not spread over several.
+        let one_field = |e: u32| {
+            let fields = self.fields(e as usize).iter();
+            fields
+                .into_iter()
+                .any(|s| !is_prose(s.field) && letters & !s.mask == 0)
+        };
         let mut in_prose = memchr::memmem::find_iter(self.prose.as_bytes(), text.as_bytes())
             .map(|at| {
                 let k = self.prose_owner.partition_point(|o| o.0 as usize <= at);
@@ -51,7 +58,7 @@ impl Index {
         let mut out = Vec::new();
         for (e, &m) in self.short_masks.iter().enumerate() {
             let e = e as u32;
-            let mut hit = need & !m == 0;
+            let mut hit = need & !m == 0 && one_field(e);
             while let Some(&p) = in_prose.peek().filter(|&&p| p <= e) {
                 hit |= p == e;
                 in_prose.next();

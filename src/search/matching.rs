@@ -77,6 +77,7 @@ fn term_in_field(
     (text, mode): (&str, Mode),
     (finder, letters): (Option<&memmem::Finder>, u32),
     indices: bool,
+    runs: Option<(&Memo, usize)>,
 ) -> Option<(i64, Vec<usize>)> {
     if letters & !span.mask != 0 {
         return None; // a letter of the term is not in the field at all
@@ -116,7 +117,15 @@ fn term_in_field(
     // it (for the word-start bonus) instead of over the whole field.
     if let Some(at) = occurrence(hay, text, finder, false) {
         let from = hay[..at].char_indices().next_back().map_or(at, |(i, _)| i);
-        let (score, idx) = skim.fuzzy_indices(&hay[from..at + text.len()], text)?;
+        let run = &hay[from..at + text.len()];
+        // Scoring only: the run's score depends on the char before it alone,
+        // and thousands of fields share the few there are.
+        if let (false, Some((memo, term))) = (indices, runs) {
+            let before = hay[from..at].chars().next();
+            let score = memo.run_score(term, before, || skim.fuzzy_match(run, text))?;
+            return Some((score + bonus, Vec::new()));
+        }
+        let (score, idx) = skim.fuzzy_indices(run, text)?;
         let idx = if indices {
             let offset = char_index(hay, from);
             idx.into_iter().map(|i| i + offset).collect()
@@ -124,6 +133,12 @@ fn term_in_field(
             Vec::new()
         };
         return Some((score + bonus, idx));
+    }
+    // Up to four letters make at most as many pieces as the limit allows, so
+    // scoring alone needs no positions, and the matcher's two-row pass will do.
+    if !indices && chars <= 4 {
+        let score = skim.fuzzy_match(hay, text)?;
+        return (score >= MIN_SCORE_PER_CHAR * chars as i64).then_some((score + bonus, Vec::new()));
     }
     let (score, idx) = skim.fuzzy_indices(hay, text)?;
     // Letters scattered across a long name are noise, not a match: a low score
@@ -184,15 +199,21 @@ fn atom(
     let best = fields
         .iter()
         .enumerate()
+        // Most fields lack a letter of the term: ruled out before any lookup.
+        .filter(|(_, s)| letters & !s.mask == 0)
         .filter_map(|(i, s)| {
             let found = match (memo, term) {
                 (Some(memo), Some(term)) if s.shared != NOT_SHARED => memo
                     .get_or(term, s.shared, || {
-                        term_in_field(skim, ix, s, (text, mode), (finder, letters), false)
+                        let runs = Some((memo, term));
+                        term_in_field(skim, ix, s, (text, mode), (finder, letters), false, runs)
                             .map(|m| m.0)
                     })
                     .map(|score| (score, Vec::new())),
-                _ => term_in_field(skim, ix, s, (text, mode), (finder, letters), indices),
+                _ => {
+                    let runs = memo.zip(term);
+                    term_in_field(skim, ix, s, (text, mode), (finder, letters), indices, runs)
+                }
             };
             found.map(|(score, folded)| (score.max(1) * weight(s.field) / 10, i, folded))
         })
@@ -314,8 +335,15 @@ pub fn highlight_all(
     let mut all = lead.to_vec();
     for atom in query.groups.iter().flatten().filter(|a| !a.negate) {
         if let AtomKind::Term { text, mode } = &atom.kind
-            && let Some((_, folded)) =
-                term_in_field(skim, ix, s, (text, *mode), (None, span_mask(text)), true)
+            && let Some((_, folded)) = term_in_field(
+                skim,
+                ix,
+                s,
+                (text, *mode),
+                (None, span_mask(text)),
+                true,
+                None,
+            )
         {
             all.extend(folded);
         }

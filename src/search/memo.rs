@@ -1,7 +1,11 @@
 //! A search's memory of shared texts: thousands of entities carry the same tag
-//! or place, and a term is matched against each such text once per search.
+//! or place, and a term is matched against each such text once per search. It
+//! also remembers what the matcher scores a term found as typed, which depends
+//! only on the character before it.
 
 use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
 
 use super::index::Index;
 
@@ -11,7 +15,13 @@ pub struct Memo {
     texts: usize,
     /// `UNKNOWN`, `NO_MATCH` or the score, at `term * texts + text`.
     known: RefCell<Vec<i64>>,
+    /// The matcher's score of a term found as typed, by term number and the
+    /// character before it (None at the start of a field).
+    runs: RefCell<FxHashMap<RunKey, Option<i64>>>,
 }
+
+/// A term's number and the character before where it was found.
+type RunKey = (usize, Option<char>);
 
 const UNKNOWN: i64 = i64::MIN;
 const NO_MATCH: i64 = i64::MIN + 1;
@@ -22,7 +32,24 @@ impl Memo {
         Memo {
             texts,
             known: RefCell::new(vec![UNKNOWN; texts * terms]),
+            runs: RefCell::default(),
         }
+    }
+
+    /// The score of term number `term` found as typed after `before`, worked
+    /// out by `f` the first time.
+    pub(super) fn run_score(
+        &self,
+        term: usize,
+        before: Option<char>,
+        f: impl FnOnce() -> Option<i64>,
+    ) -> Option<i64> {
+        let known = self.runs.borrow().get(&(term, before)).copied();
+        known.unwrap_or_else(|| {
+            let found = f();
+            self.runs.borrow_mut().insert((term, before), found);
+            found
+        })
     }
 
     pub(super) fn get_or(

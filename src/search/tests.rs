@@ -164,3 +164,23 @@ fn one_and_two_letter_queries_rank_as_the_matcher_would() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+    /// Scoring without positions uses the matcher's two-row pass (and keeps
+    /// one score per character before a run found as typed); it must give the
+    /// very score of the full pass that works out positions, or rankings
+    /// would depend on which pass ran.
+    #[test]
+    fn the_two_row_score_is_the_full_score(
+        // A small alphabet, so that most patterns do match, in many ways.
+        choice in "[abcé .'-]{0,40}",
+        pattern in "[abc]{1,4}",
+    ) {
+        use fuzzy_matcher::FuzzyMatcher;
+        let skim = fuzzy_matcher::skim::SkimMatcherV2::default();
+        let full = skim.fuzzy_indices(&choice, &pattern).map(|(score, _)| score);
+        proptest::prop_assert_eq!(skim.fuzzy_match(&choice, &pattern), full);
+
+    }
+}
