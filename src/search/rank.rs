@@ -136,6 +136,7 @@ fn score_short(ix: &Index, query: &Query, exact: &[u32]) -> Option<Vec<Scored>> 
                 score: matching::word_start_score(field, chars)
                     + if exact.contains(&e) { 1_000_000 } else { 0 },
                 field_rank: field.rank(),
+                span: None,
             })
             .collect(),
     )
@@ -146,6 +147,8 @@ struct Scored {
     entity: u32,
     score: i64,
     field_rank: u8,
+    /// The span whose match counts most, when scoring found it.
+    span: Option<u32>,
 }
 
 fn order(ix: &Index, a: &Scored, b: &Scored) -> std::cmp::Ordering {
@@ -199,6 +202,7 @@ fn score_all(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> Vec
                 entity: e,
                 score: m.score + bonus,
                 field_rank: m.span.map_or(7, |s| ix.spans[s].field.rank()),
+                span: m.span.map(|s| s as u32),
             })
         })
         .collect()
@@ -211,10 +215,16 @@ const PARALLEL_SHOWN_FROM: usize = 100;
 fn shown(ix: &Index, p: &Prepared, scored: &[Scored]) -> Vec<Hit> {
     let hit = |skim: &SkimMatcherV2, s: &Scored| {
         let e = s.entity as usize;
-        let m = matching::entity(skim, ix, p, e, Pass::Show);
-        let (field, indices) = match m.as_ref().and_then(|m| m.span.map(|sp| (sp, &m.folded))) {
+        // The span scoring chose is lit by every term that matches in it; only
+        // a typo's letters (no term matches) need the entity matched again.
+        let lead = match s.span {
+            Some(sp) if p.typos.is_empty() => Some((sp as usize, Vec::new())),
+            _ => matching::entity(skim, ix, p, e, Pass::Show)
+                .and_then(|m| m.span.map(|sp| (sp, m.folded))),
+        };
+        let (field, indices) = match lead {
             Some((sp, folded)) => {
-                let folded = matching::highlight_all(skim, ix, p.query, sp, folded);
+                let folded = matching::highlight_all(skim, ix, p.query, sp, &folded);
                 (ix.spans[sp].field, ix.original(&ix.spans[sp], &folded))
             }
             None => (Field::Name, Vec::new()),
