@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod format;
+mod lex;
 pub mod parse;
 pub mod spans;
 pub mod split;
