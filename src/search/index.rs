@@ -12,6 +12,8 @@ use super::fold::fold;
 pub(super) use super::masks::{is_prose, letter_mask, short_key, span_mask};
 use crate::model::{Dataset, Kind};
 
+mod size;
+
 /// One searchable field of one entity: a slice of the buffer.
 #[derive(Debug, Clone, Copy)]
 pub struct Span {
@@ -141,62 +143,6 @@ impl Index {
         }
         ix.shrink_to_fit();
         ix
-    }
-
-    /// An empty index with room for the dataset's spans, text and per-entity
-    /// lists, and each entity's places already found: grown by doubling
-    /// instead, the largest of these would leave their outgrown copies behind.
-    fn sized(ds: &Dataset) -> Index {
-        let mut ix = Index::default();
-        let (mut spans, mut short, mut prose) = (0, 0, 0);
-        let count =
-            |texts: &mut dyn Iterator<Item = &str>, spans: &mut usize, bytes: &mut usize| {
-                for t in texts.filter(|t| !t.is_empty()) {
-                    *spans += 1;
-                    *bytes += t.len() + 1;
-                }
-            };
-        for (e, entity) in ds.entities.iter().enumerate() {
-            let places: Vec<u32> = ds.places_of(e).into_iter().map(|p| p as u32).collect();
-            ix.places.push(&places);
-            spans += places.len() + entity.tags.len();
-            let names = std::iter::once(&entity.name).chain(&entity.aliases);
-            let names = &mut names.chain([&entity.id]).map(String::as_str);
-            count(names, &mut spans, &mut short);
-            let facts = entity.facts.iter().map(|f| f.value.as_str());
-            let prose_texts = &mut std::iter::once(entity.description.as_str()).chain(facts);
-            count(prose_texts, &mut spans, &mut prose);
-        }
-        ix.spans.reserve_exact(spans);
-        ix.buffer.reserve(short);
-        ix.prose.reserve(prose);
-        ix.first.reserve_exact(ds.len() + 1);
-        for per_entity in [&mut ix.masks, &mut ix.short_masks] {
-            per_entity.reserve_exact(ds.len());
-        }
-        ix.kinds.reserve_exact(ds.len());
-        ix
-    }
-
-    /// Gives back what growing left spare: a quarter of the index at 100,000 entities.
-    fn shrink_to_fit(&mut self) {
-        self.buffer.shrink_to_fit();
-        self.prose.shrink_to_fit();
-        self.prose_owner.shrink_to_fit();
-        self.origins.shrink_to_fit();
-        self.spans.shrink_to_fit();
-        self.places.shrink_to_fit();
-        self.years.shrink_to_fit();
-        self.place_names.shrink_to_fit();
-        for list in self.exact.values_mut() {
-            list.shrink_to_fit();
-        }
-        for list in self.words.values_mut() {
-            list.shrink_to_fit();
-        }
-        for list in self.short.values_mut() {
-            list.shrink_to_fit();
-        }
     }
 
     fn add(&mut self, entity: usize, field: Field, text: &str) {
