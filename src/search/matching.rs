@@ -4,13 +4,12 @@
 //! Prose (descriptions, fact values) is matched by substring, since letters
 //! scattered over a paragraph match almost anything.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
 use super::Field;
 use super::index::{Index, NOT_SHARED, Span, is_prose, span_mask};
 use super::literal::{char_index, in_order, literal, literal_at, occurrence};
+pub use super::matcher::Matcher;
 pub use super::memo::Memo;
 use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
 
@@ -71,7 +70,7 @@ impl Prepared<'_> {
 
 /// Matches one text term against one field.
 fn term_in_field(
-    skim: &SkimMatcherV2,
+    skim: &Matcher,
     ix: &Index,
     span: &Span,
     (text, mode): (&str, Mode),
@@ -122,10 +121,10 @@ fn term_in_field(
         // and thousands of fields share the few there are.
         if let (false, Some((memo, term))) = (indices, runs) {
             let before = hay[from..at].chars().next();
-            let score = memo.run_score(term, before, || skim.fuzzy_match(run, text))?;
+            let score = memo.run_score(term, before, || skim.score(run, text))?;
             return Some((score + bonus, Vec::new()));
         }
-        let (score, idx) = skim.fuzzy_indices(run, text)?;
+        let (score, idx) = skim.indices(run, text)?;
         let idx = if indices {
             let offset = char_index(hay, from);
             idx.into_iter().map(|i| i + offset).collect()
@@ -137,10 +136,10 @@ fn term_in_field(
     // Up to four letters make at most as many pieces as the limit allows, so
     // scoring alone needs no positions, and the matcher's two-row pass will do.
     if !indices && chars <= 4 {
-        let score = skim.fuzzy_match(hay, text)?;
+        let score = skim.score(hay, text)?;
         return (score >= MIN_SCORE_PER_CHAR * chars as i64).then_some((score + bonus, Vec::new()));
     }
-    let (score, idx) = skim.fuzzy_indices(hay, text)?;
+    let (score, idx) = skim.indices(hay, text)?;
     // Letters scattered across a long name are noise, not a match: a low score
     // per letter, or more separate pieces than an abbreviation would have.
     let pieces = 1 + idx.windows(2).filter(|w| w[1] != w[0] + 1).count();
@@ -171,7 +170,7 @@ impl AtomMatch {
 
 /// Evaluates one atom on one entity; None when it does not hold.
 fn atom(
-    skim: &SkimMatcherV2,
+    skim: &Matcher,
     ix: &Index,
     p: &Prepared,
     e: usize,
@@ -287,7 +286,7 @@ pub enum Pass<'m> {
 
 /// Matches a query against one entity: every group must hold.
 pub fn entity(
-    skim: &SkimMatcherV2,
+    skim: &Matcher,
     ix: &Index,
     p: &Prepared,
     e: usize,
@@ -325,7 +324,7 @@ pub fn entity(
 /// The lead span's highlight, plus every other positive term that also matches
 /// in that span ("rhone alpes" lights up both words of "Rhône-Alpes").
 pub fn highlight_all(
-    skim: &SkimMatcherV2,
+    skim: &Matcher,
     ix: &Index,
     query: &Query,
     span: usize,

@@ -8,6 +8,7 @@ pub mod fold;
 mod index;
 mod literal;
 mod masks;
+mod matcher;
 mod matching;
 mod memo;
 pub mod naive;

@@ -3,10 +3,8 @@
 //! exact name or alias match always first — and computes highlights only for
 //! the hits that will be shown.
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use super::index::Index;
-use super::matching::{self, Memo, Pass, Prepared};
+use super::matching::{self, Matcher, Memo, Pass, Prepared};
 use super::syntax::{AtomKind, Mode, Query, Scope};
 use super::{Field, Hit, QueryError, typo};
 
@@ -184,7 +182,7 @@ fn required_masks(query: &Query) -> Vec<u64> {
 }
 
 fn score_all(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> Vec<Scored> {
-    let skim = SkimMatcherV2::default();
+    let skim = Matcher::default();
     let memo = Memo::new(ix, p.finders.len());
     // Typo matches may lack a letter of the term, so the letter test is off for them.
     let masks = if p.typos.is_empty() {
@@ -213,7 +211,7 @@ const PARALLEL_SHOWN_FROM: usize = 100;
 
 /// The kept hits with their fields and highlights, in order.
 fn shown(ix: &Index, p: &Prepared, scored: &[Scored]) -> Vec<Hit> {
-    let hit = |skim: &SkimMatcherV2, s: &Scored| {
+    let hit = |skim: &Matcher, s: &Scored| {
         let e = s.entity as usize;
         // The span scoring chose is lit by every term that matches in it; only
         // a typo's letters (no term matches) need the entity matched again.
@@ -237,7 +235,7 @@ fn shown(ix: &Index, p: &Prepared, scored: &[Scored]) -> Vec<Hit> {
         }
     };
     let all = |part: &[Scored]| {
-        let skim = SkimMatcherV2::default();
+        let skim = Matcher::default();
         part.iter().map(|s| hit(&skim, s)).collect::<Vec<Hit>>()
     };
     if scored.len() < PARALLEL_SHOWN_FROM {

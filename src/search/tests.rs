@@ -177,10 +177,8 @@ proptest::proptest! {
         choice in "[abcé .'-]{0,40}",
         pattern in "[abc]{1,4}",
     ) {
-        use fuzzy_matcher::FuzzyMatcher;
-        let skim = fuzzy_matcher::skim::SkimMatcherV2::default();
-        let full = skim.fuzzy_indices(&choice, &pattern).map(|(score, _)| score);
-        proptest::prop_assert_eq!(skim.fuzzy_match(&choice, &pattern), full);
-
+        let skim = matcher::Matcher::default();
+        let full = skim.indices(&choice, &pattern).map(|(score, _)| score);
+        proptest::prop_assert_eq!(skim.score(&choice, &pattern), full);
     }
 }
