@@ -106,6 +106,11 @@ fn term_in_field(
     if !in_order(hay.as_bytes(), text.as_bytes()) {
         return None;
     }
+    // The letters are here in order: whatever the thresholds below decide, a
+    // longer term may still match this field (see `Outcome::Loose`).
+    if let Some((memo, _)) = runs {
+        memo.saw_loose();
+    }
     let field_chars = hay.chars().count().max(1);
     // A term that covers more of a short name says more about it than the same
     // letters inside a long one ("European Medtech Alliance" over MAGIA's long
@@ -292,15 +297,50 @@ pub fn entity(
     e: usize,
     pass: Pass,
 ) -> Option<EntityMatch> {
+    match outcome(skim, ix, p, e, pass) {
+        Outcome::Match(m) => Some(m),
+        Outcome::Loose | Outcome::Miss => None,
+    }
+}
+
+/// How a query fares on an entity when scoring.
+pub enum Outcome {
+    Match(EntityMatch),
+    /// No match, but every group holds once each fuzzy term is only asked for
+    /// its letters in order: a longer term could match, so narrowing to the
+    /// next keystroke must keep the entity (scores of scattered letters grow
+    /// faster with a term's length than its thresholds do).
+    Loose,
+    Miss,
+}
+
+/// Matches a query against one entity, telling a near miss from a miss when
+/// scoring (a showing pass has only matches and misses).
+pub fn outcome(skim: &Matcher, ix: &Index, p: &Prepared, e: usize, pass: Pass) -> Outcome {
+    let memo = match pass {
+        Pass::Score(memo) => Some(memo),
+        Pass::Show => None,
+    };
     let mut total = 0;
     let mut matches: Vec<AtomMatch> = Vec::new();
+    let mut loose = false;
     for group in &p.query.groups {
+        memo.map(Memo::take_loose);
         let best = group
             .iter()
             .filter_map(|a| atom(skim, ix, p, e, a, pass))
-            .max_by_key(|m| m.score)?;
-        total += best.score;
-        matches.push(best);
+            .max_by_key(|m| m.score);
+        match best {
+            Some(best) => {
+                total += best.score;
+                matches.push(best);
+            }
+            None if memo.is_some_and(Memo::take_loose) => loose = true,
+            None => return Outcome::Miss,
+        }
+    }
+    if loose {
+        return Outcome::Loose;
     }
     let lead = matches
         .iter()
@@ -314,7 +354,7 @@ pub fn entity(
         .collect();
     folded.sort_unstable();
     folded.dedup();
-    Some(EntityMatch {
+    Outcome::Match(EntityMatch {
         score: total,
         span: lead,
         folded,

@@ -3,7 +3,7 @@
 //! also remembers what the matcher scores a term found as typed, which depends
 //! only on the character before it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use rustc_hash::FxHashMap;
 
@@ -18,6 +18,9 @@ pub struct Memo {
     /// The matcher's score of a term found as typed, by term number and the
     /// character before it (None at the start of a field).
     runs: RefCell<FxHashMap<RunKey, Option<i64>>>,
+    /// Raised when a fuzzy term had its letters in order in a field that its
+    /// thresholds then turned down (see [`Memo::loose`]).
+    loose: Cell<bool>,
 }
 
 /// A term's number and the character before where it was found.
@@ -25,6 +28,8 @@ type RunKey = (usize, Option<char>);
 
 const UNKNOWN: i64 = i64::MIN;
 const NO_MATCH: i64 = i64::MIN + 1;
+/// No match, but the letters were there in order.
+const LOOSE: i64 = i64::MIN + 2;
 
 impl Memo {
     pub fn new(ix: &Index, terms: usize) -> Memo {
@@ -33,7 +38,19 @@ impl Memo {
             texts,
             known: RefCell::new(vec![UNKNOWN; texts * terms]),
             runs: RefCell::default(),
+            loose: Cell::new(false),
         }
+    }
+
+    /// Notes that a field held a fuzzy term's letters in order without matching.
+    pub(super) fn saw_loose(&self) {
+        self.loose.set(true);
+    }
+
+    /// Whether a field held a term's letters in order without matching since
+    /// the flag was last taken; lowers it.
+    pub(super) fn take_loose(&self) -> bool {
+        self.loose.replace(false)
     }
 
     /// The score of term number `term` found as typed after `before`, worked
@@ -62,9 +79,20 @@ impl Memo {
         let known = self.known.borrow().get(at).copied();
         match known {
             Some(NO_MATCH) => None,
+            Some(LOOSE) => {
+                self.saw_loose();
+                None
+            }
             Some(UNKNOWN) => {
+                let before = self.take_loose();
                 let found = f();
-                self.known.borrow_mut()[at] = found.unwrap_or(NO_MATCH);
+                let loose = self.take_loose();
+                self.known.borrow_mut()[at] = match found {
+                    Some(score) => score,
+                    None if loose => LOOSE,
+                    None => NO_MATCH,
+                };
+                self.loose.set(before || loose);
                 found
             }
             Some(score) => Some(score),

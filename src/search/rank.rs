@@ -4,7 +4,7 @@
 //! the hits that will be shown.
 
 use super::index::Index;
-use super::matching::{self, Matcher, Memo, Pass, Prepared};
+use super::matching::{self, Matcher, Memo, Outcome, Pass, Prepared};
 use super::syntax::{AtomKind, Mode, Query, Scope};
 use super::{Field, Hit, QueryError, typo};
 
@@ -17,6 +17,9 @@ pub struct Ranked {
     pub hits: Vec<Hit>,
     /// Every matching entity, in index order.
     pub all: Vec<u32>,
+    /// Every entity a longer query could still match, in index order: the
+    /// matches, and the near misses (see [`matching::Outcome::Loose`]).
+    pub base: Vec<u32>,
 }
 
 /// Resolves place scopes once per query. Typo candidates are looked for only
@@ -135,6 +138,7 @@ fn score_short(ix: &Index, query: &Query, exact: &[u32]) -> Option<Vec<Scored>> 
                     + if exact.contains(&e) { 1_000_000 } else { 0 },
                 field_rank: field.rank(),
                 span: None,
+                matched: true,
             })
             .collect(),
     )
@@ -147,6 +151,20 @@ struct Scored {
     field_rank: u8,
     /// The span whose match counts most, when scoring found it.
     span: Option<u32>,
+    /// False for a near miss, kept only for narrowing.
+    matched: bool,
+}
+
+impl Scored {
+    fn near_miss(entity: u32) -> Scored {
+        Scored {
+            entity,
+            score: 0,
+            field_rank: 7,
+            span: None,
+            matched: false,
+        }
+    }
 }
 
 fn order(ix: &Index, a: &Scored, b: &Scored) -> std::cmp::Ordering {
@@ -194,13 +212,18 @@ fn score_all(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> Vec
         .iter()
         .filter(|&&e| masks.iter().all(|&m| m & !ix.masks[e as usize] == 0))
         .filter_map(|&e| {
-            let m = matching::entity(&skim, ix, p, e as usize, Pass::Score(&memo))?;
+            let m = match matching::outcome(&skim, ix, p, e as usize, Pass::Score(&memo)) {
+                Outcome::Match(m) => m,
+                Outcome::Loose => return Some(Scored::near_miss(e)),
+                Outcome::Miss => return None,
+            };
             let bonus = if exact.contains(&e) { 1_000_000 } else { 0 };
             Some(Scored {
                 entity: e,
                 score: m.score + bonus,
                 field_rank: m.span.map_or(7, |s| ix.spans[s].field.rank()),
                 span: m.span.map(|s| s as u32),
+                matched: true,
             })
         })
         .collect()
@@ -284,6 +307,8 @@ pub fn run(
             score_split(ix, &p, &exact, &base)
         }
     };
+    let base: Vec<u32> = scored.iter().map(|s| s.entity).collect();
+    scored.retain(|s| s.matched);
     if scored.is_empty() {
         // Nothing as typed: perhaps a misspelt name word (`minalogik`).
         p.typos = typos(ix, query);
@@ -295,6 +320,7 @@ pub fn run(
         near.sort_unstable();
         near.dedup();
         scored = score_split(ix, &p, &exact, &near);
+        scored.retain(|s| s.matched);
     }
     let matched: Vec<u32> = scored.iter().map(|s| s.entity).collect();
     let cmp = |a: &Scored, b: &Scored| order(ix, a, b);
@@ -304,5 +330,9 @@ pub fn run(
     }
     scored.sort_unstable_by(cmp);
     let hits = shown(ix, &p, &scored);
-    Ok(Ranked { hits, all: matched })
+    Ok(Ranked {
+        hits,
+        all: matched,
+        base,
+    })
 }

@@ -69,7 +69,7 @@ impl Searcher {
         }
         if self.stack.last().is_none_or(|s| s.query != query) {
             let base = self.stack.last().filter(|s| extends(&s.query, &query));
-            let ranked = rank::run(index, &query, base.map(|s| s.ranked.all.as_slice()), SHOWN)?;
+            let ranked = rank::run(index, &query, base.map(|s| s.ranked.base.as_slice()), SHOWN)?;
             self.stack.push(Step { query, ranked });
         }
         Ok(self

@@ -182,3 +182,41 @@ proptest::proptest! {
         proptest::prop_assert_eq!(skim.score(&choice, &pattern), full);
     }
 }
+
+/// On a generated dataset, typing a query letter by letter (each search
+/// narrowing the last) gives the very hits, scores, fields and highlights of
+/// searching for it at once: a ranking must not depend on how it was reached.
+#[test]
+fn typed_and_pasted_queries_rank_alike_on_a_large_dataset() {
+    let ds = crate::validate::build(&crate::synth::generate(3000, 11));
+    let ix = Index::new(&ds);
+    let key = |h: &Hit| (h.entity, h.score, h.field, h.indices.clone());
+    let words = [
+        "lyonbiopole",
+        "llo",
+        "medtech",
+        "clinique",
+        "gmbh",
+        "ollo",
+        "anna",
+        "srl",
+    ];
+    for word in words
+        .into_iter()
+        .chain(["lyon diag", "bio !lyon", "kind:event conf"])
+    {
+        let mut typed = Searcher::new();
+        for end in word.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let q = &word[..end];
+            // Half-typed operators ("bio !") are errors either way.
+            let keys = |hits: &[Hit]| hits.iter().map(key).collect::<Vec<_>>();
+            let narrowed = typed.search(&ix, q).map(keys).ok();
+            let mut fresh = Searcher::new();
+            let at_once = fresh.search(&ix, q).map(keys).ok();
+            assert_eq!(narrowed, at_once, "query {q:?}");
+            if at_once.is_some() {
+                assert_eq!(typed.total(), fresh.total(), "query {q:?}");
+            }
+        }
+    }
+}
