@@ -60,8 +60,12 @@ pub fn load(source: &DataSource, max_bytes: u64) -> Result<Loaded, LoadError> {
         DataSource::File(path) => path,
     };
     let bytes = data::read(path, max_bytes)?;
-    let Some((split, warnings)) = split(data::decode(path, &bytes)?) else {
-        return load_whole(path, data::decode(path, &bytes)?);
+    let (split, warnings) = {
+        let text = data::decode(path, &bytes)?;
+        match split(text) {
+            Some(split) => split,
+            None => return load_whole(path, text),
+        }
     };
     // The lists are copied out: the file's text goes before they are parsed.
     drop(bytes);

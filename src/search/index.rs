@@ -99,7 +99,9 @@ impl Index {
             for (i, t) in entity.tags.iter().enumerate() {
                 ix.add(e, Field::Tag(i as u16), t);
             }
-            for (i, &p) in ix.places.of(e).to_vec().iter().enumerate() {
+            // By position: `add` needs the index mutably while the list is read.
+            for i in 0..ix.places.of(e).len() {
+                let p = ix.places.of(e)[i];
                 ix.add(e, Field::Place(i as u16), &ds.entity(p as usize).name);
             }
             ix.add(e, Field::Description, &entity.description);

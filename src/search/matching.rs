@@ -325,7 +325,9 @@ pub fn outcome(skim: &Matcher, ix: &Index, p: &Prepared, e: usize, pass: Pass) -
     let mut matches: Vec<AtomMatch> = Vec::new();
     let mut loose = false;
     for group in &p.query.groups {
-        memo.map(Memo::take_loose);
+        if let Some(memo) = memo {
+            memo.take_loose(); // a group's own near misses only
+        }
         let best = group
             .iter()
             .filter_map(|a| atom(skim, ix, p, e, a, pass))

@@ -19,7 +19,7 @@ pub struct Memo {
     /// character before it (None at the start of a field).
     runs: RefCell<FxHashMap<RunKey, Option<i64>>>,
     /// Raised when a fuzzy term had its letters in order in a field that its
-    /// thresholds then turned down (see [`Memo::loose`]).
+    /// thresholds then turned down (see [`Memo::take_loose`]).
     loose: Cell<bool>,
 }
 

@@ -7,8 +7,8 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Ctx, Resolved};
-use crate::data::format::{FileDataset, FileEntity, FileSource};
-use crate::model::{Dataset, DateEntry, Entity, Fact, Kind, Relation, Source, When};
+use crate::data::format::{FileDataset, FileEntity, FileRelation, FileSource};
+use crate::model::{Dataset, DateEntry, Entity, Fact, Kind, Relation, RelationType, Source, When};
 
 /// What the build keeps, decided from the rules' lookups.
 #[derive(Debug, Clone)]
@@ -108,6 +108,23 @@ pub fn build(file: &FileDataset) -> Dataset {
     build_with(&mut file.clone(), &plan)
 }
 
+/// A relation with resolved ends, its qualifiers taken out of the file struct
+/// (a period that does not parse is left out; the rules report it).
+pub(super) fn relation(
+    r: &mut FileRelation,
+    (from, rel, to): (usize, RelationType, usize),
+    sources: &FxHashMap<&str, usize>,
+) -> Relation {
+    let period = r.period.as_deref().and_then(|p| When::parse(p).ok());
+    let mut relation = Relation::new(from, rel, to, resolve(&r.sources, sources)).with_details(
+        r.role.take(),
+        period,
+        r.note.take(),
+    );
+    relation.certainty = r.certainty.into();
+    relation
+}
+
 /// The file's sources, the first of each id, and their indices by id.
 pub(super) fn sources(file: &[FileSource]) -> (Vec<Source>, FxHashMap<&str, usize>) {
     let mut source_ix: FxHashMap<&str, usize> = FxHashMap::default();
@@ -162,11 +179,7 @@ pub fn build_with(file: &mut FileDataset, plan: &Plan) -> Dataset {
         {
             continue;
         }
-        let period = r.period.as_deref().and_then(|p| When::parse(p).ok());
-        let mut relation = Relation::new(from, rel, to, resolve(&r.sources, &source_ix))
-            .with_details(r.role.take(), period, r.note.take());
-        relation.certainty = r.certainty.into();
-        relations.push(relation);
+        relations.push(relation(r, (from, rel, to), &source_ix));
     }
     Dataset::new(
         std::mem::take(&mut file.title),

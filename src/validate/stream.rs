@@ -8,12 +8,12 @@
 
 use rustc_hash::FxHashMap;
 
-use super::build::{entity, resolve, sources};
+use super::build::{entity, relation, sources};
 use super::{Ctx, Rule, relations, sources as cites, text};
 use crate::data::format::{FileDataset, FileEntity, FileRelation};
 use crate::data::spans::Spans;
 use crate::data::split::{Split, Which};
-use crate::model::{Dataset, Entity, Kind, Relation, RelationType, When};
+use crate::model::{Dataset, Entity, Kind, Relation, RelationType};
 
 /// The rules a piece of relations can judge without the entities.
 const RELATION_RULES: &[Rule] = &[
@@ -79,14 +79,9 @@ pub fn build_streamed(mut split: Split) -> Option<Dataset> {
             let built = file.relations.iter_mut().map(|r| {
                 let rel = RelationType::parse(&r.rel)?;
                 let (from, to) = (*ids.get(r.from.as_str())?, *ids.get(r.to.as_str())?);
-                if !rel.fits(kinds[from], kinds[to]) {
-                    return None;
-                }
-                let period = r.period.as_deref().map(When::parse).transpose().ok()?;
-                let mut relation = Relation::new(from, rel, to, resolve(&r.sources, &source_ix))
-                    .with_details(r.role.take(), period, r.note.take());
-                relation.certainty = r.certainty.into();
-                Some(relation)
+                // Periods were checked by the rules; ends and kinds are checked here.
+                rel.fits(kinds[from], kinds[to])
+                    .then(|| relation(r, (from, rel, to), &source_ix))
             });
             built.collect::<Option<Vec<_>>>()
         },
