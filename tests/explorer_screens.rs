@@ -164,3 +164,29 @@ fn problems_banner_and_list() {
     .join("\n");
     insta::assert_snapshot!("problems_list", list);
 }
+
+/// An entity of a large dataset with more related entities than the pane has
+/// rows (the pane draws only those in view): the last one, once selected, is
+/// on screen, in the selection style, under the terminal cursor, with its name.
+#[test]
+fn the_last_of_more_related_entities_than_rows_is_drawn_when_selected() {
+    let ds = clusterdex::validate::build(&clusterdex::synth::generate(6000, 3));
+    let mut a = App::new(ds, Vec::new());
+    let most = (0..a.ds.len()).max_by_key(|&e| a.related_of(e).len());
+    let e = most.expect("entities");
+    let related = a.related_of(e);
+    assert!(related.len() > 60, "{} related", related.len());
+    a.visit(e);
+    a.update(clusterdex::app::Action::Bottom);
+    let theme = Theme::dark();
+    let mut t = sure(Terminal::new(TestBackend::new(120, 40)));
+    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    let pos = sure(t.get_cursor_position());
+    let area = a.geometry.entity;
+    let row = row_text(t.backend().buffer(), pos.y, area.x, area.x + area.width);
+    let last = &a.ds.entity(related[related.len() - 1].other).name;
+    let start: String = last.chars().take(12).collect();
+    assert!(row.contains(&start), "{row:?} should show {last:?}");
+    let cell = &t.backend().buffer()[(area.x + 4, pos.y)];
+    assert_eq!(cell.bg, theme.selected.bg.unwrap_or_default(), "{row:?}");
+}

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use super::Field;
 use super::flat::Lists;
 use super::fold::fold;
-pub(super) use super::masks::{is_prose, letter_mask, short_key, span_mask};
+pub(super) use super::masks::{SHORT, is_prose, letter_mask, narrow, short_key, span_mask};
 use crate::model::{Dataset, Kind};
 
 mod size;
@@ -22,9 +22,6 @@ pub struct Span {
     pub end: u32,
     /// Offset into `origins`, or `IDENTITY` when folding kept every char in place.
     pub origin: u32,
-    /// The letters in the field (see [`span_mask`]): most fields are ruled out
-    /// for a term without reading their text.
-    pub mask: u32,
     /// For a tag or place text that many entities share, its number (a search
     /// matches each such text once); `NOT_SHARED` otherwise.
     pub shared: u32,
@@ -52,6 +49,10 @@ pub struct Index {
     pub(super) short_masks: Vec<u64>,
     origins: Vec<u32>,
     pub(super) spans: Vec<Span>,
+    /// Per span, the letters in its field (see [`span_mask`]) and [`SHORT`] for
+    /// a field that is not prose: most fields are ruled out for a term from
+    /// these four bytes, without reading the span or its text.
+    pub(super) span_masks: Vec<u32>,
     /// `first[e]..first[e + 1]` are entity e's spans.
     first: Vec<u32>,
     pub(super) kinds: Vec<Kind>,
@@ -154,6 +155,7 @@ impl Index {
         let shared = matches!(field, Field::Tag(_) | Field::Place(_));
         if shared && let Some(&(span, mask)) = self.shared.get(text) {
             self.spans.push(Span { field, ..span });
+            self.span_masks.push(narrow(mask) | SHORT);
             self.masks[entity] |= mask;
             self.short_masks[entity] |= mask;
             let folded = &self.buffer[span.start as usize..span.end as usize];
@@ -196,7 +198,6 @@ impl Index {
             start,
             end: start + f.text.len() as u32,
             origin,
-            mask: span_mask(&f.text),
             shared: if shared {
                 self.shared.len() as u32
             } else {
@@ -205,6 +206,8 @@ impl Index {
         };
         self.spans.push(span);
         let mask = letter_mask(&f.text);
+        self.span_masks
+            .push(narrow(mask) | if prose { 0 } else { SHORT });
         self.masks[entity] |= mask;
         if !prose {
             self.short_masks[entity] |= mask;
@@ -249,6 +252,12 @@ impl Index {
     /// The searchable fields of an entity.
     pub(super) fn fields(&self, entity: usize) -> &[Span] {
         &self.spans[self.first[entity] as usize..self.first[entity + 1] as usize]
+    }
+
+    /// The masks of an entity's fields (see [`Index::span_masks`]), in the order
+    /// of [`Index::fields`].
+    pub(super) fn field_masks(&self, entity: usize) -> &[u32] {
+        &self.span_masks[self.first[entity] as usize..self.first[entity + 1] as usize]
     }
 
     /// The global index of an entity's first span.

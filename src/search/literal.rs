@@ -30,9 +30,17 @@ pub(super) fn occurrence(
     first.filter(|_| !word_start_only)
 }
 
+/// Whether the bytes of `needle` occur in `hay` in order (a vectorised find
+/// per byte: far fewer mispredicted branches than a walk byte by byte).
 pub(super) fn in_order(hay: &[u8], needle: &[u8]) -> bool {
-    let mut it = hay.iter();
-    needle.iter().all(|b| it.any(|h| h == b))
+    let mut rest = hay;
+    for &b in needle {
+        match memchr::memchr(b, rest) {
+            Some(i) => rest = &rest[i + 1..],
+            None => return false,
+        }
+    }
+    true
 }
 
 pub(super) fn char_index(text: &str, byte: usize) -> usize {

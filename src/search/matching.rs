@@ -9,6 +9,7 @@ use memchr::memmem;
 use super::Field;
 use super::index::{Index, NOT_SHARED, Span, is_prose, span_mask};
 use super::literal::{char_index, in_order, literal, literal_at, occurrence};
+use super::masks::Could;
 pub use super::matcher::Matcher;
 pub use super::memo::Memo;
 use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
@@ -51,9 +52,17 @@ pub struct Prepared<'q> {
     /// For each term, a prepared substring search (vectorised, set up once per
     /// query) and its letters (see [`span_mask`]).
     pub finders: Vec<(memmem::Finder<'q>, u32)>,
+    /// What rules entities out for the query's first long term, when the
+    /// search is over all entities (see [`Could`]).
+    pub could: Option<Could<'q>>,
 }
 
 impl Prepared<'_> {
+    /// Whether entity `e`'s prose is known not to hold `text` as typed.
+    fn prose_lacks(&self, text: &str, e: usize) -> bool {
+        self.could.as_ref().is_some_and(|c| c.prose_lacks(text, e))
+    }
+
     /// The term's number, prepared search and letters (the letters are worked
     /// out for a term the query was not prepared with).
     fn term(&self, text: &str) -> (Option<usize>, Option<&memmem::Finder<'_>>, u32) {
@@ -74,13 +83,10 @@ fn term_in_field(
     ix: &Index,
     span: &Span,
     (text, mode): (&str, Mode),
-    (finder, letters): (Option<&memmem::Finder>, u32),
+    finder: Option<&memmem::Finder>,
     indices: bool,
     runs: Option<(&Memo, usize)>,
 ) -> Option<(i64, Vec<usize>)> {
-    if letters & !span.mask != 0 {
-        return None; // a letter of the term is not in the field at all
-    }
     let hay = ix.text(span);
     if mode != Mode::Fuzzy {
         return literal(hay, text, mode, finder, indices);
@@ -200,23 +206,26 @@ fn atom(
         return (!found).then(AtomMatch::plain);
     }
     let (term, finder, letters) = p.term(text);
-    let best = fields
+    let first = ix.first_span(e);
+    let best = ix
+        .field_masks(e)
         .iter()
         .enumerate()
-        // Most fields lack a letter of the term: ruled out before any lookup.
-        .filter(|(_, s)| letters & !s.mask == 0)
+        // Most fields lack a letter of the term: ruled out from their mask alone.
+        .filter(|&(_, &m)| letters & !m == 0)
+        .map(|(i, _)| (i, &fields[i]))
+        .filter(|(_, s)| !(is_prose(s.field) && p.prose_lacks(text, e)))
         .filter_map(|(i, s)| {
             let found = match (memo, term) {
                 (Some(memo), Some(term)) if s.shared != NOT_SHARED => memo
                     .get_or(term, s.shared, || {
                         let runs = Some((memo, term));
-                        term_in_field(skim, ix, s, (text, mode), (finder, letters), false, runs)
-                            .map(|m| m.0)
+                        term_in_field(skim, ix, s, (text, mode), finder, false, runs).map(|m| m.0)
                     })
                     .map(|score| (score, Vec::new())),
                 _ => {
                     let runs = memo.zip(term);
-                    term_in_field(skim, ix, s, (text, mode), (finder, letters), indices, runs)
+                    term_in_field(skim, ix, s, (text, mode), finder, indices, runs)
                 }
             };
             found.map(|(score, folded)| (score.max(1) * weight(s.field) / 10, i, folded))
@@ -227,7 +236,7 @@ fn atom(
         // True matches score above every typo (at most 3).
         Some((score, i, folded)) => Some(AtomMatch {
             score: score + 4,
-            span: Some(ix.first_span(e) + i),
+            span: Some(first + i),
             folded,
         }),
         None if mode == Mode::Fuzzy => typo(ix, p, e, text),
@@ -376,15 +385,8 @@ pub fn highlight_all(
     let mut all = lead.to_vec();
     for atom in query.groups.iter().flatten().filter(|a| !a.negate) {
         if let AtomKind::Term { text, mode } = &atom.kind
-            && let Some((_, folded)) = term_in_field(
-                skim,
-                ix,
-                s,
-                (text, *mode),
-                (None, span_mask(text)),
-                true,
-                None,
-            )
+            && span_mask(text) & !ix.span_masks[span] == 0
+            && let Some((_, folded)) = term_in_field(skim, ix, s, (text, *mode), None, true, None)
         {
             all.extend(folded);
         }

@@ -3,6 +3,7 @@
 //! resolution for `show` and `path`. The only module that uses fuzzy-matcher;
 //! everything outside sees our own [`Query`], [`Hit`], [`Index`] and [`Searcher`].
 
+mod chunks;
 mod flat;
 pub mod fold;
 mod index;
@@ -14,6 +15,7 @@ mod memo;
 pub mod naive;
 mod rank;
 mod resolve;
+mod score;
 mod searcher;
 pub mod syntax;
 mod typo;

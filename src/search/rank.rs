@@ -4,12 +4,11 @@
 //! the hits that will be shown.
 
 use super::index::Index;
-use super::matching::{self, Matcher, Memo, Outcome, Pass, Prepared};
+use super::masks::Could;
+use super::matching::{self, Matcher, Pass, Prepared};
+use super::score::{Pool, Scored, score_split};
 use super::syntax::{AtomKind, Mode, Query, Scope};
 use super::{Field, Hit, QueryError, typo};
-
-/// Above this many candidates the work is split over two threads.
-const PARALLEL_FROM: usize = 20_000;
 
 /// The result of a run: the shown hits and every matching entity (for narrowing).
 #[derive(Debug, Clone, Default)]
@@ -54,6 +53,7 @@ fn prepare<'q>(ix: &Index, query: &'q Query) -> Result<Prepared<'q>, QueryError>
         places,
         typos: Vec::new(),
         finders,
+        could: None,
     })
 }
 
@@ -76,7 +76,7 @@ fn typos(ix: &Index, query: &Query) -> Vec<(String, Vec<typo::Near>)> {
 
 /// A group that is one positive term alone: its text and mode. Such a group
 /// must match, so it can rule entities out.
-fn lone_term(group: &[super::syntax::Atom]) -> Option<(&str, Mode)> {
+pub(super) fn lone_term(group: &[super::syntax::Atom]) -> Option<(&str, Mode)> {
     match group {
         [a] if !a.negate => match &a.kind {
             AtomKind::Term { text, mode } => Some((text, *mode)),
@@ -108,16 +108,16 @@ fn short_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
     Some(short_list(ix, text).iter().map(|&(e, _)| e).collect())
 }
 
-/// For a query with a word of three letters or more, the entities that could
-/// match it (see [`Index::could_match`]): most are ruled out without reading
-/// any of their fields.
-fn long_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
-    let (text, _) = query.groups.iter().find_map(|g| {
-        lone_term(g).filter(|&(text, mode)| {
-            matches!(mode, Mode::Fuzzy | Mode::Exact) && text.chars().count() >= 3
-        })
-    })?;
-    Some(ix.could_match(text))
+/// A query's first word of three letters or more that must match, fuzzy or
+/// exact: what it needs rules out most entities before any matching (see [`Could`]).
+fn long_term(query: &Query) -> Option<&str> {
+    query.groups.iter().find_map(|g| {
+        lone_term(g)
+            .filter(|&(text, mode)| {
+                matches!(mode, Mode::Fuzzy | Mode::Exact) && text.chars().count() >= 3
+            })
+            .map(|(text, _)| text)
+    })
 }
 
 /// A query that is one or two letters and nothing else (the first keystrokes)
@@ -144,89 +144,11 @@ fn score_short(ix: &Index, query: &Query, exact: &[u32]) -> Option<Vec<Scored>> 
     )
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Scored {
-    entity: u32,
-    score: i64,
-    field_rank: u8,
-    /// The span whose match counts most, when scoring found it.
-    span: Option<u32>,
-    /// False for a near miss, kept only for narrowing.
-    matched: bool,
-}
-
-impl Scored {
-    fn near_miss(entity: u32) -> Scored {
-        Scored {
-            entity,
-            score: 0,
-            field_rank: 7,
-            span: None,
-            matched: false,
-        }
-    }
-}
-
 fn order(ix: &Index, a: &Scored, b: &Scored) -> std::cmp::Ordering {
     b.score
         .cmp(&a.score)
         .then(a.field_rank.cmp(&b.field_rank))
         .then(ix.tiebreak[a.entity as usize].cmp(&ix.tiebreak[b.entity as usize]))
-}
-
-/// Scores candidates, on two threads when there are many.
-fn score_split(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> Vec<Scored> {
-    if candidates.len() < PARALLEL_FROM {
-        return score_all(ix, p, exact, candidates);
-    }
-    let (a, b) = candidates.split_at(candidates.len() / 2);
-    std::thread::scope(|s| {
-        let right = s.spawn(|| score_all(ix, p, exact, b));
-        let mut left = score_all(ix, p, exact, a);
-        left.extend(right.join().unwrap_or_else(|_| score_all(ix, p, exact, b)));
-        left
-    })
-}
-
-/// Letters each single-term group needs: an entity lacking one cannot match
-/// (a one-instruction test before any matching).
-fn required_masks(query: &Query) -> Vec<u64> {
-    query
-        .groups
-        .iter()
-        .filter_map(|g| lone_term(g).map(|(text, _)| super::index::letter_mask(text)))
-        .filter(|&m| m != 0)
-        .collect()
-}
-
-fn score_all(ix: &Index, p: &Prepared, exact: &[u32], candidates: &[u32]) -> Vec<Scored> {
-    let skim = Matcher::default();
-    let memo = Memo::new(ix, p.finders.len());
-    // Typo matches may lack a letter of the term, so the letter test is off for them.
-    let masks = if p.typos.is_empty() {
-        required_masks(p.query)
-    } else {
-        Vec::new()
-    };
-    candidates
-        .iter()
-        .filter(|&&e| masks.iter().all(|&m| m & !ix.masks[e as usize] == 0))
-        .filter_map(|&e| {
-            let m = match matching::outcome(&skim, ix, p, e as usize, Pass::Score(&memo)) {
-                Outcome::Match(m) => m,
-                Outcome::Loose => return Some(Scored::near_miss(e)),
-                Outcome::Miss => return None,
-            };
-            let bonus = if exact.contains(&e) { 1_000_000 } else { 0 };
-            Some(Scored {
-                entity: e,
-                score: m.score + bonus,
-                field_rank: m.span.map_or(7, |s| ix.spans[s].field.rank()),
-                span: m.span.map(|s| s as u32),
-                matched: true,
-            })
-        })
-        .collect()
 }
 
 /// From this many kept hits on, their highlights are worked out on two threads.
@@ -292,19 +214,23 @@ pub fn run(
     let mut scored = match fast {
         Some(scored) => scored,
         None => {
-            let base: Vec<u32> = match (candidates, short_candidates(ix, query)) {
-                (Some(c), Some(short)) => c
-                    .iter()
-                    .copied()
-                    .filter(|e| short.binary_search(e).is_ok())
-                    .collect(),
-                (Some(c), None) => c.to_vec(),
-                (None, Some(short)) => short,
+            let short = short_candidates(ix, query);
+            let within: Vec<u32>;
+            let pool = match (candidates, &short) {
+                (Some(c), Some(short)) => {
+                    within = (c.iter().copied())
+                        .filter(|e| short.binary_search(e).is_ok())
+                        .collect();
+                    Pool::List(&within)
+                }
+                (Some(c), None) => Pool::List(c),
+                (None, Some(short)) => Pool::List(short),
                 (None, None) => {
-                    long_candidates(ix, query).unwrap_or_else(|| (0..ix.len() as u32).collect())
+                    p.could = long_term(query).map(|text| Could::new(ix, text));
+                    Pool::All(ix.len())
                 }
             };
-            score_split(ix, &p, &exact, &base)
+            score_split(ix, &p, &exact, pool)
         }
     };
     let base: Vec<u32> = scored.iter().map(|s| s.entity).collect();
@@ -319,7 +245,7 @@ pub fn run(
             .collect();
         near.sort_unstable();
         near.dedup();
-        scored = score_split(ix, &p, &exact, &near);
+        scored = score_split(ix, &p, &exact, Pool::List(&near));
         scored.retain(|s| s.matched);
     }
     let matched: Vec<u32> = scored.iter().map(|s| s.entity).collect();

@@ -8,15 +8,29 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Theme, fit};
-use crate::app::{App, Focus, Mode};
+use crate::app::{App, Focus, Mode, Related};
 use crate::model::{Certainty, Dataset};
 use crate::text::{clean, width, wrap};
 
 /// The pane's lines, and which line shows which related row.
 struct Page {
-    lines: Vec<Line<'static>>,
+    lines: Vec<Row>,
     /// (line index, related index)
     related: Vec<(usize, usize)>,
+}
+
+/// A line of the pane. A place can have thousands of related entities and
+/// only a screenful is seen: their rows are drawn only when they are in view.
+enum Row {
+    Drawn(Line<'static>),
+    /// The related entity at this index of [`App::related_of`].
+    Related(usize),
+}
+
+impl Page {
+    fn push(&mut self, line: Line<'static>) {
+        self.lines.push(Row::Drawn(line));
+    }
 }
 
 /// `label: text`, wrapped with a hanging indent (deeper for short labels).
@@ -27,14 +41,13 @@ fn labelled(page: &mut Page, label: &str, text: &str, w: usize, theme: &Theme) {
     let first = wrap(&text, w.saturating_sub(width(&lead)).max(8));
     let head = first.first().cloned().unwrap_or_default();
     let rest: String = text.chars().skip(head.chars().count()).collect();
-    page.lines.push(Line::from(vec![
+    page.push(Line::from(vec![
         Span::styled(lead, theme.dim),
         Span::raw(head),
     ]));
     if !rest.trim().is_empty() {
         for part in wrap(rest.trim(), w.saturating_sub(indent).max(8)) {
-            page.lines
-                .push(Line::from(format!("{}{part}", " ".repeat(indent))));
+            page.push(Line::from(format!("{}{part}", " ".repeat(indent))));
         }
     }
 }
@@ -54,7 +67,7 @@ fn sources(ds: &Dataset, s: &[usize]) -> String {
     format!(" [{}]", ids.join(", "))
 }
 
-fn build(app: &App, e: usize, w: usize, theme: &Theme) -> Page {
+fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> Page {
     let ds = &app.ds;
     let entity = ds.entity(e);
     let mut page = Page {
@@ -62,7 +75,7 @@ fn build(app: &App, e: usize, w: usize, theme: &Theme) -> Page {
         related: Vec::new(),
     };
     let kind = entity.kind_label().to_string();
-    page.lines.push(Line::from(vec![
+    page.push(Line::from(vec![
         Span::styled(format!("{kind} "), theme.kind(entity.kind)),
         Span::styled(
             fit(&entity.name, w.saturating_sub(width(&kind) + 1)),
@@ -92,16 +105,14 @@ fn build(app: &App, e: usize, w: usize, theme: &Theme) -> Page {
         labelled(&mut page, "tags", &entity.tags.join(", "), w, theme);
     }
     if !entity.description.is_empty() {
-        page.lines.push(Line::default());
-        page.lines.extend(
-            wrap(&clean(&entity.description), w)
-                .into_iter()
-                .map(Line::from),
-        );
+        page.push(Line::default());
+        for part in wrap(&clean(&entity.description), w) {
+            page.push(Line::from(part));
+        }
     }
     if !entity.facts.is_empty() {
-        page.lines.push(Line::default());
-        page.lines.push(Line::styled("Facts", theme.heading));
+        page.push(Line::default());
+        page.push(Line::styled("Facts", theme.heading));
         for f in &entity.facts {
             let mut q = fact_date(f).map(|d| format!(" ({d})")).unwrap_or_default();
             if f.certainty == Certainty::Inferred {
@@ -112,60 +123,37 @@ fn build(app: &App, e: usize, w: usize, theme: &Theme) -> Page {
         }
     }
     let mut last = "";
-    for (i, r) in app.related_of(e).iter().enumerate() {
+    for (i, r) in related.iter().enumerate() {
         if r.label != last {
-            page.lines.push(Line::default());
-            page.lines
-                .push(Line::styled(r.label.to_string(), theme.heading));
+            page.push(Line::default());
+            page.push(Line::styled(r.label.to_string(), theme.heading));
             last = r.label;
         }
-        let other = ds.entity(r.other);
-        let rel = &ds.relations[r.relation];
-        let mut extra: Vec<String> = Vec::new();
-        extra.extend(rel.role().map(|x| format!("as {x}")));
-        extra.extend(rel.period().map(|p| p.to_string()));
-        let badge = format!("  {:<9}", super::list::short_kind(other.kind));
-        let mut spans = vec![Span::styled(badge.clone(), theme.kind(other.kind))];
-        let tail = if extra.is_empty() {
-            String::new()
-        } else {
-            format!("  {}", extra.join(", "))
-        };
-        let name = fit(
-            &other.name,
-            w.saturating_sub(width(&badge) + width(&tail)).max(4),
-        );
-        spans.push(Span::raw(name));
-        spans.push(Span::styled(clean(&tail).into_owned(), theme.dim));
-        if rel.certainty == Certainty::Inferred {
-            spans.push(Span::styled(" (inferred)", theme.inferred));
-        }
         page.related.push((page.lines.len(), i));
-        page.lines.push(Line::from(spans));
-        if let Some(note) = rel.note() {
+        page.lines.push(Row::Related(i));
+        if let Some(note) = ds.relations[r.relation].note() {
             for part in wrap(&clean(note), w.saturating_sub(9).max(8)) {
-                page.lines
-                    .push(Line::styled(format!("         {part}"), theme.inferred));
+                page.push(Line::styled(format!("         {part}"), theme.inferred));
             }
         }
     }
     if !entity.notes.is_empty() {
-        page.lines.push(Line::default());
-        page.lines.push(Line::styled("Notes", theme.heading));
+        page.push(Line::default());
+        page.push(Line::styled("Notes", theme.heading));
         for n in &entity.notes {
             for (i, part) in wrap(&clean(n), w.saturating_sub(4).max(8))
                 .into_iter()
                 .enumerate()
             {
-                page.lines.push(Line::from(format!(
+                page.push(Line::from(format!(
                     "{} {part}",
                     if i == 0 { "  -" } else { "   " }
                 )));
             }
         }
     }
-    page.lines.push(Line::default());
-    page.lines.push(Line::styled("Sources", theme.heading));
+    page.push(Line::default());
+    page.push(Line::styled("Sources", theme.heading));
     let mut cited = entity.sources.clone();
     cited.sort_unstable();
     for s in cited {
@@ -176,11 +164,36 @@ fn build(app: &App, e: usize, w: usize, theme: &Theme) -> Page {
             format!("[{}] {} — {}", s.id, s.title, s.publisher)
         };
         for part in wrap(&clean(&text), w.saturating_sub(2).max(8)) {
-            page.lines
-                .push(Line::styled(format!("  {part}"), theme.dim));
+            page.push(Line::styled(format!("  {part}"), theme.dim));
         }
     }
     page
+}
+
+/// The row of one related entity: its kind, name, role and period.
+fn related_row(ds: &Dataset, r: &Related, w: usize, theme: &Theme) -> Line<'static> {
+    let other = ds.entity(r.other);
+    let rel = &ds.relations[r.relation];
+    let mut extra: Vec<String> = Vec::new();
+    extra.extend(rel.role().map(|x| format!("as {x}")));
+    extra.extend(rel.period().map(|p| p.to_string()));
+    let badge = format!("  {:<9}", super::list::short_kind(other.kind));
+    let mut spans = vec![Span::styled(badge.clone(), theme.kind(other.kind))];
+    let tail = if extra.is_empty() {
+        String::new()
+    } else {
+        format!("  {}", extra.join(", "))
+    };
+    let name = fit(
+        &other.name,
+        w.saturating_sub(width(&badge) + width(&tail)).max(4),
+    );
+    spans.push(Span::raw(name));
+    spans.push(Span::styled(clean(&tail).into_owned(), theme.dim));
+    if rel.certainty == Certainty::Inferred {
+        spans.push(Span::styled(" (inferred)", theme.inferred));
+    }
+    Line::from(spans)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
@@ -213,7 +226,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim)), inner);
         return;
     };
-    let page = build(app, e, usize::from(inner.width), theme);
+    let w = usize::from(inner.width);
+    let related = app.related_of(e);
+    let page = build(app, e, &related, w, theme);
     let height = usize::from(inner.height);
     let max_scroll = page.lines.len().saturating_sub(height);
     let mut scroll = if focused {
@@ -233,12 +248,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             scroll = l - 1;
         }
     }
-    let mut lines = page.lines;
-    if let (true, Some(l)) = (focused, selected_line) {
-        let line = std::mem::take(&mut lines[l]);
-        lines[l] = line.style(theme.selected);
-    }
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    let visible: Vec<Line> = (page.lines.into_iter().enumerate())
+        .skip(scroll)
+        .take(height)
+        .map(|(l, row)| {
+            let line = match row {
+                Row::Drawn(line) => line,
+                Row::Related(i) => related_row(&app.ds, &related[i], w, theme),
+            };
+            match (focused, selected_line) {
+                (true, Some(s)) if s == l => line.style(theme.selected),
+                _ => line,
+            }
+        })
+        .collect();
     frame.render_widget(Paragraph::new(visible), inner);
     app.geometry.entity_scroll = scroll;
     app.geometry.related_rows = page

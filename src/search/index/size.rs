@@ -31,6 +31,7 @@ impl Index {
             count(prose_texts, &mut spans, &mut prose);
         }
         ix.spans.reserve_exact(spans);
+        ix.span_masks.reserve_exact(spans);
         ix.buffer.reserve(short);
         ix.prose.reserve(prose);
         ix.first.reserve_exact(ds.len() + 1);
@@ -48,6 +49,7 @@ impl Index {
         self.prose_owner.shrink_to_fit();
         self.origins.shrink_to_fit();
         self.spans.shrink_to_fit();
+        self.span_masks.shrink_to_fit();
         self.places.shrink_to_fit();
         self.years.shrink_to_fit();
         self.place_names.shrink_to_fit();
