@@ -164,16 +164,31 @@ impl Index {
         }
         // Plain ASCII, most text, folds to its lowercase with every char in place.
         let (folded, origin) = if text.is_ascii() {
-            (text.to_ascii_lowercase(), IDENTITY)
+            (text.to_ascii_lowercase(), None)
         } else {
             let f = fold(text);
             let identity = f.origin.iter().enumerate().all(|(i, &o)| i as u32 == o);
-            if identity {
-                (f.text, IDENTITY)
-            } else {
+            (f.text, (!identity).then_some(f.origin))
+        };
+        // An alias that folds to the name or an earlier alias ("Lyonbiopole" for
+        // "Lyonbiopôle") is the same search text: the name always wins it, so a
+        // second copy would only be matched and scored again for nothing.
+        if matches!(field, Field::Alias(_)) {
+            let first = self.first[entity] as usize;
+            let names = self.spans[first..].iter();
+            if names
+                .take_while(|s| matches!(s.field, Field::Name | Field::Alias(_)))
+                .any(|s| self.buffer[s.start as usize..s.end as usize] == folded)
+            {
+                return;
+            }
+        }
+        let origin = match origin {
+            None => IDENTITY,
+            Some(map) => {
                 let at = self.origins.len() as u32;
-                self.origins.extend_from_slice(&f.origin);
-                (f.text, at)
+                self.origins.extend_from_slice(&map);
+                at
             }
         };
         let f = Folded { text: folded };

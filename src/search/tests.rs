@@ -86,6 +86,24 @@ fn highlights_point_at_original_characters() {
     assert_eq!(hit.indices, vec![7, 8, 9, 10]);
 }
 
+/// "Lyonbiopole", the alias, is "Lyonbiopôle" without its accent: one search
+/// text, indexed once, and a hit on it shows the name with its accent lit.
+#[test]
+fn an_alias_that_folds_to_the_name_is_the_name() {
+    let ds = dataset();
+    let ix = Index::new(&ds);
+    let lyon = ds.index_of("lyonbiopole").unwrap();
+    let fields: Vec<Field> = ix.fields(lyon).iter().map(|s| s.field).collect();
+    assert!(!fields.contains(&Field::Alias(0)), "{fields:?}");
+    assert!(fields.contains(&Field::Name), "{fields:?}");
+    // "Rhône Alpes Region" is no copy of "Auvergne-Rhône-Alpes": kept.
+    let ara = ds.index_of("auvergne_rhone_alpes").unwrap();
+    assert!(ix.fields(ara).iter().any(|s| s.field == Field::Alias(0)));
+    let hit = &ix.search(&Query::parse("lyonbiopole").unwrap()).unwrap()[0];
+    assert_eq!((hit.entity, hit.field), (lyon, Field::Name));
+    assert_eq!(hit.indices, (0..11).collect::<Vec<_>>());
+}
+
 #[test]
 fn scopes_restrict_by_kind_place_tag_and_year() {
     assert_eq!(ids("kind:event"), vec!["medica_2015"]);
