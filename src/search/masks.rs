@@ -2,7 +2,7 @@
 //! text is read: an entity or field lacking a letter of a term cannot match it.
 
 use super::Field;
-use super::index::Index;
+use super::index::{Index, Span};
 use super::literal::in_order;
 
 /// Bits for the ASCII letters and digits in folded text; other chars add nothing.
@@ -46,6 +46,9 @@ pub(super) fn short_key(prefix: &str) -> u64 {
         .fold(1u64, |k, c| (k << 21) | u64::from(c))
 }
 
+/// A shared text not yet looked at (else 1 when it holds the term, 0 when not).
+const UNSEEN: u8 = 2;
+
 /// What rules an entity out for a fuzzy or exact term of three letters or
 /// more before it is matched: a match needs a short field holding the term's
 /// letters in order, or prose holding the term as typed. Checked entity by
@@ -87,7 +90,13 @@ impl<'t> Could<'t> {
     /// Done in three passes over a batch instead of entity by entity: the
     /// loads of each pass do not wait on one another, so the processor has
     /// many of them in flight at once (most miss the cache at 100,000 entities).
-    pub(super) fn keep(&self, ix: &Index, entities: impl Iterator<Item = u32>) -> Vec<u32> {
+    /// `shared` is the calling thread's memory of shared texts for this term.
+    pub(super) fn keep(
+        &self,
+        ix: &Index,
+        entities: impl Iterator<Item = u32>,
+        shared: &mut Vec<u8>,
+    ) -> Vec<u32> {
         let mut kept = Vec::new();
         // The fields whose letters allow the term: (entity, span).
         let mut fields: Vec<(u32, u32)> = Vec::new();
@@ -106,18 +115,36 @@ impl<'t> Could<'t> {
             }
         }
         // SHORT in the letters: every field found is a short one, in the buffer.
-        let texts: Vec<(u32, u32, u32)> = (fields.iter())
-            .map(|&(e, s)| {
-                let span = &ix.spans[s as usize];
-                (e, span.start, span.end)
-            })
+        let texts: Vec<(u32, Span)> = (fields.iter())
+            .map(|&(e, s)| (e, ix.spans[s as usize]))
             .collect();
+        // Most of these are tag and place texts that thousands of entities
+        // share ("oncology" for `lyo`): each is looked at once per thread.
+        if shared.len() != ix.shared_texts() {
+            *shared = vec![UNSEEN; ix.shared_texts()];
+        }
         let needle = self.text.as_bytes();
+        let holds = |span: &Span| {
+            in_order(
+                &ix.buffer.as_bytes()[span.start as usize..span.end as usize],
+                needle,
+            )
+        };
         let mut last = None;
-        for (e, start, end) in texts {
-            if last != Some(e)
-                && in_order(&ix.buffer.as_bytes()[start as usize..end as usize], needle)
-            {
+        for (e, span) in texts {
+            if last == Some(e) {
+                continue;
+            }
+            let found = match shared.get_mut(span.shared as usize) {
+                Some(known) if *known != UNSEEN => *known == 1,
+                Some(known) => {
+                    let found = holds(&span);
+                    *known = u8::from(found);
+                    found
+                }
+                None => holds(&span),
+            };
+            if found {
                 kept.push(e);
                 last = Some(e);
             }
@@ -163,11 +190,20 @@ mod tests {
                 .filter(|&e| plain(e))
                 .map(|e| e as u32)
                 .collect();
-            assert_eq!(could.keep(&ix, 0..ix.len() as u32), want, "{term}");
+            let mut shared = Vec::new();
+            assert_eq!(
+                could.keep(&ix, 0..ix.len() as u32, &mut shared),
+                want,
+                "{term}"
+            );
             // Over any part of the entities, in the order given.
             let some = (0..ix.len() as u32).filter(|e| e % 3 == 1);
             let want_some: Vec<u32> = want.iter().copied().filter(|e| e % 3 == 1).collect();
-            assert_eq!(could.keep(&ix, some), want_some, "{term}, every third");
+            assert_eq!(
+                could.keep(&ix, some, &mut shared),
+                want_some,
+                "{term}, every third"
+            );
             if term != "zzq" {
                 assert!(!want.is_empty(), "{term} should be somewhere");
             }

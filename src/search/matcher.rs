@@ -11,15 +11,22 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::skim::{MAX_TERM, Skim};
+
 /// One thread's matcher: kept for the fields it scores alike either way.
 #[derive(Default)]
 pub struct Matcher {
     kept: SkimMatcherV2,
+    /// The same score on bytes, for ASCII text (most folded text).
+    bytes: Skim,
 }
 
 impl Matcher {
     /// The score alone, from the matcher's two-row pass.
     pub fn score(&self, hay: &str, text: &str) -> Option<i64> {
+        if hay.is_ascii() && text.is_ascii() && text.len() <= MAX_TERM {
+            return self.bytes.score(hay.as_bytes(), text.as_bytes());
+        }
         if doubled(hay, text) {
             return SkimMatcherV2::default().fuzzy_match(hay, text);
         }

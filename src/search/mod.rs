@@ -17,6 +17,7 @@ mod rank;
 mod resolve;
 mod score;
 mod searcher;
+mod skim;
 pub mod syntax;
 mod typo;
 

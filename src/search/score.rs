@@ -49,18 +49,24 @@ pub(super) fn score_split(ix: &Index, p: &Prepared, exact: &[u32], pool: Pool) -
         Pool::All(n) => n,
         Pool::List(list) => list.len(),
     };
-    chunks::run(
-        len,
-        PARALLEL_FROM,
-        || (Matcher::default(), Memo::new(ix, p.finders.len())),
-        |(skim, memo), range, out| match pool {
-            Pool::All(_) => score_all(ix, p, exact, range.map(|e| e as u32), (skim, memo), out),
-            Pool::List(list) => {
-                let part = list[range].iter().copied();
-                score_all(ix, p, exact, part, (skim, memo), out);
-            }
-        },
-    )
+    let worker = || Worker {
+        skim: Matcher::default(),
+        memo: Memo::new(ix, p.finders.len()),
+        shared: Vec::new(),
+    };
+    chunks::run(len, PARALLEL_FROM, worker, |w, range, out| match pool {
+        Pool::All(_) => score_all(ix, p, exact, range.map(|e| e as u32), w, out),
+        Pool::List(list) => score_all(ix, p, exact, list[range].iter().copied(), w, out),
+    })
+}
+
+/// What a scoring thread keeps from one chunk to the next: its matcher, its
+/// memo of shared texts, and which shared texts hold the letters of the
+/// query's long word in order (see [`super::masks::Could::keep`]).
+struct Worker {
+    skim: Matcher,
+    memo: Memo,
+    shared: Vec<u8>,
 }
 
 /// Letters each single-term group needs: an entity lacking one cannot match
@@ -79,7 +85,7 @@ fn score_all(
     p: &Prepared,
     exact: &[u32],
     candidates: impl Iterator<Item = u32>,
-    (skim, memo): (&Matcher, &Memo),
+    w: &mut Worker,
     out: &mut Vec<Scored>,
 ) {
     // Typo matches may lack a letter of the term, so the letter tests are off for them.
@@ -91,10 +97,10 @@ fn score_all(
     let candidates = candidates.filter(|&e| masks.iter().all(|&m| m & !ix.masks[e as usize] == 0));
     match could {
         Some(could) => {
-            let kept = could.keep(ix, candidates);
-            score_each(ix, p, exact, kept.into_iter(), (skim, memo), out);
+            let kept = could.keep(ix, candidates, &mut w.shared);
+            score_each(ix, p, exact, kept.into_iter(), (&w.skim, &w.memo), out);
         }
-        None => score_each(ix, p, exact, candidates, (skim, memo), out),
+        None => score_each(ix, p, exact, candidates, (&w.skim, &w.memo), out),
     }
 }
 
