@@ -4,16 +4,14 @@
 //! while the other still has most of the work. Results keep their order.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Items per chunk: enough to make taking a chunk cheap, few enough to balance.
 const CHUNK: usize = 512;
 
-/// The cores to use, asked once (the answer reads system files each time).
+/// The threads to use: one per core, up to eight.
 fn threads() -> usize {
-    static THREADS: OnceLock<usize> = OnceLock::new();
-    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
+    crate::cores::cores().min(8)
 }
 
 /// Runs `work` over `0..len` in chunks and returns what it pushed, in order.
