@@ -55,8 +55,8 @@ const UNSEEN: u8 = 2;
 
 /// What rules an entity out for a fuzzy or exact term of three letters or
 /// more before it is matched: a match needs a short field holding the term's
-/// letters in order, or prose holding the term as typed. Checked entity by
-/// entity within the scoring pass, so what it reads is still in the cache when
+/// letters in order, or prose holding the term as typed. Checked chunk by
+/// chunk within the scoring pass, so what it reads is still in the cache when
 /// the few entities it lets through are scored.
 pub(super) struct Could<'t> {
     pub(super) text: &'t str,

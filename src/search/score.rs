@@ -80,6 +80,8 @@ fn required_masks(query: &Query) -> Vec<u64> {
         .collect()
 }
 
+/// One chunk of candidates: the letter tests rule most out, then each one
+/// left is matched.
 fn score_all(
     ix: &Index,
     p: &Prepared,
@@ -104,6 +106,8 @@ fn score_all(
     }
 }
 
+/// Matches each candidate: a match to rank, a near miss kept for narrowing,
+/// or nothing.
 fn score_each(
     ix: &Index,
     p: &Prepared,
