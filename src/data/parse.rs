@@ -186,7 +186,7 @@ pub fn strip_bom(text: &str) -> (&str, Vec<Diagnostic>) {
 /// about `piece_bytes` on every core; `None` for a small file, one core, or
 /// anything the cutting is unsure of.
 pub fn split_large(text: &str, piece_bytes: usize) -> Option<Split> {
-    let threads = crate::cores::cores();
+    let threads = crate::parallel::cores();
     if text.len() < PARALLEL_FROM_BYTES || threads < 2 {
         return None;
     }
@@ -201,7 +201,7 @@ pub fn split_large(text: &str, piece_bytes: usize) -> Option<Split> {
 /// doubt or error, which the whole-file parse then reports with its position.
 fn parse_in_pieces(text: &str) -> Option<FileDataset> {
     // A few pieces per thread even out the threads' finishing times.
-    let threads = crate::cores::cores();
+    let threads = crate::parallel::cores();
     let split = split_large(text, (text.len() / (threads * 4)).max(1 << 16))?;
     super::split::parse_parallel(split)
 }

@@ -46,9 +46,11 @@ pub(super) fn short_key(prefix: &str) -> u64 {
         .fold(1u64, |k, c| (k << 21) | u64::from(c))
 }
 
-/// From this much prose on, it is searched on two threads (tests take that
-/// way on their small datasets too).
-const PARALLEL_PROSE_BYTES: usize = if cfg!(test) { 4096 } else { 1 << 20 };
+/// From this many entities with prose on (about a megabyte of it), prose is
+/// searched on every core, in chunks of entities (tests take that way, with
+/// small chunks, on their small datasets too).
+const PARALLEL_PROSE_FROM: usize = if cfg!(test) { 0 } else { 8_192 };
+const PROSE_CHUNK: usize = if cfg!(test) { 64 } else { 4_096 };
 
 /// A shared text not yet looked at (else 1 when it holds the term, 0 when not).
 const UNSEEN: u8 = 2;
@@ -69,31 +71,29 @@ pub(super) struct Could<'t> {
 
 impl<'t> Could<'t> {
     pub(super) fn new(ix: &Index, text: &'t str) -> Could<'t> {
-        let bytes = ix.prose.as_bytes();
-        // Where the term is in the prose from `from` to `to`, as owners.
-        let owners = |from: usize, to: usize| -> Vec<u32> {
-            let finder = memchr::memmem::Finder::new(text.as_bytes());
-            (finder.find_iter(&bytes[from..to]))
-                .filter_map(|at| {
-                    let k = ix
-                        .prose_owner
-                        .partition_point(|o| o.0 as usize <= from + at);
-                    ix.prose_owner.get(k.wrapping_sub(1)).map(|o| o.1)
-                })
-                .collect()
-        };
-        // Two halves on two threads for a large dataset, cut at a line end:
-        // each entity's prose ends with one, and no term holds one.
-        let half = memchr::memchr(b'\n', &bytes[bytes.len() / 2..]).map(|i| bytes.len() / 2 + i);
-        let found = match half {
-            Some(half) if bytes.len() >= PARALLEL_PROSE_BYTES => std::thread::scope(|s| {
-                let right = s.spawn(|| owners(half, bytes.len()));
-                let mut left = owners(0, half);
-                left.extend(right.join().unwrap_or_else(|_| owners(half, bytes.len())));
-                left
-            }),
-            _ => owners(0, bytes.len()),
-        };
+        let (bytes, owners) = (ix.prose.as_bytes(), ix.prose_owner.as_slice());
+        let finder = memchr::memmem::Finder::new(text.as_bytes());
+        // A chunk of owners is a stretch of prose. No match crosses from one
+        // to the next: each entity's prose ends with a line end, and no term
+        // holds one.
+        let found = crate::parallel::run(
+            owners.len(),
+            (PROSE_CHUNK, PARALLEL_PROSE_FROM),
+            || (),
+            |(), range, out: &mut Vec<u32>| {
+                // No entity has prose at all: nothing to search.
+                let Some(&(from, _)) = owners.get(range.start) else {
+                    return;
+                };
+                let from = from as usize;
+                let to = owners.get(range.end).map_or(bytes.len(), |o| o.0 as usize);
+                let part = &owners[range];
+                for at in finder.find_iter(&bytes[from..to]) {
+                    let k = part.partition_point(|o| o.0 as usize <= from + at);
+                    out.extend(part.get(k.wrapping_sub(1)).map(|o| o.1));
+                }
+            },
+        );
         let mut prose = vec![0u64; ix.len().div_ceil(64)];
         for e in found {
             prose[e as usize / 64] |= 1 << (e % 64);

@@ -3,7 +3,6 @@
 //! resolution for `show` and `path`. The only module that uses fuzzy-matcher;
 //! everything outside sees our own [`Query`], [`Hit`], [`Index`] and [`Searcher`].
 
-mod chunks;
 mod flat;
 pub mod fold;
 mod index;

@@ -151,8 +151,11 @@ fn order(ix: &Index, a: &Scored, b: &Scored) -> std::cmp::Ordering {
         .then(ix.tiebreak[a.entity as usize].cmp(&ix.tiebreak[b.entity as usize]))
 }
 
-/// From this many kept hits on, their highlights are worked out on two threads.
+/// From this many kept hits on, their highlights are worked out on every core.
 const PARALLEL_SHOWN_FROM: usize = 100;
+
+/// Kept hits per chunk of that work.
+const SHOWN_CHUNK: usize = 32;
 
 /// The kept hits with their fields and highlights, in order.
 fn shown(ix: &Index, p: &Prepared, scored: &[Scored]) -> Vec<Hit> {
@@ -179,20 +182,12 @@ fn shown(ix: &Index, p: &Prepared, scored: &[Scored]) -> Vec<Hit> {
             indices,
         }
     };
-    let all = |part: &[Scored]| {
-        let skim = Matcher::default();
-        part.iter().map(|s| hit(&skim, s)).collect::<Vec<Hit>>()
-    };
-    if scored.len() < PARALLEL_SHOWN_FROM {
-        return all(scored);
-    }
-    let (a, b) = scored.split_at(scored.len() / 2);
-    std::thread::scope(|s| {
-        let right = s.spawn(|| all(b));
-        let mut left = all(a);
-        left.extend(right.join().unwrap_or_else(|_| all(b)));
-        left
-    })
+    crate::parallel::run(
+        scored.len(),
+        (SHOWN_CHUNK, PARALLEL_SHOWN_FROM),
+        Matcher::default,
+        |skim, range, out| out.extend(scored[range].iter().map(|s| hit(skim, s))),
+    )
 }
 
 /// Runs `query` over `candidates` (all entities when None), keeping `limit` hits.

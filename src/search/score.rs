@@ -2,7 +2,6 @@
 //! letter tests that rule most entities out first, then the match of each one
 //! left, as a match to rank, a near miss kept for narrowing, or nothing.
 
-use super::chunks;
 use super::index::Index;
 use super::matching::{self, Matcher, Memo, Outcome, Pass, Prepared};
 use super::rank::lone_term;
@@ -11,6 +10,10 @@ use super::syntax::Query;
 /// From this many candidates on, scoring runs on every core: most candidates
 /// hold a term's letters in order and cost the matcher a call or more.
 const PARALLEL_FROM: usize = 1_000;
+
+/// Candidates per chunk: enough to make taking a chunk cheap, few enough to
+/// balance the threads.
+const CHUNK: usize = 512;
 
 /// One entity's score, before the kept ones get their highlights.
 #[derive(Debug, Clone, Copy)]
@@ -54,10 +57,15 @@ pub(super) fn score_split(ix: &Index, p: &Prepared, exact: &[u32], pool: Pool) -
         memo: Memo::new(ix, p.finders.len()),
         shared: Vec::new(),
     };
-    chunks::run(len, PARALLEL_FROM, worker, |w, range, out| match pool {
-        Pool::All(_) => score_all(ix, p, exact, range.map(|e| e as u32), w, out),
-        Pool::List(list) => score_all(ix, p, exact, list[range].iter().copied(), w, out),
-    })
+    crate::parallel::run(
+        len,
+        (CHUNK, PARALLEL_FROM),
+        worker,
+        |w, range, out| match pool {
+            Pool::All(_) => score_all(ix, p, exact, range.map(|e| e as u32), w, out),
+            Pool::List(list) => score_all(ix, p, exact, list[range].iter().copied(), w, out),
+        },
+    )
 }
 
 /// What a scoring thread keeps from one chunk to the next: its matcher, its

@@ -11,8 +11,6 @@ mod stream;
 mod tests;
 mod text;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use rustc_hash::FxHashMap;
 
 use crate::data::format::FileDataset;
@@ -101,45 +99,19 @@ pub fn validate(file: &FileDataset, spans: &Spans) -> Vec<Diagnostic> {
     run_rules(&Ctx::new(file, spans))
 }
 
-/// From this many entities and relations on, the rules share two threads.
+/// From this many entities and relations on, the rules share every core.
 const PARALLEL_FROM: usize = 10_000;
 
 fn run_rules(ctx: &Ctx) -> Vec<Diagnostic> {
     let size = ctx.file.entities.len() + ctx.file.relations.len();
-    let found: Vec<Vec<Diagnostic>> = if size < PARALLEL_FROM {
-        RULES.iter().map(|rule| capped(rule(ctx))).collect()
-    } else {
-        // Each thread takes the next rule not yet taken; results keep rule order.
-        let next = AtomicUsize::new(0);
-        let work = || {
-            let mut mine = Vec::new();
-            loop {
-                let k = next.fetch_add(1, Ordering::Relaxed);
-                let Some(rule) = RULES.get(k) else {
-                    return mine;
-                };
-                mine.push((k, capped(rule(ctx))));
-            }
-        };
-        let mut all = std::thread::scope(|s| {
-            let other = s.spawn(work);
-            let mut all = work();
-            // A panic in a rule is a bug; run the rules again here rather than lose them.
-            match other.join() {
-                Ok(theirs) => all.extend(theirs),
-                Err(_) => {
-                    return RULES
-                        .iter()
-                        .enumerate()
-                        .map(|(k, rule)| (k, capped(rule(ctx))))
-                        .collect();
-                }
-            }
-            all
-        });
-        all.sort_by_key(|(at, _)| *at);
-        all.into_iter().map(|(_, found)| found).collect()
-    };
+    // One rule per chunk: each thread takes the next rule not yet taken.
+    let parallel_from = if size < PARALLEL_FROM { usize::MAX } else { 0 };
+    let found = crate::parallel::run(
+        RULES.len(),
+        (1, parallel_from),
+        || (),
+        |(), rules, out| out.extend(RULES[rules].iter().map(|rule| capped(rule(ctx)))),
+    );
     let mut out: Vec<Diagnostic> = found.into_iter().flatten().collect();
     crate::diagnostic::sort(&mut out);
     out

@@ -1,28 +1,36 @@
-//! Work over many entities on every core, in small chunks taken in turn: the
-//! costly entities come in runs (a file often lists one kind at a time, and
-//! organisations have longer names and more tags than people), so an even split in halves leaves one thread idle
-//! while the other still has most of the work. Results keep their order.
+//! Work over many items on every core, in chunks taken in turn: costly items
+//! come in runs (a file often lists one kind at a time, and organisations have
+//! longer names and more tags than people; some rules take far longer than
+//! others), so an even split in halves leaves one thread idle while the other
+//! still has most of the work. Results keep their order. Also the one place
+//! that asks how many cores there are.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Items per chunk: enough to make taking a chunk cheap, few enough to balance.
-const CHUNK: usize = 512;
+/// The cores available to this process (at least 1), asked of the system once:
+/// the answer reads system files (cgroup limits) each time it is asked.
+pub fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
 
 /// The threads to use: one per core, up to eight.
 fn threads() -> usize {
-    crate::cores::cores().min(8)
+    cores().min(8)
 }
 
-/// Runs `work` over `0..len` in chunks and returns what it pushed, in order.
-/// Each thread makes its own state with `init` once. Below `parallel_from`
-/// items, or on one core, the calling thread does it all.
-pub(super) fn run<S, R: Send>(
+/// Runs `work` over `0..len` in chunks of `chunk` items and returns what it
+/// pushed, in order. Each thread makes its own state with `init` once. Below
+/// `parallel_from` items, or on one core, the calling thread does it all.
+pub fn run<S, R: Send>(
     len: usize,
-    parallel_from: usize,
+    (chunk, parallel_from): (usize, usize),
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, Range<usize>, &mut Vec<R>) + Sync,
 ) -> Vec<R> {
+    let chunk = chunk.max(1);
     let threads = threads();
     if len < parallel_from || threads < 2 {
         let mut out = Vec::new();
@@ -35,12 +43,12 @@ pub(super) fn run<S, R: Send>(
         let mut done: Vec<(usize, Vec<R>)> = Vec::new();
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
-            let from = k * CHUNK;
+            let from = k * chunk;
             if from >= len {
                 return done;
             }
             let mut out = Vec::new();
-            work(&mut state, from..(from + CHUNK).min(len), &mut out);
+            work(&mut state, from..(from + chunk).min(len), &mut out);
             done.push((k, out));
         }
     };
@@ -72,10 +80,11 @@ mod tests {
     /// Whatever the threads and chunks, the result is the serial one.
     #[test]
     fn chunks_come_back_in_order() {
+        const CHUNK: usize = 16;
         for len in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 10 * CHUNK + 7] {
             let got = run(
                 len,
-                0,
+                (CHUNK, 0),
                 || 0usize,
                 |calls, range, out| {
                     *calls += 1;
