@@ -7,6 +7,7 @@ mod lex;
 pub mod parse;
 pub mod spans;
 pub mod split;
+mod token;
 
 pub use error::LoadError;
 pub use format::FileDataset;

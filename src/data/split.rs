@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use serde::de::DeserializeOwned;
 
 use super::format::{FileDataset, FileEntity, FileRelation};
-use super::lex::{List, scan};
+use super::lex::{ListBounds, scan};
 
 /// Which of the two lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,10 +45,10 @@ struct Section {
 
 impl Section {
     /// The list cut into pieces of whole items, each about `target` bytes long.
-    fn of(text: &str, list: &List, target: usize) -> Section {
+    fn of(text: &str, list: &ListBounds, target: usize) -> Section {
         let mut ranges = Vec::new();
         let mut start = list.open;
-        for &cut in &list.cuts {
+        for &cut in &list.item_ends {
             if cut - start >= target {
                 ranges.push((start, cut));
                 start = cut + 1;
@@ -78,8 +78,8 @@ impl Split {
         threads: usize,
         piece_bytes: usize,
     ) -> Option<Split> {
-        let layout = scan(text)?;
-        let (entities, relations) = (layout.entities?, layout.relations?);
+        let outline = scan(text)?;
+        let (entities, relations) = (outline.entities?, outline.relations?);
         // The head alone: the file with both lists emptied, in file order.
         let (first, second) = if entities.open < relations.open {
             (&entities, &relations)
@@ -96,7 +96,7 @@ impl Split {
             options: options.clone(),
             threads: threads.max(1),
             head,
-            items: [entities.cuts.len() + 1, relations.cuts.len() + 1],
+            items: [entities.item_ends.len() + 1, relations.item_ends.len() + 1],
             entities: Some(Section::of(text, &entities, piece_bytes.max(1))),
             relations: Some(Section::of(text, &relations, piece_bytes.max(1))),
         })

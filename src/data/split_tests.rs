@@ -47,9 +47,9 @@ fn tricky_text_parses_the_same_in_every_piece_size() {
 
 #[test]
 fn every_item_end_is_a_cut_and_nothing_inside_strings_is() {
-    let layout = scan(TRICKY).expect("scannable");
-    assert_eq!(layout.entities.map(|l| l.cuts.len()), Some(4));
-    assert_eq!(layout.relations.map(|l| l.cuts.len()), Some(2));
+    let outline = scan(TRICKY).expect("scannable");
+    assert_eq!(outline.entities.map(|l| l.item_ends.len()), Some(4));
+    assert_eq!(outline.relations.map(|l| l.item_ends.len()), Some(2));
 }
 
 #[test]
@@ -99,8 +99,8 @@ fn doubtful_files_are_left_to_the_whole_file_parse() {
 fn a_cut_never_lands_after_anything_but_a_closed_item() {
     // Items that are not structs (an error for the format) give no cuts, so the
     // piece holding them fails as a whole and the whole parse reports it.
-    let layout = scan(r#"(entities: ["a", "b"], relations: [])"#).expect("scannable");
-    assert_eq!(layout.entities.map(|l| l.cuts), Some(vec![]));
+    let outline = scan(r#"(entities: ["a", "b"], relations: [])"#).expect("scannable");
+    assert_eq!(outline.entities.map(|l| l.item_ends), Some(vec![]));
 }
 
 proptest::proptest! {
