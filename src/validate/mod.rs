@@ -165,7 +165,8 @@ fn capped(mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
     found
 }
 
-/// "did you mean" help: the candidate closest to `given` by edit distance, if close.
+/// "did you mean" help: the candidate closest to `given` by edit distance
+/// (in characters), if close.
 pub(crate) fn closest<'a>(
     given: &str,
     candidates: impl Iterator<Item = &'a str>,
@@ -174,22 +175,8 @@ pub(crate) fn closest<'a>(
         return None;
     }
     candidates
-        .map(|c| (edit_distance(given, c), c))
+        .map(|c| (strsim::levenshtein(given, c), c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 4))
         .min()
         .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
