@@ -24,7 +24,11 @@ pub enum LoadError {
         mib(*size),
         mib(*limit)
     )]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error(
         "error: {}: the file is empty\n  hint: a dataset is a RON tuple: (sources: [...], entities: [...], relations: [...])",
         shown(path)
@@ -94,7 +98,13 @@ mod tests {
             path: PathBuf::from("d.ron"),
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
         };
-        assert_eq!(e.source().map(|s| s.to_string()).as_deref(), Some("no such file"));
-        assert!(e.to_string().starts_with("error: cannot read d.ron: no such file\n"));
+        assert_eq!(
+            e.source().map(|s| s.to_string()).as_deref(),
+            Some("no such file")
+        );
+        assert!(
+            e.to_string()
+                .starts_with("error: cannot read d.ron: no such file\n")
+        );
     }
 }

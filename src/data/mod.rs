@@ -11,10 +11,7 @@ mod token;
 
 pub use error::LoadError;
 pub use format::FileDataset;
-pub use parse::{
-    DEFAULT_MAX_BYTES, Parsed, Unlocated, decode, parse_bytes, parse_str, parse_unlocated, read,
-    split_large, strip_bom, to_ron,
-};
+pub use parse::{DEFAULT_MAX_BYTES, decode, parse, read, split_large, strip_bom, to_ron};
 
 /// The built-in dataset, compiled into the binary so clusterdex works with no file.
 pub const BUILTIN: &str = include_str!("../../assets/ecosystem.ron");

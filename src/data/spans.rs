@@ -5,7 +5,7 @@
 //! there is a problem to place.
 
 use super::token::{Token, Tokens};
-use crate::diagnostic::Position;
+use crate::diagnostic::{Element, Position};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Spans {
@@ -19,6 +19,18 @@ pub struct Spans {
 }
 
 impl Spans {
+    /// Where an element starts; a fact or date not found falls back to its entity.
+    pub fn position(&self, element: Element) -> Option<Position> {
+        match element {
+            Element::File => None,
+            Element::At(p) => Some(p),
+            Element::Source(i) => self.source(i),
+            Element::Entity(i) => self.entity(i),
+            Element::Fact { entity, index } => self.fact(entity, index),
+            Element::Date { entity, index } => self.date(entity, index),
+            Element::Relation(i) => self.relation(i),
+        }
+    }
     pub fn source(&self, i: usize) -> Option<Position> {
         self.sources.get(i).copied()
     }

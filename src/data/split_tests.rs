@@ -2,14 +2,29 @@
 //! step aside (`None`) so that the whole-file parse reports the error.
 
 use super::*;
+use crate::data::format::{FileEntity, FileRelation};
 use crate::data::parse::ron_options;
 
 fn whole(text: &str) -> Option<FileDataset> {
     ron_options().from_str(text).ok()
 }
 
+/// Every piece parsed and put back together in file order; each piece must
+/// know the index of its first item.
 fn pieces_of(text: &str, piece_bytes: usize) -> Option<FileDataset> {
-    parse_parallel(Split::new(text, &ron_options(), 3, piece_bytes)?)
+    let split = Split::new(text, &ron_options(), piece_bytes)?;
+    let mut file = split.head()?;
+    let entities = |first, items: &mut [FileEntity]| (first, items.to_vec());
+    split.each(Which::Entities, entities, |(first, mut v)| {
+        assert_eq!(first, file.entities.len());
+        file.entities.append(&mut v)
+    })?;
+    let relations = |first, items: &mut [FileRelation]| (first, items.to_vec());
+    split.each(Which::Relations, relations, |(first, mut v)| {
+        assert_eq!(first, file.relations.len());
+        file.relations.append(&mut v)
+    })?;
+    Some(file)
 }
 
 /// Strings, raw strings and comments full of the brackets and commas the lexer cuts at.
