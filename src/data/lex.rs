@@ -28,8 +28,8 @@ pub(super) fn scan(text: &str) -> Option<Outline> {
     let mut depth = 0usize;
     // The last token was a `)`; a key just read at depth 1; a list key and its ':'.
     let mut after_paren = false;
-    let (mut key, mut pending): (Option<&str>, Option<&str>) = (None, None);
-    let mut current: Option<(&str, ListBounds)> = None;
+    let (mut key, mut pending): (Option<&[u8]>, Option<&[u8]>) = (None, None);
+    let mut current: Option<(&[u8], ListBounds)> = None;
     for token in Tokens::new(text) {
         let (i, token) = token.ok()?;
         let c = match token {
@@ -48,7 +48,7 @@ pub(super) fn scan(text: &str) -> Option<Outline> {
         let read = key.take();
         match c {
             b'#' if depth == 0 => return None, // extension attributes: parse whole
-            b':' => pending = read.filter(|k| matches!(*k, "entities" | "relations")),
+            b':' => pending = read.filter(|k| matches!(*k, b"entities" | b"relations")),
             b'(' | b'{' => depth += 1,
             b'[' => {
                 depth += 1;
@@ -66,7 +66,7 @@ pub(super) fn scan(text: &str) -> Option<Outline> {
                 if let Some((name, mut list)) = current.take_if(|_| closes_list) {
                     list.close = i;
                     let slot = match name {
-                        "entities" => &mut outline.entities,
+                        b"entities" => &mut outline.entities,
                         _ => &mut outline.relations,
                     };
                     if slot.replace(list).is_some() {

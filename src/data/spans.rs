@@ -76,13 +76,13 @@ enum ListKey {
 }
 
 impl ListKey {
-    fn of(name: &str) -> ListKey {
+    fn of(name: &[u8]) -> ListKey {
         match name {
-            "sources" => ListKey::Sources,
-            "entities" => ListKey::Entities,
-            "relations" => ListKey::Relations,
-            "facts" => ListKey::Facts,
-            "dates" => ListKey::Dates,
+            b"sources" => ListKey::Sources,
+            b"entities" => ListKey::Entities,
+            b"relations" => ListKey::Relations,
+            b"facts" => ListKey::Facts,
+            b"dates" => ListKey::Dates,
             _ => ListKey::Other,
         }
     }
@@ -95,7 +95,7 @@ pub fn locate(text: &str) -> Spans {
     let mut spans = Spans::default();
     let mut stack: Vec<Bracket> = Vec::new();
     let mut key = ListKey::Other;
-    let mut last_ident = "";
+    let mut last_ident: &[u8] = b"";
     let mut place = Placer::new(text);
     for token in Tokens::new(text) {
         let Ok((at, token)) = token else { break };

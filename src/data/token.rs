@@ -10,8 +10,9 @@
 /// A token: only what the two passes look at is told apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Token<'t> {
-    /// An identifier or keyword: `entities`, `Cluster`, `true`, `r#type`.
-    Ident(&'t str),
+    /// An identifier or keyword: `entities`, `Cluster`, `true`, `r#type`
+    /// (ASCII, so its bytes; no char boundary to check on every one).
+    Ident(&'t [u8]),
     /// A string, raw string, byte string or char literal; its content is never read.
     Literal,
     /// Any other byte: brackets, `:`, `,`, `#`, digits, signs, a byte of a
@@ -52,38 +53,46 @@ impl<'t> Iterator for Tokens<'t> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.text.as_bytes();
-        loop {
-            let i = self.at;
+        let mut i = self.at;
+        // One look at the first byte decides what a token can be: this runs
+        // for every token of a large file before its pieces parse.
+        let (reach, token) = loop {
             let &c = b.get(i)?;
-            if c.is_ascii_whitespace() {
-                self.at += 1;
-                continue;
+            match c {
+                b' ' | b'\n' | b'\t' | b'\r' => i += 1,
+                b'/' => match comment(b, i) {
+                    Reach::To(end) => i = end,
+                    Reach::NotOne => break (Reach::To(i + 1), Token::Byte(c)),
+                    Reach::Unclosed => break (Reach::Unclosed, Token::Literal),
+                },
+                b'"' | b'\'' | b'b' | b'r' => match literal(b, i) {
+                    Reach::NotOne => break self.word(b, i),
+                    reach => break (reach, Token::Literal),
+                },
+                c if is_ident_start(c) => break self.word(b, i),
+                c if c.is_ascii_whitespace() => i += 1,
+                c => break (Reach::To(i + 1), Token::Byte(c)),
             }
-            let (reach, token) = match comment(b, i) {
-                Reach::NotOne => (literal(b, i), Some(Token::Literal)),
-                comment => (comment, None),
-            };
-            match reach {
-                Reach::To(end) => {
-                    self.at = end;
-                    match token {
-                        Some(token) => return Some(Ok((i, token))),
-                        None => continue,
-                    }
-                }
-                Reach::Unclosed => {
-                    self.at = b.len();
-                    return Some(Err(Unclosed));
-                }
-                Reach::NotOne => {}
+        };
+        match reach {
+            Reach::To(end) => {
+                self.at = end;
+                Some(Ok((i, token)))
             }
-            let len = identifier(b, i);
-            if len > 0 {
-                self.at = i + len;
-                return Some(Ok((i, Token::Ident(&self.text[i..i + len]))));
+            _ => {
+                self.at = b.len();
+                Some(Err(Unclosed))
             }
-            self.at = i + 1;
-            return Some(Ok((i, Token::Byte(c))));
+        }
+    }
+}
+
+impl<'t> Tokens<'t> {
+    /// The identifier at `i`, or the byte there if none starts there.
+    fn word(&self, b: &'t [u8], i: usize) -> (Reach, Token<'t>) {
+        match identifier(b, i) {
+            0 => (Reach::To(i + 1), Token::Byte(b[i])),
+            len => (Reach::To(i + len), Token::Ident(&b[i..i + len])),
         }
     }
 }
@@ -212,8 +221,8 @@ mod tests {
             tokens(text),
             [
                 Token::Byte(b'('),
-                Token::Ident("x"),
-                Token::Ident("y"),
+                Token::Ident(b"x"),
+                Token::Ident(b"y"),
                 Token::Byte(b')')
             ]
         );
@@ -224,13 +233,13 @@ mod tests {
         assert_eq!(
             tokens("r#type: r, rx: br"),
             [
-                Token::Ident("r#type"),
+                Token::Ident(b"r#type"),
                 Token::Byte(b':'),
-                Token::Ident("r"),
+                Token::Ident(b"r"),
                 Token::Byte(b','),
-                Token::Ident("rx"),
+                Token::Ident(b"rx"),
                 Token::Byte(b':'),
-                Token::Ident("br")
+                Token::Ident(b"br")
             ]
         );
     }

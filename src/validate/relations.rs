@@ -107,31 +107,52 @@ fn article(kind: Kind) -> &'static str {
     }
 }
 
-/// Relations given twice: the same type, ends and role as one before. Both
-/// ends found compare by index (sorted, so that half a million relations need
-/// no hash set), the rest, already reported as dangling or unknown, by their
-/// text. Returns the repeats, which the build drops.
+/// Relations given twice: the same type, ends and role as one before. Those
+/// with both ends found are compared within the group of their `from` end
+/// (half a million relations then need no hash set and no key each, only an
+/// index), the rest, already reported as dangling or unknown, by their text.
+/// Returns the repeats, which the build leaves out.
 pub fn duplicates(given: &Given, entities: &[Entity], out: &mut Findings) -> Vec<usize> {
-    // Index-sized keys: a file holds far fewer than 2^32 relations or entities.
-    let mut keys: Vec<(u32, u32, RelationType, u32)> = Vec::with_capacity(given.len());
-    let mut seen_text = FxHashSet::default();
     let mut repeats = Vec::new();
+    // Relation indices grouped by `from` end, in file order within a group (a
+    // counting sort); 32 bits each, since a file holds far fewer relations.
+    let mut start = vec![0u32; entities.len() + 1];
+    for (_, said) in given.iter() {
+        if let Some((a, ..)) = said.ends() {
+            start[a + 1] += 1;
+        }
+    }
+    for a in 0..entities.len() {
+        start[a + 1] += start[a];
+    }
+    let mut next = start.clone();
+    let mut by_from = vec![0u32; start[entities.len()] as usize];
+    let mut seen_text = FxHashSet::default();
     for (i, said) in given.iter() {
-        if let Some((a, t, b)) = said.ends() {
-            keys.push((a as u32, b as u32, t, i as u32));
+        if let Some((a, ..)) = said.ends() {
+            by_from[next[a] as usize] = i as u32;
+            next[a] += 1;
         } else if !seen_text.insert((said.names(entities), said.role())) {
             repeats.push(i);
         }
     }
-    keys.sort_unstable();
-    for run in keys.chunk_by(|x, y| (x.0, x.1, x.2) == (y.0, y.1, y.2)) {
-        for (k, &(.., i)) in run.iter().enumerate().skip(1) {
-            let role = given.get(i as usize).role();
-            if run[..k]
-                .iter()
-                .any(|e| given.get(e.3 as usize).role() == role)
-            {
-                repeats.push(i as usize);
+    drop(next);
+    let other_end = |i: &u32| given.get(*i as usize).ends().map(|(_, t, b)| (b, t));
+    for group in start.windows(2) {
+        let group = &mut by_from[group[0] as usize..group[1] as usize];
+        if group.len() < 2 {
+            continue;
+        }
+        group.sort_by_key(other_end);
+        for same in group.chunk_by(|x, y| other_end(x) == other_end(y)) {
+            for (k, &i) in same.iter().enumerate().skip(1) {
+                let role = given.get(i as usize).role();
+                if same[..k]
+                    .iter()
+                    .any(|&e| given.get(e as usize).role() == role)
+                {
+                    repeats.push(i as usize);
+                }
             }
         }
     }
@@ -154,25 +175,30 @@ pub fn part_of_cycles(given: &Given, entities: &[Entity], out: &mut Findings) {
         return;
     };
     let n = entities.len();
-    let mut parents: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-    for (ri, said) in given.iter() {
-        if let Some((a, t, b)) = said.ends()
-            && t == part_of
-            && a != b
-        {
-            parents[a].push((b, ri));
-        }
-    }
+    // The part_of links (child, parent, relation), by child, in file order.
+    let mut links: Vec<(usize, usize, usize)> = given
+        .iter()
+        .filter_map(|(ri, said)| match said.ends() {
+            Some((a, t, b)) if t == part_of && a != b => Some((a, b, ri)),
+            _ => None,
+        })
+        .collect();
+    links.sort_by_key(|l| l.0);
+    let parents = |child: usize| {
+        let from = links.partition_point(|l| l.0 < child);
+        let to = links.partition_point(|l| l.0 <= child);
+        &links[from..to]
+    };
     // Iterative depth-first search: 0 unseen, 1 on the current path, 2 done.
     let mut state = vec![0u8; n];
     for start in 0..n {
-        if state[start] != 0 || parents[start].is_empty() {
+        if state[start] != 0 || parents(start).is_empty() {
             continue;
         }
         let mut path: Vec<(usize, usize)> = vec![(start, 0)];
         state[start] = 1;
         while let Some(&mut (node, ref mut next)) = path.last_mut() {
-            let Some(&(parent, ri)) = parents[node].get(*next) else {
+            let Some(&(_, parent, ri)) = parents(node).get(*next) else {
                 state[node] = 2;
                 path.pop();
                 continue;
