@@ -1,17 +1,20 @@
 //! Checks a dataset file against every rule and reports all problems at once,
 //! each with its position and a hint, while it builds the sound part into a
-//! [`Dataset`], so that a file with problems still opens with what is right.
+//! [`Dataset`](crate::model::Dataset), so that a file with problems still
+//! opens with what is right.
 //!
-//! There is one way through ([`pipeline`]), whether the file was parsed whole
+//! There is one way through (`pipeline.rs`), whether the file was parsed whole
 //! or arrives in pieces parsed on every core: the rules on one source, entity
 //! or relation run on each as it comes, and the few that need the whole file
 //! (ids and relations given twice, `part_of` cycles) run once on what the
 //! pieces left. Rules name the element a problem is about; positions in the
-//! text are looked up once at the end ([`place`]), and only if there is
+//! text are looked up once at the end (`place.rs`), and only if there is
 //! something to place.
 
 mod build;
 mod entities;
+mod given;
+mod lists;
 mod pipeline;
 mod place;
 mod relations;

@@ -10,13 +10,14 @@
 //! every relation (repeats, `part_of` cycles); and last, only if there is
 //! something to report, the positions (see [`super::place`]).
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::given::{Given, Other};
+use super::lists::Lists;
 use super::place::{Known, place};
 use super::{ENTITY_RULES, Findings, RELATION_RULES, Resolved, SOURCE_RULES, Scope};
 use super::{build as make, entities, relations};
-use crate::data::format::{FileDataset, FileEntity, FileRelation};
+use crate::data::format::{FileDataset, FileEntity, FileRelation, FileSource};
 use crate::data::spans::Spans;
 use crate::data::split::{Split, Which};
 use crate::diagnostic::Diagnostic;
@@ -67,248 +68,20 @@ pub fn build(file: &FileDataset) -> Dataset {
     check_whole(file.clone(), Spans::default).into_dataset().0
 }
 
-/// Where the two long lists' items come from.
-enum Lists<'a, 't> {
-    Whole(&'a mut FileDataset),
-    Pieces(&'a Split<'t>),
-}
-
-/// Below this many items a list is worked through on the calling thread.
-const PARALLEL_FROM: usize = 2_000;
-
-/// The items a rule and build step takes at once from a list parsed whole.
-const CHUNK: usize = 256;
-
-/// `work` over `items` in chunks on every core, each with the index of its
-/// first item; `keep` receives the results in order. Never fails: a list
-/// parsed whole has no piece left to parse (the `Option` is [`Split::each`]'s).
-fn chunks<T: Send, R: Send>(
-    items: &mut [T],
-    work: impl Fn(usize, &mut [T]) -> R + Sync,
-    keep: impl FnMut(R),
-) -> Option<()> {
-    let done: Vec<R> = if items.len() < PARALLEL_FROM {
-        vec![work(0, items)]
-    } else {
-        items
-            .par_chunks_mut(CHUNK)
-            .enumerate()
-            .map(|(k, chunk)| work(k * CHUNK, chunk))
-            .collect()
-    };
-    done.into_iter().for_each(keep);
-    Some(())
-}
-
-impl Lists<'_, '_> {
-    fn len(&self, which: Which) -> usize {
-        match (self, which) {
-            (Lists::Whole(file), Which::Entities) => file.entities.len(),
-            (Lists::Whole(file), Which::Relations) => file.relations.len(),
-            (Lists::Pieces(split), which) => split.items(which),
-        }
-    }
-
-    fn entities<R: Send>(
-        &mut self,
-        work: impl Fn(usize, &mut [FileEntity]) -> R + Sync,
-        keep: impl FnMut(R),
-    ) -> Option<()> {
-        match self {
-            Lists::Whole(file) => chunks(&mut file.entities, work, keep),
-            Lists::Pieces(split) => split.each(Which::Entities, work, keep),
-        }
-    }
-
-    fn relations<R: Send>(
-        &mut self,
-        work: impl Fn(usize, &mut [FileRelation]) -> R + Sync,
-        keep: impl FnMut(R),
-    ) -> Option<()> {
-        match self {
-            Lists::Whole(file) => chunks(&mut file.relations, work, keep),
-            Lists::Pieces(split) => split.each(Which::Relations, work, keep),
-        }
-    }
-}
-
-/// A relation the build did not keep, as written, with what its type and
-/// ends resolved to: the whole-file rules still compare it with the others.
-#[derive(Debug)]
-pub(crate) struct Other {
-    index: usize,
-    relation: FileRelation,
-    resolved: Resolved,
-}
-
-/// A relation of the file as the whole-file rules see it.
-#[derive(Clone, Copy)]
-pub(crate) enum Said<'a> {
-    Built(&'a Relation),
-    Other(&'a Other),
-}
-
-impl<'a> Said<'a> {
-    /// Its type and both ends (file entity indices), when all were found.
-    pub fn ends(self) -> Option<(usize, RelationType, usize)> {
-        match self {
-            Said::Built(r) => Some((r.from, r.rel, r.to)),
-            Said::Other(o) => Some((o.resolved.from?, o.resolved.rel?, o.resolved.to?)),
-        }
-    }
-
-    pub fn role(self) -> Option<&'a str> {
-        match self {
-            Said::Built(r) => r.role(),
-            Said::Other(o) => o.relation.role.as_deref(),
-        }
-    }
-
-    /// Its ends and type as the file names them.
-    pub fn names(self, entities: &'a [Entity]) -> (&'a str, &'a str, &'a str) {
-        match self {
-            Said::Built(r) => (&entities[r.from].id, r.rel.name(), &entities[r.to].id),
-            Said::Other(o) => (&o.relation.from, &o.relation.rel, &o.relation.to),
-        }
-    }
-}
-
-/// Every relation of the file by its index: the built ones, and between them
-/// (by index) the few others.
-pub(crate) struct Given<'a> {
-    built: &'a [Relation],
-    others: &'a [Other],
-}
-
-impl<'a> Given<'a> {
-    pub fn len(&self) -> usize {
-        self.built.len() + self.others.len()
-    }
-
-    /// Where relation `i` is: among the others, or among the built ones.
-    fn find(&self, i: usize) -> Result<usize, usize> {
-        match self.others.binary_search_by_key(&i, |o| o.index) {
-            Ok(k) => Ok(k),
-            Err(before) => Err(i - before),
-        }
-    }
-
-    /// The index among the built relations of relation `i`, if it was built.
-    fn built_index(&self, i: usize) -> Option<usize> {
-        self.find(i).err()
-    }
-
-    pub fn get(&self, i: usize) -> Said<'a> {
-        match self.find(i) {
-            Ok(k) => Said::Other(&self.others[k]),
-            Err(k) => Said::Built(&self.built[k]),
-        }
-    }
-
-    /// In file order, with their indices.
-    pub fn iter(&self) -> impl Iterator<Item = (usize, Said<'a>)> + '_ {
-        (0..self.len()).scan((0, 0), |(b, o), i| {
-            let said = match self.others.get(*o) {
-                Some(other) if other.index == i => {
-                    *o += 1;
-                    Said::Other(other)
-                }
-                _ => {
-                    *b += 1;
-                    Said::Built(&self.built[*b - 1])
-                }
-            };
-            Some((i, said))
-        })
-    }
-}
-
 /// The whole way; `None` when a piece fails to parse.
 fn run(head: FileDataset, mut lists: Lists, locate: impl FnOnce() -> Spans) -> Option<Checked> {
     let mut findings = Findings::default();
-    let mut first_source = FxHashMap::default();
-    for (i, s) in head.sources.iter().enumerate() {
-        first_source.entry(s.id.as_str()).or_insert(i);
-    }
-    let (sources, source_ix) = make::sources(&head.sources);
-    let scope = Scope {
-        sources: &first_source,
-        kinds: &[],
-    };
-    for (i, s) in head.sources.iter().enumerate() {
-        SOURCE_RULES
-            .iter()
-            .for_each(|rule| rule(&scope, i, s, &mut findings));
-    }
-
-    let mut entities: Vec<Entity> = Vec::with_capacity(lists.len(Which::Entities));
-    let entity_step = |first: usize, items: &mut [FileEntity]| {
-        let mut found = Findings::default();
-        for (k, e) in items.iter().enumerate() {
-            for rule in ENTITY_RULES {
-                rule(&scope, first + k, e, &mut found);
-            }
-        }
-        let built: Vec<Entity> = items
-            .iter_mut()
-            .map(|e| make::entity(e, &source_ix))
-            .collect();
-        (built, found)
-    };
-    lists.entities(entity_step, |(mut built, found)| {
-        entities.append(&mut built);
-        findings.0.extend(found.0);
-    })?;
-    entities.shrink_to_fit();
-
+    let cited = Cited::new(&head.sources, &mut findings);
+    let entities = check_entities(&mut lists, &cited, &mut findings)?;
     let ids = entities::duplicate_ids(&entities, &mut findings);
-    // Each id once and none empty: every entity is kept, the usual case.
-    let keep: Option<Vec<bool>> =
-        (ids.len() != entities.len() || ids.contains_key("")).then(|| {
-            let first =
-                |(i, e): (usize, &Entity)| !e.id.is_empty() && ids.get(e.id.as_str()) == Some(&i);
-            entities.iter().enumerate().map(first).collect()
-        });
+    let keep = kept(&entities, &ids);
     let kinds: Vec<Kind> = entities.iter().map(|e| e.kind).collect();
     let scope = Scope {
-        sources: &first_source,
+        sources: &cited.first,
         kinds: &kinds,
     };
-    let mut built: Vec<Relation> = Vec::with_capacity(lists.len(Which::Relations));
-    let mut others: Vec<Other> = Vec::new();
-    let relation_step = |first: usize, items: &mut [FileRelation]| {
-        let mut found = Findings::default();
-        let (mut kept, mut other) = (Vec::with_capacity(items.len()), Vec::new());
-        for (k, r) in items.iter_mut().enumerate() {
-            let res = Resolved {
-                rel: RelationType::parse(&r.rel),
-                from: ids.get(r.from.as_str()).copied(),
-                to: ids.get(r.to.as_str()).copied(),
-            };
-            for rule in RELATION_RULES {
-                rule(&scope, first + k, r, res, &mut found);
-            }
-            match sound(res, &entities, &kinds) {
-                Some(ends) => kept.push(make::relation(r, ends, &source_ix)),
-                None => other.push(Other {
-                    index: first + k,
-                    relation: std::mem::take(r),
-                    resolved: res,
-                }),
-            }
-        }
-        (kept, other, found)
-    };
-    lists.relations(relation_step, |(mut kept, mut other, found)| {
-        built.append(&mut kept);
-        others.append(&mut other);
-        findings.0.extend(found.0);
-    })?;
-
-    let given = Given {
-        built: &built,
-        others: &others,
-    };
+    let (built, others) = check_relations(&mut lists, &scope, &cited, &ids, &mut findings)?;
+    let given = Given::new(&built, &others);
     let repeats = relations::duplicates(&given, &entities, &mut findings);
     relations::part_of_cycles(&given, &entities, &mut findings);
     let repeats: Vec<usize> = repeats
@@ -320,13 +93,13 @@ fn run(head: FileDataset, mut lists: Lists, locate: impl FnOnce() -> Spans) -> O
         false => {
             let known = Known {
                 entities: &ids,
-                sources: &first_source,
+                sources: &cited.first,
             };
             place(findings, &locate(), &known)
         }
     };
     drop(ids);
-    drop(others);
+    let sources = cited.sources;
     let (entities, relations) = keep_sound(entities, built, &repeats, keep);
     Some(Checked {
         title: head.title,
@@ -337,16 +110,128 @@ fn run(head: FileDataset, mut lists: Lists, locate: impl FnOnce() -> Spans) -> O
     })
 }
 
+/// The file's sources checked and built, with the lookups citations need.
+struct Cited<'a> {
+    /// Source id to the file index of its first definition (for the rules).
+    first: FxHashMap<&'a str, usize>,
+    /// Source id to its index among the sources built (for the build).
+    index: FxHashMap<&'a str, usize>,
+    sources: Vec<Source>,
+}
+
+impl<'a> Cited<'a> {
+    fn new(file: &'a [FileSource], findings: &mut Findings) -> Cited<'a> {
+        let mut first = FxHashMap::default();
+        for (i, s) in file.iter().enumerate() {
+            first.entry(s.id.as_str()).or_insert(i);
+        }
+        let scope = Scope {
+            sources: &first,
+            kinds: &[],
+        };
+        for (i, s) in file.iter().enumerate() {
+            SOURCE_RULES
+                .iter()
+                .for_each(|rule| rule(&scope, i, s, findings));
+        }
+        let (sources, index) = make::sources(file);
+        Cited {
+            first,
+            index,
+            sources,
+        }
+    }
+}
+
+/// Every entity through the entity rules and built, piece by piece, in file order.
+fn check_entities(
+    lists: &mut Lists,
+    cited: &Cited,
+    findings: &mut Findings,
+) -> Option<Vec<Entity>> {
+    let scope = Scope {
+        sources: &cited.first,
+        kinds: &[],
+    };
+    let mut entities: Vec<Entity> = Vec::with_capacity(lists.len(Which::Entities));
+    let step = |first: usize, items: &mut [FileEntity]| {
+        let mut found = Findings::default();
+        for (k, e) in items.iter().enumerate() {
+            for rule in ENTITY_RULES {
+                rule(&scope, first + k, e, &mut found);
+            }
+        }
+        let built: Vec<Entity> = items
+            .iter_mut()
+            .map(|e| make::entity(e, &cited.index))
+            .collect();
+        (built, found)
+    };
+    lists.entities(step, |(mut built, found)| {
+        entities.append(&mut built);
+        findings.0.extend(found.0);
+    })?;
+    entities.shrink_to_fit();
+    Some(entities)
+}
+
+/// Which entities the build keeps (the first of each id, none without one);
+/// `None` when all are, the usual case.
+fn kept(entities: &[Entity], ids: &FxHashMap<&str, usize>) -> Option<Vec<bool>> {
+    let all = ids.len() == entities.len() && !ids.contains_key("");
+    let first = |(i, e): (usize, &Entity)| !e.id.is_empty() && ids.get(e.id.as_str()) == Some(&i);
+    (!all).then(|| entities.iter().enumerate().map(first).collect())
+}
+
+/// Every relation through the relation rules, piece by piece: the sound ones
+/// built, the others kept as written, both in file order.
+fn check_relations(
+    lists: &mut Lists,
+    scope: &Scope,
+    cited: &Cited,
+    ids: &FxHashMap<&str, usize>,
+    findings: &mut Findings,
+) -> Option<(Vec<Relation>, Vec<Other>)> {
+    let mut built: Vec<Relation> = Vec::with_capacity(lists.len(Which::Relations));
+    let mut others: Vec<Other> = Vec::new();
+    let step = |first: usize, items: &mut [FileRelation]| {
+        let mut found = Findings::default();
+        let (mut kept, mut other) = (Vec::with_capacity(items.len()), Vec::new());
+        for (k, r) in items.iter_mut().enumerate() {
+            let res = Resolved {
+                rel: RelationType::parse(&r.rel),
+                from: ids.get(r.from.as_str()).copied(),
+                to: ids.get(r.to.as_str()).copied(),
+            };
+            for rule in RELATION_RULES {
+                rule(scope, first + k, r, res, &mut found);
+            }
+            match sound(res, ids, scope.kinds) {
+                Some(ends) => kept.push(make::relation(r, ends, &cited.index)),
+                None => other.push(Other::new(first + k, std::mem::take(r), res)),
+            }
+        }
+        (kept, other, found)
+    };
+    lists.relations(step, |(mut kept, mut other, found)| {
+        built.append(&mut kept);
+        others.append(&mut other);
+        findings.0.extend(found.0);
+    })?;
+    Some((built, others))
+}
+
 /// A relation's type and ends if the build keeps it: all found, both ends
 /// kept entities (not id-less), two different ones, of kinds the type joins.
 fn sound(
     res: Resolved,
-    entities: &[Entity],
+    ids: &FxHashMap<&str, usize>,
     kinds: &[Kind],
 ) -> Option<(usize, RelationType, usize)> {
     let (rel, a, b) = (res.rel?, res.from?, res.to?);
     // An id resolves to its first entity, kept unless the id is empty.
-    let kept = |i: usize| !entities[i].id.is_empty();
+    let id_less = ids.get("");
+    let kept = |i: usize| id_less != Some(&i);
     (kept(a) && kept(b) && a != b && rel.fits(kinds[a], kinds[b])).then_some((a, rel, b))
 }
 

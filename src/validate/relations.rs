@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::pipeline::Given;
+use super::given::Given;
 use super::{Among, Findings, Resolved, Scope, closest};
 use crate::data::format::FileRelation;
 use crate::diagnostic::Element;
