@@ -96,7 +96,11 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
         match ds.index_of(id) {
             Some(e) => chosen.push(e),
             None => {
-                writeln!(err, "error: no entity has the id {:?}", clean(id))?;
+                writeln!(
+                    err,
+                    "error: no entity has the id {}",
+                    crate::text::quote(id)
+                )?;
                 return Ok(exit::NO);
             }
         }

@@ -82,13 +82,10 @@ pub fn emphasise(text: &str, indices: &[usize], color: bool) -> String {
     out
 }
 
-/// Writes pretty JSON and a newline, keeping a closed pipe recognisable as one.
+/// Writes pretty JSON and a newline, terminal-unsafe characters escaped
+/// (see [`crate::json`]), keeping a closed pipe recognisable as one.
 pub fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| match e.io_error_kind() {
-        Some(kind) => io::Error::from(kind),
-        None => io::Error::other(e),
-    })?;
-    writeln!(out)
+    crate::json::write_pretty(out, value)
 }
 
 /// Resolves a user's words to one entity (id, name or alias, or a clearly best
@@ -100,14 +97,14 @@ pub fn find(
     err: &mut impl Write,
 ) -> io::Result<Option<usize>> {
     use crate::search::{Resolution, resolve};
-    use crate::text::clean;
+    use crate::text::{QUOTE_MAX, clean, quote};
     match resolve(ds, index, words) {
         Resolution::Found(e) => Ok(Some(e)),
         Resolution::Ambiguous(candidates) => {
             writeln!(
                 err,
-                "{:?} could mean several entities; did you mean:",
-                clean(words)
+                "{} could mean several entities; did you mean:",
+                quote(words)
             )?;
             for c in candidates {
                 let e = ds.entity(c);
@@ -116,12 +113,13 @@ pub fn find(
             Ok(None)
         }
         Resolution::NotFound => {
-            writeln!(
-                err,
-                "no entity matches {:?}; try `clusterdex search {}`",
-                clean(words),
-                clean(words)
-            )?;
+            // The hint repeats the words only when they are short enough to retype.
+            let hint = if words.chars().count() <= QUOTE_MAX {
+                format!("`clusterdex search {}`", clean(words))
+            } else {
+                "`clusterdex search` with a few of its words".to_string()
+            };
+            writeln!(err, "no entity matches {}; try {hint}", quote(words))?;
             Ok(None)
         }
     }
