@@ -42,12 +42,23 @@ pub struct Env {
 pub fn open(env: &Env, err: &mut impl Write) -> io::Result<Result<Loaded, u8>> {
     match load(&env.source, env.max_bytes) {
         Ok(loaded) => {
-            let errors = loaded.errors();
+            let (errors, warnings) = (loaded.errors(), loaded.warnings());
             if errors > 0 {
+                // Counted as the explorer's banner counts them: every problem.
+                let n = errors + warnings;
+                let split = if warnings > 0 {
+                    format!(
+                        " ({errors} error{}, {warnings} warning{})",
+                        if errors == 1 { "" } else { "s" },
+                        if warnings == 1 { "" } else { "s" }
+                    )
+                } else {
+                    String::new()
+                };
                 writeln!(
                     err,
-                    "warning: {errors} problem{} in {}; showing what is sound (run `clusterdex check` for details)",
-                    if errors == 1 { "" } else { "s" },
+                    "warning: {n} problem{}{split} in {}; showing what is sound (run `clusterdex check` for details)",
+                    if n == 1 { "" } else { "s" },
                     crate::text::clean(&loaded.name)
                 )?;
             }
@@ -55,10 +66,7 @@ pub fn open(env: &Env, err: &mut impl Write) -> io::Result<Result<Loaded, u8>> {
         }
         Err(e) => {
             writeln!(err, "{e}")?;
-            Ok(Err(match e {
-                crate::data::LoadError::Io { .. } => exit::ERROR,
-                _ => exit::NO,
-            }))
+            Ok(Err(if e.is_io() { exit::ERROR } else { exit::NO }))
         }
     }
 }
