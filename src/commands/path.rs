@@ -62,8 +62,7 @@ pub fn run(
         } else {
             writeln!(
                 out,
-                "{} and {} are the same entity: 0 hops",
-                clean(name),
+                "{} is at both ends: the same entity, 0 hops",
                 clean(name)
             )?;
         }
