@@ -76,16 +76,12 @@ impl Formatter for SafeFormatter {
 }
 
 /// Writes `value` as pretty JSON with every unsafe character escaped, and a
-/// newline. A write error keeps its kind, so a closed pipe stays recognisable.
+/// newline. A write error comes back as it was, so a closed pipe stays recognisable.
 pub fn write_pretty(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     let mut ser =
         serde_json::Serializer::with_formatter(&mut *out, SafeFormatter(PrettyFormatter::new()));
-    value
-        .serialize(&mut ser)
-        .map_err(|e| match e.io_error_kind() {
-            Some(kind) => io::Error::from(kind),
-            None => io::Error::other(e),
-        })?;
+    // serde_json hands back the writer's own error when there is one.
+    value.serialize(&mut ser).map_err(io::Error::from)?;
     writeln!(out)
 }
 
