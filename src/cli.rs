@@ -102,7 +102,7 @@ pub enum Command {
     },
     /// Measure load, first frame and per-keystroke latency (in-process, several runs)
     Bench {
-        /// Text typed one character at a time, then deleted
+        /// Text typed one character at a time, then deleted (at most 256 characters)
         #[arg(long = "type", value_name = "TEXT", default_value = "lyonbiopole")]
         typed: String,
         /// Screen size of the frames drawn

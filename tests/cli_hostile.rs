@@ -335,6 +335,13 @@ fn numbers_out_of_range_are_refused_with_the_range() {
         assert_eq!((r.code, r.out.as_str()), (Some(2), ""), "{args:?}");
         assert!(r.err.contains(says), "{args:?}: {}", r.err);
     }
+    let long = "x".repeat(257);
+    let r = run(&["bench", "--runs", "1", "--type", &long]);
+    assert_eq!((r.code, r.out.as_str()), (Some(2), ""));
+    assert_eq!(
+        r.err,
+        "error: --type is 257 characters; the search line holds at most 256\n"
+    );
     let r = run(&["gen", "--entities", "133"]);
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("g.ron");
