@@ -12,8 +12,8 @@ pub struct Cli {
     #[arg(long, global = true, env = "CLUSTERDEX_DATA", value_name = "FILE")]
     pub data: Option<PathBuf>,
 
-    /// Refuse dataset files larger than this many MiB
-    #[arg(long, global = true, value_name = "MIB", default_value_t = 64)]
+    /// Refuse dataset files larger than this many MiB (at least 1)
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 64, value_parser = at_least_one::<u64>)]
     pub max_size: u64,
 
     /// Colours for dark or light terminal backgrounds (NO_COLOR turns colour off)
@@ -49,8 +49,8 @@ pub enum Command {
     },
     /// Write a synthetic dataset of N entities to stdout (for benchmarks)
     Gen {
-        /// How many entities
-        #[arg(long, value_name = "N", default_value_t = 10_000)]
+        /// How many entities, from 133 (the places come first) to 1,000,000
+        #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = entities)]
         entities: usize,
         /// Seed: the same seed always gives the same file
         #[arg(long, value_name = "S", default_value_t = 1)]
@@ -68,7 +68,7 @@ pub enum Command {
         #[arg(long, value_name = "K")]
         kind: Option<crate::model::Kind>,
         /// At most this many hits
-        #[arg(long, value_name = "N", default_value_t = 20)]
+        #[arg(long, value_name = "N", default_value_t = 20, value_parser = at_least_one::<usize>)]
         limit: usize,
         /// Print hits as JSON
         #[arg(long)]
@@ -102,14 +102,14 @@ pub enum Command {
     },
     /// Measure load, first frame and per-keystroke latency (in-process, several runs)
     Bench {
-        /// Text typed one character at a time, then deleted
+        /// Text typed one character at a time, then deleted (at most 256 characters)
         #[arg(long = "type", value_name = "TEXT", default_value = "lyonbiopole")]
         typed: String,
         /// Screen size of the frames drawn
         #[arg(long, value_name = "WxH", default_value = "120x40")]
         size: String,
-        /// How many runs to take medians over
-        #[arg(long, value_name = "N", default_value_t = 5)]
+        /// How many runs to take medians over (1 to 1,000)
+        #[arg(long, value_name = "N", default_value_t = 5, value_parser = runs)]
         runs: usize,
         /// Print the figures as JSON
         #[arg(long)]
@@ -122,13 +122,14 @@ pub enum Command {
         /// The second entity (id, name or alias)
         to: String,
         /// At most this many chains
-        #[arg(long, value_name = "N", default_value_t = 3)]
+        #[arg(long, value_name = "N", default_value_t = 3, value_parser = at_least_one::<usize>)]
         max: usize,
         /// Print the chains as JSON
         #[arg(long)]
         json: bool,
     },
     /// Events, periods and dated facts in date order, grouped by year
+    #[command(allow_negative_numbers = true)]
     Timeline {
         /// From this year on
         #[arg(long, value_name = "YEAR")]
@@ -178,4 +179,32 @@ pub enum Command {
         /// Entity ids (all when none)
         ids: Vec<String>,
     },
+}
+
+/// A whole number within bounds, or a message that gives them (clap adds which
+/// value of which option).
+fn within(text: &str, min: u64, max: u64) -> Result<u64, String> {
+    let range = if max == u64::MAX {
+        format!(", at least {min}")
+    } else {
+        format!(" from {min} to {max}")
+    };
+    match text.trim().parse::<u64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(format!("give a whole number{range}")),
+    }
+}
+
+fn at_least_one<T: TryFrom<u64>>(text: &str) -> Result<T, String> {
+    let n = within(text, 1, u64::MAX)?;
+    T::try_from(n).map_err(|_| "too large for this machine".to_string())
+}
+
+fn entities(text: &str) -> Result<usize, String> {
+    let (min, max) = (crate::synth::MIN_ENTITIES, crate::synth::MAX_ENTITIES);
+    within(text, min as u64, max as u64).map(|n| n as usize)
+}
+
+fn runs(text: &str) -> Result<usize, String> {
+    within(text, 1, 1000).map(|n| n as usize)
 }

@@ -2,10 +2,12 @@
 //! ecosystem. The library holds everything; the binary only parses arguments.
 
 pub mod app; // the explorer's state, actions, keymap and history; no terminal
+pub mod args; // the command line read through our error path (clap's messages made safe)
 pub mod cli; // the command line: clap definitions
 pub mod commands; // check, search, show, ...: each writes to a given writer
 pub mod data; // the RON file format and the built-in dataset; the only user of ron
 pub mod diagnostic; // a positioned problem with a hint
+pub mod json; // JSON output with every terminal-unsafe character escaped
 pub mod load; // from a file or the built-in text to a dataset plus diagnostics
 pub mod meeting; // connection paths, timeline, facets: the questions of a meeting
 pub mod model; // the pure domain: entities, relations, dates, the indexed dataset

@@ -3,8 +3,8 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use clusterdex::app::App;
+use clusterdex::args::Outputs;
 use clusterdex::cli::{Cli, Command, ThemeArg};
 use clusterdex::commands::{self, Env, exit};
 use clusterdex::load::DataSource;
@@ -16,7 +16,16 @@ use clusterdex::ui::{Theme, ThemeName};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let io = Outputs {
+        out: &mut io::stdout(),
+        err: &mut io::stderr(),
+        color: io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let cli = match clusterdex::args::parse_from(std::env::args_os(), io) {
+        Ok(cli) => cli,
+        Err(code) => return ExitCode::from(code),
+    };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         // A closed pipe (`clusterdex search x | head`) is not an error worth a message.

@@ -58,6 +58,29 @@ pub fn clean_multiline(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How many characters of a user's input a message quotes: enough to recognise
+/// it, never a wall of text (a pasted page, a runaway script's argument).
+pub const QUOTE_MAX: usize = 80;
+
+/// User input quoted for a message: in double quotes, control characters made
+/// visible, cut to [`QUOTE_MAX`] characters with `…`. Only the quoted part is
+/// cleaned, so a 100 KB argument costs no more than a short one.
+pub fn quote(s: &str) -> String {
+    let mut head: String = s.chars().take(QUOTE_MAX).collect();
+    let cut = head.len() < s.len();
+    head = clean(&head).into_owned();
+    if cut {
+        head.push('…');
+    }
+    format!("\"{head}\"")
+}
+
+/// A one-line message built elsewhere that may embed user input whole (a query
+/// error, a line of clap's): clean, and cut to a readable length.
+pub fn brief(message: &str) -> String {
+    truncate(&clean(message), 3 * QUOTE_MAX).into_owned()
+}
+
 /// Display width in terminal cells (accents 1, CJK and most emoji 2).
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -149,6 +172,17 @@ mod tests {
         assert_eq!(width(&truncate("🧬🧬🧬", 4)), 3);
         assert_eq!(pad("ACCIÓ", 7), "ACCIÓ  ");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn quotes_are_clean_and_short() {
+        assert_eq!(quote("magia"), "\"magia\"");
+        assert_eq!(quote("\u{1b}]0;PWNED\u{7}"), "\"\\u{1b}]0;PWNED\\u{7}\"");
+        let long = "é".repeat(100_000);
+        let q = quote(&long);
+        assert_eq!(q.chars().count(), QUOTE_MAX + 3, "{q}");
+        assert!(q.ends_with("…\""));
+        assert_eq!(quote(&"x".repeat(QUOTE_MAX)).chars().count(), QUOTE_MAX + 2);
     }
 }
 

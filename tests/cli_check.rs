@@ -137,7 +137,7 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert_eq!(
         err,
-        "error: TMP/big.ron: the file is 1.0 MiB, over the 1.0 MiB limit\n  hint: pass a larger --max-size (in MiB) if the file is meant to be this big\n"
+        "error: TMP/big.ron: the file is 1,100,011 bytes, over the limit of 1,048,576 bytes\n  hint: pass a larger --max-size (in MiB) if the file is meant to be this big\n"
     );
 }
 

@@ -8,6 +8,7 @@ pub mod history;
 pub mod index_slot;
 pub mod keymap;
 pub mod line;
+mod paste;
 pub mod search_worker;
 mod update;
 pub mod views;

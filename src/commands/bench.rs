@@ -89,6 +89,13 @@ fn keystrokes(text: &str) -> Vec<Action> {
 
 pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
     let size = parse_size(&args.size)?;
+    let typed = args.typed.chars().count();
+    if typed > crate::app::line::MAX_CHARS {
+        return Err(format!(
+            "--type is {typed} characters; the search line holds at most {}",
+            crate::app::line::MAX_CHARS
+        ));
+    }
     // Read only for the bare parse, after the explorer's memory is measured.
     let read_text = || -> Result<String, String> {
         match &env.source {

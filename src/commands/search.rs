@@ -37,7 +37,7 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
     let query = match Query::parse(&text) {
         Ok(q) => q,
         Err(e) => {
-            writeln!(err, "error: invalid query: {e}")?;
+            writeln!(err, "error: invalid query: {}", crate::text::brief(&e.0))?;
             return Ok(exit::ERROR);
         }
     };
@@ -50,7 +50,7 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
     let hits = match index.search_top(&query, args.limit) {
         Ok(h) => h,
         Err(e) => {
-            writeln!(err, "error: invalid query: {e}")?;
+            writeln!(err, "error: invalid query: {}", crate::text::brief(&e.0))?;
             return Ok(exit::ERROR);
         }
     };
@@ -121,7 +121,7 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
         }
     }
     if hits.is_empty() {
-        writeln!(err, "no match for {:?}", clean(&args.query))?;
+        writeln!(err, "no match for {}", crate::text::quote(&args.query))?;
         return Ok(exit::NO);
     }
     Ok(exit::OK)

@@ -13,10 +13,21 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// `size` is None when reading stopped at the limit (the file grew).
     TooLarge {
         path: PathBuf,
-        size: u64,
+        size: Option<u64>,
         limit: u64,
+    },
+    /// A FIFO, a device, a directory...: only a regular file is read.
+    NotAFile {
+        path: PathBuf,
+        what: &'static str,
+    },
+    /// There was not memory enough to hold the file.
+    OutOfMemory {
+        path: PathBuf,
+        size: u64,
     },
     Empty {
         path: PathBuf,
@@ -40,8 +51,53 @@ pub enum LoadError {
 
 impl std::error::Error for LoadError {}
 
-fn mib(bytes: u64) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+impl LoadError {
+    /// Whether the file could not be read at all (exit 2), as opposed to read
+    /// and found wanting (exit 1).
+    pub fn is_io(&self) -> bool {
+        matches!(
+            self,
+            LoadError::Io { .. } | LoadError::NotAFile { .. } | LoadError::OutOfMemory { .. }
+        )
+    }
+}
+
+/// A size as people read it: bytes, KiB, MiB or GiB with one decimal.
+fn human(bytes: u64) -> String {
+    const UNITS: [&str; 3] = ["KiB", "MiB", "GiB"];
+    if bytes < 1024 {
+        return format!("{bytes} byte{}", if bytes == 1 { "" } else { "s" });
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+/// An exact count of bytes, with thousands separated: `1,048,577 bytes`.
+fn exact(bytes: u64) -> String {
+    let digits = bytes.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    format!("{out} bytes")
+}
+
+/// Two sizes that must read as different: exact bytes when rounding hides the gap.
+fn apart(size: u64, limit: u64) -> (String, String) {
+    let (a, b) = (human(size), human(limit));
+    if a == b {
+        (exact(size), exact(limit))
+    } else {
+        (a, b)
+    }
 }
 
 impl fmt::Display for LoadError {
@@ -53,12 +109,37 @@ impl fmt::Display for LoadError {
                 clean(&path.display().to_string()),
                 source
             ),
-            LoadError::TooLarge { path, size, limit } => write!(
+            LoadError::TooLarge { path, size, limit } => {
+                let path = clean(&path.display().to_string()).into_owned();
+                match size {
+                    Some(size) => {
+                        let (size, limit) = apart(*size, *limit);
+                        write!(
+                            f,
+                            "error: {path}: the file is {size}, over the limit of {limit}"
+                        )?
+                    }
+                    None => write!(
+                        f,
+                        "error: {path}: the file grew past the limit of {} while it was read",
+                        human(*limit)
+                    )?,
+                }
+                write!(
+                    f,
+                    "\n  hint: pass a larger --max-size (in MiB) if the file is meant to be this big"
+                )
+            }
+            LoadError::NotAFile { path, what } => write!(
                 f,
-                "error: {}: the file is {}, over the {} limit\n  hint: pass a larger --max-size (in MiB) if the file is meant to be this big",
+                "error: {} is {what}, not a regular file\n  hint: a dataset is a .ron text file; to read a stream, save it to a file first",
+                clean(&path.display().to_string())
+            ),
+            LoadError::OutOfMemory { path, size } => write!(
+                f,
+                "error: {}: out of memory reading the file ({})\n  hint: free some memory, or pass a smaller --max-size to refuse such files at once",
                 clean(&path.display().to_string()),
-                mib(*size),
-                mib(*limit)
+                human(*size)
             ),
             LoadError::Empty { path } => write!(
                 f,

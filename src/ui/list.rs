@@ -119,7 +119,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
 
 /// The filter line being typed, with its cursor and its error if any.
 fn filter_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let text = crate::text::clean(app.filter.line.text()).into_owned();
+    let (text, at) = app
+        .filter
+        .line
+        .window(usize::from(area.width).saturating_sub(2));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled("f ", theme.key),
@@ -128,6 +131,13 @@ fn filter_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Rect { height: 1, ..area },
     );
     let info = match &app.filter.error {
+        _ if app.filter.line.notice().is_some() => Line::styled(
+            fit(
+                &app.filter.line.notice().unwrap_or_default(),
+                usize::from(area.width),
+            ),
+            theme.error,
+        ),
         Some(e) => Line::styled(fit(e, usize::from(area.width)), theme.error),
         None => Line::styled("tag: in: member: market:  ⏎ keep  Esc clear", theme.dim),
     };
@@ -139,15 +149,7 @@ fn filter_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ..area
         },
     );
-    let before: String = app
-        .filter
-        .line
-        .text()
-        .chars()
-        .take(app.filter.line.cursor())
-        .collect();
-    let x =
-        (2 + width(&crate::text::clean(&before))).min(usize::from(area.width).saturating_sub(1));
+    let x = (2 + at).min(usize::from(area.width).saturating_sub(1));
     frame.set_cursor_position((area.x + x as u16, area.y));
 }
 

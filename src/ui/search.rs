@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let s = &app.search;
     let w = usize::from(inner.width);
     let prompt = "/ ";
-    let text = crate::text::clean(s.line.text()).into_owned();
+    let (text, at) = s.line.window(w - width(prompt));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(prompt, theme.key),
@@ -32,13 +32,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         ])),
         Rect { height: 1, ..inner },
     );
-    let before: String = s.line.text().chars().take(s.line.cursor()).collect();
-    let cx = inner.x + (width(prompt) + width(&crate::text::clean(&before))).min(w - 1) as u16;
+    let cx = inner.x + (width(prompt) + at).min(w - 1) as u16;
     frame.set_cursor_position((cx, inner.y));
     if inner.height < 2 {
         return;
     }
     let info = match &s.error {
+        _ if s.line.notice().is_some() => Line::styled(
+            truncate(&s.line.notice().unwrap_or_default(), w).into_owned(),
+            theme.error,
+        ),
         _ if app.search_pending() => Line::styled("searching…", theme.dim),
         Some(e) => Line::styled(
             truncate(&crate::text::clean(e), w).into_owned(),
