@@ -2,12 +2,11 @@
 //! screen on start; restored on quit, on error and on panic (before the panic
 //! message prints); the event loop from key to action to frame.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
@@ -109,7 +108,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, options: &Options) 
         app.poll_search();
         // OSC 52 puts text on the clipboard of the user's own terminal, also over SSH.
         if let Some(text) = app.clipboard.take() {
-            execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))?;
+            let mut out = io::stdout();
+            out.write_all(crate::clipboard::sequence(&text, app.in_tmux).as_bytes())?;
+            out.flush()?;
         }
     }
 }

@@ -201,11 +201,19 @@ fn the_explorer_never_writes_to_the_dataset_file() {
     ));
     t.keys(&["Enter"]);
     t.wait_for("Alpha Cluster");
-    for k in [
-        "/", "b", "e", "Enter", "j", "?", "Escape", "2", "Tab", "!", "Escape",
-    ] {
+    for k in ["/", "b", "e", "Enter", "j", "?"] {
         t.keys(&[k]);
     }
+    // An Escape sent together with the next key would read as Alt and that key.
+    t.wait_for("Help ·");
+    t.keys(&["Escape"]);
+    t.wait("help closed", |s| !s.contains("Help ·"));
+    for k in ["2", "Tab", "!"] {
+        t.keys(&[k]);
+    }
+    t.wait_for("any key closes");
+    t.keys(&["Escape"]);
+    t.wait("problems closed", |s| !s.contains("any key closes"));
     t.keys(&["q"]);
     t.wait_for("DONE");
     let after = (
