@@ -20,6 +20,11 @@ fn tmux(args: &[&str]) -> Option<String> {
 impl Session {
     /// A detached 120x40 session running a plain shell, or None without tmux.
     fn start(tag: &str) -> Option<Session> {
+        Session::start_sized(tag, 120, 40)
+    }
+
+    /// A detached session of this size running a plain shell, or None without tmux.
+    fn start_sized(tag: &str, width: u16, height: u16) -> Option<Session> {
         if tmux(&["-V"]).is_none() {
             eprintln!("skipping: tmux is not installed");
             return None;
@@ -31,9 +36,9 @@ impl Session {
             "-s",
             &name,
             "-x",
-            "120",
+            &width.to_string(),
             "-y",
-            "40",
+            &height.to_string(),
             "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp bash --norc --noprofile",
         ])?;
         Some(Session { name })
@@ -115,6 +120,40 @@ fn search_open_follow_back_quit_in_a_real_terminal() {
     let s = t.wait("stty output", |s| s.contains("icanon"));
     assert!(sane(&s), "terminal not restored:\n{s}");
     assert!(!after.contains("1 Clusters 16") || after.contains("EXITED=0"));
+}
+
+#[test]
+fn the_board_opens_at_180_by_45_and_links_its_panes() {
+    let Some(t) = Session::start_sized("board", 180, 45) else {
+        return;
+    };
+    t.literal(&format!("{} ; echo EXITED=$? ; stty -a", binary()));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("┌ Events (10)");
+    assert!(
+        s.contains("┌ Clusters (16)") && s.contains("┌ Alliances (14)"),
+        "{s}"
+    );
+    for _ in 0..11 {
+        t.keys(&["j"]);
+    }
+    t.wait_for("┌ Lyonbiopôle");
+    t.wait_for("• BioXclusters Plus");
+    t.keys(&["="]);
+    t.wait_for(" of 14, linked to Lyonbiopôle)");
+    t.keys(&["="]);
+    t.wait_for("┌ Alliances (14)");
+    t.keys(&["Tab"]);
+    t.keys(&["Enter"]);
+    t.wait_for("follow the relation");
+    t.keys(&["b"]);
+    t.wait("the tabs", |s| {
+        s.contains(" tabs") && !s.contains("┌ Events (10)")
+    });
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+    let s = t.wait("stty output", |s| s.contains("icanon"));
+    assert!(sane(&s), "terminal not restored:\n{s}");
 }
 
 #[test]

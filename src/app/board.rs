@@ -99,19 +99,23 @@ impl App {
         if !force && anchor == self.board.anchor && board == self.board.laid_out {
             return;
         }
+        let was_board = self.board.laid_out;
         self.board.anchor = anchor;
         self.board.laid_out = board;
         self.board.links = anchor.map(|a| linked(&self.ds, a)).unwrap_or_default();
         // The pane the anchor is selected in keeps its order.
         let own = (self.list_entity() == anchor && self.board.cross.is_none()).then_some(self.tab);
         for t in Tab::all() {
-            if Some(t) == own && !force && self.rows[t.index()].len() == self.base_len(t) {
+            let lifted = board && t.spec().board && self.board.cross.is_none();
+            let in_order = self.rows[t.index()].len() == self.base_len(t);
+            // The anchor's pane keeps its order; a pane never lifted is already in its own.
+            let unlifted = !lifted && self.board.cross.is_none() && !(was_board && t.spec().board);
+            if !force && in_order && (Some(t) == own || unlifted) {
                 continue;
             }
             let before = self.row_entity(t);
             let rows = self.laid_out_rows(t, board);
             let pos = before.and_then(|e| rows.iter().position(|&r| r == e));
-            let lifted = board && t.spec().board && self.board.cross.is_none();
             let keep = force
                 || !lifted
                 || before.is_some_and(|e| self.is_linked(e))

@@ -175,9 +175,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), last);
 }
 
-/// The trail of entities visited since the last change of tab or pane.
+/// The trail of entities visited since the last change of tab or pane; on
+/// the board before any visit, what the marks mean.
 fn trail(app: &App) -> String {
-    app.breadcrumb()
+    let crumbs = app.breadcrumb();
+    if crumbs.is_empty()
+        && let Some(a) = app.board.anchor
+    {
+        let name = clean(&app.ds.entity(a).name).into_owned();
+        if app.board.cross.is_some() {
+            return format!("only rows linked to {name}   = shows all");
+        }
+        if app.board_active() {
+            return format!("• linked to {name}   = keeps only those");
+        }
+    }
+    crumbs
         .iter()
         .map(|n| clean(n).into_owned())
         .collect::<Vec<_>>()

@@ -151,8 +151,12 @@ pub fn counts(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         theme.dim,
     )];
     if let Some(e) = &app.filter.error {
-        for part in crate::text::wrap(&clean(e), w.saturating_sub(4).max(8)) {
-            lines.push(Line::styled(format!("  ! {part}"), theme.error));
+        for (i, part) in crate::text::wrap(&clean(e), w.saturating_sub(4).max(8))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { "  ! " } else { "    " };
+            lines.push(Line::styled(format!("{lead}{part}"), theme.error));
         }
     }
     for r in &app.filter.resolved {
