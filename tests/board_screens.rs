@@ -35,6 +35,8 @@ screen_snapshot!(board_start, "", 180, 45);
 screen_snapshot!(board_lyonbiopole_selected, TO_LYONBIOPOLE, 180, 45);
 screen_snapshot!(board_cross_filter, "jjjjjjjjjjj=", 180, 45);
 screen_snapshot!(board_magia_open, "/magia<Enter>", 180, 45);
+screen_snapshot!(board_search, "/biow", 180, 45);
+screen_snapshot!(board_filter, "ftag:oncology", 180, 45);
 screen_snapshot!(board_zoomed_card, "/magia<Enter>z", 180, 45);
 screen_snapshot!(tabs_at_180_after_b, "b", 180, 45);
 screen_snapshot!(
@@ -201,4 +203,19 @@ fn the_focused_pane_shows_its_selection_and_the_others_theirs_dimmed() {
         .find(|(t, _)| *t == a.tab)
         .expect("pane");
     assert_eq!(pos.x, focused.1.x, "the cursor sits in the focused pane");
+}
+
+#[test]
+fn a_click_on_a_board_pane_selects_its_row_and_a_second_click_opens_it() {
+    let (mut a, mut t) = drive("", 180, 45);
+    let (tab, rect) = a.geometry.board[1];
+    let theme = Theme::dark();
+    a.update(clusterdex::app::Action::Click(rect.x + 4, rect.y + 2));
+    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    assert_eq!(a.tab, tab);
+    let e = a.rows[tab.index()][a.geometry.offset(tab) + 2];
+    assert_eq!(a.list_entity(), Some(e));
+    let rect = a.geometry.board[1].1;
+    a.update(clusterdex::app::Action::Click(rect.x + 4, rect.y + 2));
+    assert_eq!(a.open_entity(), Some(e), "the second click opens the card");
 }

@@ -27,7 +27,10 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &mut App, theme: &Theme) {
     let needed = u16::try_from(longest).unwrap_or(u16::MAX).saturating_add(2);
     let (columns, card) = crate::ui::layout::board(body, panes.len(), needed);
     if app.mode == Mode::Search {
-        let top = columns.iter().fold(Rect::default(), |a, r| a.union(*r));
+        let top = columns
+            .iter()
+            .skip(1)
+            .fold(columns.first().copied().unwrap_or(body), |a, r| a.union(*r));
         search::draw(frame, top, app, theme);
     } else {
         for (t, area) in panes.into_iter().zip(columns) {

@@ -180,6 +180,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn trail(app: &App) -> String {
     let crumbs = app.breadcrumb();
     if crumbs.is_empty()
+        && app.mode == crate::app::Mode::Browse
         && let Some(a) = app.board.anchor
     {
         let name = clean(&app.ds.entity(a).name).into_owned();
