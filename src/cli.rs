@@ -149,18 +149,18 @@ pub enum Command {
         /// Only entities of this kind
         #[arg(long, value_name = "K")]
         kind: Option<crate::model::Kind>,
-        /// With a tag containing this text, e.g. oncology
+        /// With a tag containing this text, e.g. oncology (repeat: every one)
         #[arg(long, value_name = "T")]
-        tag: Option<String>,
-        /// In this place or any place inside it, e.g. france
+        tag: Vec<String>,
+        /// In this place or any place inside it, e.g. france (repeat: every one)
         #[arg(long = "in", value_name = "PLACE")]
-        place: Option<String>,
-        /// Belonging to this alliance or group (member, partner, project, ...)
+        place: Vec<String>,
+        /// Belonging to this alliance or group (member, partner, project, ...; repeat: every one)
         #[arg(long, value_name = "GROUP")]
-        member_of: Option<String>,
-        /// Targeting this market, e.g. china
+        member_of: Vec<String>,
+        /// Targeting this market, e.g. china (repeat: every one)
         #[arg(long, value_name = "M")]
-        market: Option<String>,
+        market: Vec<String>,
         /// Print the list and counts as JSON
         #[arg(long)]
         json: bool,

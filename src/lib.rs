@@ -4,6 +4,7 @@
 pub mod app; // the explorer's state, actions, keymap and history; no terminal
 pub mod args; // the command line read through our error path (clap's messages made safe)
 pub mod cli; // the command line: clap definitions
+pub mod clipboard; // the OSC 52 bytes that copy to the terminal's clipboard, also through tmux
 pub mod commands; // check, search, show, ...: each writes to a given writer
 pub mod data; // the RON file format and the built-in dataset; the only user of ron
 pub mod diagnostic; // a positioned problem with a hint

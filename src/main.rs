@@ -160,6 +160,7 @@ fn explore(env: &Env, theme: Theme, mouse: bool) -> io::Result<u8> {
     };
     let mut app = App::new(loaded.dataset, loaded.diagnostics);
     app.source_name = loaded.name;
+    app.in_tmux = clusterdex::clipboard::in_tmux();
     let watch = match &env.source {
         DataSource::File(p) => Some((p.clone(), env.max_bytes)),
         DataSource::Builtin => None,

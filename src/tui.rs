@@ -4,14 +4,13 @@
 //! process ends as the signal would have ended it); the event loop from key to
 //! action to frame, which handles every event already waiting before it draws.
 
-use std::io;
+use std::io::{self, Write};
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyEventKind, MouseButton, MouseEventKind,
@@ -228,7 +227,9 @@ fn event_loop(
         background(app, &watch, &mut reloader);
         // OSC 52 puts text on the clipboard of the user's own terminal, also over SSH.
         if let Some(text) = app.clipboard.take() {
-            execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))?;
+            let mut out = io::stdout();
+            out.write_all(crate::clipboard::sequence(&text, app.in_tmux).as_bytes())?;
+            out.flush()?;
         }
     }
 }

@@ -32,7 +32,7 @@ fn search_prints_a_ranked_table() {
     cmd().args(["search", "--limit", "2", "biowin"]).assert().success().stdout(
         "  #  kind          name                                              id      matched\n  \
          1  cluster       Biowin                                            biowin  name\n  \
-         2  alliance      Medtech Alliance for Global Internationalisatio…  magia   description: …le, BioPmed, Biowin, Life Science Nord) …\n",
+         2  alliance      Medtech Alliance for Global Internationalisatio…  magia   description: …iopôle, BioPmed, Biowin, Life Science …\n",
     );
 }
 

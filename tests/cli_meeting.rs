@@ -119,6 +119,40 @@ by country: France 3
 }
 
 #[test]
+fn repeated_facets_combine_with_and() {
+    cmd()
+        .args([
+            "list",
+            "--kind",
+            "cluster",
+            "--member-of",
+            "health2care",
+            "--member-of",
+            "french_health_clusters_network",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "cluster       Lyonbiopôle  lyonbiopole\n\n1 entity\n",
+        ));
+    let both = stdout(&["list", "--tag", "oncology", "--tag", "medical devices"]);
+    let one = stdout(&["list", "--tag", "oncology"]);
+    let count = |s: &str| s.lines().take_while(|l| !l.is_empty()).count();
+    assert!(count(&both) < count(&one), "{both}");
+    cmd()
+        .args([
+            "list",
+            "--member-of",
+            "health2care",
+            "--member-of",
+            "zzzqqqxx",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no entity matches \"zzzqqqxx\""));
+}
+
+#[test]
 fn health2care_directory_lists_projects_with_their_support() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&[
         "list",

@@ -22,6 +22,11 @@ fn tmux(args: &[&str]) -> Option<String> {
 impl Session {
     /// A detached 120x40 session running a plain shell, or None without tmux.
     fn start(tag: &str) -> Option<Session> {
+        Session::start_sized(tag, 120, 40)
+    }
+
+    /// A detached session of this size running a plain shell, or None without tmux.
+    fn start_sized(tag: &str, width: u16, height: u16) -> Option<Session> {
         if tmux(&["-V"]).is_none() {
             eprintln!("skipping: tmux is not installed");
             return None;
@@ -35,9 +40,9 @@ impl Session {
                 "-s",
                 &name,
                 "-x",
-                "120",
+                &width.to_string(),
                 "-y",
-                "40",
+                &height.to_string(),
                 "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp bash --norc --noprofile",
             ])
             .output()
@@ -129,6 +134,40 @@ fn search_open_follow_back_quit_in_a_real_terminal() {
 }
 
 #[test]
+fn the_board_opens_at_180_by_45_and_links_its_panes() {
+    let Some(t) = Session::start_sized("board", 180, 45) else {
+        return;
+    };
+    t.literal(&format!("{} ; echo EXITED=$? ; stty -a", binary()));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("┌ Events (10)");
+    assert!(
+        s.contains("┌ Clusters (16)") && s.contains("┌ Alliances (14)"),
+        "{s}"
+    );
+    for _ in 0..11 {
+        t.keys(&["j"]);
+    }
+    t.wait_for("┌ Lyonbiopôle");
+    t.wait_for("• BioXclusters Plus");
+    t.keys(&["="]);
+    t.wait_for(" of 14, linked to Lyonbiopôle)");
+    t.keys(&["="]);
+    t.wait_for("┌ Alliances (14)");
+    t.keys(&["Tab"]);
+    t.keys(&["Enter"]);
+    t.wait_for("follow the relation");
+    t.keys(&["b"]);
+    t.wait("the tabs", |s| {
+        s.contains(" tabs") && !s.contains("┌ Events (10)")
+    });
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+    let s = t.wait("stty output", |s| s.contains("icanon"));
+    assert!(sane(&s), "terminal not restored:\n{s}");
+}
+
+#[test]
 fn a_panic_restores_the_terminal_before_its_message() {
     let Some(t) = Session::start("panic") else {
         return;
@@ -212,11 +251,19 @@ fn the_explorer_never_writes_to_the_dataset_file() {
     ));
     t.keys(&["Enter"]);
     t.wait_for("Alpha Cluster");
-    for k in [
-        "/", "b", "e", "Enter", "j", "?", "Escape", "2", "Tab", "!", "Escape",
-    ] {
+    for k in ["/", "b", "e", "Enter", "j", "?"] {
         t.keys(&[k]);
     }
+    // An Escape sent together with the next key would read as Alt and that key.
+    t.wait_for("Help ·");
+    t.keys(&["Escape"]);
+    t.wait("help closed", |s| !s.contains("Help ·"));
+    for k in ["2", "Tab", "!"] {
+        t.keys(&[k]);
+    }
+    t.wait_for("any key closes");
+    t.keys(&["Escape"]);
+    t.wait("problems closed", |s| !s.contains("any key closes"));
     t.keys(&["q"]);
     t.wait_for("DONE");
     let after = (

@@ -1,5 +1,5 @@
 //! Whatever keys a user presses at whatever terminal size, the explorer never
-//! panics (1x1 up to 300x100).
+//! panics (1x1 up to 300x100, the board's sizes included).
 
 use clusterdex::app::App;
 use clusterdex::commands::snapshot::render;
@@ -12,7 +12,9 @@ fn key() -> impl Strategy<Value = KeyEvent> {
     let code = prop_oneof![
         any::<char>().prop_map(KeyCode::Char),
         prop::sample::select(vec![
-            '/', 'j', 'k', 'g', 'G', 'h', 'l', '[', ']', '-', '?', '1', '4', 'a', 'o', 'n'
+            '/', 'j', 'k', 'g', 'G', 'h', 'l', '[', ']', '-', '?', '1', '4', 'a', 'o', 'n',
+            // the board, zoom, the cross-filter, copy, the views, help's own keys
+            'b', 'z', '=', 'y', 'Y', 'f', 't', 'c', '!', ' ', ':'
         ])
         .prop_map(KeyCode::Char),
         prop::sample::select(vec![

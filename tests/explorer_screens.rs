@@ -177,7 +177,14 @@ fn the_last_of_more_related_entities_than_rows_is_drawn_when_selected() {
     let related = a.related_of(e);
     assert!(related.len() > 60, "{} related", related.len());
     a.visit(e);
-    a.update(clusterdex::app::Action::Bottom);
+    // G goes to the card's end; k then j pick the last related row.
+    for action in [
+        clusterdex::app::Action::Bottom,
+        clusterdex::app::Action::Up,
+        clusterdex::app::Action::Down,
+    ] {
+        a.update(action);
+    }
     let theme = Theme::dark();
     let mut t = sure(Terminal::new(TestBackend::new(120, 40)));
     sure(t.draw(|f| ui::draw(f, &mut a, &theme)));

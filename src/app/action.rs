@@ -42,8 +42,14 @@ pub enum Action {
     NextTab,
     /// Show the previous tab of the list.
     PrevTab,
-    /// Show tab n (0-based) of the list.
+    /// Show pane n (an index of the pane table), as a tab or on the board.
     GoTab(usize),
+    /// Switch between the board (panes side by side) and the tabs.
+    ToggleBoard,
+    /// Keep only the rows related to the selected or open entity, or show all again.
+    CrossFilter,
+    /// Let the focused pane fill the screen, or give the others their room back.
+    Zoom,
     /// Open the selected entity (list row, related row or search hit).
     Open,
     /// Go back one step: to the previous entity, or from an entity to the list.

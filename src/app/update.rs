@@ -14,7 +14,8 @@ impl App {
     pub fn update(&mut self, action: Action) {
         self.flash = None;
         match self.mode {
-            Mode::Help | Mode::Problems => {
+            Mode::Help => self.update_help(action),
+            Mode::Problems => {
                 if matches!(
                     action,
                     Action::ToggleHelp | Action::Quit | Action::ShowProblems
@@ -27,6 +28,26 @@ impl App {
             Mode::Browse => self.update_browse(action),
             Mode::Timeline | Mode::Paths => self.update_view(action),
             Mode::Filter => self.update_filter(action),
+        }
+        self.relink(false);
+    }
+
+    /// The help overlay scrolls; only its own keys close it.
+    fn update_help(&mut self, action: Action) {
+        if let Some(delta) = self.moves(action) {
+            let page = self.geometry.help_page.max(1) as isize;
+            let delta = match action {
+                Action::PageUp | Action::PageDown => delta.signum() * page,
+                _ => delta,
+            };
+            let g = &mut self.geometry;
+            g.help_scroll = g.help_scroll.saturating_add_signed(delta);
+            return;
+        }
+        match action {
+            Action::ToggleHelp => self.mode = Mode::Browse,
+            Action::Quit => self.quit = true,
+            _ => {}
         }
     }
 
@@ -101,16 +122,7 @@ impl App {
                     let t = self.tab.index();
                     self.selected[t] = step(self.selected[t], delta, self.rows[t].len());
                 }
-                Focus::Entity if self.related.is_empty() => {
-                    // Nothing to select: move the view instead (the UI clamps it).
-                    let g = &mut self.geometry;
-                    g.entity_scroll = g
-                        .entity_scroll
-                        .saturating_add_signed(delta.clamp(-10_000, 10_000));
-                }
-                Focus::Entity => {
-                    self.related_selected = step(self.related_selected, delta, self.related.len());
-                }
+                Focus::Entity => self.card_move(action),
             }
             return;
         }
@@ -127,9 +139,16 @@ impl App {
             Action::CopyCard => self.copy(true),
             Action::CopyId => self.copy(false),
             Action::ShowProblems => self.mode = Mode::Problems,
-            Action::NextTab => self.go_tab((self.tab.index() + 1) % 4),
-            Action::PrevTab => self.go_tab((self.tab.index() + 3) % 4),
-            Action::GoTab(n) => self.go_tab(n.min(3)),
+            Action::NextTab => self.go_tab(self.tab.step(true, self.board_active())),
+            Action::PrevTab => self.go_tab(self.tab.step(false, self.board_active())),
+            Action::GoTab(n) => {
+                if let Some(t) = Tab::at(n) {
+                    self.go_tab(t);
+                }
+            }
+            Action::ToggleBoard => self.toggle_board(),
+            Action::CrossFilter => self.toggle_cross(),
+            Action::Zoom => self.zoom = !self.zoom,
             Action::Open => match self.focus {
                 Focus::List => {
                     if let Some(e) = self.list_entity() {
@@ -142,13 +161,7 @@ impl App {
                     }
                 }
             },
-            Action::Back => {
-                if self.history.back().is_some() {
-                    self.show_current();
-                } else {
-                    self.focus = Focus::List;
-                }
-            }
+            Action::Back => self.back(),
             Action::HistoryBack => self.step_history(true),
             Action::HistoryForward => self.step_history(false),
             Action::Alternate => {
@@ -156,8 +169,12 @@ impl App {
                     self.visit(prev);
                 }
             }
-            Action::FocusList => self.focus = Focus::List,
+            Action::FocusList => {
+                self.save_place();
+                self.focus = Focus::List;
+            }
             Action::StartSearch => {
+                self.save_place();
                 self.mode = Mode::Search;
                 self.search.line.clear();
                 self.search.hits.clear();
@@ -171,45 +188,18 @@ impl App {
         }
     }
 
-    fn step_history(&mut self, back: bool) {
-        let moved = if back {
-            self.history.back()
-        } else {
-            self.history.forward()
-        };
-        if moved.is_some() {
-            self.show_current();
+    /// Shows a pane (as a tab, or focused on the board); a pane the board does
+    /// not show switches to the tabs. A new pane starts a new trail.
+    fn go_tab(&mut self, tab: Tab) {
+        self.save_place();
+        if self.board_active() && !tab.spec().board {
+            self.board.choice = Some(false);
         }
-    }
-
-    fn go_tab(&mut self, n: usize) {
-        self.tab = Tab::ALL[n];
+        if tab != self.tab || self.focus != Focus::List {
+            self.history.reset_trail();
+        }
+        self.tab = tab;
         self.focus = Focus::List;
-    }
-
-    /// Opens an entity as a new history entry.
-    pub fn visit(&mut self, entity: usize) {
-        let id = self.ds.entity(entity).id.clone();
-        self.history.visit(&id);
-        self.show_current();
-    }
-
-    /// Shows the history's current entity in the entity view, and selects it in
-    /// its tab so the list follows the navigation.
-    fn show_current(&mut self) {
-        let Some(e) = self.open_entity() else {
-            self.focus = Focus::List;
-            return;
-        };
-        self.focus = Focus::Entity;
-        self.related = self.related_of(e);
-        self.related_selected = 0;
-        self.geometry.entity_scroll = 0;
-        let tab = Tab::of(self.ds.entity(e).kind);
-        if let Some(pos) = self.rows[tab.index()].iter().position(|&r| r == e) {
-            self.tab = tab;
-            self.selected[tab.index()] = pos;
-        }
     }
 
     fn update_search(&mut self, action: Action) {
@@ -280,6 +270,10 @@ impl App {
             }
             Action::Click(col, row) => {
                 self.click(col, row);
+                false
+            }
+            Action::CopyCard | Action::CopyId => {
+                self.copy(action == Action::CopyCard);
                 false
             }
             _ => false,
@@ -371,35 +365,48 @@ impl App {
         let inside = |r: ratatui::layout::Rect| {
             col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
         };
-        if inside(g.list) {
-            let n = g.list_offset + usize::from(row - g.list.y);
-            if self.mode == Mode::Search {
-                if n < self.search.hits.len() {
-                    if self.search.selected == n {
-                        self.update_search(Action::Open);
-                    } else {
-                        self.search.selected = n;
-                    }
+        if self.mode == Mode::Search {
+            let n = g.list_offset + usize::from(row.saturating_sub(g.list.y));
+            if inside(g.list) && n < self.search.hits.len() {
+                if self.search.selected == n {
+                    self.update_search(Action::Open);
+                } else {
+                    self.search.selected = n;
                 }
-                return;
             }
-            let t = self.tab.index();
-            if n < self.rows[t].len() {
-                let again = self.focus == Focus::List && self.selected[t] == n;
+            return;
+        }
+        let pane = g
+            .board
+            .iter()
+            .find(|(_, r)| inside(*r))
+            .map(|&(t, r)| (t, r, g.offset(t)))
+            .or_else(|| inside(g.list).then_some((self.tab, g.list, g.list_offset)));
+        if let Some((t, r, offset)) = pane {
+            let n = offset + usize::from(row - r.y);
+            if n < self.rows[t.index()].len() {
+                let again =
+                    self.focus == Focus::List && self.tab == t && self.selected[t.index()] == n;
+                if t != self.tab {
+                    self.history.reset_trail();
+                }
+                self.save_place();
+                self.tab = t;
                 self.focus = Focus::List;
-                self.selected[t] = n;
+                self.selected[t.index()] = n;
                 if again {
                     self.update_browse(Action::Open);
                 }
             }
         } else if inside(g.entity)
-            && self.mode == Mode::Browse
             && let Some(&(_, n)) = g.related_rows.iter().find(|(r, _)| *r == row)
         {
             if self.focus == Focus::Entity && self.related_selected == n {
                 self.update_browse(Action::Open);
             } else if self.focus == Focus::Entity {
                 self.related_selected = n;
+                self.related_picked = true;
+                self.card_follow = true;
             }
         }
     }

@@ -27,17 +27,42 @@ pub fn markdown(ds: &Dataset, e: usize) -> String {
             .collect();
         s.push_str(&format!("- {label}: {}\n", names.join(", ")));
     }
-    let sources: Vec<String> = x
-        .sources
-        .iter()
-        .map(|&i| {
-            format!(
-                "{} ({})",
-                clean(&ds.sources[i].title),
-                clean(&ds.sources[i].publisher)
-            )
-        })
-        .collect();
-    s.push_str(&format!("\nSources: {}\n", sources.join("; ")));
+    // Each source by its title, so that a pasted card says where it comes from.
+    s.push_str("\nSources:\n");
+    for &i in &x.sources {
+        let src = &ds.sources[i];
+        s.push_str(&format!("- {}", clean(&src.title)));
+        if !src.publisher.is_empty() {
+            s.push_str(&format!(" — {}", clean(&src.publisher)));
+        }
+        if let Some(url) = &src.url {
+            s.push_str(&format!(" <{}>", clean(url)));
+        }
+        s.push_str(&format!(" [{}]\n", clean(&src.id)));
+    }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_card_lists_its_sources_by_title() {
+        let ds = crate::load::load(
+            &crate::load::DataSource::Builtin,
+            crate::data::DEFAULT_MAX_BYTES,
+        )
+        .expect("built-in")
+        .dataset;
+        let e = ds.index_of("magia").expect("magia");
+        let card = markdown(&ds, e);
+        let sources = card.split("\nSources:\n").nth(1).expect("a sources list");
+        let first = &ds.sources[ds.entity(e).sources[0]];
+        assert!(
+            sources.starts_with(&format!("- {}", first.title)),
+            "{sources}"
+        );
+        assert!(sources.contains(&format!("[{}]", first.id)));
+    }
 }

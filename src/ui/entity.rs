@@ -230,7 +230,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let related = app.related_of(e);
     let page = build(app, e, &related, w, theme);
     let height = usize::from(inner.height);
-    let max_scroll = page.lines.len().saturating_sub(height);
+    let total = page.lines.len();
+    let max_scroll = total.saturating_sub(height);
     let mut scroll = if focused {
         app.geometry.entity_scroll.min(max_scroll)
     } else {
@@ -241,13 +242,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         .iter()
         .find(|(_, r)| *r == app.related_selected)
         .map(|(l, _)| *l);
-    if let (true, Some(l)) = (focused, selected_line) {
+    if let (true, true, Some(l)) = (focused, app.card_follow, selected_line) {
         scroll = super::list::scrolled(scroll, l, height);
         // A group's first row brings its label into view too.
         if scroll == l && l > 0 && height > 1 {
             scroll = l - 1;
         }
     }
+    let selection = if app.related_picked {
+        theme.selected
+    } else {
+        theme.selected_idle
+    };
     let visible: Vec<Line> = (page.lines.into_iter().enumerate())
         .skip(scroll)
         .take(height)
@@ -257,13 +263,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                 Row::Related(i) => related_row(&app.ds, &related[i], w, theme),
             };
             match (focused, selected_line) {
-                (true, Some(s)) if s == l => line.style(theme.selected),
+                (true, Some(s)) if s == l => line.style(selection),
                 _ => line,
             }
         })
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
-    app.geometry.entity_scroll = scroll;
+    super::scroll_marks(frame, area, scroll, total, height, theme);
+    if focused {
+        app.geometry.entity_scroll = scroll;
+    }
     app.geometry.related_rows = page
         .related
         .iter()

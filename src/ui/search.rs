@@ -90,9 +90,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         let used = width(&badge) + width(&crate::text::clean(&name));
         let label = format!("  {}: ", hit.field.as_str());
         if hit.field != Field::Name && used + width(&label) + 4 < w {
-            let (text, at) =
-                crate::text::excerpt(hit.field.text(&app.ds, hit.entity), &hit.indices, w);
             let rest = w - used - width(&label);
+            let (text, at) =
+                crate::text::excerpt(hit.field.text(&app.ds, hit.entity), &hit.indices, rest);
             let text = truncate(&text, rest).into_owned();
             spans.push(Span::styled(label, theme.dim));
             spans.extend(highlighted(&text, &at, theme.dim, theme.matched));
