@@ -54,6 +54,14 @@ pub fn score(class: Class, raw: i64, field: Field) -> i64 {
     class as i64 * CLASS_GAP + within
 }
 
+/// A match of a synonym of the word typed: in the same class, worth half as
+/// much, so that what was typed comes first ("santé" finds Cancer-Bio-Santé
+/// before Health2CARE).
+pub fn as_synonym(score: i64) -> i64 {
+    let within = score.rem_euclid(CLASS_GAP);
+    score - within + within / 2
+}
+
 /// What a word of `chars` letters scores at the start of a word of `field`:
 /// the same sum [`term_in_field`] and [`score`] make for a prefix match there.
 pub fn word_start_score(field: Field, chars: usize) -> i64 {

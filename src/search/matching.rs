@@ -61,6 +61,8 @@ pub struct PreparedWord<'q> {
     /// The relation labels it matches, one bit each, and their scores by number.
     pub label_mask: u64,
     pub label_scores: Vec<i64>,
+    /// A synonym of a word typed, not typed itself (see [`fieldmatch::as_synonym`]).
+    pub synonym: bool,
 }
 
 /// A query with its place scopes resolved and its words prepared.
@@ -195,7 +197,12 @@ fn atom(
         }
     }
     match best {
-        Some((_, _, m)) => Outcome::Match(m),
+        Some((_, _, mut m)) => {
+            if prepared.is_some_and(|(_, w)| w.synonym) {
+                m.score = fieldmatch::as_synonym(m.score);
+            }
+            Outcome::Match(m)
+        }
         None if near => Outcome::NearMiss,
         None => Outcome::Miss,
     }

@@ -21,9 +21,18 @@ pub struct Ranked {
     pub base: Vec<u32>,
 }
 
-/// The query with each plain word's synonyms as alternatives to it (the
-/// dataset's synonym groups), and whether its last group gained any.
-fn with_synonyms(ix: &Index, query: &Query) -> (Query, bool) {
+/// A query with each plain word's synonyms as alternatives to it (the
+/// dataset's synonym groups), added after the atoms typed.
+struct Expanded {
+    query: Query,
+    /// Per group, how many of its atoms were typed.
+    typed: Vec<usize>,
+    /// Whether the last group gained synonyms.
+    last: bool,
+}
+
+fn with_synonyms(ix: &Index, query: &Query) -> Expanded {
+    let typed = query.groups.iter().map(Vec::len).collect();
     let mut expanded = query.clone();
     let mut last = false;
     let groups = expanded.groups.len();
@@ -46,12 +55,16 @@ fn with_synonyms(ix: &Index, query: &Query) -> (Query, bool) {
         last |= i + 1 == groups && !others.is_empty();
         group.extend(others);
     }
-    (expanded, last)
+    Expanded {
+        query: expanded,
+        typed,
+        last,
+    }
 }
 
 /// Resolves place scopes and prepares each word once per query: its
 /// substring search, its typos, initials and relation labels.
-fn prepare<'q>(ix: &Index, query: &'q Query) -> Result<Prepared<'q>, QueryError> {
+fn prepare<'q>(ix: &Index, query: &'q Query, typed: &[usize]) -> Result<Prepared<'q>, QueryError> {
     let mut places = Vec::new();
     for atom in query.groups.iter().flatten() {
         if let AtomKind::Scope(Scope::In(name)) = &atom.kind {
@@ -64,12 +77,14 @@ fn prepare<'q>(ix: &Index, query: &'q Query) -> Result<Prepared<'q>, QueryError>
             places.push((name.clone(), found));
         }
     }
-    let words = query
-        .groups
-        .iter()
-        .flatten()
-        .filter_map(|a| match &a.kind {
-            AtomKind::Term { text, mode } => Some(prepare_word(ix, a, text, *mode)),
+    let words = (query.groups.iter().zip(typed))
+        .flat_map(|(g, &typed)| g.iter().enumerate().map(move |(i, a)| (a, i >= typed)))
+        .filter_map(|(a, synonym)| match &a.kind {
+            AtomKind::Term { text, mode } => {
+                let mut w = prepare_word(ix, a, text, *mode);
+                w.synonym = synonym;
+                Some(w)
+            }
             AtomKind::Scope(_) => None,
         })
         .collect();
@@ -108,6 +123,7 @@ fn prepare_word<'q>(ix: &Index, a: &Atom, text: &'q str, mode: Mode) -> Prepared
         initials,
         label_mask,
         label_scores,
+        synonym: false,
     }
 }
 
@@ -118,13 +134,27 @@ fn short_term(group: &[Atom]) -> Option<&str> {
         .map(|(text, _)| text)
 }
 
-/// For a query with a one- or two-letter word, only entities with a name,
-/// alias, id or tag word starting with it, or initials spelling it, can
-/// match: a lookup, not a scan.
+/// For a query with a group of one- or two-letter words (a word, or a word
+/// and its synonyms), only entities with a name, alias, id or tag word
+/// starting with one of them, or initials spelling it, can match: a lookup,
+/// not a scan.
 fn short_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
-    let text = query.groups.iter().find_map(|g| short_term(g))?;
-    let mut v: Vec<u32> = ix.short_list(text).iter().map(|&(e, _)| e).collect();
-    v.extend(ix.initials(text).iter().map(|&(_, e, _)| e));
+    fn short(a: &Atom) -> Option<&str> {
+        match &a.kind {
+            AtomKind::Term {
+                text,
+                mode: Mode::Fuzzy,
+            } if !a.negate && !a.optional && text.chars().count() <= 2 => Some(text.as_str()),
+            _ => None,
+        }
+    }
+    let texts =
+        (query.groups.iter()).find_map(|g| g.iter().map(short).collect::<Option<Vec<&str>>>())?;
+    let mut v: Vec<u32> = Vec::new();
+    for text in texts {
+        v.extend(ix.short_list(text).iter().map(|&(e, _)| e));
+        v.extend(ix.initials(text).iter().map(|&(_, e, _)| e));
+    }
     v.sort_unstable();
     v.dedup();
     Some(v)
@@ -257,10 +287,14 @@ pub fn run(
     if query.is_empty() {
         return Ok(Ranked::default());
     }
-    let (expanded, new_synonyms) = with_synonyms(ix, query);
+    let Expanded {
+        query: expanded,
+        typed,
+        last,
+    } = with_synonyms(ix, query);
     // The last word's synonyms may match what the previous, shorter word did not.
-    let candidates = candidates.filter(|_| !new_synonyms);
-    let mut p = prepare(ix, &expanded)?;
+    let candidates = candidates.filter(|_| !last);
+    let mut p = prepare(ix, &expanded, &typed)?;
     let exact = query.exact.as_deref().map_or(&[][..], |k| ix.exact(k));
     let mut extra: Vec<u32> = (p.words.iter())
         .flat_map(|w| {
