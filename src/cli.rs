@@ -74,6 +74,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Answer a question: "who coordinates magia", "lyonbiopole president"
+    #[command(
+        after_help = "Name an entity and what you ask about, in either order, in English or French:\n\"magia coordinator\", \"who funds magia\", \"qui préside lyonbiopôle\", \"health2care forum when\".\nExit 0 with an answer; 1 with none (saying which entity was understood and what it has)."
+    )]
+    Ask {
+        /// The question, e.g. "who coordinates bioxclusters plus"
+        #[arg(required = true, num_args = 1..)]
+        question: Vec<String>,
+        /// Print the answers as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Show one entity: facts, dates, relations both ways, sources
     Show {
         /// An id, a name or alias (accents optional), or words that clearly point to one entity

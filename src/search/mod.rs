@@ -5,6 +5,7 @@
 //! everything outside sees our own [`Query`], [`Hit`], [`Index`], [`Searcher`]
 //! and [`Answer`].
 
+pub mod answer;
 mod fieldmatch;
 mod flat;
 pub mod fold;
@@ -27,6 +28,7 @@ mod typo;
 #[cfg(test)]
 mod tests;
 
+pub use answer::Answer;
 pub use index::Index;
 pub use matcher::Matcher;
 use memo::Memo;
