@@ -236,12 +236,18 @@ fn extra_matches(ix: &Index, w: &PreparedWord, e: usize, indices: bool) -> Vec<(
         let at = ix.fields(e).iter().position(|s| s.field == field)?;
         Some(ix.first_span(e) + at)
     };
+    // Of the entity's name and alias words a typo away, the best: the
+    // nearest, in the shortest name ("Rinascimento" over its long name).
     let from = w.typos.partition_point(|t| (t.entity as usize) < e);
-    if let Some(t) = w.typos[from..].first().filter(|t| t.entity as usize == e)
-        && let Some(span) = span_of(t.field)
-    {
+    let to = w.typos.partition_point(|t| (t.entity as usize) <= e);
+    let scored = w.typos[from..to].iter().filter_map(|t| {
+        let span = span_of(t.field)?;
         let field_chars = ix.text(ix.span(span).0).chars().count();
-        let score = super::typo::score(t, field_chars);
+        Some((super::typo::score(t, field_chars), t, span))
+    });
+    if let Some((score, t, span)) =
+        scored.max_by_key(|&(score, t, _)| (score, std::cmp::Reverse(t.field.rank())))
+    {
         let folded = (t.offset as usize..(t.offset + t.chars) as usize).collect();
         let lead = Some(Lead::Span(span));
         out.push((

@@ -66,8 +66,9 @@ pub struct Query {
 /// Question words and small words, in English and French: ignored when other
 /// words are typed, unless they start a word of a name.
 pub const STOP_WORDS: &[&str] = &[
-    "a", "an", "are", "de", "des", "do", "does", "du", "est", "et", "is", "la", "le", "les", "of",
-    "ou", "quand", "que", "qui", "quoi", "the", "what", "when", "where", "which", "who", "whom",
+    "a", "an", "are", "de", "des", "did", "do", "does", "du", "est", "et", "has", "have", "is",
+    "la", "le", "les", "of", "ou", "quand", "que", "quel", "quelle", "quelles", "quels", "qui",
+    "quoi", "sont", "the", "was", "were", "what", "when", "where", "which", "who", "whom",
 ];
 
 const SCOPES: &str = "kind:, tag:, in:, year:";

@@ -27,8 +27,7 @@ pub struct Near {
     pub distance: u32,
 }
 
-/// Every name or alias word within reach of `term`, by entity (ascending),
-/// the nearest and best field first for each. The edits allowed go by the
+/// Every name or alias word within reach of `term`, by entity (ascending). The edits allowed go by the
 /// shorter of the two words (`h2care` is no typo of `icare`). A word that
 /// holds the term as typed is left out: the term matches it as it is.
 pub fn candidates(ix: &Index, term: &str) -> Vec<Near> {
@@ -53,7 +52,6 @@ pub fn candidates(ix: &Index, term: &str) -> Vec<Near> {
         }));
     }
     out.sort_unstable_by_key(|n| (n.entity, n.distance, n.field.rank(), n.field));
-    out.dedup_by_key(|n| n.entity);
     out
 }
 

@@ -72,6 +72,11 @@ pub fn read(ds: &Dataset, ix: &Index, query: &Query) -> Reading {
                 answers,
             };
             if !reading.answers.is_empty() {
+                let mut reading = reading;
+                // Relations (they point to entities) before facts and dates,
+                // each the nearest to the words asked first.
+                (reading.answers)
+                    .sort_by_key(|a| (a.value.is_some(), closeness(&a.label, &phrase)));
                 return reading;
             }
             if first.entity.is_none() && known {
@@ -199,6 +204,22 @@ fn relation_answer(e: usize, label: &str, links: &[Link]) -> Answer {
         targets: links.iter().map(|l| l.other).collect(),
         sources,
     }
+}
+
+/// How far an answer's label is from the words asked (the nearest first):
+/// "founding members" is nearer "founding member" (Sanofi Pasteur, ...) than
+/// "founding member of" (CEBR). Fewer words of the phrase in the label, then
+/// more other words, is farther.
+fn closeness(label: &str, phrase: &str) -> (usize, usize) {
+    let label = fold_str(label);
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let asked: Vec<&str> = phrase.split(' ').collect();
+    let shared = asked.iter().filter(|w| has_word(&label, w)).count();
+    let other = words
+        .iter()
+        .filter(|w| !asked.iter().any(|a| has_word(w, a)))
+        .count();
+    (asked.len() - shared, other)
 }
 
 /// Whether folded `text` has `word` as a word (a plural `s` either side aside).
