@@ -101,6 +101,34 @@ pub enum FieldMatch {
     Miss,
 }
 
+impl FieldMatch {
+    /// As one number for the memo of shared texts (scores alone, no positions).
+    pub fn to_memo(&self) -> i64 {
+        match self {
+            FieldMatch::Match(class, score, _) => {
+                *class as i64 * CLASS_GAP + (*score).clamp(0, CLASS_GAP - 1)
+            }
+            FieldMatch::NearMiss => -1,
+            FieldMatch::Miss => -2,
+        }
+    }
+
+    /// Back from [`FieldMatch::to_memo`].
+    pub fn from_memo(known: i64) -> FieldMatch {
+        let class = match known / CLASS_GAP {
+            0 => Class::Scattered,
+            1 => Class::Tight,
+            2 => Class::Typo,
+            _ => Class::Named,
+        };
+        match known {
+            -1 => FieldMatch::NearMiss,
+            k if k < 0 => FieldMatch::Miss,
+            k => FieldMatch::Match(class, k % CLASS_GAP, Vec::new()),
+        }
+    }
+}
+
 /// The bonus for a word that is the whole field, scaled down as the field grows.
 pub const COVERAGE: i64 = 48;
 

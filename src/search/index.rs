@@ -42,7 +42,7 @@ pub struct Index {
     /// Folded names, aliases, ids, tags, places and fact labels.
     buffer: String,
     /// Folded descriptions and fact values, apart: a term is looked for in all
-    /// prose at once by one vectorised pass (see [`super::prefilter`]).
+    /// prose at once by one vectorised pass (the prefilter's).
     prose: String,
     /// Where each entity's prose starts in `prose`: (offset, entity), ascending.
     prose_owner: Vec<(u32, u32)>,

@@ -168,10 +168,11 @@ fn atom(
             continue;
         }
         let found = match (memo, word.number) {
+            // Read back from the memo every time, so every call agrees.
             (Some(memo), Some(n)) if s.shared != NOT_SHARED => {
-                memo.shared_match(n, s.shared, || {
-                    term_in_field(skim, ix, s, word, false, Some(memo))
-                })
+                FieldMatch::from_memo(memo.shared(n, s.shared, || {
+                    term_in_field(skim, ix, s, word, false, Some(memo)).to_memo()
+                }))
             }
             _ => term_in_field(skim, ix, s, word, indices, memo),
         };

@@ -7,14 +7,13 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
-use super::fieldmatch::{CLASS_GAP, Class, FieldMatch};
 use super::index::Index;
 
 /// One thread's memory of a search.
 pub struct Memo {
     texts: usize,
-    /// `UNKNOWN`, `MISS`, `NEAR_MISS` or the match (class and score, see
-    /// [`encode`]) of each word in each shared text, at `word * texts + text`.
+    /// How each word matched each shared text, at `word * texts + text`, as
+    /// the caller wrote it down (`UNKNOWN` when not yet worked out).
     known: RefCell<Vec<i64>>,
     /// The matcher's score of a word found as typed, by word number and the
     /// character before it (None at the start of a field).
@@ -24,24 +23,7 @@ pub struct Memo {
 /// A word's number and the character before where it was found.
 type RunKey = (usize, Option<char>);
 
-const UNKNOWN: i64 = -1;
-const MISS: i64 = -2;
-const NEAR_MISS: i64 = -3;
-
-/// A match's class and score as one number (a score is below [`CLASS_GAP`]).
-fn encode(class: Class, score: i64) -> i64 {
-    class as i64 * CLASS_GAP + score.clamp(0, CLASS_GAP - 1)
-}
-
-fn decode(known: i64) -> FieldMatch {
-    let class = match known / CLASS_GAP {
-        0 => Class::Scattered,
-        1 => Class::Tight,
-        2 => Class::Typo,
-        _ => Class::Named,
-    };
-    FieldMatch::Match(class, known % CLASS_GAP, Vec::new())
-}
+const UNKNOWN: i64 = i64::MIN;
 
 impl Memo {
     pub fn new(ix: &Index, words: usize) -> Memo {
@@ -69,34 +51,18 @@ impl Memo {
         })
     }
 
-    /// How word number `word` matches shared text number `text` (scores
-    /// alone, no positions), worked out by `f` the first time.
-    pub(super) fn shared_match(
-        &self,
-        word: usize,
-        text: u32,
-        f: impl FnOnce() -> FieldMatch,
-    ) -> FieldMatch {
+    /// How word number `word` matches shared text number `text`, as one
+    /// number (never `i64::MIN`), worked out by `f` the first time.
+    pub(super) fn shared(&self, word: usize, text: u32, f: impl FnOnce() -> i64) -> i64 {
         let at = word * self.texts + text as usize;
         let known = self.known.borrow().get(at).copied();
         match known {
-            Some(MISS) => FieldMatch::Miss,
-            Some(NEAR_MISS) => FieldMatch::NearMiss,
             Some(UNKNOWN) => {
-                let known = match f() {
-                    FieldMatch::Match(class, score, _) => encode(class, score),
-                    FieldMatch::NearMiss => NEAR_MISS,
-                    FieldMatch::Miss => MISS,
-                };
-                self.known.borrow_mut()[at] = known;
-                // Read back as later calls will, so that every call agrees.
-                match known {
-                    MISS => FieldMatch::Miss,
-                    NEAR_MISS => FieldMatch::NearMiss,
-                    known => decode(known),
-                }
+                let found = f();
+                self.known.borrow_mut()[at] = found;
+                found
             }
-            Some(known) => decode(known),
+            Some(known) => known,
             None => f(), // a text the memo was not made for
         }
     }
