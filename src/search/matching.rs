@@ -2,16 +2,16 @@
 //! [`super::fieldmatch`]), against the entity's relation labels, and as a
 //! typo or the initials of a name; the best per word, the groups combined.
 
-use memchr::memmem;
+mod extra;
 
-use super::fieldmatch::{self, Class, FieldMatch, Word, in_label, term_in_field};
+use super::fieldmatch::{self, FieldMatch, Word, in_label, term_in_field};
 use super::index::{Index, NOT_SHARED};
 use super::labels;
 use super::letters::span_mask;
-use super::prefilter::Prefilter;
-use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
-use super::typo::Near;
+use super::prepared::Prepared;
+use super::syntax::{Atom, AtomKind, Query, Scope};
 use super::{Field, Matcher, Memo};
+use extra::{extra_matches, optional};
 
 /// What a match points at, for the reported field and its highlight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,49 +44,6 @@ impl AtomMatch {
             folded: Vec::new(),
             rematch: false,
         }
-    }
-}
-
-/// One word of the query, prepared once per search.
-pub struct PreparedWord<'q> {
-    pub text: &'q str,
-    /// A vectorised substring search, set up once.
-    pub finder: memmem::Finder<'q>,
-    /// Its letters (see [`span_mask`]).
-    pub letters: u32,
-    /// Name and alias words a typo away, sorted by entity.
-    pub typos: Vec<Near>,
-    /// Entities with a name or alias of these initials (ascending), with the field.
-    pub initials: Vec<(u32, Field)>,
-    /// The relation labels it matches, one bit each, and their scores by number.
-    pub label_mask: u64,
-    pub label_scores: Vec<i64>,
-    /// A synonym of a word typed, not typed itself (see [`fieldmatch::as_synonym`]).
-    pub synonym: bool,
-}
-
-/// A query with its place scopes resolved and its words prepared.
-pub struct Prepared<'q> {
-    pub query: &'q Query,
-    /// For each `in:` scope text, the places it names.
-    pub places: Vec<(String, Vec<u32>)>,
-    pub words: Vec<PreparedWord<'q>>,
-    /// What rules entities out before matching, when the search is over all
-    /// entities (see [`Prefilter`]).
-    pub prefilter: Option<Prefilter<'q>>,
-}
-
-impl Prepared<'_> {
-    /// Whether entity `e`'s prose is known not to hold `text` as typed.
-    fn prose_lacks(&self, text: &str, e: usize) -> bool {
-        self.prefilter
-            .as_ref()
-            .is_some_and(|f| f.prose_lacks(text, e))
-    }
-
-    /// The prepared word for `text`, with its number.
-    fn word(&self, text: &str) -> Option<(usize, &PreparedWord<'_>)> {
-        self.words.iter().enumerate().find(|(_, w)| w.text == text)
     }
 }
 
@@ -207,123 +164,6 @@ fn atom(
         None if near => Outcome::NearMiss,
         None => Outcome::Miss,
     }
-}
-
-/// The word's matches beyond the entity's fields: its relation labels, a
-/// typo of a name or alias word, the initials of a name or alias.
-fn extra_matches(ix: &Index, w: &PreparedWord, e: usize, indices: bool) -> Vec<(i64, AtomMatch)> {
-    let mut out = Vec::new();
-    let bits = ix.relation_labels(e) & w.label_mask;
-    for n in (0..64u8).filter(|n| bits >> n & 1 == 1) {
-        let raw = w.label_scores.get(usize::from(n)).copied().unwrap_or(0);
-        let score = fieldmatch::score(Class::Tight, raw, Field::Relation(n));
-        let folded = match indices {
-            true => in_label(&super::fold::fold_str(labels::text(n)), w.text, Mode::Fuzzy)
-                .map_or_else(Vec::new, |(_, f)| f),
-            false => Vec::new(),
-        };
-        let lead = Some(Lead::Relation(n));
-        out.push((
-            score,
-            AtomMatch {
-                score,
-                lead,
-                folded,
-                rematch: false,
-            },
-        ));
-    }
-    let span_of = |field: Field| {
-        let at = ix.fields(e).iter().position(|s| s.field == field)?;
-        Some(ix.first_span(e) + at)
-    };
-    // Of the entity's name and alias words a typo away, the best: the
-    // nearest, in the shortest name ("Rinascimento" over its long name).
-    let from = w.typos.partition_point(|t| (t.entity as usize) < e);
-    let to = w.typos.partition_point(|t| (t.entity as usize) <= e);
-    let scored = w.typos[from..to].iter().filter_map(|t| {
-        let span = span_of(t.field)?;
-        let field_chars = ix.text(ix.span(span).0).chars().count();
-        Some((super::typo::score(t, field_chars), t, span))
-    });
-    if let Some((score, t, span)) =
-        scored.max_by_key(|&(score, t, _)| (score, std::cmp::Reverse(t.field.rank())))
-    {
-        let folded = (t.offset as usize..(t.offset + t.chars) as usize).collect();
-        let lead = Some(Lead::Span(span));
-        out.push((
-            score,
-            AtomMatch {
-                score,
-                lead,
-                folded,
-                rematch: true,
-            },
-        ));
-    }
-    if let Ok(k) = w.initials.binary_search_by_key(&(e as u32), |&(i, _)| i) {
-        let field = w.initials[k].1;
-        if let Some(span) = span_of(field) {
-            let raw = 16 * w.text.chars().count() as i64 + 24;
-            let score = fieldmatch::score(Class::Typo, raw, field);
-            let folded = match indices {
-                true => initial_positions(ix.text(ix.span(span).0), w.text),
-                false => Vec::new(),
-            };
-            let lead = Some(Lead::Span(span));
-            out.push((
-                score,
-                AtomMatch {
-                    score,
-                    lead,
-                    folded,
-                    rematch: true,
-                },
-            ));
-        }
-    }
-    out
-}
-
-/// The first chars of the words whose initials spell `initials`: of every
-/// word, or of the words left once small ones are dropped.
-fn initial_positions(folded: &str, initials: &str) -> Vec<usize> {
-    use super::index::words;
-    let all: Vec<(u32, &str)> = words::split(folded).collect();
-    let big: Vec<(u32, &str)> = all
-        .iter()
-        .copied()
-        .filter(|(_, w)| !words::is_small(w))
-        .collect();
-    [all, big]
-        .into_iter()
-        .find_map(|ws| {
-            let spelt: String = ws.iter().filter_map(|(_, w)| w.chars().next()).collect();
-            (spelt == initials).then(|| ws.iter().map(|&(o, _)| o as usize).collect())
-        })
-        .unwrap_or_default()
-}
-
-/// An optional word (a stop word beside others) adds to a name or alias it
-/// starts a word of; anywhere else it is ignored.
-fn optional(ix: &Index, e: usize, text: &str, pass: Pass) -> Option<AtomMatch> {
-    let indices = matches!(pass, Pass::Highlight);
-    let first = ix.first_span(e);
-    let fields = ix.fields(e).iter().enumerate();
-    fields
-        .filter(|(_, s)| s.field.is_name())
-        .find_map(|(i, s)| {
-            let (raw, _, folded) =
-                super::literal::literal(ix.text(s), text, Mode::Prefix, None, indices)?;
-            let score = fieldmatch::score(Class::Named, raw, s.field);
-            let lead = Some(Lead::Span(first + i));
-            Some(AtomMatch {
-                score,
-                lead,
-                folded,
-                rematch: false,
-            })
-        })
 }
 
 fn scope_holds(ix: &Index, p: &Prepared, e: usize, scope: &Scope) -> bool {

@@ -17,6 +17,7 @@ mod matcher;
 mod matching;
 mod memo;
 mod prefilter;
+mod prepared;
 mod rank;
 mod resolve;
 mod score;

@@ -4,11 +4,12 @@
 //! highlights only for the hits that will be shown.
 
 use super::index::Index;
-use super::matching::{self, Lead, Outcome, Pass, Prepared, PreparedWord};
+use super::matching::{self, Lead, Outcome, Pass};
 use super::prefilter::Prefilter;
+use super::prepared::{Expanded, Prepared, prepare, with_synonyms};
 use super::score::{EXACT, Pool, Run, Scored, score_split};
-use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
-use super::{Field, Hit, Matcher, QueryError, fieldmatch, labels, typo};
+use super::syntax::{Atom, AtomKind, Mode, Query};
+use super::{Field, Hit, Matcher, QueryError, fieldmatch};
 
 /// The result of a run: the shown hits and every matching entity (for narrowing).
 #[derive(Debug, Clone, Default)]
@@ -19,112 +20,6 @@ pub struct Ranked {
     /// Every entity a longer query could still match, in index order: the
     /// matches, and the near misses (see [`matching::Outcome::NearMiss`]).
     pub base: Vec<u32>,
-}
-
-/// A query with each plain word's synonyms as alternatives to it (the
-/// dataset's synonym groups), added after the atoms typed.
-struct Expanded {
-    query: Query,
-    /// Per group, how many of its atoms were typed.
-    typed: Vec<usize>,
-    /// Whether the last group gained synonyms.
-    last: bool,
-}
-
-fn with_synonyms(ix: &Index, query: &Query) -> Expanded {
-    let typed = query.groups.iter().map(Vec::len).collect();
-    let mut expanded = query.clone();
-    let mut last = false;
-    let groups = expanded.groups.len();
-    for (i, group) in expanded.groups.iter_mut().enumerate() {
-        let Some((text, Mode::Fuzzy)) = Query::lone_term(group) else {
-            continue;
-        };
-        let others: Vec<Atom> = ix
-            .synonyms(text)
-            .iter()
-            .map(|s| Atom {
-                kind: AtomKind::Term {
-                    text: s.clone(),
-                    mode: Mode::Fuzzy,
-                },
-                negate: false,
-                optional: false,
-            })
-            .collect();
-        last |= i + 1 == groups && !others.is_empty();
-        group.extend(others);
-    }
-    Expanded {
-        query: expanded,
-        typed,
-        last,
-    }
-}
-
-/// Resolves place scopes and prepares each word once per query: its
-/// substring search, its typos, initials and relation labels.
-fn prepare<'q>(ix: &Index, query: &'q Query, typed: &[usize]) -> Result<Prepared<'q>, QueryError> {
-    let mut places = Vec::new();
-    for atom in query.groups.iter().flatten() {
-        if let AtomKind::Scope(Scope::In(name)) = &atom.kind {
-            let found = ix.places_named(name);
-            if found.is_empty() {
-                return Err(QueryError(format!(
-                    "in:{name} names no place in this dataset; try a country, region or city, e.g. in:france"
-                )));
-            }
-            places.push((name.clone(), found));
-        }
-    }
-    let words = (query.groups.iter().zip(typed))
-        .flat_map(|(g, &typed)| g.iter().enumerate().map(move |(i, a)| (a, i >= typed)))
-        .filter_map(|(a, synonym)| match &a.kind {
-            AtomKind::Term { text, mode } => {
-                let mut w = prepare_word(ix, a, text, *mode);
-                w.synonym = synonym;
-                Some(w)
-            }
-            AtomKind::Scope(_) => None,
-        })
-        .collect();
-    Ok(Prepared {
-        query,
-        places,
-        words,
-        prefilter: None,
-    })
-}
-
-fn prepare_word<'q>(ix: &Index, a: &Atom, text: &'q str, mode: Mode) -> PreparedWord<'q> {
-    let searched = !a.negate && !a.optional;
-    let fuzzy = searched && mode == Mode::Fuzzy;
-    let (typos, initials) = match fuzzy {
-        true => (
-            typo::candidates(ix, text),
-            ix.initials(text).iter().map(|&(_, e, f)| (e, f)).collect(),
-        ),
-        false => (Vec::new(), Vec::new()),
-    };
-    let mut label_mask = 0u64;
-    let mut label_scores = vec![0; labels::count()];
-    for (n, score) in label_scores.iter_mut().enumerate().filter(|_| searched) {
-        let label = super::fold::fold_str(labels::text(n as u8));
-        if let Some((raw, _)) = fieldmatch::in_label(&label, text, mode) {
-            label_mask |= 1 << n;
-            *score = raw;
-        }
-    }
-    PreparedWord {
-        text,
-        finder: memchr::memmem::Finder::new(text),
-        letters: super::letters::span_mask(text),
-        typos,
-        initials,
-        label_mask,
-        label_scores,
-        synonym: false,
-    }
 }
 
 /// A group's one- or two-letter fuzzy word, if it has one.
@@ -153,7 +48,7 @@ fn short_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
     let mut v: Vec<u32> = Vec::new();
     for text in texts {
         v.extend(ix.short_list(text).iter().map(|&(e, _)| e));
-        v.extend(ix.initials(text).iter().map(|&(_, e, _)| e));
+        v.extend(ix.initials(text).map(|(e, _)| e));
     }
     v.sort_unstable();
     v.dedup();
@@ -204,7 +99,7 @@ fn score_short(ix: &Index, query: &Query, exact: &[u32]) -> Option<Vec<Scored>> 
         .map(|&(e, field)| scored(e, fieldmatch::word_start_score(field, chars), field))
         .collect();
     let raw = 16 * chars as i64 + 24;
-    for &(_, e, field) in ix.initials(text) {
+    for (e, field) in ix.initials(text) {
         let s = scored(
             e,
             fieldmatch::score(fieldmatch::Class::Typo, raw, field),

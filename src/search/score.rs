@@ -4,7 +4,8 @@
 
 use super::index::Index;
 use super::letters::letter_mask;
-use super::matching::{self, Lead, Outcome, Pass, Prepared};
+use super::matching::{self, Lead, Outcome, Pass};
+use super::prepared::Prepared;
 use super::syntax::Query;
 use super::{Matcher, Memo};
 

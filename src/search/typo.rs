@@ -16,53 +16,51 @@ pub fn allowed(chars: usize) -> usize {
     }
 }
 
-/// A name or alias word a typo away from a query word.
+/// An entity with a name or alias word a typo away from a query word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Near {
     pub entity: u32,
-    pub field: Field,
-    /// The word's first char in the field's folded text, and its length.
-    pub offset: u32,
-    pub chars: u32,
+    /// The word, by its number in the list [`candidates`] gives.
+    pub word: u32,
     pub distance: u32,
 }
 
-/// Every name or alias word within reach of `term`, by entity (ascending). The edits allowed go by the
-/// shorter of the two words (`h2care` is no typo of `icare`). A word that
-/// holds the term as typed is left out: the term matches it as it is.
-pub fn candidates(ix: &Index, term: &str) -> Vec<Near> {
+/// The name and alias words within reach of `term`, and the entities that
+/// have them (ascending, the nearest word first for each). The edits allowed
+/// go by the shorter of the two words (`h2care` is no typo of `icare`). A
+/// word that holds the term as typed is left out: the term matches it as it is.
+pub fn candidates(ix: &Index, term: &str) -> (Vec<String>, Vec<Near>) {
     let term_chars = term.chars().count();
     let max = allowed(term_chars);
     if max == 0 {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
-    let mut out: Vec<Near> = Vec::new();
-    for (distance, word, postings) in ix.near_words(term, max) {
+    let (mut words, mut out) = (Vec::new(), Vec::new());
+    for (distance, word, entities) in ix.near_words(term, max) {
         let chars = word.chars().count();
         if word.contains(term) || distance > allowed(chars.min(term_chars)) {
             continue;
         }
-        let chars = chars as u32;
-        out.extend(postings.iter().map(|p| Near {
-            entity: p.entity,
-            field: p.field,
-            offset: p.offset,
-            chars,
+        let n = words.len() as u32;
+        words.push(word);
+        out.extend(entities.iter().map(|&entity| Near {
+            entity,
+            word: n,
             distance: distance as u32,
         }));
     }
-    out.sort_unstable_by_key(|n| (n.entity, n.distance, n.field.rank(), n.field));
-    out
+    out.sort_unstable_by_key(|n| (n.entity, n.distance, n.word));
+    (words, out)
 }
 
-/// A typo's score: a [`Class::Typo`] match, worth what the word would be
-/// worth typed right in a field of `field_chars` chars (the word covering
-/// more of a short name says more about it), less for each edit.
-pub fn score(near: &Near, field_chars: usize) -> i64 {
-    let chars = i64::from(near.chars);
+/// A typo's score: a [`Class::Typo`] match, worth what a word of `chars`
+/// chars would be worth typed right in `field` of `field_chars` chars (the
+/// word covering more of a short name says more about it), less for each edit.
+pub fn score(chars: usize, distance: u32, field: Field, field_chars: usize) -> i64 {
+    let chars = chars as i64;
     let coverage = fieldmatch::COVERAGE * chars / field_chars.max(1) as i64;
-    let raw = 16 * chars + 24 + coverage - 20 * i64::from(near.distance);
-    fieldmatch::score(Class::Typo, raw, near.field)
+    let raw = 16 * chars + 24 + coverage - 20 * i64::from(distance);
+    fieldmatch::score(Class::Typo, raw, field)
 }
 
 #[cfg(test)]
@@ -78,15 +76,9 @@ mod tests {
 
     #[test]
     fn the_nearer_typo_scores_higher_and_below_a_word_typed_right() {
-        let near = |distance| Near {
-            entity: 0,
-            field: Field::Name,
-            offset: 0,
-            chars: 9,
-            distance,
-        };
-        assert!(score(&near(1), 20) > score(&near(2), 20));
-        assert!(score(&near(1), 9) > score(&near(1), 40), "a shorter name");
-        assert!(score(&near(1), 9) < fieldmatch::word_start_score(Field::Name, 3));
+        let near = |distance, field_chars| score(9, distance, Field::Name, field_chars);
+        assert!(near(1, 20) > near(2, 20));
+        assert!(near(1, 9) > near(1, 40), "a shorter name");
+        assert!(near(1, 9) < fieldmatch::word_start_score(Field::Name, 3));
     }
 }

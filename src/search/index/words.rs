@@ -15,14 +15,6 @@ use rustc_hash::FxHashMap;
 use super::super::Field;
 use super::super::flat::Lists;
 
-/// Where a word occurs: an entity, its name or alias, the word's first char.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Posting {
-    pub entity: u32,
-    pub field: Field,
-    pub offset: u32,
-}
-
 /// Shortest word indexed for typos: a typo of two letters is any word.
 const MIN_WORD: usize = 3;
 
@@ -35,11 +27,12 @@ static AUTOMATA: LazyLock<[LevenshteinAutomatonBuilder; 2]> = LazyLock::new(|| {
     ]
 });
 
-/// Every distinct name and alias word, with where it occurs.
+/// Every distinct name and alias word, with the entities that have it (which
+/// name or alias, and where in it, is found again for the few a search needs).
 #[derive(Default)]
 pub struct Words {
     set: fst::Map<Vec<u8>>,
-    postings: Lists<Posting>,
+    entities: Lists<u32>,
 }
 
 impl std::fmt::Debug for Words {
@@ -51,7 +44,8 @@ impl std::fmt::Debug for Words {
 /// Words gathered while the index is built.
 #[derive(Debug, Default)]
 pub struct WordsBuilder {
-    found: FxHashMap<String, Vec<Posting>>,
+    found: FxHashMap<String, Vec<u32>>,
+    count: usize,
 }
 
 /// The words of folded text with their char offsets.
@@ -68,52 +62,52 @@ pub fn split(folded: &str) -> impl Iterator<Item = (u32, &str)> {
 }
 
 impl WordsBuilder {
-    /// Notes the words of a folded name or alias.
-    pub fn add(&mut self, entity: usize, field: Field, folded: &str) {
-        for (offset, word) in split(folded) {
-            if word.chars().count() >= MIN_WORD {
-                let posting = Posting {
-                    entity: entity as u32,
-                    field,
-                    offset,
-                };
-                match self.found.get_mut(word) {
-                    Some(list) => list.push(posting),
-                    None => {
-                        self.found.insert(word.to_string(), vec![posting]);
-                    }
+    /// Notes the words of a folded name or alias of an entity (entities are
+    /// added in order).
+    pub fn add(&mut self, entity: usize, folded: &str) {
+        for (_, word) in split(folded) {
+            if word.chars().count() < MIN_WORD {
+                continue;
+            }
+            let e = entity as u32;
+            match self.found.get_mut(word) {
+                Some(list) if list.last() == Some(&e) => {}
+                Some(list) => list.push(e),
+                None => {
+                    self.found.insert(word.to_string(), vec![e]);
                 }
             }
+            self.count += 1;
         }
     }
 
     pub fn finish(self) -> Words {
-        let mut found: Vec<(String, Vec<Posting>)> = self.found.into_iter().collect();
+        let mut found: Vec<(String, Vec<u32>)> = self.found.into_iter().collect();
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut map = fst::MapBuilder::memory();
-        let mut postings = Lists::default();
+        let mut entities = Lists::with_capacity(found.len(), self.count);
         for (n, (word, list)) in found.into_iter().enumerate() {
             // Sorted and distinct keys cannot fail to insert.
             if map.insert(word.as_bytes(), n as u64).is_err() {
                 continue;
             }
-            postings.push(&list);
+            entities.push(&list);
         }
         let set = map
             .into_inner()
             .ok()
             .and_then(|bytes| fst::Map::new(bytes).ok())
             .unwrap_or_default();
-        postings.shrink_to_fit();
-        Words { set, postings }
+        entities.shrink_to_fit();
+        Words { set, entities }
     }
 }
 
 impl Words {
     /// The words within `max` edits of `term` (1 or 2, a swap of neighbours
     /// counting as one), other than `term` itself, each with its distance as
-    /// `strsim` counts it and where it occurs.
-    pub fn near(&self, term: &str, max: usize) -> Vec<(usize, String, &[Posting])> {
+    /// `strsim` counts it and the entities that have it.
+    pub fn near(&self, term: &str, max: usize) -> Vec<(usize, String, &[u32])> {
         let Some(builder) = max.checked_sub(1).and_then(|i| AUTOMATA.get(i)) else {
             return Vec::new();
         };
@@ -126,7 +120,7 @@ impl Words {
             };
             let d = strsim::osa_distance(term, word);
             if (1..=max).contains(&d) {
-                out.push((d, word.to_string(), self.postings.of(n as usize)));
+                out.push((d, word.to_string(), self.entities.of(n as usize)));
             }
         }
         out
@@ -152,24 +146,25 @@ pub fn is_small(word: &str) -> bool {
 /// Initials from 2 to 6 letters long.
 pub const INITIALS: std::ops::RangeInclusive<usize> = 2..=6;
 
-/// Initials packed in a number: six bits per ASCII letter or digit.
-pub fn initials_key(text: &str) -> Option<u64> {
+/// Initials packed in a number: base 37, a letter or a digit a place (six
+/// places fit in 32 bits).
+pub fn initials_key(text: &str) -> Option<u32> {
     if !INITIALS.contains(&text.len()) {
         return None;
     }
-    text.bytes().try_fold(0u64, |k, b| {
+    text.bytes().try_fold(0u32, |k, b| {
         let code = match b {
             b'a'..=b'z' => b - b'a' + 1,
             b'0'..=b'9' => b - b'0' + 27,
             _ => return None,
         };
-        Some(k << 6 | u64::from(code))
+        Some(k * 37 + u32::from(code))
     })
 }
 
 /// The initials of a folded name of two words or more: of every word, and of
 /// the words left once small ones are dropped.
-pub fn initials(folded: &str) -> Vec<u64> {
+pub fn initials(folded: &str) -> Vec<u32> {
     let words: Vec<&str> = split(folded).map(|(_, w)| w).collect();
     if words.len() < 2 {
         return Vec::new();
@@ -179,43 +174,55 @@ pub fn initials(folded: &str) -> Vec<u64> {
     };
     let all = first(&mut words.iter());
     let big = first(&mut words.iter().filter(|w| !is_small(w)));
-    let mut keys: Vec<u64> = [all, big].iter().filter_map(|s| initials_key(s)).collect();
+    let mut keys: Vec<u32> = [all, big].iter().filter_map(|s| initials_key(s)).collect();
     keys.dedup();
     keys
 }
 
-/// Where each name's or alias's initials point: sorted by key, then entity.
+/// Where each name's or alias's initials point: (key, entity) sorted, the
+/// entity's top bit set when only an alias has them. Which alias, and where
+/// its words start, is found again for the few entities a search shows.
 #[derive(Debug, Default)]
 pub struct Initials {
-    entries: Vec<(u64, u32, Field)>,
+    entries: Vec<(u32, u32)>,
 }
+
+/// Marks an entity whose initials are an alias's only.
+const ALIAS: u32 = 1 << 31;
 
 impl Initials {
     pub fn add(&mut self, entity: usize, field: Field, folded: &str) {
+        let alias = if field == Field::Name { 0 } else { ALIAS };
         for key in initials(folded) {
-            let last = self.entries.last();
-            if last.is_none_or(|&(k, e, _)| (k, e) != (key, entity as u32)) {
-                self.entries.push((key, entity as u32, field));
-            }
+            self.entries.push((key, entity as u32 | alias));
         }
     }
 
     pub fn finish(&mut self) {
-        // Fields were added best first: a stable sort keeps that order.
-        self.entries.sort_by_key(|&(k, e, _)| (k, e));
-        self.entries.dedup_by_key(|&mut (k, e, _)| (k, e));
+        // Per key and entity, the name (no mark) before any alias.
+        self.entries
+            .sort_unstable_by_key(|&(k, e)| (k, e & !ALIAS, e & ALIAS));
+        self.entries.dedup_by_key(|&mut (k, e)| (k, e & !ALIAS));
         self.entries.shrink_to_fit();
     }
 
     /// The entities (ascending) with a name or alias of these initials, each
-    /// with the best such field.
-    pub fn of(&self, term: &str) -> &[(u64, u32, Field)] {
-        let Some(key) = initials_key(term) else {
-            return &[];
+    /// with the kind of field that has them: the name, or some alias.
+    pub fn of(&self, term: &str) -> impl Iterator<Item = (u32, Field)> + '_ {
+        let key = initials_key(term);
+        let from = self.entries.partition_point(|e| Some(e.0) < key);
+        let to = self.entries.partition_point(|e| Some(e.0) <= key);
+        let field = |e: u32| {
+            if e & ALIAS == 0 {
+                Field::Name
+            } else {
+                Field::Alias(0)
+            }
         };
-        let from = self.entries.partition_point(|e| e.0 < key);
-        let to = self.entries.partition_point(|e| e.0 <= key);
-        &self.entries[from..to]
+        self.entries[from..to.max(from)]
+            .iter()
+            .filter(move |_| key.is_some())
+            .map(move |&(_, e)| (e & !ALIAS, field(e)))
     }
 }
 
@@ -237,18 +244,31 @@ mod tests {
     }
 
     #[test]
+    fn initials_point_to_the_name_before_an_alias() {
+        let mut i = Initials::default();
+        i.add(3, Field::Alias(1), "cancer bio sante");
+        i.add(3, Field::Name, "cancer-bio-sante");
+        i.add(5, Field::Alias(0), "club bio sud");
+        i.finish();
+        let found: Vec<(u32, Field)> = i.of("cbs").collect();
+        assert_eq!(found, vec![(3, Field::Name), (5, Field::Alias(0))]);
+        assert_eq!(i.of("xyz").count(), 0);
+        assert_eq!(i.of("c").count(), 0);
+    }
+
+    #[test]
     fn words_within_reach_count_a_swap_as_one_edit() {
         let mut b = WordsBuilder::default();
-        b.add(0, Field::Name, "philippe archinard");
-        b.add(1, Field::Name, "minalogic");
-        b.add(2, Field::Alias(0), "boehringer ingelheim");
+        b.add(0, "philippe archinard");
+        b.add(1, "minalogic");
+        b.add(2, "boehringer ingelheim");
         let words = b.finish();
         assert_eq!(words.len(), 5);
         let near = |t: &str, max| -> Vec<(usize, u32)> {
             words
                 .near(t, max)
                 .into_iter()
-                .flat_map(|(d, _, ps)| ps.iter().map(move |p| (d, p.entity)))
+                .flat_map(|(d, _, es)| es.iter().map(move |&e| (d, e)))
                 .collect()
         };
         assert_eq!(near("archinrad", 2), vec![(1, 0)]);
