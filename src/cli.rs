@@ -58,7 +58,7 @@ pub enum Command {
     },
     /// Search entities: fuzzy, accent- and typo-tolerant, with fzf syntax and scopes
     #[command(
-        after_help = "Query syntax: words must all match (fuzzily); 'exact ^prefix suffix$ !not a|b;\nscopes kind:event tag:oncology in:france year:2015"
+        after_help = "Query syntax: words must all match (fuzzily); 'exact ^prefix suffix$ !not a|b;\nscopes kind:event tag:oncology in:france year:2015.\nA question (\"magia coordinator\", \"who funds magia\") lists its answers first."
     )]
     Search {
         /// The query, e.g. "lyonbiopole", "medtec aliance", "kind:cluster in:france"

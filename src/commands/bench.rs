@@ -80,12 +80,12 @@ fn peak_rss_mb() -> f64 {
 }
 
 /// The naive way to answer a keystroke, the baseline: fuzzy-matcher's
-/// positions over every entity name (through the search's own wrapper of
-/// it), then a full sort.
+/// positions over every entity name (the crate's call, through the search's
+/// wrapper of it), then a full sort.
 fn naive_search(ds: &Dataset, text: &str) -> Vec<(i64, usize)> {
     let skim = Matcher::default();
     let mut hits: Vec<(i64, usize)> = (ds.entities.iter().enumerate())
-        .filter_map(|(i, e)| skim.indices(&e.name, text).map(|(s, _)| (s, i)))
+        .filter_map(|(i, e)| skim.plain_indices(&e.name, text).map(|(s, _)| (s, i)))
         .collect();
     hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     hits

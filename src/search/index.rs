@@ -135,6 +135,11 @@ impl Index {
         ix.shared_count = ix.shared.len();
         ix.shared = FxHashMap::default();
         ix.words = ix.building_words.take().unwrap_or_default().finish();
+        // A large dataset's index is built off the explorer's thread: the
+        // typo automata too, then, not on the first keystroke.
+        if ds.len() >= 5_000 {
+            words::prepare_automata();
+        }
         ix.initials.finish();
         ix.synonyms = synonym_map(&ds.synonyms);
         ix.tiebreak = tiebreak(ds, &name_chars);

@@ -19,13 +19,12 @@ use super::super::flat::Lists;
 const MIN_WORD: usize = 3;
 
 /// Automata builders for one and two edits, a swap counted as one: building
-/// one takes a while, the automaton for a word is then quick to make.
-static AUTOMATA: LazyLock<[LevenshteinAutomatonBuilder; 2]> = LazyLock::new(|| {
-    [
-        LevenshteinAutomatonBuilder::new(1, true),
-        LevenshteinAutomatonBuilder::new(2, true),
-    ]
-});
+/// one takes a while (two edits, a millisecond or more), the automaton for a
+/// word is then quick to make.
+static ONE_EDIT: LazyLock<LevenshteinAutomatonBuilder> =
+    LazyLock::new(|| LevenshteinAutomatonBuilder::new(1, true));
+static TWO_EDITS: LazyLock<LevenshteinAutomatonBuilder> =
+    LazyLock::new(|| LevenshteinAutomatonBuilder::new(2, true));
 
 /// Every distinct name and alias word, with the entities that have it (which
 /// name or alias, and where in it, is found again for the few a search needs).
@@ -59,6 +58,13 @@ pub fn split(folded: &str) -> impl Iterator<Item = (u32, &str)> {
             (at, word)
         })
         .filter(|(_, w)| !w.is_empty())
+}
+
+/// Builds the typo automata now, on the thread building the index, rather
+/// than on the first keystroke that needs them.
+pub fn prepare_automata() {
+    LazyLock::force(&ONE_EDIT);
+    LazyLock::force(&TWO_EDITS);
 }
 
 impl WordsBuilder {
@@ -108,8 +114,10 @@ impl Words {
     /// counting as one), other than `term` itself, each with its distance as
     /// `strsim` counts it and the entities that have it.
     pub fn near(&self, term: &str, max: usize) -> Vec<(usize, String, &[u32])> {
-        let Some(builder) = max.checked_sub(1).and_then(|i| AUTOMATA.get(i)) else {
-            return Vec::new();
+        let builder: &LevenshteinAutomatonBuilder = match max {
+            1 => &ONE_EDIT,
+            2 => &TWO_EDITS,
+            _ => return Vec::new(),
         };
         let dfa = builder.build_dfa(term);
         let mut stream = self.set.search(&dfa).into_stream();

@@ -20,8 +20,14 @@ pub(super) fn extra_matches(
     indices: bool,
 ) -> Vec<(i64, AtomMatch)> {
     let mut out = Vec::new();
-    let bits = ix.relation_labels(e) & w.label_mask;
-    for n in (0..64u8).filter(|n| bits >> n & 1 == 1) {
+    // Most words match no label and have neither typos nor initials.
+    if w.label_mask == 0 && w.typos.is_empty() && w.initials.is_empty() {
+        return out;
+    }
+    let mut bits = ix.relation_labels(e) & w.label_mask;
+    while bits != 0 {
+        let n = bits.trailing_zeros() as u8;
+        bits &= bits - 1;
         let raw = w.label_scores.get(usize::from(n)).copied().unwrap_or(0);
         let score = fieldmatch::score(Class::Tight, raw, Field::Relation(n));
         let folded = match indices {
