@@ -2,6 +2,7 @@
 //! one exception, allowed by design, is that panes record their scroll offsets
 //! and where they drew rows (`App::geometry`), for scrolling and the mouse.
 
+mod answers;
 pub mod entity;
 pub mod help;
 pub mod layout;

@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         None if s.total > s.hits.len() => Line::styled(
             format!(
                 "{}best {} of {} matches",
-                answered(s),
+                super::answers::count(s),
                 s.hits.len(),
                 s.total
             ),
@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         None => Line::styled(
             format!(
                 "{}{} match{}",
-                answered(s),
+                super::answers::count(s),
                 s.total,
                 if s.total == 1 { "" } else { "es" }
             ),
@@ -82,14 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     };
     let height = usize::from(list.height);
     let offset = super::list::scrolled(app.geometry.list_offset, s.selected, height);
-    let mut lines = Vec::new();
-    for (n, a) in s.answers.iter().enumerate().skip(offset).take(height) {
-        lines.push(answer_line(app, a, w, theme).style(if n == s.selected {
-            theme.selected
-        } else {
-            theme.base
-        }));
-    }
+    let mut lines = super::answers::rows(app, w, theme, (offset, height));
     let answers = s.answers.len();
     let room = height - lines.len();
     for (n, hit) in s
@@ -131,71 +124,4 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     app.geometry.list = list;
     app.geometry.list_offset = offset;
     app.page = height.max(1);
-}
-
-/// "2 answers · " before the match count, when a question was answered.
-fn answered(s: &crate::app::SearchState) -> String {
-    match s.answers.len() {
-        0 => String::new(),
-        1 => "1 answer · ".to_string(),
-        n => format!("{n} answers · "),
-    }
-}
-
-/// An answer row: a badge, then "MAGIA › coordinated by › BioPmed" (or the
-/// fact's value), the entity Enter opens in the title style.
-fn answer_line(
-    app: &App,
-    a: &crate::app::answers::AnswerRow,
-    w: usize,
-    theme: &Theme,
-) -> Line<'static> {
-    let badge = format!("{:<9}", "answer");
-    let clean = |t: &str| crate::text::clean(t).into_owned();
-    let what = match (a.target, &a.value) {
-        (Some(t), _) => clean(&app.ds.entity(t).name),
-        (None, Some(v)) => clean(v),
-        (None, None) => String::new(),
-    };
-    let label = clean(&a.label);
-    // What the answer points to shows first, then its label; the name asked
-    // about gives way (down to a few letters) when the row is narrow.
-    let sep = " › ";
-    let room = w.saturating_sub(width(&badge) + 2 * width(sep));
-    let keep = 8;
-    let what_w = width(&what).min(room.saturating_sub(keep));
-    let label_w = width(&label).min(room.saturating_sub(keep + what_w));
-    let asked_w = room.saturating_sub(what_w + label_w);
-    let asked = short_name(app, a.entity, asked_w);
-    let parts = [
-        (badge, theme.key),
-        (truncate(&asked, asked_w).into_owned(), theme.base),
-        (sep.to_string(), theme.dim),
-        (truncate(&label, label_w).into_owned(), theme.dim),
-        (sep.to_string(), theme.dim),
-        (truncate(&what, what_w).into_owned(), theme.title),
-    ];
-    let mut left = w;
-    let mut spans = Vec::new();
-    for (text, style) in parts {
-        let shown = truncate(&text, left).into_owned();
-        left = left.saturating_sub(width(&shown));
-        spans.push(Span::styled(shown, style));
-    }
-    Line::from(spans)
-}
-
-/// An entity's name, or its shortest alias when only that fits ("MAGIA" for
-/// "Medtech Alliance for Global Internationalisation (MAGIA)").
-fn short_name(app: &App, e: usize, room: usize) -> String {
-    let entity = app.ds.entity(e);
-    let name = crate::text::clean(&entity.name).into_owned();
-    if width(&name) <= room {
-        return name;
-    }
-    let alias = (entity.aliases.iter())
-        .map(|a| crate::text::clean(a).into_owned())
-        .filter(|a| width(a) <= room && a.chars().count() >= 2)
-        .min_by_key(|a| width(a));
-    alias.unwrap_or(name)
 }
