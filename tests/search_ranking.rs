@@ -289,6 +289,25 @@ fn acronyms_and_multi_word_names() {
 }
 
 #[test]
+fn fact_and_relation_labels_as_text() {
+    check(
+        "labels",
+        &[
+            ("lyonbiopole founding members", "lyonbiopole"),
+            ("health2care regional clusters", "health2care"),
+            ("cebr subscription members", "cebr"),
+            ("magia duration", "magia"),
+            ("coordinated by kind:alliance", "health2care"),
+            (
+                "targets market china kind:alliance",
+                "european_medtech_alliance",
+            ),
+            ("founding member of cebr", "cebr"),
+        ],
+    );
+}
+
+#[test]
 fn scopes_and_operators() {
     check(
         "scopes and operators",

@@ -66,9 +66,10 @@ pub struct Query {
 /// Question words and small words, in English and French: ignored when other
 /// words are typed, unless they start a word of a name.
 pub const STOP_WORDS: &[&str] = &[
-    "a", "an", "are", "de", "des", "did", "do", "does", "du", "est", "et", "has", "have", "is",
-    "la", "le", "les", "of", "ou", "quand", "que", "quel", "quelle", "quelles", "quels", "qui",
-    "quoi", "sont", "the", "was", "were", "what", "when", "where", "which", "who", "whom",
+    "a", "an", "are", "by", "de", "des", "did", "do", "does", "du", "est", "et", "has", "have",
+    "is", "la", "le", "les", "of", "ou", "par", "quand", "que", "quel", "quelle", "quelles",
+    "quels", "qui", "quoi", "sont", "the", "was", "were", "what", "when", "where", "which", "who",
+    "whom",
 ];
 
 const SCOPES: &str = "kind:, tag:, in:, year:";
