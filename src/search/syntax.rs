@@ -12,7 +12,7 @@ use crate::model::Kind;
 /// How a term's text must occur.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// Letters in order, gaps allowed (typos caught by the fallback).
+    /// Letters in order, gaps allowed; also a typo of a name word, or initials.
     Fuzzy,
     /// A substring (`'word`; also every negated term).
     Exact,
