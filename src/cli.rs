@@ -58,7 +58,7 @@ pub enum Command {
     },
     /// Search entities: fuzzy, accent- and typo-tolerant, with fzf syntax and scopes
     #[command(
-        after_help = "Query syntax: words must all match (fuzzily); 'exact ^prefix suffix$ !not a|b;\nscopes kind:event tag:oncology in:france year:2015"
+        after_help = "Query syntax: words must all match (fuzzily); 'exact ^prefix suffix$ !not a|b;\nscopes kind:event tag:oncology in:france year:2015.\nA question (\"magia coordinator\", \"who funds magia\") lists its answers first."
     )]
     Search {
         /// The query, e.g. "lyonbiopole", "medtec aliance", "kind:cluster in:france"
@@ -71,6 +71,18 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 20, value_parser = at_least_one::<usize>)]
         limit: usize,
         /// Print hits as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Answer a question: "who coordinates magia", "lyonbiopole president"
+    #[command(
+        after_help = "Name an entity and what you ask about, in either order, in English or French:\n\"magia coordinator\", \"who funds magia\", \"qui préside lyonbiopôle\", \"health2care forum when\".\nExit 0 with an answer; 1 with none (saying which entity was understood and what it has)."
+    )]
+    Ask {
+        /// The question, e.g. "who coordinates bioxclusters plus"
+        #[arg(required = true, num_args = 1..)]
+        question: Vec<String>,
+        /// Print the answers as JSON
         #[arg(long)]
         json: bool,
     },

@@ -76,6 +76,9 @@ fn run(cli: Cli) -> io::Result<u8> {
             };
             commands::search::run(&env, &args, &mut out, &mut err)
         }
+        Some(Command::Ask { question, json }) => {
+            commands::ask::run(&env, &question.join(" "), json, &mut out, &mut err)
+        }
         Some(Command::Show { entity, json }) => {
             commands::show::run(&env, &entity.join(" "), json, &mut out, &mut err)
         }

@@ -35,6 +35,7 @@ screen_snapshot!(tab_events, "<Tab><Tab>", 120, 40);
 screen_snapshot!(tab_others, "4", 120, 40);
 screen_snapshot!(search_typing, "/lyonb", 120, 40);
 screen_snapshot!(search_no_result, "/zzzqqq", 120, 40);
+screen_snapshot!(search_answers, "/magia coordinator", 120, 40);
 screen_snapshot!(entity_with_many_relations, "/lyonbiopole<Enter>", 120, 40);
 screen_snapshot!(
     drill_two_levels,

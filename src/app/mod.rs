@@ -4,6 +4,7 @@
 //! scroll offsets and record where it drew things, for the mouse).
 
 pub mod action;
+pub mod answers;
 pub mod board;
 mod card;
 mod filter;
@@ -67,6 +68,8 @@ pub struct Related {
 #[derive(Debug, Default)]
 pub struct SearchState {
     pub line: Line,
+    /// Answers to a question typed, shown above the hits.
+    pub answers: Vec<answers::AnswerRow>,
     pub hits: Vec<Hit>,
     /// How many entities matched (hits keep only the best).
     pub total: usize,
@@ -260,7 +263,7 @@ impl App {
     /// the list selection as a preview.
     pub fn shown_entity(&self) -> Option<usize> {
         match (self.mode, self.focus) {
-            (Mode::Search, _) => self.search.hits.get(self.search.selected).map(|h| h.entity),
+            (Mode::Search, _) => self.search.selected_entity(),
             (Mode::Timeline | Mode::Paths, _) => self.view_entity(),
             (_, Focus::Entity) => self.open_entity(),
             (_, Focus::List) => self.list_entity(),

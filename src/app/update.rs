@@ -177,6 +177,7 @@ impl App {
                 self.save_place();
                 self.mode = Mode::Search;
                 self.search.line.clear();
+                self.search.answers.clear();
                 self.search.hits.clear();
                 self.search.total = 0;
                 self.search.selected = 0;
@@ -245,12 +246,11 @@ impl App {
             | Action::ScrollDown => {
                 let delta = self.moves(action).unwrap_or(0);
                 let s = &mut self.search;
-                s.selected = step(s.selected, delta, s.hits.len());
+                s.selected = step(s.selected, delta, s.rows());
                 false
             }
             Action::Open => {
-                if let Some(hit) = s.hits.get(s.selected) {
-                    let e = hit.entity;
+                if let Some(e) = s.selected_entity() {
                     self.mode = Mode::Browse;
                     match std::mem::take(&mut s.purpose) {
                         super::views::Purpose::Open => self.visit(e),
@@ -290,7 +290,8 @@ impl App {
         if self.index.is_large() {
             if self.search.worker.is_none() {
                 let index = self.index.shared();
-                self.search.worker = Some(super::search_worker::SearchWorker::start(index));
+                let ds = std::sync::Arc::clone(&self.ds);
+                self.search.worker = Some(super::search_worker::SearchWorker::start(index, ds));
             }
             if let Some(w) = self.search.worker.as_mut() {
                 w.ask(self.search.line.text());
@@ -304,6 +305,7 @@ impl App {
             .search(index, s.line.text())
             .map(|hits| (hits.to_vec(), 0));
         let total = s.searcher.total();
+        s.answers = super::answers::for_line(&self.ds, index, s.line.text());
         self.take_answer(result.map(|(h, _)| (h, total)));
     }
 
@@ -319,6 +321,7 @@ impl App {
     pub fn poll_search(&mut self) -> bool {
         match self.search.worker.as_mut().and_then(|w| w.poll()) {
             Some(answer) => {
+                self.search.answers = answer.answers;
                 self.take_answer(answer.result);
                 true
             }
@@ -329,6 +332,7 @@ impl App {
     /// Waits for the worker's answer (headless runs, the benchmark).
     pub fn wait_search(&mut self) {
         if let Some(answer) = self.search.worker.as_mut().and_then(|w| w.wait()) {
+            self.search.answers = answer.answers;
             self.take_answer(answer.result);
         }
     }
@@ -350,6 +354,7 @@ impl App {
                 s.error = None;
             }
             Err(e) => {
+                s.answers.clear();
                 s.hits.clear();
                 s.total = 0;
                 s.error = Some(e.0);
@@ -367,7 +372,7 @@ impl App {
         };
         if self.mode == Mode::Search {
             let n = g.list_offset + usize::from(row.saturating_sub(g.list.y));
-            if inside(g.list) && n < self.search.hits.len() {
+            if inside(g.list) && n < self.search.rows() {
                 if self.search.selected == n {
                     self.update_search(Action::Open);
                 } else {

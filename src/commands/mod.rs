@@ -1,6 +1,7 @@
 //! The non-interactive commands. Each takes what it needs and a writer, so tests
 //! run them without a process and output can be piped; each returns its exit code.
 
+pub mod ask;
 pub mod bench;
 pub mod check;
 pub mod completions;

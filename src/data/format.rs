@@ -17,6 +17,9 @@ pub struct FileDataset {
     pub entities: Vec<FileEntity>,
     #[serde(default)]
     pub relations: Vec<FileRelation>,
+    /// Groups of words search treats as equal: `[["oncology", "cancérologie"]]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]

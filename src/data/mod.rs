@@ -23,6 +23,16 @@ pub const BUILTIN: &str = include_str!("../../assets/ecosystem.ron");
 /// The name diagnostics use for the built-in dataset.
 pub const BUILTIN_NAME: &str = "<built-in>/ecosystem.ron";
 
+/// The built-in dataset's synonym groups (US and UK spellings, French and
+/// English names of domain terms): search uses them with any dataset, and a
+/// file's own `synonyms` add to them. Read from the built-in file once.
+pub fn builtin_synonyms() -> &'static [Vec<String>] {
+    static GROUPS: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
+        ron_parse_only(BUILTIN).map_or_else(|_| Vec::new(), |f| f.synonyms)
+    });
+    &GROUPS
+}
+
 /// A bare RON parse into the file structs, nothing else: the benchmark's yardstick.
 pub fn ron_parse_only(text: &str) -> Result<FileDataset, ron::error::SpannedError> {
     parse::ron_options().from_str(text)

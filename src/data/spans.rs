@@ -14,6 +14,8 @@ pub struct Spans {
     pub facts: Vec<Vec<Position>>,
     /// Per entity, the start of each of its dates.
     pub dates: Vec<Vec<Position>>,
+    /// The start of each group of the top-level `synonyms` list.
+    pub synonyms: Vec<Position>,
 }
 
 impl Spans {
@@ -32,6 +34,9 @@ impl Spans {
             .and_then(|f| f.get(i))
             .copied()
             .or(self.entity(entity))
+    }
+    pub fn synonym_group(&self, i: usize) -> Option<Position> {
+        self.synonyms.get(i).copied()
     }
     pub fn date(&self, entity: usize, i: usize) -> Option<Position> {
         self.dates
@@ -57,6 +62,7 @@ enum ListKey {
     Relations,
     Facts,
     Dates,
+    Synonyms,
     Other,
 }
 
@@ -103,10 +109,19 @@ pub fn locate(text: &str) -> Spans {
                     "relations" => ListKey::Relations,
                     "facts" => ListKey::Facts,
                     "dates" => ListKey::Dates,
+                    "synonyms" => ListKey::Synonyms,
                     _ => ListKey::Other,
                 };
             }
             b'[' => {
+                if stack.last()
+                    == Some(&Frame::List {
+                        key: ListKey::Synonyms,
+                        top: true,
+                    })
+                {
+                    spans.synonyms.push(pos);
+                }
                 let top = stack.len() == 1;
                 stack.push(Frame::List { key, top });
                 key = ListKey::Other;
@@ -182,7 +197,7 @@ mod tests {
 
     #[test]
     fn finds_each_element_start_and_skips_strings_and_comments() {
-        let text = "(\n  // entities: [(\n  sources: [(id: \"s\", title: \"a ( [ \\\" b\")],\n  entities: [\n    (id: \"a\", facts: [(label: \"x\")]),\n    (id: \"ô\", dates: [(label: \"held\"), (label: \"b\")]),\n  ],\n  relations: [(from: \"a\")],\n)";
+        let text = "(\n  // entities: [(\n  sources: [(id: \"s\", title: \"a ( [ \\\" b\")],\n  entities: [\n    (id: \"a\", facts: [(label: \"x\")]),\n    (id: \"ô\", dates: [(label: \"held\"), (label: \"b\")]),\n  ],\n  relations: [(from: \"a\")],\n  synonyms: [[\"a\", \"b\"], [\"c\"]],\n)";
         let s = locate(text);
         assert_eq!(s.sources, vec![Position { line: 3, col: 13 }]);
         assert_eq!(
@@ -192,5 +207,9 @@ mod tests {
         assert_eq!(s.facts[0], vec![Position { line: 5, col: 23 }]);
         assert_eq!(s.dates[1].len(), 2);
         assert_eq!(s.relations, vec![Position { line: 8, col: 15 }]);
+        assert_eq!(
+            s.synonyms,
+            vec![Position { line: 9, col: 14 }, Position { line: 9, col: 26 }]
+        );
     }
 }

@@ -28,7 +28,8 @@ pub struct Searcher {
 
 /// Whether the last atom only grew in a way that can only match fewer entities.
 fn narrows(prev: &Atom, next: &Atom) -> bool {
-    if prev.negate || next.negate {
+    // A word that becomes a stop word ("whe" to "when") no longer has to match.
+    if prev.negate || next.negate || prev.optional != next.optional {
         return false;
     }
     match (&prev.kind, &next.kind) {

@@ -425,6 +425,7 @@ pub fn generate(n: usize, seed: u64) -> FileDataset {
         }],
         entities: b.entities,
         relations: b.relations,
+        synonyms: Vec::new(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! and where they drew rows (`App::geometry`), for scrolling and the mouse, and
 //! the screen's size, from which the app decides between board and tabs.
 
+mod answers;
 pub mod board;
 pub mod entity;
 pub mod help;

@@ -1,5 +1,6 @@
 //! The search pane: the query line with its cursor, the match count or the
-//! query's error, and the hits with kind badges and matched letters highlighted.
+//! query's error, the answers to a question typed ("MAGIA › coordinated by ›
+//! BioPmed"), then the hits with kind badges and matched letters highlighted.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -51,11 +52,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             Line::styled("type to search all entities", theme.dim)
         }
         None if s.total > s.hits.len() => Line::styled(
-            format!("best {} of {} matches", s.hits.len(), s.total),
+            format!(
+                "{}best {} of {} matches",
+                super::answers::count(s),
+                s.hits.len(),
+                s.total
+            ),
             theme.dim,
         ),
         None => Line::styled(
-            format!("{} match{}", s.total, if s.total == 1 { "" } else { "es" }),
+            format!(
+                "{}{} match{}",
+                super::answers::count(s),
+                s.total,
+                if s.total == 1 { "" } else { "es" }
+            ),
             theme.dim,
         ),
     };
@@ -74,8 +85,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     };
     let height = usize::from(list.height);
     let offset = super::list::scrolled(app.geometry.list_offset, s.selected, height);
-    let mut lines = Vec::new();
-    for (n, hit) in s.hits.iter().enumerate().skip(offset).take(height) {
+    let mut lines = super::answers::rows(app, w, theme, (offset, height));
+    let answers = s.answers.len();
+    let room = height - lines.len();
+    for (n, hit) in s
+        .hits
+        .iter()
+        .enumerate()
+        .skip(offset.saturating_sub(answers))
+        .take(room)
+    {
+        let n = n + answers;
         let e = app.ds.entity(hit.entity);
         let badge = format!("{:<9}", super::list::short_kind(e.kind));
         let mut spans = vec![Span::styled(badge.clone(), theme.kind(e.kind))];

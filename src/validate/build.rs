@@ -181,10 +181,12 @@ pub fn build_with(file: &mut FileDataset, plan: &Plan) -> Dataset {
         }
         relations.push(relation(r, (from, rel, to), &source_ix));
     }
-    Dataset::new(
+    let mut ds = Dataset::new(
         std::mem::take(&mut file.title),
         sources,
         entities,
         relations,
-    )
+    );
+    ds.synonyms = super::synonyms::sound(std::mem::take(&mut file.synonyms));
+    ds
 }

@@ -7,6 +7,7 @@ mod entities;
 mod relations;
 mod sources;
 mod stream;
+mod synonyms;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -92,6 +93,7 @@ const RULES: &[Rule] = &[
     relations::duplicates,
     relations::impossible_periods,
     relations::part_of_cycles,
+    synonyms::synonym_groups,
 ];
 
 /// All problems in the file, sorted by position.

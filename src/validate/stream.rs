@@ -46,6 +46,7 @@ pub fn build_streamed(mut split: Split) -> Option<Dataset> {
         sources: head.sources.clone(),
         entities,
         relations,
+        synonyms: Vec::new(),
     };
     let mut entities: Vec<Entity> = Vec::with_capacity(split.items(Which::Entities));
     split.each(
@@ -88,7 +89,8 @@ pub fn build_streamed(mut split: Split) -> Option<Dataset> {
         |mut built| relations.append(&mut built),
     )?;
     drop(ids);
-    let ds = Dataset::new(head.title, sources, entities, relations);
+    let mut ds = Dataset::new(head.title, sources, entities, relations);
+    ds.synonyms = head.synonyms;
     (!repeats(&ds) && !part_of_cycle(&ds)).then_some(ds)
 }
 
