@@ -27,6 +27,8 @@ impl App {
             Mode::Browse => self.update_browse(action),
             Mode::Timeline | Mode::Paths => self.update_view(action),
             Mode::Filter => self.update_filter(action),
+            Mode::Network => self.update_network(action),
+            Mode::Chart => self.update_chart(action),
         }
     }
 
@@ -42,6 +44,7 @@ impl App {
         }
         match action {
             Action::Open => self.open_from_view(),
+            Action::ToggleChart => self.open_chart(),
             Action::Close => self.close_view(),
             Action::Quit => self.quit = true,
             _ => {}
@@ -124,6 +127,7 @@ impl App {
                 self.filter.line.end();
             }
             Action::StartPath => self.start_path(),
+            Action::ShowNetwork => self.open_network(),
             Action::CopyCard => self.copy(true),
             Action::CopyId => self.copy(false),
             Action::ShowProblems => self.mode = Mode::Problems,
@@ -196,7 +200,7 @@ impl App {
 
     /// Shows the history's current entity in the entity view, and selects it in
     /// its tab so the list follows the navigation.
-    fn show_current(&mut self) {
+    pub(super) fn show_current(&mut self) {
         let Some(e) = self.open_entity() else {
             self.focus = Focus::List;
             return;

@@ -2,10 +2,14 @@
 //! one exception, allowed by design, is that panes record their scroll offsets
 //! and where they drew rows (`App::geometry`), for scrolling and the mouse.
 
+pub mod chart;
 pub mod entity;
 pub mod help;
 pub mod layout;
 pub mod list;
+pub mod network;
+pub mod periods;
+pub mod picture;
 pub mod problems;
 pub mod search;
 pub mod status;
@@ -45,6 +49,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                 match app.mode {
                     Mode::Search => search::draw(frame, l, app, theme),
                     Mode::Timeline => views::timeline(frame, l, app, theme),
+                    Mode::Network | Mode::Chart => {}
                     _ => list::draw(frame, l, app, theme),
                 }
             }
@@ -52,8 +57,19 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
                 match app.mode {
                     Mode::Paths => views::paths(frame, e, app, theme),
                     Mode::Filter => views::counts(frame, e, app, theme),
+                    Mode::Network | Mode::Chart => {}
                     _ => entity::draw(frame, e, app, theme),
                 }
+            }
+            // The pictures take both panes.
+            let main = match (a.list, a.entity) {
+                (Some(l), Some(e)) => l.union(e),
+                (one, other) => one.or(other).unwrap_or_default(),
+            };
+            match app.mode {
+                Mode::Network => network::draw(frame, main, app, theme),
+                Mode::Chart => periods::draw(frame, main, app, theme),
+                _ => {}
             }
             status::draw(frame, a.status, app, theme);
             match app.mode {

@@ -1,0 +1,339 @@
+//! The period chart: one row per entity with a dated year, its periods as
+//! bars (an end not given stays open) and its single dates as points, on a
+//! year axis that reaches today's year. Dates with no year are listed apart
+//! as "dates unknown", never placed on a guessed year. Pure: the rows, the
+//! scale and the axis ticks; the UI and `timeline --chart` draw them.
+
+use crate::model::{Dataset, PartialDate, When};
+
+/// How one date shows on a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A single date, or a range inside one year.
+    Point(i32),
+    /// A range over several years, both ends known.
+    Span(i32, i32),
+    /// Begun that year, its end not given (`2013/..`).
+    Open(i32),
+    /// Begun that year, ended on a day whose year is unknown.
+    EndUnknown(i32),
+    /// Ended that year, begun on a day whose year is unknown.
+    StartUnknown(i32),
+}
+
+impl Mark {
+    /// How a date shows, or None when no year of it is known.
+    pub fn of(when: &When) -> Option<Mark> {
+        let start = when.start.year();
+        let end = when.end.map(PartialDate::year);
+        Some(match (start, end) {
+            (Some(a), _) if when.open_end => Mark::Open(a),
+            (Some(a), None) => Mark::Point(a),
+            (Some(a), Some(Some(b))) if a == b => Mark::Point(a),
+            (Some(a), Some(Some(b))) => Mark::Span(a, b),
+            (Some(a), Some(None)) => Mark::EndUnknown(a),
+            (None, Some(Some(b))) => Mark::StartUnknown(b),
+            (None, _) => return None,
+        })
+    }
+
+    /// The years the mark needs on the axis.
+    fn years(self) -> (i32, i32) {
+        match self {
+            Mark::Point(a) | Mark::Open(a) | Mark::EndUnknown(a) | Mark::StartUnknown(a) => (a, a),
+            Mark::Span(a, b) => (a, b),
+        }
+    }
+}
+
+/// One entity's row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub entity: usize,
+    pub marks: Vec<Mark>,
+    /// The dates as they read ("2016–2018", "held 23 September 2014").
+    pub caption: String,
+}
+
+/// A date no year of which is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undated {
+    pub entity: usize,
+    /// "held 31 March (year unknown)".
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    /// By first year, then last year, then name.
+    pub rows: Vec<Row>,
+    pub undated: Vec<Undated>,
+    /// The axis: every marked year and today's.
+    pub first: i32,
+    pub last: i32,
+    pub today: i32,
+}
+
+/// "2016–2018" for a period, "held 2014" for other labels.
+fn reading(label: &str, when: &When) -> String {
+    if label == "period" {
+        when.to_string()
+    } else {
+        format!("{label} {when}")
+    }
+}
+
+/// The chart of every entity's dates; `today` is the year marked as now.
+pub fn build(ds: &Dataset, today: i32) -> Chart {
+    let mut rows = Vec::new();
+    let mut undated = Vec::new();
+    let (mut first, mut last) = (today, today);
+    for (i, e) in ds.entities.iter().enumerate() {
+        let mut marks = Vec::new();
+        let mut caption = Vec::new();
+        for d in &e.dates {
+            match Mark::of(&d.when) {
+                Some(m) => {
+                    let (a, b) = m.years();
+                    (first, last) = (first.min(a), last.max(b));
+                    marks.push(m);
+                    caption.push(reading(&d.label, &d.when));
+                }
+                None => undated.push(Undated {
+                    entity: i,
+                    text: reading(&d.label, &d.when),
+                }),
+            }
+        }
+        if !marks.is_empty() {
+            rows.push(Row {
+                entity: i,
+                marks,
+                caption: caption.join("; "),
+            });
+        }
+    }
+    let key = |r: &Row| {
+        let years = r.marks.iter().map(|m| m.years());
+        let a = years.clone().map(|y| y.0).min().unwrap_or(0);
+        let b = years.map(|y| y.1).max().unwrap_or(0);
+        (a, b)
+    };
+    rows.sort_by(|x, y| {
+        key(x)
+            .cmp(&key(y))
+            .then_with(|| ds.entity(x.entity).name.cmp(&ds.entity(y.entity).name))
+    });
+    Chart {
+        rows,
+        undated,
+        first,
+        last,
+        today,
+    }
+}
+
+/// Years to columns over a chart `width` cells wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scale {
+    pub first: i32,
+    pub last: i32,
+    pub width: u16,
+}
+
+impl Scale {
+    fn years(&self) -> i64 {
+        i64::from(self.last) - i64::from(self.first) + 1
+    }
+
+    fn edge(&self, y: i32) -> u16 {
+        let off = (i64::from(y) - i64::from(self.first)).clamp(0, self.years());
+        (off * i64::from(self.width) / self.years().max(1)) as u16
+    }
+
+    /// The columns year `y` covers, `[start, end)`: at least one.
+    pub fn span(&self, y: i32) -> (u16, u16) {
+        let a = self.edge(y).min(self.width.saturating_sub(1));
+        (a, self.edge(y.saturating_add(1)).max(a + 1))
+    }
+
+    /// The axis's labelled years and their columns: round years, spaced so no
+    /// two labels touch.
+    pub fn ticks(&self) -> Vec<(u16, i32)> {
+        let per_year = f64::from(self.width) / self.years().max(1) as f64;
+        let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10_000]
+            .into_iter()
+            .find(|&s| f64::from(s) * per_year >= 5.0)
+            .unwrap_or(100_000);
+        let mut ticks: Vec<(u16, i32)> = Vec::new();
+        let start = self.first.div_euclid(step) * step;
+        let mut y = if start < self.first {
+            start + step
+        } else {
+            start
+        };
+        while y <= self.last {
+            let x = self.span(y).0.min(self.width.saturating_sub(4));
+            if ticks.last().is_none_or(|&(px, _)| x >= px + 5) {
+                ticks.push((x, y));
+            }
+            y += step;
+        }
+        if ticks.is_empty() && self.width >= 4 {
+            ticks.push((0, self.first));
+        }
+        ticks
+    }
+}
+
+/// The calendar year of a count of days since 1970-01-01 (the proleptic
+/// Gregorian calendar, as civil dates are counted).
+pub fn year_of_days(days: i64) -> i32 {
+    // Howard Hinnant's civil-from-days, kept to the year.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{DataSource, load};
+    use crate::model::{DateEntry, Entity, Kind};
+
+    fn when(s: &str) -> When {
+        When::parse(s).expect("date")
+    }
+
+    #[test]
+    fn each_date_form_shows_as_what_is_known_and_no_more() {
+        assert_eq!(Mark::of(&when("2016/2018")), Some(Mark::Span(2016, 2018)));
+        assert_eq!(Mark::of(&when("2013/..")), Some(Mark::Open(2013)));
+        assert_eq!(
+            Mark::of(&when("2014-11-13/2014-11-14")),
+            Some(Mark::Point(2014))
+        );
+        assert_eq!(
+            Mark::of(&when("2014/--03-31")),
+            Some(Mark::EndUnknown(2014))
+        );
+        assert_eq!(
+            Mark::of(&when("--03-31/2015")),
+            Some(Mark::StartUnknown(2015))
+        );
+        assert_eq!(Mark::of(&when("--03-31")), None);
+    }
+
+    fn dated(rows: &[(&str, &[&str])]) -> Dataset {
+        let entities = rows
+            .iter()
+            .map(|(name, dates)| {
+                let mut e = Entity::new(&name.to_lowercase(), Kind::Alliance, name);
+                e.dates = dates
+                    .iter()
+                    .map(|d| DateEntry {
+                        label: "period".into(),
+                        when: when(d),
+                        note: None,
+                        sources: vec![],
+                    })
+                    .collect();
+                e
+            })
+            .collect();
+        Dataset::new(String::new(), vec![], entities, vec![])
+    }
+
+    #[test]
+    fn rows_go_by_first_year_and_yearless_dates_are_listed_apart() {
+        let ds = dated(&[
+            ("Plus", &["2016/2018"]),
+            ("Clara", &["2013/.."]),
+            ("Never", &[]),
+            ("Lost", &["--03-31"]),
+            ("First", &["2012/2014"]),
+        ]);
+        let c = build(&ds, 2026);
+        let names: Vec<&str> = c
+            .rows
+            .iter()
+            .map(|r| ds.entity(r.entity).name.as_str())
+            .collect();
+        assert_eq!(names, ["First", "Clara", "Plus"]);
+        assert_eq!(c.rows[1].caption, "2013–");
+        assert_eq!((c.first, c.last, c.today), (2012, 2026, 2026));
+        assert_eq!(c.undated.len(), 1);
+        assert_eq!(ds.entity(c.undated[0].entity).name, "Lost");
+        assert_eq!(c.undated[0].text, "31 March (year unknown)");
+    }
+
+    #[test]
+    fn the_built_in_chart_has_the_programmes_and_keeps_the_yearless_conference_apart() {
+        let ds = load(&DataSource::Builtin, crate::data::DEFAULT_MAX_BYTES)
+            .expect("built-in")
+            .dataset;
+        let c = build(&ds, 2026);
+        let mark = |id: &str| {
+            let e = ds.index_of(id).expect(id);
+            c.rows
+                .iter()
+                .find(|r| r.entity == e)
+                .map(|r| r.marks.clone())
+        };
+        assert_eq!(mark("bioxclusters"), Some(vec![Mark::Span(2012, 2014)]));
+        assert_eq!(
+            mark("bioxclusters_plus"),
+            Some(vec![Mark::Span(2016, 2018)])
+        );
+        assert_eq!(mark("medica_2015"), Some(vec![Mark::Point(2015)]));
+        let conf = ds
+            .index_of("health2care_final_conference")
+            .expect("conference");
+        assert_eq!(
+            mark("health2care_final_conference"),
+            None,
+            "no guessed year"
+        );
+        assert!(c.undated.iter().any(|u| u.entity == conf));
+    }
+
+    #[test]
+    fn the_scale_gives_every_year_a_column_and_ticks_never_touch() {
+        let s = Scale {
+            first: 2012,
+            last: 2026,
+            width: 60,
+        };
+        assert_eq!(s.span(2012), (0, 4));
+        assert_eq!(s.span(2026), (56, 60));
+        for width in [1u16, 5, 20, 37, 80, 200] {
+            for (first, last) in [(2012, 2026), (1900, 2030), (2020, 2020), (-50, 3000)] {
+                let s = Scale { first, last, width };
+                for y in first..=last.min(first + 400) {
+                    let (a, b) = s.span(y);
+                    assert!(
+                        a < b && b <= width.max(1),
+                        "{y} in {first}..{last} at {width}"
+                    );
+                }
+                let t = s.ticks();
+                assert!(t.windows(2).all(|p| p[1].0 >= p[0].0 + 5));
+                assert!(t.iter().all(|&(x, _)| x + 4 <= width.max(4)));
+            }
+        }
+    }
+
+    #[test]
+    fn days_since_1970_give_the_calendar_year() {
+        assert_eq!(year_of_days(0), 1970);
+        assert_eq!(year_of_days(-1), 1969);
+        assert_eq!(year_of_days(20_788), 2026); // 2026-12-01
+        assert_eq!(year_of_days(20_453), 2025); // 2025-12-31
+        assert_eq!(year_of_days(20_454), 2026); // 2026-01-01
+    }
+}

@@ -1,0 +1,183 @@
+//! The network view (`v`) across the main area: the picture of the open
+//! entity's neighbourhood, the nodes that did not fit listed beside it (or
+//! counted, on a narrow screen), the legend, and what the selected node is to
+//! the node it hangs from. Records the nodes' reading order for the keys.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::picture::{Picture, kind_mark, legend};
+use super::{Theme, fit};
+use crate::app::App;
+use crate::meeting::network::Neighbourhood;
+use crate::meeting::network::layout::layout;
+
+/// The smallest terminal the pictures are drawn in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+/// Width of the list of nodes left out, beside the picture.
+const BESIDE: u16 = 30;
+
+/// Says the terminal is too small for a picture, in the area it would take.
+pub fn too_small(frame: &mut Frame, area: Rect, what: &str, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    let screen = frame.area();
+    let msg = format!(
+        "The {what} needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT} (this one is {}×{}). Enlarge it, or press Esc.",
+        screen.width, screen.height
+    );
+    let lines: Vec<Line> = crate::text::wrap(&msg, usize::from(area.width))
+        .into_iter()
+        .map(|l| Line::styled(l, theme.title))
+        .collect();
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let rect = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rect);
+}
+
+/// Whether the terminal is large enough for a picture.
+pub fn fits(frame: &Frame) -> bool {
+    let a = frame.area();
+    a.width >= MIN_WIDTH && a.height >= MIN_HEIGHT
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    if !fits(frame) {
+        return too_small(frame, area, "network view", theme);
+    }
+    let Some(hood) = app.network.hood.as_ref() else {
+        return;
+    };
+    frame.render_widget(Clear, area);
+    let centre = &app.ds.entity(hood.nodes[0].entity).name;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(
+            format!(" Network of {} · depth {} ", fit(centre, 48), hood.depth),
+            theme.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let pic_h = inner.height.saturating_sub(2);
+    let mut pic_w = inner.width;
+    let mut l = layout(&app.ds, hood, pic_w, pic_h);
+    let beside = !l.left_out.is_empty() && inner.width >= 100;
+    if beside {
+        pic_w = inner.width - BESIDE;
+        l = layout(&app.ds, hood, pic_w, pic_h);
+    }
+    let selected = app.network.selected;
+    let picture = Picture {
+        ds: &app.ds,
+        hood,
+        layout: &l,
+        selected: Some(selected),
+        theme,
+    };
+    frame.render_widget(
+        picture,
+        Rect {
+            width: pic_w,
+            height: pic_h,
+            ..inner
+        },
+    );
+    if beside {
+        let r = Rect {
+            x: inner.x + pic_w,
+            width: BESIDE,
+            height: pic_h,
+            ..inner
+        };
+        left_out(frame, r, app, hood, &l.left_out, theme);
+    }
+    let mut legend = legend(&app.ds, hood, theme);
+    if !beside && !l.left_out.is_empty() {
+        let n = l.left_out.len();
+        legend.spans.push(Span::styled(
+            format!("   {n} not drawn: j/k reach them"),
+            theme.heading,
+        ));
+    }
+    let row = |dy: u16| Rect {
+        y: inner.y + pic_h + dy,
+        height: 1,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(legend), row(0));
+    let about = about(app, hood, selected, usize::from(inner.width), theme);
+    frame.render_widget(Paragraph::new(about), row(1));
+    app.network.order = l.drawn.iter().chain(&l.left_out).copied().collect();
+}
+
+/// The nodes that did not fit in the picture, selectable like the others.
+fn left_out(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    hood: &Neighbourhood,
+    nodes: &[usize],
+    theme: &Theme,
+) {
+    let block = Block::default()
+        .borders(Borders::LEFT)
+        .border_style(theme.border)
+        .title(Span::styled(
+            format!(" Not drawn ({}) ", nodes.len()),
+            theme.heading,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let h = usize::from(inner.height);
+    let at = nodes.iter().position(|&n| n == app.network.selected);
+    let offset = at.map_or(0, |a| (a + 1).saturating_sub(h));
+    let w = usize::from(inner.width).saturating_sub(2);
+    let lines: Vec<Line> = nodes
+        .iter()
+        .skip(offset)
+        .take(h)
+        .map(|&n| {
+            let e = app.ds.entity(hood.nodes[n].entity);
+            let style = if n == app.network.selected {
+                theme.kind(e.kind).patch(theme.selected)
+            } else {
+                theme.kind(e.kind)
+            };
+            Line::from(vec![
+                Span::styled(format!("{} ", kind_mark(e.kind)), theme.kind(e.kind)),
+                Span::styled(fit(&e.name, w), style),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// "● Biowin · cluster — member of MAGIA": the selected node and its tie.
+fn about(app: &App, hood: &Neighbourhood, node: usize, w: usize, theme: &Theme) -> Line<'static> {
+    let Some(n) = hood.nodes.get(node) else {
+        return Line::default();
+    };
+    let e = app.ds.entity(n.entity);
+    let what = if n.depth == 0 {
+        let related: usize = hood.groups.iter().map(|g| g.members.len() + g.more).sum();
+        format!("{related} related, in {} groups", hood.groups.len())
+    } else {
+        let parent = &app.ds.entity(hood.nodes[n.parent].entity).name;
+        let inferred = if n.inferred { " (inferred)" } else { "" };
+        format!("{} {parent}{inferred}", hood.reading(&app.ds, node))
+    };
+    let head = format!("{} {}", kind_mark(e.kind), e.name);
+    let text = format!(" · {} — {what}", e.kind_label());
+    let head_w = crate::text::width(&head).min(w);
+    Line::from(vec![
+        Span::styled(fit(&head, head_w), theme.kind(e.kind).patch(theme.title)),
+        Span::raw(fit(&text, w.saturating_sub(head_w))),
+    ])
+}

@@ -1,0 +1,83 @@
+//! The timeline's chart of periods (`t`, then `p`) across the main area: the
+//! chart scrolled to keep the selected row in view, its legend, and the
+//! selected row's dates in words.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::chart::{AXIS_ROWS, ChartPicture, legend, line_of};
+use super::network::{fits, too_small};
+use super::picture::kind_mark;
+use super::{Theme, fit};
+use crate::app::App;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    if !fits(frame) {
+        return too_small(frame, area, "period chart", theme);
+    }
+    let Some(chart) = app.chart.chart.as_ref() else {
+        return;
+    };
+    frame.render_widget(Clear, area);
+    let title = format!(
+        " Periods: {} dated, {} with dates unknown ",
+        chart.rows.len(),
+        chart.undated.len()
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(title, theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let pic = Rect {
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    let body = usize::from(pic.height.saturating_sub(AXIS_ROWS));
+    let sel = app.chart.selected;
+    let offset = super::list::scrolled(app.chart.offset, line_of(chart, sel), body);
+    let picture = ChartPicture {
+        ds: &app.ds,
+        chart,
+        selected: Some(sel),
+        offset,
+        theme,
+    };
+    frame.render_widget(picture, pic);
+    let row = |dy: u16| Rect {
+        y: pic.y + pic.height + dy,
+        height: 1,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(legend(chart, theme)), row(0));
+    let about = app.chart_entity().map(|e| {
+        let entity = app.ds.entity(e);
+        let dates = match chart.rows.get(sel) {
+            Some(r) => r.caption.clone(),
+            None => chart
+                .undated
+                .get(sel - chart.rows.len())
+                .map(|u| u.text.clone())
+                .unwrap_or_default(),
+        };
+        let head = format!("{} {}", kind_mark(entity.kind), entity.name);
+        let w = usize::from(inner.width);
+        let head_w = crate::text::width(&head).min(w);
+        Line::from(vec![
+            Span::styled(
+                fit(&head, head_w),
+                theme.kind(entity.kind).patch(theme.title),
+            ),
+            Span::raw(fit(
+                &format!(" · {} — {dates}", entity.kind_label()),
+                w - head_w,
+            )),
+        ])
+    });
+    frame.render_widget(Paragraph::new(about.unwrap_or_default()), row(1));
+    app.chart.offset = offset;
+    app.page = body.max(1);
+}
