@@ -44,7 +44,7 @@ impl App {
             self.open_timeline();
             return;
         }
-        let chart = periods::build(&self.ds, self.chart.today);
+        let chart = periods::build(&self.ds, self.chart.today, None);
         let rows = chart.rows.len() + chart.undated.len();
         self.chart.selected = self.chart.selected.min(rows.saturating_sub(1));
         self.chart.chart = Some(chart);
@@ -72,7 +72,7 @@ impl App {
     /// After a reload: the chart of the new data.
     pub fn refresh_chart(&mut self) {
         if self.mode == Mode::Chart {
-            let chart = periods::build(&self.ds, self.chart.today);
+            let chart = periods::build(&self.ds, self.chart.today, None);
             self.chart.chart = Some(chart);
             self.chart.selected = self.chart.selected.min(self.chart_len().saturating_sub(1));
         }

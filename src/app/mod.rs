@@ -15,6 +15,8 @@ mod update;
 pub mod views;
 
 #[cfg(test)]
+mod pictures_tests;
+#[cfg(test)]
 mod tests;
 
 pub use action::Action;

@@ -2,10 +2,12 @@
 //! run them without a process and output can be piped; each returns its exit code.
 
 pub mod bench;
+pub mod chart;
 pub mod check;
 pub mod completions;
 pub mod export;
 pub mod generate;
+pub mod graph;
 pub mod list;
 pub mod path;
 pub mod search;

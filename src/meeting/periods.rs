@@ -4,7 +4,7 @@
 //! as "dates unknown", never placed on a guessed year. Pure: the rows, the
 //! scale and the axis ticks; the UI and `timeline --chart` draw them.
 
-use crate::model::{Dataset, PartialDate, When};
+use crate::model::{Dataset, Kind, PartialDate, When};
 
 /// How one date shows on a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,12 +83,16 @@ fn reading(label: &str, when: &When) -> String {
     }
 }
 
-/// The chart of every entity's dates; `today` is the year marked as now.
-pub fn build(ds: &Dataset, today: i32) -> Chart {
+/// The chart of every entity's dates (of one kind, if given); `today` is the
+/// year marked as now.
+pub fn build(ds: &Dataset, today: i32, kind: Option<Kind>) -> Chart {
     let mut rows = Vec::new();
     let mut undated = Vec::new();
     let (mut first, mut last) = (today, today);
     for (i, e) in ds.entities.iter().enumerate() {
+        if kind.is_some_and(|k| k != e.kind) {
+            continue;
+        }
         let mut marks = Vec::new();
         let mut caption = Vec::new();
         for d in &e.dates {
@@ -204,7 +208,7 @@ pub fn year_of_days(days: i64) -> i32 {
 mod tests {
     use super::*;
     use crate::load::{DataSource, load};
-    use crate::model::{DateEntry, Entity, Kind};
+    use crate::model::{DateEntry, Entity};
 
     fn when(s: &str) -> When {
         When::parse(s).expect("date")
@@ -258,7 +262,7 @@ mod tests {
             ("Lost", &["--03-31"]),
             ("First", &["2012/2014"]),
         ]);
-        let c = build(&ds, 2026);
+        let c = build(&ds, 2026, None);
         let names: Vec<&str> = c
             .rows
             .iter()
@@ -277,7 +281,7 @@ mod tests {
         let ds = load(&DataSource::Builtin, crate::data::DEFAULT_MAX_BYTES)
             .expect("built-in")
             .dataset;
-        let c = build(&ds, 2026);
+        let c = build(&ds, 2026, None);
         let mark = |id: &str| {
             let e = ds.index_of(id).expect(id);
             c.rows

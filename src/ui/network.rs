@@ -89,6 +89,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             ..inner
         },
     );
+    // The terminal's cursor on the selection, for screen readers and magnifiers.
+    if let Some(m) = l.marks.iter().find(|m| m.node == selected) {
+        frame.set_cursor_position((inner.x + m.x, inner.y + m.y));
+    }
     if beside {
         let r = Rect {
             x: inner.x + pic_w,
@@ -157,6 +161,9 @@ fn left_out(
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    if let Some(a) = at.filter(|a| *a >= offset && a - offset < h) {
+        frame.set_cursor_position((inner.x, inner.y + (a - offset) as u16));
+    }
 }
 
 /// "● Biowin · cluster — member of MAGIA": the selected node and its tie.

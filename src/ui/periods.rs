@@ -47,6 +47,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         theme,
     };
     frame.render_widget(picture, pic);
+    let line = line_of(chart, sel);
+    if line >= offset && line - offset < body {
+        frame.set_cursor_position((pic.x, pic.y + AXIS_ROWS + (line - offset) as u16));
+    }
     let row = |dy: u16| Rect {
         y: pic.y + pic.height + dy,
         height: 1,

@@ -144,7 +144,8 @@ pub fn natural_height(hood: &Neighbourhood) -> u16 {
         .into_iter()
         .max()
         .unwrap_or(0);
-    u16::try_from(rows.max(1)).unwrap_or(u16::MAX)
+    // Room for the centre's name on three lines.
+    u16::try_from(rows.max(3)).unwrap_or(u16::MAX)
 }
 
 /// Column offsets of one side, counted outward from the centre's label.
@@ -296,9 +297,9 @@ impl Builder<'_> {
 }
 
 /// The centre's name wrapped to `room` cells, on at most three lines (fewer
-/// in a short picture), the last one shortened when the name is longer.
+/// in a picture under three rows), the last one shortened when the name is longer.
 fn centre_lines(name: &str, room: usize, h: i32) -> Vec<String> {
-    let most = if h >= 9 { 3 } else { 1 };
+    let most = h.clamp(1, 3) as usize;
     let clean = clean(name);
     let mut lines = crate::text::wrap(&clean, room);
     if lines.len() > most {
@@ -441,7 +442,13 @@ pub fn layout(ds: &Dataset, hood: &Neighbourhood, w: u16, h: u16) -> Layout {
         .unwrap_or((1, SPACINGS[4]));
     let (w, h_i) = (i32::from(w), i32::from(h));
     let name = &ds.entity(hood.nodes[0].entity).name;
-    let cap = (w / if hood.depth < 2 { 4 } else { 6 }).max(10).min(w);
+    // The centre's name gets a quarter of the width (a sixth at depth 2), and
+    // its longest word up to a third, so that no word is cut in two.
+    let longest = clean(name).split_whitespace().map(width).max().unwrap_or(0) as i32;
+    let cap = (w / if hood.depth < 2 { 4 } else { 6 })
+        .max(10)
+        .max(longest + 2);
+    let cap = cap.min((w / 3).max(10)).min(w);
     let lines = centre_lines(name, (cap - 2).max(1) as usize, h_i);
     let cw = lines.iter().map(|l| width(l) as i32).max().unwrap_or(0) + 2;
     let cx0 = (w - cw) / 2;
