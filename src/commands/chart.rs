@@ -74,12 +74,9 @@ pub fn chart_lines(ds: &Dataset, chart: &Chart, width: u16) -> Vec<String> {
         String::new(),
     ];
     lines.extend(screen_text(&buf));
-    let legend: String = legend(chart, &theme)
-        .spans
-        .iter()
-        .map(|s| s.content.as_ref())
-        .collect();
     lines.push(String::new());
-    lines.push(legend.trim_end().to_string());
+    for line in legend(chart, &theme, usize::from(width)) {
+        lines.push(line.spans.iter().map(|s| s.content.as_ref()).collect());
+    }
     lines
 }

@@ -106,13 +106,10 @@ pub fn picture_lines(ds: &Dataset, hood: &Neighbourhood, width: u16) -> Vec<Stri
         String::new(),
     ];
     lines.extend(screen_text(&buf));
-    let legend: String = legend(ds, hood, &theme)
-        .spans
-        .iter()
-        .map(|s| s.content.as_ref())
-        .collect();
     lines.push(String::new());
-    lines.push(legend.trim().to_string());
+    for line in legend(ds, hood, &theme, usize::from(width)) {
+        lines.push(line.spans.iter().map(|s| s.content.as_ref()).collect());
+    }
     lines
 }
 

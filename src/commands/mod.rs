@@ -2,6 +2,7 @@
 //! run them without a process and output can be piped; each returns its exit code.
 
 pub mod bench;
+pub mod bench_pictures;
 pub mod chart;
 pub mod check;
 pub mod completions;

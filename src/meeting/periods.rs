@@ -51,8 +51,19 @@ impl Mark {
 pub struct Row {
     pub entity: usize,
     pub marks: Vec<Mark>,
-    /// The dates as they read ("2016–2018", "held 23 September 2014").
-    pub caption: String,
+    /// The first and last years of its marks.
+    pub years: (i32, i32),
+}
+
+/// A row's dates as they read ("2016–2018", "held 23 September 2014"), made
+/// when the row is drawn: a chart of many rows shows few at a time.
+pub fn caption(ds: &Dataset, row: &Row) -> String {
+    let dates = ds.entity(row.entity).dates.iter();
+    let dated: Vec<String> = dates
+        .filter(|d| Mark::of(&d.when).is_some())
+        .map(|d| reading(&d.label, &d.when))
+        .collect();
+    dated.join("; ")
 }
 
 /// A date no year of which is known.
@@ -93,15 +104,17 @@ pub fn build(ds: &Dataset, today: i32, kind: Option<Kind>) -> Chart {
         if kind.is_some_and(|k| k != e.kind) {
             continue;
         }
+        if e.dates.is_empty() {
+            continue;
+        }
         let mut marks = Vec::new();
-        let mut caption = Vec::new();
+        let mut years = (i32::MAX, i32::MIN);
         for d in &e.dates {
             match Mark::of(&d.when) {
                 Some(m) => {
                     let (a, b) = m.years();
-                    (first, last) = (first.min(a), last.max(b));
+                    years = (years.0.min(a), years.1.max(b));
                     marks.push(m);
-                    caption.push(reading(&d.label, &d.when));
                 }
                 None => undated.push(Undated {
                     entity: i,
@@ -110,23 +123,20 @@ pub fn build(ds: &Dataset, today: i32, kind: Option<Kind>) -> Chart {
             }
         }
         if !marks.is_empty() {
+            (first, last) = (first.min(years.0), last.max(years.1));
             rows.push(Row {
                 entity: i,
                 marks,
-                caption: caption.join("; "),
+                years,
             });
         }
     }
-    let key = |r: &Row| {
-        let years = r.marks.iter().map(|m| m.years());
-        let a = years.clone().map(|y| y.0).min().unwrap_or(0);
-        let b = years.map(|y| y.1).max().unwrap_or(0);
-        (a, b)
-    };
-    rows.sort_by(|x, y| {
-        key(x)
-            .cmp(&key(y))
-            .then_with(|| ds.entity(x.entity).name.cmp(&ds.entity(y.entity).name))
+    rows.sort_unstable_by(|x, y| {
+        (x.years, &ds.entity(x.entity).name, x.entity).cmp(&(
+            y.years,
+            &ds.entity(y.entity).name,
+            y.entity,
+        ))
     });
     Chart {
         rows,
@@ -269,7 +279,7 @@ mod tests {
             .map(|r| ds.entity(r.entity).name.as_str())
             .collect();
         assert_eq!(names, ["First", "Clara", "Plus"]);
-        assert_eq!(c.rows[1].caption, "2013–");
+        assert_eq!(caption(&ds, &c.rows[1]), "2013–");
         assert_eq!((c.first, c.last, c.today), (2012, 2026, 2026));
         assert_eq!(c.undated.len(), 1);
         assert_eq!(ds.entity(c.undated[0].entity).name, "Lost");

@@ -178,7 +178,8 @@ impl ChartPicture<'_> {
         // The dates as text after the last mark, where they fit.
         let last = cells.glyphs.iter().rposition(Option::is_some).unwrap_or(0) as u16;
         let room = scale.width.saturating_sub(last + 3);
-        let caption = clean(&row.caption);
+        let caption = crate::meeting::periods::caption(self.ds, row);
+        let caption = clean(&caption);
         if width(&caption) <= usize::from(room) {
             buf.set_string(x0 + last + 2, y, caption, t.dim);
         }
@@ -236,12 +237,13 @@ impl Widget for ChartPicture<'_> {
     }
 }
 
-/// What the glyphs mean, and today's year.
-pub fn legend(chart: &Chart, theme: &Theme) -> Line<'static> {
-    Line::from(vec![
-        Span::styled("┣━━┫ period   ", theme.dim),
-        Span::styled("┣━╌╌ end not given   ", theme.dim),
-        Span::styled("● single date   ", theme.dim),
+/// What the glyphs mean, and today's year, on lines of `width` cells.
+pub fn legend(chart: &Chart, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let items = vec![
+        Span::styled("┣━━┫ period", theme.dim),
+        Span::styled("┣━╌╌ end not given", theme.dim),
+        Span::styled("● single date", theme.dim),
         Span::styled(format!("┊ today ({})", chart.today), theme.key),
-    ])
+    ];
+    super::picture::pack(items, width)
 }

@@ -55,17 +55,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         return;
     };
     frame.render_widget(Clear, area);
-    let centre = &app.ds.entity(hood.nodes[0].entity).name;
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme.border_focus)
-        .title(Span::styled(
-            format!(" Network of {} · depth {} ", fit(centre, 48), hood.depth),
-            theme.title,
-        ));
+        .border_style(theme.border_focus);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let pic_h = inner.height.saturating_sub(2);
+    let legend: Vec<Line> = legend(&app.ds, hood, theme, usize::from(inner.width))
+        .into_iter()
+        .take(2)
+        .collect();
+    let pic_h = inner.height.saturating_sub(legend.len() as u16 + 1);
     let mut pic_w = inner.width;
     let mut l = layout(&app.ds, hood, pic_w, pic_h);
     let beside = !l.left_out.is_empty() && inner.width >= 100;
@@ -73,6 +71,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         pic_w = inner.width - BESIDE;
         l = layout(&app.ds, hood, pic_w, pic_h);
     }
+    let centre = &app.ds.entity(hood.nodes[0].entity).name;
+    let mut title = format!(" Network of {} · depth {} ", fit(centre, 48), hood.depth);
+    if !beside && !l.left_out.is_empty() {
+        title.push_str(&format!("· {} not drawn (j/k) ", l.left_out.len()));
+    }
+    frame.render_widget(block.title(Span::styled(title, theme.title)), area);
     let selected = app.network.selected;
     let picture = Picture {
         ds: &app.ds,
@@ -81,14 +85,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         selected: Some(selected),
         theme,
     };
-    frame.render_widget(
-        picture,
-        Rect {
-            width: pic_w,
-            height: pic_h,
-            ..inner
-        },
-    );
+    let pic = Rect {
+        width: pic_w,
+        height: pic_h,
+        ..inner
+    };
+    frame.render_widget(picture, pic);
     // The terminal's cursor on the selection, for screen readers and magnifiers.
     if let Some(m) = l.marks.iter().find(|m| m.node == selected) {
         frame.set_cursor_position((inner.x + m.x, inner.y + m.y));
@@ -97,27 +99,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         let r = Rect {
             x: inner.x + pic_w,
             width: BESIDE,
-            height: pic_h,
-            ..inner
+            ..pic
         };
         left_out(frame, r, app, hood, &l.left_out, theme);
     }
-    let mut legend = legend(&app.ds, hood, theme);
-    if !beside && !l.left_out.is_empty() {
-        let n = l.left_out.len();
-        legend.spans.push(Span::styled(
-            format!("   {n} not drawn: j/k reach them"),
-            theme.heading,
-        ));
-    }
-    let row = |dy: u16| Rect {
-        y: inner.y + pic_h + dy,
-        height: 1,
+    let below = Rect {
+        y: inner.y + pic_h,
+        height: inner.height - pic_h,
         ..inner
     };
-    frame.render_widget(Paragraph::new(legend), row(0));
-    let about = about(app, hood, selected, usize::from(inner.width), theme);
-    frame.render_widget(Paragraph::new(about), row(1));
+    let mut lines = legend;
+    lines.push(about(app, hood, selected, usize::from(inner.width), theme));
+    frame.render_widget(Paragraph::new(lines), below);
     app.network.order = l.drawn.iter().chain(&l.left_out).copied().collect();
 }
 

@@ -32,8 +32,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         .title(Span::styled(title, theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let legend: Vec<Line> = legend(chart, theme, usize::from(inner.width))
+        .into_iter()
+        .take(2)
+        .collect();
     let pic = Rect {
-        height: inner.height.saturating_sub(2),
+        height: inner.height.saturating_sub(legend.len() as u16 + 1),
         ..inner
     };
     let body = usize::from(pic.height.saturating_sub(AXIS_ROWS));
@@ -51,16 +55,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     if line >= offset && line - offset < body {
         frame.set_cursor_position((pic.x, pic.y + AXIS_ROWS + (line - offset) as u16));
     }
-    let row = |dy: u16| Rect {
-        y: pic.y + pic.height + dy,
-        height: 1,
+    let below = Rect {
+        y: pic.y + pic.height,
+        height: inner.height - pic.height,
         ..inner
     };
-    frame.render_widget(Paragraph::new(legend(chart, theme)), row(0));
     let about = app.chart_entity().map(|e| {
         let entity = app.ds.entity(e);
         let dates = match chart.rows.get(sel) {
-            Some(r) => r.caption.clone(),
+            Some(r) => crate::meeting::periods::caption(&app.ds, r),
             None => chart
                 .undated
                 .get(sel - chart.rows.len())
@@ -81,7 +84,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             )),
         ])
     });
-    frame.render_widget(Paragraph::new(about.unwrap_or_default()), row(1));
+    let mut lines = legend;
+    lines.push(about.unwrap_or_default());
+    frame.render_widget(Paragraph::new(lines), below);
     app.chart.offset = offset;
     app.page = body.max(1);
 }

@@ -180,23 +180,43 @@ impl Widget for Picture<'_> {
 }
 
 /// The legend: each kind in the picture with its mark and colour, and what a
-/// dotted edge means when there is one.
-pub fn legend(ds: &Dataset, hood: &Neighbourhood, theme: &Theme) -> Line<'static> {
-    let mut spans = Vec::new();
+/// dotted edge means when there is one; packed into lines of `width` cells.
+pub fn legend(
+    ds: &Dataset,
+    hood: &Neighbourhood,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut items = Vec::new();
     for kind in Kind::ALL {
         if hood.nodes.iter().any(|n| ds.entity(n.entity).kind == kind) {
             let text = format!("{} {}", kind_mark(kind), kind.as_str());
-            if !spans.is_empty() {
-                spans.push(Span::raw("  "));
-            }
-            spans.push(Span::styled(text, theme.kind(kind)));
+            items.push(Span::styled(text, theme.kind(kind)));
         }
     }
     if hood.nodes.iter().skip(1).any(|n| n.inferred) {
-        spans.push(Span::styled(
-            "   ⠤ ⠤ ⠤ inferred (name in italics)",
-            theme.inferred,
-        ));
+        items.push(Span::styled("⠤ ⠤ inferred (italics)", theme.inferred));
     }
-    Line::from(spans)
+    pack(items, width)
+}
+
+/// Items on lines of at most `width` cells, two spaces apart.
+pub fn pack(items: Vec<Span<'static>>, width: usize) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut used = 0;
+    for item in items {
+        let w = crate::text::width(&item.content);
+        match lines.last_mut() {
+            Some(line) if used + 2 + w <= width => {
+                line.spans.push(Span::raw("  "));
+                line.spans.push(item);
+                used += 2 + w;
+            }
+            _ => {
+                lines.push(Line::from(item));
+                used = w;
+            }
+        }
+    }
+    lines
 }

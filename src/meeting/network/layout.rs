@@ -296,11 +296,19 @@ impl Builder<'_> {
     }
 }
 
-/// The centre's name wrapped to `room` cells, on at most three lines (fewer
-/// in a picture under three rows), the last one shortened when the name is longer.
-fn centre_lines(name: &str, room: usize, h: i32) -> Vec<String> {
+/// The centre's name on at most three lines (fewer in a picture under three
+/// rows): wrapped at the narrowest width from `room` to `most_room` cells
+/// that needs no cut, else cut at `most_room` with an ellipsis.
+fn centre_lines(name: &str, room: usize, most_room: usize, h: i32) -> Vec<String> {
     let most = h.clamp(1, 3) as usize;
     let clean = clean(name);
+    for r in room..most_room.max(room) {
+        let lines = crate::text::wrap(&clean, r);
+        if lines.len() <= most {
+            return lines;
+        }
+    }
+    let room = most_room.max(room);
     let mut lines = crate::text::wrap(&clean, room);
     if lines.len() > most {
         let rest = lines[most - 1..].join(" ");
@@ -442,14 +450,11 @@ pub fn layout(ds: &Dataset, hood: &Neighbourhood, w: u16, h: u16) -> Layout {
         .unwrap_or((1, SPACINGS[4]));
     let (w, h_i) = (i32::from(w), i32::from(h));
     let name = &ds.entity(hood.nodes[0].entity).name;
-    // The centre's name gets a quarter of the width (a sixth at depth 2), and
-    // its longest word up to a third, so that no word is cut in two.
-    let longest = clean(name).split_whitespace().map(width).max().unwrap_or(0) as i32;
-    let cap = (w / if hood.depth < 2 { 4 } else { 6 })
-        .max(10)
-        .max(longest + 2);
-    let cap = cap.min((w / 3).max(10)).min(w);
-    let lines = centre_lines(name, (cap - 2).max(1) as usize, h_i);
+    // The centre's name gets a quarter of the width (a sixth at depth 2),
+    // and up to a third (a quarter) rather than cut a word or the name.
+    let most_room = ((w / if hood.depth < 2 { 3 } else { 4 }).max(10).min(w) - 2).max(1) as usize;
+    let room = ((w / if hood.depth < 2 { 4 } else { 6 }).max(10) - 2).max(1) as usize;
+    let lines = centre_lines(name, room.min(most_room), most_room, h_i);
     let cw = lines.iter().map(|l| width(l) as i32).max().unwrap_or(0) + 2;
     let cx0 = (w - cw) / 2;
     let mut b = Builder {
