@@ -151,6 +151,8 @@ pub fn natural_height(hood: &Neighbourhood) -> u16 {
 /// Column offsets of one side, counted outward from the centre's label.
 #[derive(Debug, Clone, Copy)]
 struct Columns {
+    /// Cells from the centre's label to the picture's edge.
+    span: i32,
     /// The spine of the first ring's brackets.
     spine: i32,
     /// Width of the first ring's names.
@@ -161,10 +163,14 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(span: i32, depth: u8) -> Columns {
+    /// `want` is the widest name of a member with neighbours of its own
+    /// beside it, and of those neighbours (depth 2): the two name columns
+    /// share the room in proportion, each no wider than it needs.
+    fn new(span: i32, depth: u8, want: (i32, i32)) -> Columns {
         if depth < 2 {
             let spine = (span / 5).clamp(2, 10);
             return Columns {
+                span,
                 spine,
                 names: span - spine - 4,
                 spine2: span,
@@ -173,14 +179,37 @@ impl Columns {
         }
         let spine = (span / 8).clamp(2, 6);
         let rest = (span - spine - 9).max(0);
-        let names = (rest + 1) / 2;
+        let (a, b) = (want.0.max(1), want.1.max(1));
+        let names = if a + b <= rest {
+            a
+        } else {
+            (rest * a / (a + b)).clamp(rest / 3, rest - rest / 3)
+        };
         Columns {
+            span,
             spine,
             names,
             spine2: spine + 4 + names + 1,
             names2: rest - names,
         }
     }
+}
+
+/// The widest names of one side's members that have neighbours of their own,
+/// and of those neighbours (with room for a "+12" after them).
+fn wanted(ds: &Dataset, hood: &Neighbourhood, side: Side) -> (i32, i32) {
+    let name = |n: usize| width(&clean(&ds.entity(hood.nodes[n].entity).name)) as i32;
+    let mut want = (0, 0);
+    for (n, node) in hood.nodes.iter().enumerate() {
+        if node.side != side || node.children.is_empty() || node.depth != 1 {
+            continue;
+        }
+        want.0 = want.0.max(name(n));
+        for &c in &node.children {
+            want.1 = want.1.max(name(c) + 5);
+        }
+    }
+    want
 }
 
 /// Builds a layout; `h` rows and `w` columns.
@@ -302,7 +331,8 @@ impl Builder<'_> {
 fn centre_lines(name: &str, room: usize, most_room: usize, h: i32) -> Vec<String> {
     let most = h.clamp(1, 3) as usize;
     let clean = clean(name);
-    for r in room..most_room.max(room) {
+    let longest = clean.split_whitespace().map(width).max().unwrap_or(0);
+    for r in room.max(longest)..most_room.max(room) {
         let lines = crate::text::wrap(&clean, r);
         if lines.len() <= most {
             return lines;
@@ -372,7 +402,12 @@ impl Builder<'_> {
                     self.edge(down, m..last.1.end, None);
                     self.edge(tick(self), m..end_of(self.hood, m), Some(m));
                     last.0 = yc;
-                    let end = self.node(side, cols.spine + 2, y, m, cols.names);
+                    // A member with no neighbour shown beside it may use the outer column too.
+                    let room = match first_child {
+                        Some(_) => cols.names,
+                        None => cols.span - cols.spine - 4,
+                    };
+                    let end = self.node(side, cols.spine + 2, y, m, room);
                     kids_spine = None;
                     if let Some(c) = first_child {
                         let s2 = cols.spine2 as f32 + 0.5;
@@ -486,7 +521,11 @@ pub fn layout(ds: &Dataset, hood: &Neighbourhood, w: u16, h: u16) -> Layout {
             Side::Right => w - b.cx1,
             Side::Left => b.cx0,
         };
-        b.side(side, &rows, Columns::new(span, hood.depth));
+        b.side(
+            side,
+            &rows,
+            Columns::new(span, hood.depth, wanted(ds, hood, side)),
+        );
     }
     b.out
 }
