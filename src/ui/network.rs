@@ -159,25 +159,33 @@ fn left_out(
     }
 }
 
-/// "● Biowin · cluster — member of MAGIA": the selected node and its tie.
+/// What the selection is: "◆ partnership: Lyonbiopôle member of MAGIA", or
+/// for the centre, its name and how many are related to it.
 fn about(app: &App, hood: &Neighbourhood, node: usize, w: usize, theme: &Theme) -> Line<'static> {
     let Some(n) = hood.nodes.get(node) else {
         return Line::default();
     };
     let e = app.ds.entity(n.entity);
-    let what = if n.depth == 0 {
+    let (head, what) = if n.depth == 0 {
         let related: usize = hood.groups.iter().map(|g| g.members.len() + g.more).sum();
-        format!("{related} related, in {} groups", hood.groups.len())
+        (
+            format!("{} {}", kind_mark(e.kind), e.name),
+            format!(
+                " · {}: {related} related, in {} groups",
+                e.kind_label(),
+                hood.groups.len()
+            ),
+        )
     } else {
-        let parent = &app.ds.entity(hood.nodes[n.parent].entity).name;
         let inferred = if n.inferred { " (inferred)" } else { "" };
-        format!("{} {parent}{inferred}", hood.reading(&app.ds, node))
+        (
+            format!("{} {}:", kind_mark(e.kind), e.kind_label()),
+            format!(" {}{inferred}", hood.reading(&app.ds, node)),
+        )
     };
-    let head = format!("{} {}", kind_mark(e.kind), e.name);
-    let text = format!(" · {} — {what}", e.kind_label());
     let head_w = crate::text::width(&head).min(w);
     Line::from(vec![
         Span::styled(fit(&head, head_w), theme.kind(e.kind).patch(theme.title)),
-        Span::raw(fit(&text, w.saturating_sub(head_w))),
+        Span::raw(fit(&what, w.saturating_sub(head_w))),
     ])
 }

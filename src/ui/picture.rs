@@ -145,7 +145,7 @@ impl Widget for Picture<'_> {
                         let style = match (highlight, e.inferred) {
                             (true, _) => theme.key,
                             (false, true) => theme.inferred,
-                            (false, false) => theme.border,
+                            (false, false) => theme.dim,
                         };
                         ctx.draw(&Segment {
                             from: to_dots(e.from),

@@ -287,20 +287,35 @@ impl Neighbourhood {
         self.groups.iter().position(|g| g.members.contains(&top))
     }
 
-    /// How a node relates to its parent, read from the node: "member of",
-    /// "coordinates and member of".
+    /// How a node and its parent are related, as sentences with the
+    /// relations' own subjects: "BioPmed coordinates and member of MAGIA",
+    /// "MAGIA funded by and certified by EASME".
     pub fn reading(&self, ds: &Dataset, node: usize) -> String {
-        let mut labels: Vec<&str> = Vec::new();
-        for t in &self.nodes[node].ties {
-            let back = match t.direction {
-                Direction::Outgoing => Direction::Incoming,
-                Direction::Incoming => Direction::Outgoing,
-            };
-            let label = ds.relations[t.relation].rel.label(back);
-            if !labels.contains(&label) {
-                labels.push(label);
+        let n = &self.nodes[node];
+        let name =
+            |i: usize| crate::text::clean(&ds.entity(self.nodes[i].entity).name).into_owned();
+        let mut clauses = Vec::new();
+        // Relations from the node first, then those from its parent.
+        for (from, to, dir) in [
+            (node, n.parent, Direction::Incoming),
+            (n.parent, node, Direction::Outgoing),
+        ] {
+            let mut labels: Vec<&str> = Vec::new();
+            for t in n.ties.iter().filter(|t| t.direction == dir) {
+                let label = ds.relations[t.relation].rel.forward();
+                if !labels.contains(&label) {
+                    labels.push(label);
+                }
+            }
+            if !labels.is_empty() {
+                clauses.push(format!(
+                    "{} {} {}",
+                    name(from),
+                    labels.join(" and "),
+                    name(to)
+                ));
             }
         }
-        labels.join(" and ")
+        clauses.join("; ")
     }
 }

@@ -56,7 +56,10 @@ fn an_entity_related_in_two_ways_is_one_node_in_a_group_named_by_both() {
     unique.dedup();
     assert_eq!(ids.len(), unique.len(), "each entity once: {ids:?}");
     assert_eq!(ids[0], "biopmed");
-    assert_eq!(hood.reading(&ds, 1), "coordinates and member of");
+    assert_eq!(
+        hood.reading(&ds, 1),
+        "BioPmed coordinates and member of Medtech Alliance for Global Internationalisation (MAGIA)"
+    );
 }
 
 #[test]
