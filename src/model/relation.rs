@@ -152,6 +152,11 @@ impl RelationType {
         (0..RELATION_TYPES.len()).map(|i| RelationType(i as u8))
     }
 
+    /// Its row in [`RELATION_TYPES`].
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
     pub fn spec(self) -> &'static RelationSpec {
         &RELATION_TYPES[usize::from(self.0)]
     }

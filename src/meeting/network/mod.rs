@@ -6,14 +6,13 @@
 //! dataset and entity always give the same neighbourhood. `layout.rs` places
 //! it on a grid of terminal cells.
 
+mod build;
 pub mod layout;
 
 #[cfg(test)]
 mod tests;
 
-use rustc_hash::{FxHashMap, FxHashSet};
-
-use crate::model::{Certainty, Dataset, Direction};
+use crate::model::{Dataset, Direction};
 
 /// Which side of the centre a group is drawn on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,155 +88,7 @@ pub struct Neighbourhood {
     pub groups: Vec<Group>,
 }
 
-/// An entity related to `from`, with every relation that joins them.
-struct Neighbour {
-    entity: usize,
-    labels: Vec<u16>,
-    ties: Vec<Tie>,
-    inferred: bool,
-}
-
-/// `from`'s neighbours other than those in `skip`, each once, in the order of
-/// its card (relation table order, then file order), with the label indices
-/// into `labels`.
-fn neighbours(
-    ds: &Dataset,
-    from: usize,
-    skip: &FxHashSet<usize>,
-    labels: &mut Vec<&'static str>,
-) -> Vec<Neighbour> {
-    let mut found: Vec<Neighbour> = Vec::new();
-    let mut at: FxHashMap<usize, usize> = FxHashMap::default();
-    for (label, links) in ds.grouped_links(from) {
-        let li = labels.len() as u16;
-        labels.push(label);
-        for link in links {
-            if link.other == from || skip.contains(&link.other) {
-                continue;
-            }
-            let tie = Tie {
-                relation: link.index,
-                direction: link.direction,
-            };
-            let inferred = link.relation.certainty == Certainty::Inferred;
-            let slot = *at.entry(link.other).or_insert_with(|| {
-                found.push(Neighbour {
-                    entity: link.other,
-                    labels: Vec::new(),
-                    ties: Vec::new(),
-                    inferred: true,
-                });
-                found.len() - 1
-            });
-            let n = &mut found[slot];
-            if n.labels.last() != Some(&li) {
-                n.labels.push(li);
-            }
-            n.ties.push(tie);
-            n.inferred &= inferred;
-        }
-    }
-    found
-}
-
-fn cap(limit: usize) -> usize {
-    if limit == 0 { usize::MAX } else { limit }
-}
-
 impl Neighbourhood {
-    /// The neighbourhood of `centre` to `depth` (1 or 2; others are clamped).
-    pub fn build(ds: &Dataset, centre: usize, depth: u8, limits: Limits) -> Neighbourhood {
-        let depth = depth.clamp(1, 2);
-        let mut labels = Vec::new();
-        let mut present = FxHashSet::default();
-        let first = neighbours(ds, centre, &present, &mut labels);
-        // Group by the set of labels, most telling first.
-        let mut keys: Vec<&[u16]> = Vec::new();
-        let mut members: Vec<Vec<&Neighbour>> = Vec::new();
-        for n in &first {
-            match keys.iter().position(|k| *k == n.labels.as_slice()) {
-                Some(g) => members[g].push(n),
-                None => {
-                    keys.push(&n.labels);
-                    members.push(vec![n]);
-                }
-            }
-        }
-        let mut order: Vec<usize> = (0..keys.len()).collect();
-        order.sort_by_key(|&g| keys[g]);
-        // The second ring holds entities two steps away: none of the centre's
-        // own neighbours, kept or not, is drawn again as a neighbour's neighbour.
-        present.insert(centre);
-        present.extend(first.iter().map(|n| n.entity));
-        let mut hood = Neighbourhood {
-            depth,
-            nodes: vec![Node {
-                entity: centre,
-                depth: 0,
-                parent: 0,
-                side: Side::Right,
-                ties: Vec::new(),
-                inferred: false,
-                children: Vec::new(),
-                more: 0,
-            }],
-            groups: Vec::new(),
-        };
-        for g in order {
-            let all = &members[g];
-            let mut group = Group {
-                labels: keys[g].iter().map(|&l| labels[usize::from(l)]).collect(),
-                side: Side::Right,
-                members: Vec::new(),
-                more: all.len().saturating_sub(cap(limits.per_label)),
-            };
-            for n in all.iter().take(cap(limits.per_label)) {
-                let at = hood.push(n, 1, 0);
-                group.members.push(at);
-                if depth == 2 {
-                    hood.add_children(ds, at, &mut present, limits.per_node);
-                }
-            }
-            hood.groups.push(group);
-        }
-        hood.choose_sides();
-        hood
-    }
-
-    fn push(&mut self, n: &Neighbour, depth: u8, parent: usize) -> usize {
-        self.nodes.push(Node {
-            entity: n.entity,
-            depth,
-            parent,
-            side: Side::Right,
-            ties: n.ties.clone(),
-            inferred: n.inferred,
-            children: Vec::new(),
-            more: 0,
-        });
-        self.nodes.len() - 1
-    }
-
-    /// Hangs a node's own first neighbours under it; entities already in the
-    /// picture are not repeated.
-    fn add_children(
-        &mut self,
-        ds: &Dataset,
-        at: usize,
-        present: &mut FxHashSet<usize>,
-        limit: usize,
-    ) {
-        let mut scratch = Vec::new();
-        let found = neighbours(ds, self.nodes[at].entity, present, &mut scratch);
-        let keep = found.len().min(cap(limit));
-        for n in &found[..keep] {
-            present.insert(n.entity);
-            let child = self.push(n, 2, at);
-            self.nodes[at].children.push(child);
-        }
-        self.nodes[at].more = found.len() - keep;
-    }
-
     /// Rows a group takes with every kept node shown: its heading, one row per
     /// member or per child, and the "+ n more" row.
     pub fn group_rows(&self, g: usize, per_node: usize) -> usize {
