@@ -231,3 +231,37 @@ fn enter_on_a_chart_row_opens_its_card() {
     let open = a.open_entity().map(|e| a.ds.entity(e).id.clone());
     assert_eq!(open.as_deref(), Some("rinascimento_cluster_session"));
 }
+
+#[test]
+fn a_click_selects_a_node_and_a_second_click_opens_it() {
+    let theme = Theme::dark();
+    let (mut a, b) = buffer("/magia<Enter>v", 120, 40, &theme);
+    let (x, y) = find(&b, "Biowin").expect("Biowin drawn");
+    let mut t = sure(Terminal::new(TestBackend::new(120, 40)));
+    a.update(clusterdex::app::Action::Click(x + 2, y));
+    let selected = a.network_entity().map(|e| a.ds.entity(e).id.clone());
+    assert_eq!(selected.as_deref(), Some("biowin"));
+    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    a.update(clusterdex::app::Action::Click(x - 2, y));
+    assert_eq!(a.mode, Mode::Browse);
+    let open = a.open_entity().map(|e| a.ds.entity(e).id.clone());
+    assert_eq!(open.as_deref(), Some("biowin"));
+}
+
+#[test]
+fn a_click_on_a_chart_row_selects_it_and_a_second_opens_it() {
+    let theme = Theme::dark();
+    let (mut a, b) = buffer("tp", 120, 40, &theme);
+    let (x, y) = find(&b, "MEDICA 2015").expect("row drawn");
+    a.update(clusterdex::app::Action::Click(x, y));
+    assert_eq!(
+        a.chart_entity()
+            .map(|e| a.ds.entity(e).id.clone())
+            .as_deref(),
+        Some("medica_2015")
+    );
+    a.update(clusterdex::app::Action::Click(x + 30, y));
+    assert_eq!(a.mode, Mode::Browse);
+    let open = a.open_entity().map(|e| a.ds.entity(e).id.clone());
+    assert_eq!(open.as_deref(), Some("medica_2015"));
+}

@@ -13,6 +13,8 @@ pub struct ChartState {
     pub selected: usize,
     /// The first body line on screen, as last drawn (a scroll offset).
     pub offset: usize,
+    /// Where the body was last drawn, for the mouse.
+    pub body: ratatui::layout::Rect,
     /// The year marked as today: the system clock's, set when the app starts.
     pub today: i32,
 }
@@ -23,6 +25,7 @@ impl Default for ChartState {
             chart: None,
             selected: 0,
             offset: 0,
+            body: ratatui::layout::Rect::default(),
             today: this_year(),
         }
     }
@@ -78,6 +81,30 @@ impl App {
         }
     }
 
+    /// A click selects the row under it; a click on the selected row opens it.
+    fn click_row(&mut self, col: u16, row: u16) {
+        let (Some(chart), b) = (self.chart.chart.as_ref(), self.chart.body) else {
+            return;
+        };
+        if !b.contains(ratatui::layout::Position::new(col, row)) {
+            return;
+        }
+        let line = self.chart.offset + usize::from(row - b.y);
+        if line >= periods::body_len(chart) {
+            return;
+        }
+        let picked = match periods::body_line(chart, line) {
+            periods::Body::Row(r) => r,
+            periods::Body::Undated(u) => chart.rows.len() + u,
+            _ => return,
+        };
+        if picked == self.chart.selected {
+            self.update_chart(Action::Open);
+        } else {
+            self.chart.selected = picked;
+        }
+    }
+
     pub(super) fn update_chart(&mut self, action: Action) {
         let page = self.page.max(1) as isize;
         let delta = match action {
@@ -96,6 +123,7 @@ impl App {
                 return;
             }
             Action::ToggleChart => return self.open_chart(),
+            Action::Click(col, row) => return self.click_row(col, row),
             Action::CopyCard => return self.copy(true),
             Action::CopyId => return self.copy(false),
             Action::Close => {

@@ -18,6 +18,8 @@ pub struct NetworkState {
     /// The nodes in the order the last frame drew and listed them (written by
     /// the UI, like the other geometry): what the selection moves over.
     pub order: Vec<usize>,
+    /// Where the last frame drew each node's mark and name, for the mouse.
+    pub hits: Vec<(ratatui::layout::Rect, usize)>,
 }
 
 impl App {
@@ -110,9 +112,21 @@ impl App {
             }
             Action::CopyCard => self.copy(true),
             Action::CopyId => self.copy(false),
+            Action::Click(col, row) => self.click_node(col, row),
             Action::Close => self.close_network(),
             Action::Quit => self.quit = true,
             _ => {}
+        }
+    }
+
+    /// A click selects the node under it; a click on the selected one opens it.
+    fn click_node(&mut self, col: u16, row: u16) {
+        let pos = ratatui::layout::Position::new(col, row);
+        let hit = self.network.hits.iter().find(|(r, _)| r.contains(pos));
+        match hit.map(|&(_, n)| n) {
+            Some(n) if n == self.network.selected => self.update_network(Action::Open),
+            Some(n) => self.network.selected = n,
+            None => {}
         }
     }
 

@@ -10,10 +10,10 @@ use ratatui::widgets::Widget;
 
 use super::snapshot::screen_text;
 use super::{Env, exit, open};
-use crate::meeting::periods::{Chart, build};
+use crate::meeting::periods::{Chart, body_len, build};
 use crate::model::{Dataset, Kind};
 use crate::ui::Theme;
-use crate::ui::chart::{AXIS_ROWS, ChartPicture, body_len, legend};
+use crate::ui::chart::{AXIS_ROWS, ChartPicture, legend};
 
 /// The narrowest chart worth printing.
 pub const MIN_WIDTH: u16 = 40;

@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 
 use super::Theme;
 use super::picture::kind_mark;
-use crate::meeting::periods::{Chart, Mark, Scale};
+use crate::meeting::periods::{Body, Chart, Mark, Scale, body_len, body_line};
 use crate::model::Dataset;
 use crate::text::{clean, truncate, width};
 
@@ -22,47 +22,6 @@ pub const AXIS_ROWS: u16 = 2;
 fn today_column(scale: &Scale, today: i32) -> u16 {
     let (a, b) = scale.span(today);
     a + (b - a - 1) / 2
-}
-
-/// One line of the chart's body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Body {
-    Row(usize),
-    Blank,
-    Heading,
-    Undated(usize),
-}
-
-/// The body's lines in order: the rows, then a blank line, the heading and
-/// the undated entries (when there are any).
-pub fn body_len(chart: &Chart) -> usize {
-    let (rows, undated) = (chart.rows.len(), chart.undated.len());
-    if undated == 0 {
-        rows
-    } else {
-        rows + usize::from(rows > 0) + 1 + undated
-    }
-}
-
-pub fn body_line(chart: &Chart, i: usize) -> Body {
-    let rows = chart.rows.len();
-    let gap = usize::from(rows > 0);
-    match i {
-        _ if i < rows => Body::Row(i),
-        _ if i < rows + gap => Body::Blank,
-        _ if i == rows + gap => Body::Heading,
-        _ => Body::Undated(i - rows - gap - 1),
-    }
-}
-
-/// The body line of a selection (over the rows, then the undated entries).
-pub fn line_of(chart: &Chart, selected: usize) -> usize {
-    let rows = chart.rows.len();
-    if selected < rows {
-        selected
-    } else {
-        rows + usize::from(rows > 0) + 1 + (selected - rows)
-    }
 }
 
 /// The chart from body line `offset` on; `selected` over rows then undated.

@@ -112,6 +112,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     lines.push(about(app, hood, selected, usize::from(inner.width), theme));
     frame.render_widget(Paragraph::new(lines), below);
     app.network.order = l.drawn.iter().chain(&l.left_out).copied().collect();
+    app.network.hits.clear();
+    let at = |x: u16, y: u16, w: usize| Rect::new(inner.x + x, inner.y + y, w as u16, 1);
+    for m in &l.marks {
+        app.network.hits.push((at(m.x, m.y, 1), m.node));
+    }
+    for t in &l.texts {
+        if let crate::meeting::network::layout::Role::Node(n) = t.role {
+            let w = crate::text::width(&t.text);
+            app.network.hits.push((at(t.x, t.y, w), n));
+        }
+    }
+    if beside {
+        let rows = usize::from(pic_h.saturating_sub(1));
+        let offset = left_out_offset(app.network.selected, &l.left_out, rows);
+        for (i, &n) in l.left_out.iter().skip(offset).take(rows).enumerate() {
+            let r = Rect::new(inner.x + pic_w + 1, inner.y + 1 + i as u16, BESIDE - 1, 1);
+            app.network.hits.push((r, n));
+        }
+    }
+}
+
+/// The first of the nodes left out shown beside the picture: the selected one in view.
+fn left_out_offset(selected: usize, nodes: &[usize], rows: usize) -> usize {
+    let at = nodes.iter().position(|&n| n == selected);
+    at.map_or(0, |a| (a + 1).saturating_sub(rows))
 }
 
 /// The nodes that did not fit in the picture, selectable like the others.
@@ -134,7 +159,7 @@ fn left_out(
     frame.render_widget(block, area);
     let h = usize::from(inner.height);
     let at = nodes.iter().position(|&n| n == app.network.selected);
-    let offset = at.map_or(0, |a| (a + 1).saturating_sub(h));
+    let offset = left_out_offset(app.network.selected, nodes, h);
     let w = usize::from(inner.width).saturating_sub(2);
     let lines: Vec<Line> = nodes
         .iter()

@@ -7,11 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::chart::{AXIS_ROWS, ChartPicture, legend, line_of};
+use super::chart::{AXIS_ROWS, ChartPicture, legend};
 use super::network::{fits, too_small};
 use super::picture::kind_mark;
 use super::{Theme, fit};
 use crate::app::App;
+use crate::meeting::periods::line_of;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     if !fits(frame) {
@@ -88,5 +89,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     lines.push(about.unwrap_or_default());
     frame.render_widget(Paragraph::new(lines), below);
     app.chart.offset = offset;
+    app.chart.body = Rect {
+        y: pic.y + AXIS_ROWS,
+        height: pic.height.saturating_sub(AXIS_ROWS),
+        ..pic
+    };
     app.page = body.max(1);
 }
