@@ -175,6 +175,10 @@ impl Widget for ChartPicture<'_> {
         let rows = usize::from(area.height - AXIS_ROWS);
         let t = self.theme;
         let total = body_len(self.chart);
+        if total == 0 {
+            let y = area.y + AXIS_ROWS;
+            buf.set_string(area.x, y, "Nothing in the dataset has a date.", t.dim);
+        }
         for (i, line) in (self.offset..total.min(self.offset + rows)).enumerate() {
             let y = area.y + AXIS_ROWS + i as u16;
             match body_line(self.chart, line) {

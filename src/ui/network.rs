@@ -193,13 +193,15 @@ fn about(app: &App, hood: &Neighbourhood, node: usize, w: usize, theme: &Theme) 
     let e = app.ds.entity(n.entity);
     let (head, what) = if n.depth == 0 {
         let related: usize = hood.groups.iter().map(|g| g.members.len() + g.more).sum();
+        let groups = hood.groups.len();
+        let what = match (related, groups) {
+            (0, _) => "no relation recorded".to_string(),
+            (_, 1) => format!("{related} related, in one group"),
+            _ => format!("{related} related, in {groups} groups"),
+        };
         (
             format!("{} {}", kind_mark(e.kind), e.name),
-            format!(
-                " · {}: {related} related, in {} groups",
-                e.kind_label(),
-                hood.groups.len()
-            ),
+            format!(" · {}: {what}", e.kind_label()),
         )
     } else {
         let inferred = if n.inferred { " (inferred)" } else { "" };
