@@ -153,8 +153,35 @@ pub enum Command {
         #[arg(long, value_name = "K")]
         kind: Option<crate::model::Kind>,
         /// Print the entries as JSON
-        #[arg(long)]
+        #[arg(long, conflicts_with = "chart")]
         json: bool,
+        /// Draw a chart of periods: one row per dated entity on a year axis
+        #[arg(long, conflicts_with_all = ["from", "to"])]
+        chart: bool,
+        /// With --chart: columns of the chart (default: the terminal's width)
+        #[arg(long, value_name = "W", requires = "chart")]
+        width: Option<u16>,
+        /// With --chart: the year marked as today (default: the system clock's)
+        #[arg(long, value_name = "YEAR", requires = "chart")]
+        today: Option<i32>,
+    },
+    /// Draw the network around an entity, as text or for Graphviz
+    Graph {
+        /// An id, a name or alias (accents optional), or words that clearly point to one entity
+        #[arg(required = true, num_args = 1..)]
+        entity: Vec<String>,
+        /// 1: the entity's relations; 2: their relations too
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        depth: u8,
+        /// text: the picture, without colour; dot: a Graphviz digraph
+        #[arg(long, value_enum, default_value_t = crate::commands::graph::Format::Text)]
+        format: crate::commands::graph::Format,
+        /// Columns of the picture (default: the terminal's width)
+        #[arg(long, value_name = "W")]
+        width: Option<u16>,
+        /// At most N neighbours per relation label, the rest counted (0: all)
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        limit: usize,
     },
     /// Entities by facets (partner search), with counts per country, tag and market
     List {

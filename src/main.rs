@@ -107,13 +107,44 @@ fn run(cli: Cli) -> io::Result<u8> {
             json,
         }) => commands::path::run(&env, &from, &to, max, json, &mut out, &mut err),
         Some(Command::Timeline {
+            chart: true,
+            kind,
+            width,
+            today,
+            ..
+        }) => {
+            let args = commands::chart::Args {
+                kind,
+                width: width.unwrap_or_else(picture_width),
+                today: today.unwrap_or_else(clusterdex::app::chart::this_year),
+            };
+            commands::chart::run(&env, &args, &mut out, &mut err)
+        }
+        Some(Command::Timeline {
             from,
             to,
             kind,
             json,
+            ..
         }) => {
             let filter = clusterdex::meeting::timeline::Filter { from, to, kind };
             commands::timeline::run(&env, &filter, json, &mut out, &mut err)
+        }
+        Some(Command::Graph {
+            entity,
+            depth,
+            format,
+            width,
+            limit,
+        }) => {
+            let args = commands::graph::Args {
+                entity: entity.join(" "),
+                depth,
+                format,
+                width: width.unwrap_or_else(picture_width),
+                limit,
+            };
+            commands::graph::run(&env, &args, &mut out, &mut err)
         }
         Some(Command::List {
             kind,
@@ -152,6 +183,14 @@ fn run(cli: Cli) -> io::Result<u8> {
             explore(&env, theme, cli.mouse)
         }
     }
+}
+
+/// Columns for a picture printed by a command: the terminal's, else `COLUMNS`,
+/// else 100.
+fn picture_width() -> u16 {
+    tui::stdout_width()
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .unwrap_or(100)
 }
 
 /// The explorer: load, then hand the terminal to the event loop.

@@ -233,3 +233,16 @@ fn event_loop(
         }
     }
 }
+
+/// The terminal's width when standard output is one, for the commands that
+/// print pictures to fit it.
+pub fn stdout_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| w)
+        .filter(|&w| w > 0)
+}

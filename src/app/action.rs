@@ -88,4 +88,18 @@ pub enum Action {
     ScrollUp,
     /// The mouse wheel turned down.
     ScrollDown,
+    /// Draw the network around the shown entity.
+    ShowNetwork,
+    /// Show the neighbours' neighbours too (network depth 2).
+    Deeper,
+    /// Show only the direct neighbours (network depth 1).
+    Shallower,
+    /// Put the selected node in the centre of the network (a history visit).
+    Recentre,
+    /// Move the selection left (network view: along the edges).
+    MoveLeft,
+    /// Move the selection right (network view: along the edges).
+    MoveRight,
+    /// Switch the timeline between its list and its chart of periods.
+    ToggleChart,
 }

@@ -134,8 +134,8 @@ impl App {
     /// related row the user moved onto, the open card, or the list's row.
     pub fn copy_target(&self) -> Option<usize> {
         match (self.mode, self.focus) {
-            (Mode::Search, _) => self.search.hits.get(self.search.selected).map(|h| h.entity),
-            (Mode::Timeline | Mode::Paths, _) => self.view_entity(),
+            (Mode::Search, _) => self.search.selected_entity(),
+            (Mode::Timeline | Mode::Paths | Mode::Network | Mode::Chart, _) => self.view_entity(),
             (_, Focus::Entity) if self.related_picked => self
                 .related
                 .get(self.related_selected)

@@ -20,9 +20,26 @@ pub enum Context {
     Timeline,
     Filter,
     Paths,
+    Network,
+    Chart,
 }
 
 impl Context {
+    /// Every context, in the order help lists them.
+    pub const ALL: [Context; 11] = [
+        Context::Global,
+        Context::List,
+        Context::Entity,
+        Context::Search,
+        Context::Filter,
+        Context::Timeline,
+        Context::Chart,
+        Context::Network,
+        Context::Paths,
+        Context::Help,
+        Context::Problems,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Anywhere",
@@ -34,6 +51,8 @@ impl Context {
             Context::Timeline => "Timeline",
             Context::Filter => "Filter line",
             Context::Paths => "Connections",
+            Context::Network => "Network",
+            Context::Chart => "Period chart",
         }
     }
 }
@@ -163,6 +182,34 @@ pub static BINDINGS: &[Binding] = &[
     b(Filter, &[(Char('e'), CTRL), (End, NONE)], Action::CursorEnd, "C-e", "end of line", false),
     b(Filter, &[(Left, NONE)], Action::CursorLeft, "←", "cursor left", false),
     b(Filter, &[(Right, NONE)], Action::CursorRight, "→", "cursor right", false),
+    b(Global, &[(Char('v'), NONE)], Action::ShowNetwork, "v", "network of this entity", false),
+    b(Timeline, &[(Char('p'), NONE)], Action::ToggleChart, "p", "chart of periods", true),
+    b(Network, &[(Char('j'), NONE), (Down, NONE)], Action::Down, "j ↓", "next node", false),
+    b(Network, &[(Char('k'), NONE), (Up, NONE)], Action::Up, "k ↑", "previous node", false),
+    b(Network, &[(Char('h'), NONE), (Left, NONE)], Action::MoveLeft, "h ←", "left along the edges", false),
+    b(Network, &[(Char('l'), NONE), (Right, NONE)], Action::MoveRight, "l →", "right along the edges", false),
+    b(Network, &[(Char('g'), NONE), (Home, NONE)], Action::Top, "g", "the centre", false),
+    b(Network, &[(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)], Action::Bottom, "G", "last node", false),
+    b(Network, &[(Enter, NONE)], Action::Open, "⏎", "open the card", true),
+    b(Network, &[(Char(' '), NONE)], Action::Recentre, "Space", "centre here", true),
+    b(Network, &[(Char('+'), NONE), (Char('+'), SHIFT), (Char('='), NONE)], Action::Deeper, "+", "depth 2", true),
+    b(Network, &[(Char('-'), NONE), (Char('_'), SHIFT), (Char('_'), NONE)], Action::Shallower, "-", "depth 1", true),
+    b(Network, &[(Char('['), NONE)], Action::HistoryBack, "[", "history back (re-centre)", false),
+    b(Network, &[(Char(']'), NONE)], Action::HistoryForward, "]", "history forward (re-centre)", false),
+    b(Network, &[(Char('y'), NONE)], Action::CopyCard, "y", "copy the node's card", false),
+    b(Network, &[(Char('Y'), SHIFT), (Char('Y'), NONE)], Action::CopyId, "Y", "copy the node's id", false),
+    b(Network, &[(Esc, NONE), (Char('v'), NONE), (Char('q'), NONE)], Action::Close, "Esc", "close", true),
+    b(Chart, &[(Char('j'), NONE), (Down, NONE)], Action::Down, "j ↓", "next row", false),
+    b(Chart, &[(Char('k'), NONE), (Up, NONE)], Action::Up, "k ↑", "previous row", false),
+    b(Chart, &[(Char('g'), NONE), (Home, NONE)], Action::Top, "g", "first row", false),
+    b(Chart, &[(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)], Action::Bottom, "G", "last row", false),
+    b(Chart, &[(PageDown, NONE)], Action::PageDown, "PgDn", "page down", false),
+    b(Chart, &[(PageUp, NONE)], Action::PageUp, "PgUp", "page up", false),
+    b(Chart, &[(Enter, NONE)], Action::Open, "⏎", "open the entity", true),
+    b(Chart, &[(Char('p'), NONE)], Action::ToggleChart, "p", "the list", true),
+    b(Chart, &[(Char('y'), NONE)], Action::CopyCard, "y", "copy the card", false),
+    b(Chart, &[(Char('Y'), SHIFT), (Char('Y'), NONE)], Action::CopyId, "Y", "copy the id", false),
+    b(Chart, &[(Esc, NONE), (Char('t'), NONE), (Char('q'), NONE)], Action::Close, "Esc t", "close the timeline", true),
 ];
 
 /// Ctrl-c quits from anywhere, search and help included.
@@ -196,7 +243,9 @@ pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
             _ => None,
         },
         Context::Problems => Some(Action::ShowProblems),
-        Context::Help | Context::Timeline | Context::Paths => None,
+        Context::Help | Context::Timeline | Context::Paths | Context::Network | Context::Chart => {
+            None
+        }
         _ => BINDINGS
             .iter()
             .find(|b| b.context == Context::Global && matches(b, key))

@@ -7,11 +7,13 @@ pub mod action;
 pub mod answers;
 pub mod board;
 mod card;
+pub mod chart;
 mod filter;
 pub mod history;
 pub mod index_slot;
 pub mod keymap;
 pub mod line;
+pub mod network;
 pub mod panes;
 mod paste;
 pub mod search_worker;
@@ -20,6 +22,8 @@ pub mod views;
 
 #[cfg(test)]
 mod board_tests;
+#[cfg(test)]
+mod pictures_tests;
 #[cfg(test)]
 mod tests;
 
@@ -53,6 +57,10 @@ pub enum Mode {
     Filter,
     /// Connection paths between two entities.
     Paths,
+    /// The network around the open entity.
+    Network,
+    /// The timeline as a chart of periods.
+    Chart,
 }
 
 /// One selectable related entity in the entity view.
@@ -160,6 +168,8 @@ pub struct App {
     pub timeline_selected: usize,
     pub filter: views::FilterState,
     pub paths: views::PathView,
+    pub network: network::NetworkState,
+    pub chart: chart::ChartState,
     /// Text waiting to be copied to the clipboard by the terminal.
     pub clipboard: Option<String>,
     /// A short confirmation shown in the status bar until the next key.
@@ -199,6 +209,8 @@ impl App {
             timeline_selected: 0,
             filter: views::FilterState::default(),
             paths: views::PathView::default(),
+            network: network::NetworkState::default(),
+            chart: chart::ChartState::default(),
             clipboard: None,
             flash: None,
             in_tmux: false,
@@ -243,6 +255,8 @@ impl App {
             (Mode::Timeline, _) => Context::Timeline,
             (Mode::Filter, _) => Context::Filter,
             (Mode::Paths, _) => Context::Paths,
+            (Mode::Network, _) => Context::Network,
+            (Mode::Chart, _) => Context::Chart,
             (Mode::Search, _) => Context::Search,
             (Mode::Browse, Focus::List) => Context::List,
             (Mode::Browse, Focus::Entity) => Context::Entity,
@@ -264,7 +278,7 @@ impl App {
     pub fn shown_entity(&self) -> Option<usize> {
         match (self.mode, self.focus) {
             (Mode::Search, _) => self.search.selected_entity(),
-            (Mode::Timeline | Mode::Paths, _) => self.view_entity(),
+            (Mode::Timeline | Mode::Paths | Mode::Network | Mode::Chart, _) => self.view_entity(),
             (_, Focus::Entity) => self.open_entity(),
             (_, Focus::List) => self.list_entity(),
         }
@@ -337,6 +351,8 @@ impl App {
         if self.mode == Mode::Search {
             self.run_search();
         }
+        self.refresh_network();
+        self.refresh_chart();
     }
 
     /// The names along the history trail, for the breadcrumb.

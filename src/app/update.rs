@@ -28,6 +28,8 @@ impl App {
             Mode::Browse => self.update_browse(action),
             Mode::Timeline | Mode::Paths => self.update_view(action),
             Mode::Filter => self.update_filter(action),
+            Mode::Network => self.update_network(action),
+            Mode::Chart => self.update_chart(action),
         }
         self.relink(false);
     }
@@ -63,6 +65,7 @@ impl App {
         }
         match action {
             Action::Open => self.open_from_view(),
+            Action::ToggleChart => self.open_chart(),
             Action::Close => self.close_view(),
             Action::Quit => self.quit = true,
             _ => {}
@@ -136,6 +139,7 @@ impl App {
                 self.filter.line.end();
             }
             Action::StartPath => self.start_path(),
+            Action::ShowNetwork => self.open_network(),
             Action::CopyCard => self.copy(true),
             Action::CopyId => self.copy(false),
             Action::ShowProblems => self.mode = Mode::Problems,

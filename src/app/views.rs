@@ -110,6 +110,8 @@ impl App {
                 .get(self.timeline_selected)
                 .map(|r| r.entry.entity),
             Mode::Paths => self.paths.rows.get(self.paths.selected).copied(),
+            Mode::Network => self.network_entity(),
+            Mode::Chart => self.chart_entity(),
             _ => None,
         }
     }

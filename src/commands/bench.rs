@@ -56,6 +56,12 @@ pub struct Report {
     pub naive_keystroke_ms: Spread,
     pub scan_floor_ms: f64,
     pub peak_rss_mb: f64,
+    /// Key to frame in the network view (open, depth 2, moves) on the hubs.
+    pub network_frame_ms: Spread,
+    /// The entity of the slowest network frame.
+    pub network_slowest: String,
+    /// Key to frame in the period chart (open, moves).
+    pub chart_frame_ms: Spread,
 }
 
 fn ms(since: Instant) -> f64 {
@@ -140,6 +146,7 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
     let mut naive_ms = Vec::new();
     let theme = Theme::dark();
     let mut peak_mb = None;
+    let (mut network_ms, mut chart_ms, mut slowest) = (Vec::new(), Vec::new(), String::new());
     for _ in 0..runs {
         let t = Instant::now();
         let loaded = load(&env.source, env.max_bytes).map_err(|e| e.to_string())?;
@@ -183,6 +190,11 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
             std::hint::black_box(naive_search(&app.ds, q));
             naive_ms.push(ms(t));
         }
+        app.update(Action::CancelSearch);
+        let pictures = super::bench_pictures::measure(&mut app, &mut term, &theme);
+        network_ms.extend(pictures.network);
+        chart_ms.extend(pictures.chart);
+        slowest = pictures.slowest;
         drop(app);
         // The explorer's peak: loading, drawing and searching, before the bare
         // parse below (which holds a whole copy of the file structs) first runs.
@@ -201,6 +213,9 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
         naive_keystroke_ms: Spread::of(naive_ms),
         scan_floor_ms: median(scans),
         peak_rss_mb: peak_mb.unwrap_or_else(peak_rss_mb),
+        network_frame_ms: Spread::of(network_ms),
+        network_slowest: slowest,
+        chart_frame_ms: Spread::of(chart_ms),
     })
 }
 
@@ -230,6 +245,8 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
     for (name, s) in [
         ("keystroke_ms", r.keystroke_ms),
         ("naive_keystroke_ms", r.naive_keystroke_ms),
+        ("network_frame_ms", r.network_frame_ms),
+        ("chart_frame_ms", r.chart_frame_ms),
     ] {
         writeln!(
             out,
@@ -245,6 +262,11 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
         args.typed,
         args.runs.max(1),
         r.naive_keystroke_ms.median / r.keystroke_ms.median.max(1e-9)
+    )?;
+    writeln!(
+        out,
+        "pictures: the network of the largest hubs and others at depth 1 and 2, the period chart; slowest network frame around {}",
+        crate::text::clean(&r.network_slowest)
     )?;
     Ok(exit::OK)
 }

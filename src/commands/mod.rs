@@ -3,10 +3,13 @@
 
 pub mod ask;
 pub mod bench;
+pub mod bench_pictures;
+pub mod chart;
 pub mod check;
 pub mod completions;
 pub mod export;
 pub mod generate;
+pub mod graph;
 pub mod list;
 pub mod path;
 pub mod search;

@@ -13,18 +13,6 @@ use crate::app::keymap::{self, Context};
 use crate::app::{App, Tab};
 use crate::text::{width, wrap};
 
-/// The modes in the order help lists them.
-const CONTEXTS: [Context; 8] = [
-    Context::Global,
-    Context::List,
-    Context::Entity,
-    Context::Search,
-    Context::Filter,
-    Context::Timeline,
-    Context::Paths,
-    Context::Help,
-];
-
 /// The search syntax, each with an example that parses (a test keeps it so).
 pub const SYNTAX: &[(&str, &str)] = &[
     (
@@ -96,7 +84,7 @@ fn render(section: &Section, w: usize, theme: &Theme, lines: &mut Vec<Line<'stat
 /// The sections of the help: keys by mode, search syntax, facets, options.
 fn sections() -> Vec<Section> {
     let pair = |k: &str, w: &str| (k.to_string(), w.to_string());
-    let mut out: Vec<Section> = CONTEXTS
+    let mut out: Vec<Section> = Context::ALL
         .iter()
         .map(|&c| {
             let mut rows: Vec<(String, String)> =

@@ -5,10 +5,14 @@
 
 mod answers;
 pub mod board;
+pub mod chart;
 pub mod entity;
 pub mod help;
 pub mod layout;
 pub mod list;
+pub mod network;
+pub mod periods;
+pub mod picture;
 pub mod problems;
 pub mod search;
 pub mod status;
@@ -44,6 +48,9 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             match app.mode {
                 Mode::Timeline => views::timeline(frame, a.body, app, theme),
                 Mode::Paths => views::paths(frame, a.body, app, theme),
+                // The pictures take the whole body.
+                Mode::Network => network::draw(frame, a.body, app, theme),
+                Mode::Chart => periods::draw(frame, a.body, app, theme),
                 _ if app.board_active() => board::draw(frame, a.body, app, theme),
                 _ => tabs(frame, a.body, app, theme),
             }
