@@ -45,7 +45,7 @@ const CASES: &[(&str, &str)] = &[
     ("four motors for europe", "four_motors_for_europe"),
     ("brazil", "brazil"),
     ("united states", "usa"),
-    ("raman imaging", "historam"),
+    ("raman imaging", "historam_microscope"),
     ("voice patch", "voicepatch"),
     // acronyms
     ("magia", "magia"),
@@ -55,7 +55,7 @@ const CASES: &[(&str, &str)] = &[
     ("easme", "easme"),
     ("cosme", "cosme"),
     ("dg grow", "dg_grow"),
-    ("emi", "emi_programme"),
+    ("emi", "emi"),
     ("bd", "bd"),
     ("cea", "cea"),
     ("ec", "european_commission"),
