@@ -27,7 +27,8 @@ fn ask_prints_the_answer_with_its_source() {
         .success()
         .stdout(
             "BioXclusters Plus › coordinated by › Lyonbiopôle\n  \
-             [lyonbiopole_partners] Our clusters partners — Lyonbiopole (web site)\n",
+             [lyonbiopole_partners] Our clusters partners — publisher not stated (the page speaks \
+             for Lyonbiopole: 'our clusters partners')\n",
         );
 }
 
@@ -49,7 +50,7 @@ fn ask_reads_french_questions_and_dates() {
         .success()
         .stdout(
             "Health2CARE forum › held › 23 September 2014\n  \
-             [health2care_news] Health2CARE: News & events — Health2CARE programme (web site)\n",
+             [health2care_news] News & events — publisher not stated\n",
         );
 }
 

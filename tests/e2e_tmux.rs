@@ -142,7 +142,7 @@ fn the_board_opens_at_180_by_45_and_links_its_panes() {
     t.keys(&["Enter"]);
     let s = t.wait_for("┌ Events (10)");
     assert!(
-        s.contains("┌ Clusters (16)") && s.contains("┌ Alliances (14)"),
+        s.contains("┌ Clusters (16)") && s.contains("┌ Alliances (13)"),
         "{s}"
     );
     for _ in 0..11 {
@@ -151,9 +151,9 @@ fn the_board_opens_at_180_by_45_and_links_its_panes() {
     t.wait_for("┌ Lyonbiopôle");
     t.wait_for("• BioXclusters Plus");
     t.keys(&["="]);
-    t.wait_for(" of 14, linked to Lyonbiopôle)");
+    t.wait_for(" of 13, linked to Lyonbiopôle)");
     t.keys(&["="]);
-    t.wait_for("┌ Alliances (14)");
+    t.wait_for("┌ Alliances (13)");
     t.keys(&["Tab"]);
     t.keys(&["Enter"]);
     t.wait_for("follow the relation");

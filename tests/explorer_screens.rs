@@ -198,3 +198,42 @@ fn the_last_of_more_related_entities_than_rows_is_drawn_when_selected() {
     let cell = &t.backend().buffer()[(area.x + 4, pos.y)];
     assert_eq!(cell.bg, theme.selected.bg.unwrap_or_default(), "{row:?}");
 }
+
+screen_snapshot!(
+    entity_with_inferred_parts,
+    "/european strategic cluster<Enter>",
+    120,
+    40
+);
+
+/// A stated entity whose kind the sources only imply: the mark after the kind
+/// is drawn in the inferred style, and the reason is listed under "Inferred".
+#[test]
+fn an_inferred_kind_is_marked_in_the_inferred_style() {
+    let theme = Theme::dark();
+    let (a, b) = buffer("/flanders bio<Enter>", 120, 40);
+    let pane = a.geometry.entity;
+    let rows: Vec<String> = (pane.y..pane.y + pane.height)
+        .map(|y| row_text(&b, y, pane.x, pane.x + pane.width))
+        .collect();
+    let head = rows
+        .iter()
+        .position(|r| r.starts_with("cluster (inferred) Flanders bio"))
+        .unwrap_or_else(|| panic!("no marked header in {rows:#?}"));
+    let y = pane.y + head as u16;
+    let mark = pane.x + "cluster ".len() as u16;
+    for x in mark..mark + "(inferred)".len() as u16 {
+        assert_eq!(b[(x, y)].fg, theme.inferred.fg.expect("colour"), "cell {x}");
+        assert!(
+            b[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::ITALIC)
+        );
+    }
+    assert_ne!(b[(pane.x, y)].fg, theme.inferred.fg.expect("colour"));
+    assert!(rows.iter().any(|r| r.trim_end() == "Inferred"), "{rows:#?}");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("  kind: the page names it only"))
+    );
+}

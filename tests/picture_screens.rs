@@ -214,7 +214,7 @@ fn inferred_neighbours_are_in_italics_in_every_theme() {
 #[test]
 fn the_charts_selected_row_and_todays_year_stand_out() {
     for theme in [Theme::dark(), Theme::light(), Theme::plain()] {
-        let (a, b) = buffer("tpj", 120, 40, &theme);
+        let (a, b) = buffer("tpjj", 120, 40, &theme);
         assert_eq!(a.mode, Mode::Chart);
         let (x, y) = find(&b, "Lyonbiopôle–Clara").expect("row drawn");
         assert!(b[(x, y)].modifier.contains(theme.selected.add_modifier));
@@ -226,7 +226,7 @@ fn the_charts_selected_row_and_todays_year_stand_out() {
 
 #[test]
 fn enter_on_a_chart_row_opens_its_card() {
-    let (a, _) = buffer("tpjj<Enter>", 120, 40, &Theme::dark());
+    let (a, _) = buffer("tpjjj<Enter>", 120, 40, &Theme::dark());
     assert_eq!(a.mode, Mode::Browse);
     let open = a.open_entity().map(|e| a.ds.entity(e).id.clone());
     assert_eq!(open.as_deref(), Some("rinascimento_cluster_session"));

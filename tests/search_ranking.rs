@@ -248,8 +248,8 @@ fn synonyms() {
             ("medtech internationalization", "magia"),
             ("orthopedics", "voicepatch"),
             ("orthopédie", "voicepatch"),
-            ("imagerie", "historam"),
-            ("histopathologie", "historam"),
+            ("imagerie", "historam_microscope"),
+            ("histopathologie", "historam_microscope"),
             ("recherche clinique", "lyonbiopole_clara_partnership"),
             ("cancérologie formation", "lyonbiopole_clara_partnership"),
             ("oncologie clara", "clara"),
@@ -272,7 +272,7 @@ fn acronyms_and_multi_word_names() {
             ("easme", "easme"),
             ("cosme", "cosme"),
             ("dg grow", "dg_grow"),
-            ("emi", "emi_programme"),
+            ("emi", "emi"),
             ("bd", "bd"),
             ("cea", "cea"),
             ("ec", "european_commission"),
@@ -283,7 +283,7 @@ fn acronyms_and_multi_word_names() {
             ("four motors for europe", "four_motors_for_europe"),
             ("brazil", "brazil"),
             ("united states", "usa"),
-            ("raman imaging", "historam"),
+            ("raman imaging", "historam_microscope"),
         ],
     );
 }

@@ -162,7 +162,7 @@ fn the_chart_opens_from_the_timeline_and_enter_opens_the_rows_entity() {
     assert_eq!(a.mode, Mode::Chart);
     assert_eq!(
         id_of(&a, a.chart_entity()),
-        Some("bioxclusters"),
+        Some("competitiveness_cluster_policy"),
         "the earliest first"
     );
     run(&mut a, &[Action::Bottom]);
@@ -172,10 +172,7 @@ fn the_chart_opens_from_the_timeline_and_enter_opens_the_rows_entity() {
     );
     run(&mut a, &[Action::Top, Action::Down, Action::Open]);
     assert_eq!(a.mode, Mode::Browse);
-    assert_eq!(
-        id_of(&a, a.open_entity()),
-        Some("lyonbiopole_clara_partnership")
-    );
+    assert_eq!(id_of(&a, a.open_entity()), Some("bioxclusters"));
 }
 
 #[test]

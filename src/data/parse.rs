@@ -194,6 +194,8 @@ fn describe(code: &ron::Error) -> String {
                 ("`FileDate`", "a date"),
                 ("`FileKind`", "kind"),
                 ("`FileCertainty`", "certainty"),
+                ("`FileInferred`", "an inferred part"),
+                ("`FilePart`", "part"),
             ] {
                 s = s.replace(inner, word);
             }

@@ -79,6 +79,7 @@ impl Builder {
             dates: Vec::new(),
             notes: Vec::new(),
             certainty: Default::default(),
+            inferred: Vec::new(),
             sources: vec![SOURCE.to_string()],
         });
         self.entities.len() - 1

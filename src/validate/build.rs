@@ -8,7 +8,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Ctx, Resolved};
 use crate::data::format::{FileDataset, FileEntity, FileRelation, FileSource};
-use crate::model::{Dataset, DateEntry, Entity, Fact, Kind, Relation, RelationType, Source, When};
+use crate::model::{
+    Dataset, DateEntry, Entity, Fact, InferredPart, Kind, Relation, RelationType, Source, When,
+};
 
 /// What the build keeps, decided from the rules' lookups.
 #[derive(Debug, Clone)]
@@ -63,7 +65,8 @@ pub(super) fn resolve(cited: &[String], sources: &FxHashMap<&str, usize>) -> Vec
 /// cost time and double the memory for a moment.
 pub(super) fn entity(e: &mut FileEntity, sources: &FxHashMap<&str, usize>) -> Entity {
     let take = std::mem::take::<String>;
-    Entity {
+    let parts = inferred_parts(e);
+    let mut out = Entity {
         id: take(&mut e.id),
         kind: e.kind.into(),
         subkind: e.subkind.take(),
@@ -97,8 +100,23 @@ pub(super) fn entity(e: &mut FileEntity, sources: &FxHashMap<&str, usize>) -> En
             .collect(),
         notes: std::mem::take(&mut e.notes),
         certainty: e.certainty.into(),
+        inferred: Vec::new(),
         sources: resolve(&e.sources, sources),
-    }
+    };
+    out.inferred = parts.into_iter().filter(|p| out.has(&p.part)).collect();
+    out
+}
+
+/// The entity's inferred parts; those that point at nothing it has are
+/// dropped once it is built (the rules report them).
+fn inferred_parts(e: &mut FileEntity) -> Vec<InferredPart> {
+    std::mem::take(&mut e.inferred)
+        .into_iter()
+        .map(|i| InferredPart {
+            part: i.part.into(),
+            why: i.why,
+        })
+        .collect()
 }
 
 /// The sound part of a file as an indexed dataset.

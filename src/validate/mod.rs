@@ -4,6 +4,7 @@
 
 mod build;
 mod entities;
+mod inferred;
 mod relations;
 mod sources;
 mod stream;
@@ -86,6 +87,8 @@ const RULES: &[Rule] = &[
     text::unsafe_text,
     entities::long_text,
     entities::unknown_subkinds,
+    inferred::inferred_parts,
+    inferred::unexplained,
     relations::unknown_types,
     relations::dangling,
     relations::self_relations,

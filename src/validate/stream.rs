@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap;
 
 use super::build::{entity, relation, sources};
-use super::{Ctx, Rule, relations, sources as cites, text};
+use super::{Ctx, Rule, inferred, relations, sources as cites, text};
 use crate::data::format::{FileDataset, FileEntity, FileRelation};
 use crate::data::spans::Spans;
 use crate::data::split::{Split, Which};
@@ -23,6 +23,7 @@ const RELATION_RULES: &[Rule] = &[
     relations::unknown_types,
     relations::self_relations,
     relations::impossible_periods,
+    inferred::unexplained,
 ];
 
 /// Whether `rules` find nothing in `file`.

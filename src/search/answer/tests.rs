@@ -65,7 +65,7 @@ fn questions_are_answered_with_the_entity_the_label_and_what_it_points_to() {
         ),
         (
             "health2care projects",
-            "health2care › supported › voicepatch, historam",
+            "health2care › supported › voicepatch",
         ),
         (
             "health2care regional clusters",
