@@ -11,6 +11,7 @@ pub mod meeting; // connection paths, timeline, facets: the questions of a meeti
 pub mod model; // the pure domain: entities, relations, dates, the indexed dataset
 pub mod parallel; // work in chunks on every core, results in order; the core count
 pub mod search; // fuzzy search: folding, query syntax, ranking; the only user of fuzzy-matcher
+pub mod store; // the user's own files (notes, pins, recent): the only writer, atomic and locked
 pub mod synth; // synthetic datasets of any size for benchmarks (gen)
 pub mod text; // terminal-safe text and display widths
 pub mod tui; // the terminal: setup, restore (also on panic), the event loop
