@@ -34,7 +34,7 @@ impl Session {
             "120",
             "-y",
             "40",
-            "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp bash --norc --noprofile",
+            "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp CLUSTERDEX_NO_STATE=1 bash --norc --noprofile",
         ])?;
         Some(Session { name })
     }
