@@ -78,6 +78,7 @@ pub fn update<D: Document, R>(
         .map_err(StoreError::io("open the lock file", &lock_path))?;
     let mut lock = fd_lock::RwLock::new(lock_file);
     let _guard = lock.write().map_err(StoreError::io("lock", &lock_path))?;
+    remove_stale_temporaries(path, &dir);
 
     let (mut doc, before, moved) = match load::<D>(path)? {
         Loaded::Parsed(doc) => {
@@ -170,7 +171,7 @@ fn move_aside(path: &Path, dir: &Path, reason: String) -> Result<MovedAside, Sto
 /// the folder flushed so that the rename itself survives a power cut.
 fn write_atomically(path: &Path, dir: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let mut tmp = tempfile::Builder::new()
-        .prefix(".clusterdex-")
+        .prefix(&temporary_prefix(path))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(StoreError::io("create a temporary file in", dir))?;
@@ -186,6 +187,29 @@ fn write_atomically(path: &Path, dir: &Path, bytes: &[u8]) -> Result<(), StoreEr
     tmp.persist(path)
         .map_err(|e| StoreError::io("replace", path)(e.error))?;
     sync_folder(dir)
+}
+
+/// Temporary files of `path` are `.<name>.<random>.tmp`, beside it.
+fn temporary_prefix(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    format!(".{name}.")
+}
+
+/// Temporary files are written only under the lock, so one found while
+/// holding it was left by a process killed mid-write: it is removed. (It never
+/// replaced the file, so nothing in it was promised to anyone.)
+fn remove_stale_temporaries(path: &Path, dir: &Path) {
+    let prefix = temporary_prefix(path);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn sync_folder(dir: &Path) -> Result<(), StoreError> {

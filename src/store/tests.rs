@@ -291,3 +291,20 @@ fn writing_leaves_no_temporary_files_behind() {
     names.sort();
     assert_eq!(names, ["notes.ron", "notes.ron.lock"]);
 }
+
+#[test]
+fn a_temporary_file_left_by_a_killed_writer_is_cleared_by_the_next_write() {
+    let (dir, store) = store();
+    let folder = dir.path().join("state");
+    fs::create_dir_all(&folder).expect("mkdir");
+    fs::write(folder.join(".pins.ron.a1b2c3.tmp"), "(version: 1, pi").expect("write");
+    fs::write(folder.join(".recent.ron.d4e5f6.tmp"), "(").expect("write");
+    let _ = store
+        .toggle_pin(&lyonbiopole(), Timestamp::now())
+        .expect("pin");
+    assert!(!folder.join(".pins.ron.a1b2c3.tmp").exists());
+    assert!(
+        folder.join(".recent.ron.d4e5f6.tmp").exists(),
+        "another file's temporaries belong to its own lock"
+    );
+}
