@@ -5,7 +5,7 @@ pub mod app; // the explorer's state, actions, keymap and history; no terminal
 pub mod cli; // the command line: clap definitions
 pub mod commands; // check, search, show, ...: each writes to a given writer
 pub mod config; // the settings file: read and checked (with line:col), never written
-pub mod data; // the RON file format and the built-in dataset; the only user of ron
+pub mod data; // the RON file format and the built-in dataset (ron also in store, config)
 pub mod diagnostic; // a positioned problem with a hint
 pub mod load; // from a file or the built-in text to a dataset plus diagnostics
 pub mod meeting; // connection paths, timeline, facets: the questions of a meeting

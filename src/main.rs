@@ -155,7 +155,7 @@ fn run(cli: Cli) -> io::Result<u8> {
         Some(Command::Config(args)) => commands::config::run(&env, &args, &mut out, &mut err),
         None => {
             drop((out, err));
-            explore(&env, theme, mouse, settings.banner())
+            explore(&env, theme, mouse, settings.short_banner())
         }
     }
 }
