@@ -178,7 +178,7 @@ pub enum Command {
     Notes(crate::commands::notes::Args),
     /// List the pinned entities
     Pins(crate::commands::pins::ListArgs),
-    /// Pin an entity (the explorer lists pins one key away)
+    /// Pin an entity (`clusterdex pins` lists them)
     Pin(crate::commands::pins::PinArgs),
     /// Unpin an entity
     Unpin(crate::commands::pins::PinArgs),

@@ -5,6 +5,7 @@
 //! used at all, so that the explorer starts with the defaults, never refuses
 //! to start, and never half-applies a file.
 
+pub mod bindings;
 pub mod default;
 pub mod keys;
 pub mod parse;
@@ -19,7 +20,7 @@ use ron::value::RawValue;
 
 use crate::diagnostic::{self, Diagnostic, Position};
 use crate::ui::ThemeName;
-use parse::{Entry, Source, shown};
+use parse::{Source, shown};
 use remap::Remap;
 
 /// The settings a file gives; `None` where it says nothing.
@@ -55,9 +56,7 @@ impl Loaded {
             )
         })
     }
-}
 
-impl Loaded {
     /// The banner cut for a status line: without the path.
     pub fn short_banner(&self) -> Option<String> {
         let n = self.problems.len();
@@ -141,44 +140,7 @@ pub fn check(text: &str, dir: &Path) -> (Config, Vec<Diagnostic>) {
             continue;
         }
         seen.push(entry.name);
-        let value = entry.value;
-        let value_at = source.at(value.get_ron());
-        match entry.name {
-            "data" => match data_path(value, dir) {
-                Ok(p) => config.data = p,
-                Err((m, h)) => problems.push(bad(value_at, m, &h)),
-            },
-            "theme" => match theme(value) {
-                Some(t) => config.theme = Some(t),
-                None => problems.push(bad(
-                    value_at,
-                    format!(
-                        "the theme {} is neither \"dark\" nor \"light\"",
-                        shown(value)
-                    ),
-                    "write theme: \"dark\" or theme: \"light\"",
-                )),
-            },
-            "mouse" => match value.into_rust::<bool>() {
-                Ok(m) => config.mouse = Some(m),
-                Err(_) => problems.push(bad(
-                    value_at,
-                    format!("mouse is {}, not true or false", shown(value)),
-                    "write mouse: true or mouse: false",
-                )),
-            },
-            "keys" => config.remaps = remaps(&source, value, &mut problems),
-            other => problems.push(Diagnostic::error(
-                "unknown-setting",
-                Some(at),
-                format!("there is no setting named `{other}`"),
-                &did_you_mean(
-                    other,
-                    SETTINGS.iter().map(|s| s.to_string()),
-                    "the settings are data, theme, mouse and keys",
-                ),
-            )),
-        }
+        setting(&source, entry, dir, &mut config, &mut problems);
     }
     for clash in remap::clashes(&config.remaps) {
         let at = config.remaps[clash.remap].position;
@@ -193,12 +155,64 @@ pub fn check(text: &str, dir: &Path) -> (Config, Vec<Diagnostic>) {
     (config, problems)
 }
 
-fn bad(at: Position, message: String, hint: &str) -> Diagnostic {
+/// One setting read into `config`, or its problem.
+fn setting(
+    source: &Source,
+    entry: &parse::Entry,
+    dir: &Path,
+    config: &mut Config,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let value = entry.value;
+    let value_at = source.at(value.get_ron());
+    match entry.name {
+        "data" => match data_path(value, dir) {
+            Ok(p) => config.data = p,
+            Err((m, h)) => problems.push(bad(value_at, m, &h)),
+        },
+        "theme" => match theme(value) {
+            Some(t) => config.theme = Some(t),
+            None => problems.push(bad(
+                value_at,
+                format!(
+                    "the theme {} is neither \"dark\" nor \"light\"",
+                    shown(value)
+                ),
+                "write theme: \"dark\" or theme: \"light\"",
+            )),
+        },
+        "mouse" => match value.into_rust::<bool>() {
+            Ok(m) => config.mouse = Some(m),
+            Err(_) => problems.push(bad(
+                value_at,
+                format!("mouse is {}, not true or false", shown(value)),
+                "write mouse: true or mouse: false",
+            )),
+        },
+        "keys" => config.remaps = bindings::remaps(source, value, problems),
+        other => problems.push(Diagnostic::error(
+            "unknown-setting",
+            Some(source.at(entry.name)),
+            format!("there is no setting named `{other}`"),
+            &did_you_mean(
+                other,
+                SETTINGS.iter().map(|s| s.to_string()),
+                "the settings are data, theme, mouse and keys",
+            ),
+        )),
+    }
+}
+
+pub(crate) fn bad(at: Position, message: String, hint: &str) -> Diagnostic {
     Diagnostic::error("bad-value", Some(at), message, hint)
 }
 
 /// "did you mean `x`?" when one candidate is close, else the fallback hint.
-fn did_you_mean(word: &str, candidates: impl Iterator<Item = String>, otherwise: &str) -> String {
+pub(crate) fn did_you_mean(
+    word: &str,
+    candidates: impl Iterator<Item = String>,
+    otherwise: &str,
+) -> String {
     let best = candidates
         .map(|c| (strsim::jaro_winkler(word, &c), c))
         .filter(|(score, _)| *score >= 0.8)
@@ -246,154 +260,4 @@ fn data_path(value: &RawValue, dir: &Path) -> Result<Option<PathBuf>, (String, S
             "correct the path (a relative one starts from the config's folder), or write None for the built-in dataset".to_string(),
         ))
     }
-}
-
-/// The `keys` map: each entry's action (and mode) and keys, checked.
-fn remaps(source: &Source, value: &RawValue, problems: &mut Vec<Diagnostic>) -> Vec<Remap> {
-    let entries = match source.entries(value.get_ron()) {
-        Ok(e) => e,
-        Err((at, _)) => {
-            problems.push(bad(
-                at,
-                format!("keys is {}, not a map of actions to keys", shown(value)),
-                "write keys: { \"start_search\": \"s\", \"down\": [\"j\", \"Down\"] }",
-            ));
-            return Vec::new();
-        }
-    };
-    let mut out: Vec<Remap> = Vec::new();
-    let mut names: Vec<&str> = Vec::new();
-    for entry in entries {
-        let at = source.at(entry.name);
-        if names.contains(&entry.name) {
-            problems.push(bad(
-                at,
-                format!("`{}` is remapped twice", entry.name),
-                "keep one of them",
-            ));
-            continue;
-        }
-        names.push(entry.name);
-        match target(entry.name) {
-            Err((message, hint)) => problems.push(Diagnostic::error(
-                "unknown-action",
-                Some(at),
-                message,
-                &hint,
-            )),
-            Ok((context, action)) => {
-                if let Some(keys) = key_list(source, &entry, problems) {
-                    out.push(Remap {
-                        context,
-                        action,
-                        keys,
-                        position: at,
-                    });
-                }
-            }
-        }
-    }
-    out
-}
-
-/// `action` or `mode.action`, checked against the keymap.
-fn target(
-    name: &str,
-) -> Result<(Option<crate::app::keymap::Context>, crate::app::Action), (String, String)> {
-    let actions = remap::actions();
-    let all = "`clusterdex config default` lists every action";
-    let (mode, action) = match name.split_once('.') {
-        Some((m, a)) => (Some(m), a),
-        None => (None, name),
-    };
-    let Some(found) = actions.iter().find(|(n, _)| n == action).map(|(_, a)| *a) else {
-        return Err((
-            format!("no action is named `{action}`"),
-            did_you_mean(action, actions.into_iter().map(|(n, _)| n), all),
-        ));
-    };
-    let Some(mode) = mode else {
-        return Ok((None, found));
-    };
-    let modes = remap::contexts();
-    let Some(&context) = modes.iter().find(|c| remap::context_name(**c) == mode) else {
-        let names: Vec<String> = modes.iter().map(|c| remap::context_name(*c)).collect();
-        return Err((
-            format!("no mode is named `{mode}`"),
-            did_you_mean(
-                mode,
-                names.iter().cloned(),
-                &format!("the modes are {}", names.join(", ")),
-            ),
-        ));
-    };
-    let bound: Vec<String> = crate::app::keymap::BINDINGS
-        .iter()
-        .filter(|b| b.action == found)
-        .map(|b| remap::context_name(b.context))
-        .collect();
-    if !bound.contains(&mode.to_string()) {
-        return Err((
-            format!("`{action}` has no keys in {mode}"),
-            format!(
-                "it has keys in {}; remap it there, or without a mode",
-                bound.join(", ")
-            ),
-        ));
-    }
-    Ok((Some(context), found))
-}
-
-/// A key (`"j"`) or a list of keys (`["j", "Down"]`), each read by `keys::parse`.
-fn key_list(
-    source: &Source,
-    entry: &Entry,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<Vec<keys::Key>> {
-    let value = entry.value;
-    let items = match value.into_rust::<String>() {
-        Ok(_) => Some(vec![value]),
-        Err(_) => source.items(value),
-    };
-    let texts = items.and_then(|items| {
-        items
-            .into_iter()
-            .map(|raw| raw.into_rust::<String>().ok().map(|t| (t, raw)))
-            .collect::<Option<Vec<_>>>()
-    });
-    let Some(texts) = texts else {
-        problems.push(bad(
-            source.at(value.get_ron()),
-            format!(
-                "the keys of `{}` are {}, not a key or a list of keys",
-                entry.name,
-                shown(value)
-            ),
-            "write a key in quotes, e.g. \"j\", or a list, e.g. [\"j\", \"Down\"]",
-        ));
-        return None;
-    };
-    let mut keys = Vec::new();
-    let mut fine = true;
-    for (text, raw) in texts {
-        match keys::parse(&text) {
-            Ok(events) => {
-                for k in events {
-                    if !keys.contains(&k) {
-                        keys.push(k);
-                    }
-                }
-            }
-            Err(why) => {
-                fine = false;
-                problems.push(Diagnostic::error(
-                    "unknown-key",
-                    Some(source.at(raw.get_ron())),
-                    format!("no key is named {text:?}: {why}"),
-                    &format!("a key is {}", keys::SYNTAX),
-                ));
-            }
-        }
-    }
-    fine.then_some(keys)
 }
