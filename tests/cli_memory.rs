@@ -440,3 +440,30 @@ const TINY: &str = r#"(
     entities: [(id: "nowhere_cluster", kind: Cluster, name: "Nowhere Cluster", sources: ["s"])],
     relations: [],
 )"#;
+
+#[test]
+fn a_note_never_sends_escape_sequences_to_the_terminal() {
+    let home = Home::new();
+    home.cmd()
+        .args(["note", "biopmed", "\u{1b}[31mred\u{7} and \u{9b}2J"])
+        .assert()
+        .success();
+    for args in [
+        &["notes"][..],
+        &["notes", "--format", "md"],
+        &["show", "biopmed"],
+    ] {
+        let out = home.cmd().args(args).output().expect("runs");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        assert!(
+            text.contains("\\u{1b}[31mred\\u{7} and \\u{9b}2J"),
+            "{args:?}:\n{text}"
+        );
+        assert!(!text.contains(['\u{1b}', '\u{7}', '\u{9b}']), "{args:?}");
+    }
+    let notes = home.json(&["notes", "--json"]);
+    assert_eq!(
+        notes[0]["text"], "\u{1b}[31mred\u{7} and \u{9b}2J",
+        "kept as written"
+    );
+}

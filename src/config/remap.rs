@@ -189,6 +189,9 @@ fn types_text(context: Context) -> bool {
 
 /// Every key clash the remaps cause.
 pub fn clashes(remaps: &[Remap]) -> Vec<Clash> {
+    if remaps.is_empty() {
+        return Vec::new();
+    }
     let bound = effective(remaps);
     let mut found: Vec<Found> = Vec::new();
     for context in contexts() {
