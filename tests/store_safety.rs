@@ -99,20 +99,19 @@ fn a_note_command_killed_at_any_moment_never_loses_a_saved_note() {
     let home = tempfile::tempdir().expect("temp dir");
     // How long one command takes here, so that kills fall across its whole life.
     let mut promised = Vec::new();
-    let mut fastest = u64::MAX;
-    for i in 0..3 {
+    let mut times = Vec::new();
+    for i in 0..5 {
         let start = Instant::now();
         let text = format!("calibration {i}");
-        assert!(
-            note_cmd(home.path(), &text)
-                .status()
-                .expect("runs")
-                .success()
-        );
-        fastest = fastest.min(start.elapsed().as_micros() as u64);
+        let status = note_cmd(home.path(), &text).status().expect("runs");
+        assert!(status.success());
+        times.push(start.elapsed().as_micros() as u64);
         promised.push(text);
     }
-    let span = fastest.clamp(1_000, 2_000_000) * 5 / 4;
+    // Kills spread over one and a half typical runs: some before the write,
+    // some during it, some after.
+    times.sort_unstable();
+    let span = times[2].clamp(1_000, 2_000_000) * 3 / 2;
 
     let (mut completed, mut killed) = (0, 0);
     for round in 0..200 {
@@ -139,7 +138,7 @@ fn a_note_command_killed_at_any_moment_never_loses_a_saved_note() {
         assert!(kept.contains(p.as_str()), "{p:?} was promised and lost");
     }
     assert_eq!(kept.len(), file.notes.len(), "no note twice");
-    assert!(file.notes.len() <= 203);
+    assert!(file.notes.len() <= 205);
     assert_eq!(
         leftovers(home.path()),
         Vec::<String>::new(),
