@@ -16,13 +16,21 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "MIB", default_value_t = 64, value_parser = at_least_one::<u64>)]
     pub max_size: u64,
 
-    /// Colours for dark or light terminal backgrounds (NO_COLOR turns colour off)
-    #[arg(long, global = true, value_enum, default_value_t = ThemeArg::Dark)]
-    pub theme: ThemeArg,
+    /// Colours for dark or light terminal backgrounds (NO_COLOR turns colour off) [default: dark, or the config's]
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
 
     /// Let the mouse select rows and scroll (the terminal's own selection then needs Shift)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, overrides_with = "no_mouse")]
     pub mouse: bool,
+
+    /// Leave the mouse to the terminal, whatever the config says
+    #[arg(long, global = true, overrides_with = "mouse")]
+    pub no_mouse: bool,
+
+    /// Neither read nor write the config, notes, pins or recent lookups
+    #[arg(long, global = true, env = "CLUSTERDEX_NO_STATE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_state: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -204,6 +212,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add a note on an entity: clusterdex note biopmed "wants to talk about China in March"
+    Note(crate::commands::note::Args),
+    /// List notes, grouped by entity: all, one entity's, or those since a date
+    Notes(crate::commands::notes::Args),
+    /// List the pinned entities
+    Pins(crate::commands::pins::ListArgs),
+    /// Pin an entity (`clusterdex pins` lists them)
+    Pin(crate::commands::pins::PinArgs),
+    /// Unpin an entity
+    Unpin(crate::commands::pins::PinArgs),
+    /// List the entities opened lately (by `show` and the explorer), the most recent first
+    Recent(crate::commands::pins::ListArgs),
+    /// Check the config file, print a commented default one, or show where files live
+    Config(crate::commands::config::Args),
     /// Export the dataset or some entities as JSON, CSV, a Markdown briefing or a DOT graph
     Export {
         /// Output format

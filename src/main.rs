@@ -7,7 +7,10 @@ use clusterdex::app::App;
 use clusterdex::args::Outputs;
 use clusterdex::cli::{Cli, Command, ThemeArg};
 use clusterdex::commands::{self, Env, exit};
+use clusterdex::config;
 use clusterdex::load::DataSource;
+use clusterdex::store::Store;
+use clusterdex::text::clean;
 use clusterdex::tui;
 use clusterdex::ui::{Theme, ThemeName};
 
@@ -39,24 +42,30 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> io::Result<u8> {
     let max_bytes = cli.max_bytes();
+    let store = user_store(&cli);
+    let settings = settings(&cli, &store);
     let env = Env {
-        source: DataSource::from_option(cli.data.clone()),
+        source: DataSource::from_option(cli.data.clone().or(settings.config.data.clone())),
         max_bytes,
         color: io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        store,
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(
         match cli.theme {
-            ThemeArg::Dark => ThemeName::Dark,
-            ThemeArg::Light => ThemeName::Light,
+            Some(ThemeArg::Dark) => ThemeName::Dark,
+            Some(ThemeArg::Light) => ThemeName::Light,
+            None => settings.config.theme.unwrap_or(ThemeName::Dark),
         },
         no_color,
     );
+    // Options on the command line win over the config file.
+    let mouse = cli.mouse || (!cli.no_mouse && settings.config.mouse.unwrap_or(false));
     let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
     match cli.command {
         Some(Command::Check { file }) => {
-            let source = DataSource::from_option(file.or(cli.data));
+            let source = DataSource::from_option(file.or(cli.data).or(settings.config.data));
             commands::check::run(&source, max_bytes, &mut out, &mut err)
         }
         Some(Command::Gen { entities, seed }) => {
@@ -178,9 +187,18 @@ fn run(cli: Cli) -> io::Result<u8> {
             };
             commands::export::run(&env, &args, &mut out, &mut err)
         }
+        Some(Command::Note(args)) => {
+            commands::note::run(&env, &args, &mut io::stdin().lock(), &mut out, &mut err)
+        }
+        Some(Command::Notes(args)) => commands::notes::run(&env, &args, &mut out, &mut err),
+        Some(Command::Pins(args)) => commands::pins::list_pins(&env, &args, &mut out, &mut err),
+        Some(Command::Pin(args)) => commands::pins::set(&env, &args, true, &mut out, &mut err),
+        Some(Command::Unpin(args)) => commands::pins::set(&env, &args, false, &mut out, &mut err),
+        Some(Command::Recent(args)) => commands::pins::list_recent(&env, &args, &mut out, &mut err),
+        Some(Command::Config(args)) => commands::config::run(&env, &args, &mut out, &mut err),
         None => {
             drop((out, err));
-            explore(&env, theme, cli.mouse)
+            explore(&env, theme, mouse, settings.short_banner())
         }
     }
 }
@@ -193,8 +211,42 @@ fn picture_width() -> u16 {
         .unwrap_or(100)
 }
 
+/// The user's files, unless `--no-state`; without a home folder, none (said once).
+fn user_store(cli: &Cli) -> Store {
+    if cli.no_state {
+        return Store::off();
+    }
+    Store::of_user().unwrap_or_else(|e| {
+        let _ = writeln!(
+            io::stderr(),
+            "warning: {e}; notes, pins and settings are off"
+        );
+        Store::off()
+    })
+}
+
+/// The config file's settings (the defaults when it has problems). Commands
+/// warn about problems on stderr; the explorer shows a banner instead; the
+/// `config` commands report them themselves.
+fn settings(cli: &Cli, store: &Store) -> config::Loaded {
+    let Some(paths) = store.paths() else {
+        return config::Loaded::default();
+    };
+    if matches!(
+        cli.command,
+        Some(Command::Config(_) | Command::Completions { .. })
+    ) {
+        return config::Loaded::default();
+    }
+    let loaded = config::load(&paths.config);
+    if let (Some(banner), Some(_)) = (loaded.banner(), &cli.command) {
+        let _ = writeln!(io::stderr(), "warning: {}", clean(&banner));
+    }
+    loaded
+}
+
 /// The explorer: load, then hand the terminal to the event loop.
-fn explore(env: &Env, theme: Theme, mouse: bool) -> io::Result<u8> {
+fn explore(env: &Env, theme: Theme, mouse: bool, banner: Option<String>) -> io::Result<u8> {
     let mut err = io::stderr();
     let loaded = match commands::open(env, &mut err)? {
         Ok(l) => l,
@@ -203,6 +255,8 @@ fn explore(env: &Env, theme: Theme, mouse: bool) -> io::Result<u8> {
     let mut app = App::new(loaded.dataset, loaded.diagnostics);
     app.source_name = loaded.name;
     app.in_tmux = clusterdex::clipboard::in_tmux();
+    // The config's problems, until the first key (phase 2 gives it a banner).
+    app.flash = banner.map(|b| clean(&b).into_owned());
     let watch = match &env.source {
         DataSource::File(p) => Some((p.clone(), env.max_bytes)),
         DataSource::Builtin => None,

@@ -6,6 +6,8 @@ use assert_cmd::Command;
 fn cmd() -> Command {
     let mut c = Command::cargo_bin("clusterdex").expect("binary built");
     c.env_remove("CLUSTERDEX_DATA").env_remove("NO_COLOR");
+    // The user's config, notes and recent lookups stay untouched.
+    c.env("CLUSTERDEX_NO_STATE", "1");
     c
 }
 

@@ -12,6 +12,8 @@ fn run(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_clusterdex"))
         .args(args)
         .env_remove("CLUSTERDEX_DATA")
+        // The user's config, notes and recent lookups stay untouched.
+        .env("CLUSTERDEX_NO_STATE", "1")
         .output()
         .expect("runs");
     (

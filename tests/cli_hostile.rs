@@ -22,6 +22,7 @@ fn cmd(args: &[&str]) -> Command {
     c.args(args)
         .env_remove("CLUSTERDEX_DATA")
         .env("NO_COLOR", "1")
+        .env("CLUSTERDEX_NO_STATE", "1")
         .stdin(Stdio::null());
     c
 }
@@ -265,6 +266,7 @@ fn a_file_larger_than_the_memory_left_is_a_message_not_an_abort() {
             bin.display(),
             path.display()
         ))
+        .env("CLUSTERDEX_NO_STATE", "1")
         .stdin(Stdio::null())
         .output()
         .expect("sh runs");

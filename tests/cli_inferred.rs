@@ -10,6 +10,7 @@ fn clusterdex(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_clusterdex"))
         .args(args)
         .env_remove("CLUSTERDEX_DATA")
+        .env("CLUSTERDEX_NO_STATE", "1")
         .output()
         .expect("runs");
     assert!(out.status.success(), "{args:?} failed");

@@ -8,6 +8,8 @@ use predicates::prelude::*;
 fn cmd() -> Command {
     let mut c = Command::cargo_bin("clusterdex").expect("binary built");
     c.env_remove("CLUSTERDEX_DATA");
+    // The user's config, notes and recent lookups stay untouched.
+    c.env("CLUSTERDEX_NO_STATE", "1");
     c
 }
 

@@ -8,6 +8,7 @@ use predicates::prelude::*;
 fn cmd() -> Command {
     let mut c = Command::cargo_bin("clusterdex").expect("binary built");
     c.env_remove("CLUSTERDEX_DATA").env_remove("COLUMNS");
+    c.env("CLUSTERDEX_NO_STATE", "1");
     c
 }
 

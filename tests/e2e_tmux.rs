@@ -43,7 +43,7 @@ impl Session {
                 &width.to_string(),
                 "-y",
                 &height.to_string(),
-                "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp bash --norc --noprofile",
+                "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp CLUSTERDEX_NO_STATE=1 bash --norc --noprofile",
             ])
             .output()
             .expect("tmux runs");

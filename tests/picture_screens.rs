@@ -55,6 +55,7 @@ fn env() -> Env {
         source: DataSource::Builtin,
         max_bytes: clusterdex::data::DEFAULT_MAX_BYTES,
         color: false,
+        store: clusterdex::store::Store::off(),
     }
 }
 

@@ -182,6 +182,7 @@ proptest! {
         let run = Command::new(env!("CARGO_BIN_EXE_clusterdex"))
             .args(&args)
             .env_remove("CLUSTERDEX_DATA")
+            .env("CLUSTERDEX_NO_STATE", "1")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .output()

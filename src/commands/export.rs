@@ -199,8 +199,10 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
                     &ds.title
                 })
             )?;
+            let notes = super::memory::notes_for_export(env, err)?;
             for &e in &chosen {
                 writeln!(out, "{}", crate::meeting::card::markdown(ds, e))?;
+                super::memory::write_notes(&notes, &ds.entity(e).id, out)?;
             }
         }
         Format::Dot => {

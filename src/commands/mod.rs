@@ -7,11 +7,16 @@ pub mod bench_pictures;
 pub mod chart;
 pub mod check;
 pub mod completions;
+pub mod config;
 pub mod export;
 pub mod generate;
 pub mod graph;
 pub mod list;
+pub mod memory;
+pub mod note;
+pub mod notes;
 pub mod path;
+pub mod pins;
 pub mod search;
 pub mod show;
 pub mod snapshot;
@@ -38,6 +43,8 @@ pub struct Env {
     pub max_bytes: u64,
     /// Emphasis with terminal escapes: only when stdout is a terminal and NO_COLOR is unset.
     pub color: bool,
+    /// The user's notes, pins and recent lookups (off with `--no-state`).
+    pub store: crate::store::Store,
 }
 
 /// Loads the dataset for a command. A file that cannot be read or parsed is

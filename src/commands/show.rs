@@ -393,11 +393,13 @@ pub fn run(
     let Some(i) = super::find(ds, &index, target, err)? else {
         return Ok(exit::NO);
     };
+    super::memory::remember(env, ds, i, err)?;
     let c = card(ds, i);
     if json {
         super::write_json(out, &c)?;
     } else {
         print(&c, out)?;
+        super::memory::write_my_notes(env, &c.id, out, err)?;
     }
     Ok(exit::OK)
 }
