@@ -104,7 +104,7 @@ fn note_records_the_dataset_file_it_was_written_against() {
     let data = home.dir.path().join("eco.ron");
     let out = Command::cargo_bin("clusterdex")
         .expect("binary")
-        .args(["--no-state", "gen", "--entities", "30"])
+        .args(["--no-state", "gen", "--entities", "200"])
         .output()
         .expect("gen");
     fs::write(&data, out.stdout).expect("write");
@@ -140,7 +140,7 @@ fn note_records_the_dataset_file_it_was_written_against() {
 fn note_refuses_what_it_cannot_file() {
     let home = Home::new();
     home.cmd()
-        .args(["note", "seven", "x"])
+        .args(["note", "techdays", "x"])
         .assert()
         .code(1)
         .stdout("")
