@@ -141,7 +141,15 @@ fn answers_for(ds: &Dataset, e: usize, phrase: &str, meaning: &Meaning) -> Vec<A
         }
     }
     let entity = ds.entity(e);
+    // A fact that only names what a relation already points to ("president:
+    // Philippe Archinard" beside the relation) would answer twice.
+    let pointed: Vec<String> = (out.iter())
+        .flat_map(|a| a.targets.iter().map(|&t| fold_str(&ds.entity(t).name)))
+        .collect();
     for f in &entity.facts {
+        if pointed.contains(&fold_str(&f.value)) {
+            continue;
+        }
         let label = fold_str(&f.label);
         let by_row = meaning
             .rows

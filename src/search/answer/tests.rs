@@ -127,3 +127,11 @@ fn an_unanswered_question_still_says_which_entity_it_understood() {
         labels(&ds, ds.index_of("minalogic").expect("there")).contains(&"partner in".to_string())
     );
 }
+
+#[test]
+fn a_fact_that_repeats_a_relation_is_not_a_second_answer() {
+    let (ds, ix) = data();
+    let got = lines(&ds, &ix, "qui préside lyonbiopôle");
+    let presidents = got.iter().filter(|l| l.contains("president")).count();
+    assert_eq!(presidents, 1, "{got:#?}");
+}
