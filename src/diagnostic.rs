@@ -53,6 +53,8 @@ pub enum Element {
         index: usize,
     },
     Relation(usize),
+    /// A group of the dataset's `synonyms` list.
+    SynonymGroup(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

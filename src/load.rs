@@ -55,14 +55,22 @@ impl Loaded {
     }
 }
 
-/// Loads from wherever the source says, refusing files over `max_bytes`.
-/// The file is read once; its text stays until its problems, if any, are
-/// placed, and goes before the dataset's lookups are built.
+/// Loads from wherever the source says, refusing files over `max_bytes`. A
+/// file of the user's gets the built-in synonyms beside its own.
 pub fn load(source: &DataSource, max_bytes: u64) -> Result<Loaded, LoadError> {
     let path = match source {
         DataSource::Builtin => return load_text(Path::new(data::BUILTIN_NAME), data::BUILTIN),
         DataSource::File(path) => path,
     };
+    let mut loaded = load_file(path, max_bytes)?;
+    (loaded.dataset.synonyms).extend(data::builtin_synonyms().iter().cloned());
+    Ok(loaded)
+}
+
+/// Loads a file of the user's. The file is read once; its text stays until
+/// its problems, if any, are placed, and goes before the dataset's lookups
+/// are built.
+fn load_file(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
     let bytes = data::read(path, max_bytes)?;
     let (checked, warnings) = check(path, data::decode(path, &bytes)?)?;
     drop(bytes);

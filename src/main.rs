@@ -3,11 +3,14 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use clusterdex::app::App;
+use clusterdex::args::Outputs;
 use clusterdex::cli::{Cli, Command, ThemeArg};
 use clusterdex::commands::{self, Env, exit};
+use clusterdex::config;
 use clusterdex::load::DataSource;
+use clusterdex::store::Store;
+use clusterdex::text::clean;
 use clusterdex::tui;
 use clusterdex::ui::{Theme, ThemeName};
 
@@ -16,7 +19,16 @@ use clusterdex::ui::{Theme, ThemeName};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let io = Outputs {
+        out: &mut io::stdout(),
+        err: &mut io::stderr(),
+        color: io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let cli = match clusterdex::args::parse_from(std::env::args_os(), io) {
+        Ok(cli) => cli,
+        Err(code) => return ExitCode::from(code),
+    };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         // A closed pipe (`clusterdex search x | head`) is not an error worth a message.
@@ -30,24 +42,30 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> io::Result<u8> {
     let max_bytes = cli.max_bytes();
+    let store = user_store(&cli);
+    let settings = settings(&cli, &store);
     let env = Env {
-        source: DataSource::from_option(cli.data.clone()),
+        source: DataSource::from_option(cli.data.clone().or(settings.config.data.clone())),
         max_bytes,
         color: io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        store,
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(
         match cli.theme {
-            ThemeArg::Dark => ThemeName::Dark,
-            ThemeArg::Light => ThemeName::Light,
+            Some(ThemeArg::Dark) => ThemeName::Dark,
+            Some(ThemeArg::Light) => ThemeName::Light,
+            None => settings.config.theme.unwrap_or(ThemeName::Dark),
         },
         no_color,
     );
+    // Options on the command line win over the config file.
+    let mouse = cli.mouse || (!cli.no_mouse && settings.config.mouse.unwrap_or(false));
     let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
     match cli.command {
         Some(Command::Check { file }) => {
-            let source = DataSource::from_option(file.or(cli.data));
+            let source = DataSource::from_option(file.or(cli.data).or(settings.config.data));
             commands::check::run(&source, max_bytes, &mut out, &mut err)
         }
         Some(Command::Gen { entities, seed }) => {
@@ -66,6 +84,9 @@ fn run(cli: Cli) -> io::Result<u8> {
                 json,
             };
             commands::search::run(&env, &args, &mut out, &mut err)
+        }
+        Some(Command::Ask { question, json }) => {
+            commands::ask::run(&env, &question.join(" "), json, &mut out, &mut err)
         }
         Some(Command::Show { entity, json }) => {
             commands::show::run(&env, &entity.join(" "), json, &mut out, &mut err)
@@ -95,13 +116,44 @@ fn run(cli: Cli) -> io::Result<u8> {
             json,
         }) => commands::path::run(&env, &from, &to, max, json, &mut out, &mut err),
         Some(Command::Timeline {
+            chart: true,
+            kind,
+            width,
+            today,
+            ..
+        }) => {
+            let args = commands::chart::Args {
+                kind,
+                width: width.unwrap_or_else(picture_width),
+                today: today.unwrap_or_else(clusterdex::app::chart::this_year),
+            };
+            commands::chart::run(&env, &args, &mut out, &mut err)
+        }
+        Some(Command::Timeline {
             from,
             to,
             kind,
             json,
+            ..
         }) => {
             let filter = clusterdex::meeting::timeline::Filter { from, to, kind };
             commands::timeline::run(&env, &filter, json, &mut out, &mut err)
+        }
+        Some(Command::Graph {
+            entity,
+            depth,
+            format,
+            width,
+            limit,
+        }) => {
+            let args = commands::graph::Args {
+                entity: entity.join(" "),
+                depth,
+                format,
+                width: width.unwrap_or_else(picture_width),
+                limit,
+            };
+            commands::graph::run(&env, &args, &mut out, &mut err)
         }
         Some(Command::List {
             kind,
@@ -135,15 +187,66 @@ fn run(cli: Cli) -> io::Result<u8> {
             };
             commands::export::run(&env, &args, &mut out, &mut err)
         }
+        Some(Command::Note(args)) => {
+            commands::note::run(&env, &args, &mut io::stdin().lock(), &mut out, &mut err)
+        }
+        Some(Command::Notes(args)) => commands::notes::run(&env, &args, &mut out, &mut err),
+        Some(Command::Pins(args)) => commands::pins::list_pins(&env, &args, &mut out, &mut err),
+        Some(Command::Pin(args)) => commands::pins::set(&env, &args, true, &mut out, &mut err),
+        Some(Command::Unpin(args)) => commands::pins::set(&env, &args, false, &mut out, &mut err),
+        Some(Command::Recent(args)) => commands::pins::list_recent(&env, &args, &mut out, &mut err),
+        Some(Command::Config(args)) => commands::config::run(&env, &args, &mut out, &mut err),
         None => {
             drop((out, err));
-            explore(&env, theme, cli.mouse)
+            explore(&env, theme, mouse, settings.short_banner())
         }
     }
 }
 
+/// Columns for a picture printed by a command: the terminal's, else `COLUMNS`,
+/// else 100.
+fn picture_width() -> u16 {
+    tui::stdout_width()
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .unwrap_or(100)
+}
+
+/// The user's files, unless `--no-state`; without a home folder, none (said once).
+fn user_store(cli: &Cli) -> Store {
+    if cli.no_state {
+        return Store::off();
+    }
+    Store::of_user().unwrap_or_else(|e| {
+        let _ = writeln!(
+            io::stderr(),
+            "warning: {e}; notes, pins and settings are off"
+        );
+        Store::off()
+    })
+}
+
+/// The config file's settings (the defaults when it has problems). Commands
+/// warn about problems on stderr; the explorer shows a banner instead; the
+/// `config` commands report them themselves.
+fn settings(cli: &Cli, store: &Store) -> config::Loaded {
+    let Some(paths) = store.paths() else {
+        return config::Loaded::default();
+    };
+    if matches!(
+        cli.command,
+        Some(Command::Config(_) | Command::Completions { .. })
+    ) {
+        return config::Loaded::default();
+    }
+    let loaded = config::load(&paths.config);
+    if let (Some(banner), Some(_)) = (loaded.banner(), &cli.command) {
+        let _ = writeln!(io::stderr(), "warning: {}", clean(&banner));
+    }
+    loaded
+}
+
 /// The explorer: load, then hand the terminal to the event loop.
-fn explore(env: &Env, theme: Theme, mouse: bool) -> io::Result<u8> {
+fn explore(env: &Env, theme: Theme, mouse: bool, banner: Option<String>) -> io::Result<u8> {
     let mut err = io::stderr();
     let loaded = match commands::open(env, &mut err)? {
         Ok(l) => l,
@@ -151,6 +254,9 @@ fn explore(env: &Env, theme: Theme, mouse: bool) -> io::Result<u8> {
     };
     let mut app = App::new(loaded.dataset, loaded.diagnostics);
     app.source_name = loaded.name;
+    app.in_tmux = clusterdex::clipboard::in_tmux();
+    // The config's problems, until the first key (phase 2 gives it a banner).
+    app.flash = banner.map(|b| clean(&b).into_owned());
     let watch = match &env.source {
         DataSource::File(p) => Some((p.clone(), env.max_bytes)),
         DataSource::Builtin => None,

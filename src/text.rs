@@ -58,6 +58,29 @@ pub fn clean_multiline(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How many characters of a user's input a message quotes: enough to recognise
+/// it, never a wall of text (a pasted page, a runaway script's argument).
+pub const QUOTE_MAX: usize = 80;
+
+/// User input quoted for a message: in double quotes, control characters made
+/// visible, cut to [`QUOTE_MAX`] characters with `…`. Only the quoted part is
+/// cleaned, so a 100 KB argument costs no more than a short one.
+pub fn quote(s: &str) -> String {
+    let mut head: String = s.chars().take(QUOTE_MAX).collect();
+    let cut = head.len() < s.len();
+    head = clean(&head).into_owned();
+    if cut {
+        head.push('…');
+    }
+    format!("\"{head}\"")
+}
+
+/// A one-line message built elsewhere that may embed user input whole (a query
+/// error, a line of clap's): clean, and cut to a readable length.
+pub fn brief(message: &str) -> String {
+    truncate(&clean(message), 3 * QUOTE_MAX).into_owned()
+}
+
 /// Display width in terminal cells (accents 1, CJK and most emoji 2).
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -92,23 +115,33 @@ pub fn pad(s: &str, cells: usize) -> String {
     format!("{t}{}", " ".repeat(fill))
 }
 
-/// At most `max` chars of `text` around its first highlighted char, with the
-/// highlight positions shifted to match; `…` marks what was cut.
+/// At most `max` chars of `text` (ellipses included), centred on the matched
+/// word: the highlighted chars near the first one. The highlight positions are
+/// shifted to match; `…` marks what was cut.
 pub fn excerpt(text: &str, indices: &[usize], max: usize) -> (String, Vec<usize>) {
     let chars: Vec<char> = text.chars().collect();
     if chars.len() <= max {
         return (text.to_string(), indices.to_vec());
     }
+    // Room for the text between the two ellipses.
+    let room = max.saturating_sub(2).max(1);
     let first = indices.first().copied().unwrap_or(0);
-    let start = first
-        .saturating_sub(max / 3)
-        .min(chars.len().saturating_sub(max));
-    let end = (start + max).min(chars.len());
+    let last = indices
+        .iter()
+        .copied()
+        .take_while(|&i| i < first + room)
+        .last()
+        .unwrap_or(first);
+    let centre = first + (last - first) / 2;
+    let start = centre
+        .saturating_sub(room / 2)
+        .min(chars.len().saturating_sub(room));
+    let end = (start + room).min(chars.len());
     let mut s: String = chars[start..end].iter().collect();
-    let mut shift = start;
+    let mut shift = start as isize;
     if start > 0 {
         s.insert(0, '…');
-        shift = start.wrapping_sub(1);
+        shift -= 1;
     }
     if end < chars.len() {
         s.push('…');
@@ -116,7 +149,7 @@ pub fn excerpt(text: &str, indices: &[usize], max: usize) -> (String, Vec<usize>
     let moved = indices
         .iter()
         .filter(|&&i| i >= start && i < end)
-        .map(|&i| i.wrapping_sub(shift))
+        .map(|&i| (i as isize - shift) as usize)
         .collect();
     (s, moved)
 }
@@ -124,6 +157,24 @@ pub fn excerpt(text: &str, indices: &[usize], max: usize) -> (String, Vec<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_excerpt_is_centred_on_the_matched_word() {
+        let text = "a long description that mentions oncology somewhere in its middle part";
+        let at = text.find("oncology").expect("word");
+        let indices: Vec<usize> = (at..at + 8).collect();
+        let (s, moved) = excerpt(text, &indices, 30);
+        assert_eq!(s.chars().count(), 30);
+        let shown: String = moved
+            .iter()
+            .map(|&i| s.chars().nth(i).unwrap_or('?'))
+            .collect();
+        assert_eq!(shown, "oncology");
+        let before = s.find("oncology").expect("kept");
+        let after = s.len() - before - "oncology".len();
+        assert!(before.abs_diff(after) <= 3, "{s:?} is not centred");
+        assert!(s.starts_with('…') && s.ends_with('…'));
+    }
 
     #[test]
     fn escape_sequences_become_visible_text() {
@@ -149,6 +200,17 @@ mod tests {
         assert_eq!(width(&truncate("🧬🧬🧬", 4)), 3);
         assert_eq!(pad("ACCIÓ", 7), "ACCIÓ  ");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn quotes_are_clean_and_short() {
+        assert_eq!(quote("magia"), "\"magia\"");
+        assert_eq!(quote("\u{1b}]0;PWNED\u{7}"), "\"\\u{1b}]0;PWNED\\u{7}\"");
+        let long = "é".repeat(100_000);
+        let q = quote(&long);
+        assert_eq!(q.chars().count(), QUOTE_MAX + 3, "{q}");
+        assert!(q.ends_with("…\""));
+        assert_eq!(quote(&"x".repeat(QUOTE_MAX)).chars().count(), QUOTE_MAX + 2);
     }
 }
 

@@ -1,20 +1,27 @@
-//! The terminal: the only module that touches it. Raw mode and the alternate
-//! screen on start; restored on quit, on error and on panic (before the panic
-//! message prints); the event loop from key to action to frame.
+//! The terminal: the only module that touches it. Raw mode, the alternate
+//! screen and bracketed paste on start; restored on quit, on error, on panic
+//! (before the panic message prints) and on SIGTERM, SIGHUP or SIGINT (then the
+//! process ends as the signal would have ended it); the event loop from key to
+//! action to frame, which handles every event already waiting before it draws.
 
-use std::io;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, keymap};
 use crate::ui::{self, Theme};
+use crate::watch::{FileWatch, Reloader};
 
 /// How the explorer was asked to look and behave.
 #[derive(Debug, Clone)]
@@ -22,41 +29,159 @@ pub struct Options {
     pub theme: Theme,
     pub mouse: bool,
     /// The dataset file to watch and reload (with its size limit), if any.
-    pub watch: Option<(PathBuf, u64)>,
+    pub watch: Option<(std::path::PathBuf, u64)>,
 }
 
-/// Reloads the file into the app: the new data, or the error beside the old data.
-fn reload(app: &mut App, path: &Path, max_bytes: u64) {
-    match crate::load::load(
-        &crate::load::DataSource::File(path.to_path_buf()),
-        max_bytes,
-    ) {
-        Ok(loaded) => app.replace_dataset(loaded.dataset, loaded.diagnostics),
-        Err(e) => app.reload_error = Some(e.to_string()),
-    }
-}
+/// Events already waiting are handled together for at most this long before
+/// the screen is drawn again, so a burst never hides the screen for long.
+const FRAME: Duration = Duration::from_millis(16);
 
-/// Runs the explorer until the user quits.
-pub fn run(mut app: App, options: &Options) -> io::Result<()> {
-    // ratatui's init installs a panic hook that restores the terminal first.
-    let mut terminal = ratatui::try_init()?;
-    if options.mouse {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-            previous(info);
-        }));
-        execute!(io::stdout(), EnableMouseCapture)?;
-    }
-    let result = event_loop(&mut terminal, &mut app, options);
-    if options.mouse {
+/// The longest the loop sleeps with nothing to do, which is also how soon it
+/// notices a signal.
+const IDLE: Duration = Duration::from_millis(100);
+
+/// Asks whether another event is waiting. Not zero: crossterm's reader of the
+/// terminal device returns nothing at all for a zero timeout, even with
+/// events parsed and waiting.
+const DRAIN: Duration = Duration::from_millis(1);
+
+/// How long the main thread has to restore the terminal after a signal before
+/// the signal thread does it and ends the process itself.
+const GRACE: Duration = Duration::from_millis(500);
+
+/// Gives the terminal back as it was. Safe to call more than once and from
+/// any thread; errors are ignored (after SIGHUP there may be no terminal).
+fn restore_terminal(mouse: bool) {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
-    ratatui::try_restore()?;
+    let _ = ratatui::try_restore();
+}
+
+/// Ends the process as `signal` would have ended it, for the shell's `$?`
+/// (128 + the signal number) and for a parent that asks how its child died.
+fn die_of(signal: i32) -> ! {
+    let _ = signal_hook::low_level::emulate_default_handler(signal);
+    std::process::exit(128 + signal)
+}
+
+/// The signals that end the explorer: the first is handed to the event loop,
+/// which returns and restores the terminal; if it does not within [`GRACE`]
+/// (a stuck loop), or a second signal comes, the signal thread does it.
+struct Stop {
+    signal: Arc<AtomicI32>,
+    restored: Mutex<Option<Sender<()>>>,
+}
+
+impl Stop {
+    fn start(mouse: bool) -> io::Result<Stop> {
+        let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        let signal = Arc::new(AtomicI32::new(0));
+        let (restored, wait): (Sender<()>, Receiver<()>) = channel();
+        let seen = Arc::clone(&signal);
+        std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                let mut forever = signals.forever();
+                let Some(first) = forever.next() else { return };
+                seen.store(first, Ordering::SeqCst);
+                if let Err(RecvTimeoutError::Timeout) = wait.recv_timeout(GRACE) {
+                    restore_terminal(mouse);
+                    die_of(first);
+                }
+            })?;
+        Ok(Stop {
+            signal,
+            restored: Mutex::new(Some(restored)),
+        })
+    }
+
+    fn pending(&self) -> Option<i32> {
+        Some(self.signal.load(Ordering::SeqCst)).filter(|&s| s != 0)
+    }
+
+    /// Tells the signal thread the terminal is back, so it need not act.
+    fn done(&self) {
+        if let Ok(mut slot) = self.restored.lock()
+            && let Some(tx) = slot.take()
+        {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Runs the explorer until the user quits (or a signal ends the process).
+pub fn run(mut app: App, options: &Options) -> io::Result<()> {
+    let stop = Stop::start(options.mouse)?;
+    // ratatui's init installs a panic hook that restores the terminal first.
+    let mut terminal = ratatui::try_init()?;
+    let mouse = options.mouse;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        if mouse {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+        }
+        previous(info);
+    }));
+    execute!(io::stdout(), EnableBracketedPaste)?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    let result = event_loop(&mut terminal, &mut app, options, &stop);
+    restore_terminal(mouse);
+    stop.done();
+    if let Some(signal) = stop.pending() {
+        die_of(signal);
+    }
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, options: &Options) -> io::Result<()> {
+/// One event to an action; a paste goes straight to the line being typed.
+fn handle(app: &mut App, event: Event, mouse: bool) -> Option<Action> {
+    let action = match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action(app.context(), &key),
+        Event::Paste(text) => {
+            app.paste(&text);
+            None
+        }
+        Event::Mouse(m) if mouse => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(a) = action {
+        app.update(a);
+    }
+    action
+}
+
+/// Takes a finished reload, and starts one when the file changed.
+fn background(app: &mut App, watch: &Option<FileWatch>, reloader: &mut Option<Reloader>) {
+    app.poll_search();
+    let (Some(w), Some(r)) = (watch, reloader.as_mut()) else {
+        return;
+    };
+    if w.changed() {
+        r.request();
+    }
+    match r.poll() {
+        Some(Ok(loaded)) => app.replace_dataset(loaded.dataset, loaded.diagnostics),
+        Some(Err(e)) => app.reload_error = Some(e.to_string()),
+        None => {}
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    options: &Options,
+    stop: &Stop,
+) -> io::Result<()> {
     // An undocumented switch for the end-to-end test that proves a panic leaves
     // the terminal usable.
     let panic_for_test = std::env::var_os("CLUSTERDEX_TEST_PANIC").is_some();
@@ -64,52 +189,60 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, options: &Options) 
     let watch = options
         .watch
         .as_ref()
-        .and_then(|(p, max)| crate::watch::FileWatch::new(p).ok().map(|w| (w, p, *max)));
+        .and_then(|(p, _)| FileWatch::new(p).ok());
+    let mut reloader = options
+        .watch
+        .as_ref()
+        .filter(|_| watch.is_some())
+        .map(|(p, max)| Reloader::new(p, *max));
     loop {
         terminal.draw(|frame| ui::draw(frame, app, &options.theme))?;
-        if app.quit {
+        if app.quit || stop.pending().is_some() {
             return Ok(());
         }
-        // Wake up for a search answer from the worker, or now and then to look
-        // for saves of the dataset file; otherwise sleep until the next key.
-        let wake = if app.search_pending() {
-            Some(Duration::from_millis(8))
+        // Wake up for a search or reload answer, now and then to look for
+        // saves of the dataset file, and always soon enough to see a signal.
+        let wake = if app.search_pending() || reloader.as_ref().is_some_and(Reloader::busy) {
+            Duration::from_millis(8)
         } else {
-            watch.as_ref().map(|_| Duration::from_millis(150))
+            IDLE
         };
-        if let Some(timeout) = wake
-            && !event::poll(timeout)?
-        {
-            app.poll_search();
-            if let Some((w, path, max)) = &watch
-                && w.changed()
-            {
-                reload(app, path, *max);
-            }
+        if !event::poll(wake)? {
+            background(app, &watch, &mut reloader);
             continue;
         }
-        let action = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                keymap::action(app.context(), &key)
+        // Every event already waiting, before drawing again (a paste where the
+        // terminal has no bracketed paste, a held key): drawing after each
+        // one let a burst pile up behind the screen.
+        let started = Instant::now();
+        loop {
+            let action = handle(app, event::read()?, options.mouse);
+            if panic_for_test && action == Some(Action::ToggleHelp) {
+                panic!("panic requested by CLUSTERDEX_TEST_PANIC");
             }
-            Event::Mouse(m) if options.mouse => match m.kind {
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-                MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-                MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-                _ => None,
-            },
-            _ => None,
-        };
-        if panic_for_test && action == Some(Action::ToggleHelp) {
-            panic!("panic requested by CLUSTERDEX_TEST_PANIC");
+            if app.quit || started.elapsed() >= FRAME || !event::poll(DRAIN)? {
+                break;
+            }
         }
-        if let Some(a) = action {
-            app.update(a);
-        }
-        app.poll_search();
+        background(app, &watch, &mut reloader);
         // OSC 52 puts text on the clipboard of the user's own terminal, also over SSH.
         if let Some(text) = app.clipboard.take() {
-            execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))?;
+            let mut out = io::stdout();
+            out.write_all(crate::clipboard::sequence(&text, app.in_tmux).as_bytes())?;
+            out.flush()?;
         }
     }
+}
+
+/// The terminal's width when standard output is one, for the commands that
+/// print pictures to fit it.
+pub fn stdout_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| w)
+        .filter(|&w| w > 0)
 }

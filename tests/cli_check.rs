@@ -12,6 +12,8 @@ fn run(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_clusterdex"))
         .args(args)
         .env_remove("CLUSTERDEX_DATA")
+        // The user's config, notes and recent lookups stay untouched.
+        .env("CLUSTERDEX_NO_STATE", "1")
         .output()
         .expect("runs");
     (
@@ -137,7 +139,7 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert_eq!(
         err,
-        "error: TMP/big.ron: the file is 1.0 MiB, over the 1.0 MiB limit\n  hint: pass a larger --max-size (in MiB) if the file is meant to be this big\n"
+        "error: TMP/big.ron: the file is 1,100,011 bytes, over the limit of 1,048,576 bytes\n  hint: pass a larger --max-size (in MiB) if the file is meant to be this big\n"
     );
 }
 

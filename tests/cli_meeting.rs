@@ -8,6 +8,8 @@ use predicates::prelude::*;
 fn cmd() -> Command {
     let mut c = Command::cargo_bin("clusterdex").expect("binary built");
     c.env_remove("CLUSTERDEX_DATA");
+    // The user's config, notes and recent lookups stay untouched.
+    c.env("CLUSTERDEX_NO_STATE", "1");
     c
 }
 
@@ -119,16 +121,44 @@ by country: France 3
 }
 
 #[test]
-fn health2care_directory_lists_projects_with_their_support() {
-    let v: serde_json::Value = serde_json::from_str(&stdout(&[
-        "list",
-        "--json",
-        "--kind",
-        "project",
-        "--member-of",
-        "health2care",
-    ]))
-    .expect("json");
+fn repeated_facets_combine_with_and() {
+    cmd()
+        .args([
+            "list",
+            "--kind",
+            "cluster",
+            "--member-of",
+            "health2care",
+            "--member-of",
+            "french_health_clusters_network",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "cluster       Lyonbiopôle  lyonbiopole\n\n1 entity\n",
+        ));
+    let both = stdout(&["list", "--tag", "oncology", "--tag", "medical devices"]);
+    let one = stdout(&["list", "--tag", "oncology"]);
+    let count = |s: &str| s.lines().take_while(|l| !l.is_empty()).count();
+    assert!(count(&both) < count(&one), "{both}");
+    cmd()
+        .args([
+            "list",
+            "--member-of",
+            "health2care",
+            "--member-of",
+            "zzzqqqxx",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no entity matches \"zzzqqqxx\""));
+}
+
+#[test]
+fn health2care_lists_what_it_supported_with_the_support() {
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&["list", "--json", "--member-of", "health2care"]))
+            .expect("json");
     let rows = v["entities"].as_array().expect("rows");
     let support = |id: &str| {
         rows.iter()
@@ -153,8 +183,24 @@ fn list_counts_clusters_per_country() {
 fn export_json_parses_back_with_every_entity_and_relation() {
     let v: serde_json::Value =
         serde_json::from_str(&stdout(&["export", "--format", "json"])).expect("json");
-    assert_eq!(v["entities"].as_array().map(Vec::len), Some(102));
-    assert_eq!(v["relations"].as_array().map(Vec::len), Some(171));
+    let builtin = builtin();
+    assert_eq!(
+        v["entities"].as_array().map(Vec::len),
+        Some(builtin.entities.len())
+    );
+    assert_eq!(
+        v["relations"].as_array().map(Vec::len),
+        Some(builtin.relations.len())
+    );
+}
+
+/// The built-in dataset, for counts that follow the data.
+fn builtin() -> clusterdex::model::Dataset {
+    let loaded = clusterdex::load::load(
+        &clusterdex::load::DataSource::Builtin,
+        clusterdex::data::DEFAULT_MAX_BYTES,
+    );
+    loaded.expect("built-in").dataset
 }
 
 /// A minimal RFC 4180 reader: fields, quoted fields with doubled quotes.
@@ -201,7 +247,11 @@ fn export_csv_of_entities_and_relations_parses_back() {
     let lyon = rows.iter().find(|r| r[0] == "lyonbiopole").expect("row");
     assert_eq!(lyon[3], "Lyonbiopôle");
     let rels = parse_csv(&stdout(&["export", "--format", "csv", "--relations"]));
-    assert_eq!(rels.len(), 172);
+    assert_eq!(
+        rels.len(),
+        builtin().relations.len() + 1,
+        "a header and every relation"
+    );
     assert!(rels.iter().all(|r| r.len() == 8));
 }
 

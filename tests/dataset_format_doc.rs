@@ -2,6 +2,7 @@
 //! loads cleanly, and its relation type table is the one the code uses.
 
 use clusterdex::model::RELATION_TYPES;
+use clusterdex::model::relation::Belongs;
 
 const DOC: &str = include_str!("../docs/dataset-format.md");
 
@@ -50,4 +51,38 @@ fn the_documented_relation_types_match_the_code() {
         table,
         "update docs/dataset-format.md with this table:\n{table}"
     );
+}
+
+/// The names between a marker and the next `<!-- /membership -->`.
+fn documented(marker: &str) -> Vec<String> {
+    let start = DOC.find(marker).expect(marker) + marker.len();
+    let end = start
+        + DOC[start..]
+            .find("<!-- /membership -->")
+            .expect("end marker");
+    DOC[start..end]
+        .split(',')
+        .map(|n| n.trim().trim_matches('`').to_string())
+        .collect()
+}
+
+#[test]
+fn the_documented_membership_relations_match_the_code() {
+    let with = |b: Belongs| -> Vec<String> {
+        RELATION_TYPES
+            .iter()
+            .filter(|s| s.belongs == b)
+            .map(|s| s.name.to_string())
+            .collect()
+    };
+    let mut subjects = documented("<!-- membership -->");
+    let mut objects = documented("<!-- membership of objects -->");
+    subjects.sort();
+    objects.sort();
+    let (mut want_s, mut want_o) = (with(Belongs::Subject), with(Belongs::Object));
+    want_s.sort();
+    want_o.sort();
+    assert_eq!(subjects, want_s);
+    assert_eq!(objects, want_o);
+    assert_eq!(with(Belongs::Both), ["coordinates"]);
 }

@@ -1,6 +1,10 @@
-//! Lookups a person makes in a meeting, written from the five source documents,
-//! each answered through the built-in dataset's facts and relations. The
-//! comment on each names the document that states the answer.
+//! These tests check the built-in dataset, not the code: each reads
+//! `assets/ecosystem.ron` through the library and asserts what the five source
+//! documents say (or do not say). First, lookups a person makes in a meeting,
+//! each answered through the dataset's facts and relations, with a comment
+//! naming the document that states the answer. Then the audit of the dataset
+//! against the documents: one test per error fixed and per overreach settled
+//! (marked `Inferred` with its reason, or removed), and the omissions recorded.
 
 use std::sync::OnceLock;
 
@@ -408,16 +412,21 @@ fn which_regions_partner_in_4_motors_for_europe() {
     // 003: Catalonia, a long-term partner of the Rhône-Alpes region
     assert_eq!(
         inc("four_motors_for_europe", "partner_of"),
-        ["auvergne_rhone_alpes_region", "catalonia"]
+        ["auvergne_rhone_alpes", "catalonia"]
+    );
+    assert_eq!(
+        out("catalonia", "partner_of"),
+        ["auvergne_rhone_alpes", "four_motors_for_europe"]
     );
 }
 
 #[test]
 fn since_when_lyonbiopole_and_clara_work_together_and_until_when() {
-    // 004: begun in 2013, new plan until 2018
+    // 004: begun in 2013; the new plan commits both until 2018
+    assert_eq!(date("lyonbiopole_clara_partnership", "begun").iso(), "2013");
     assert_eq!(
-        date("lyonbiopole_clara_partnership", "period").iso(),
-        "2013/2018"
+        date("lyonbiopole_clara_partnership", "new plan runs until").iso(),
+        "2018"
     );
     assert_eq!(
         inc("lyonbiopole_clara_partnership", "member_of"),
@@ -475,4 +484,427 @@ fn implied_links_are_marked_inferred_with_a_reason() {
             .iter()
             .all(|r| r.note().is_some_and(|n| !n.is_empty()))
     );
+}
+
+// ---------------------------------------------------------------------------
+// The audit against the five documents: errors fixed, overreach settled,
+// omissions recorded.
+
+use clusterdex::model::{Certainty, Kind, Relation};
+
+/// The relation `from rel to`, if the dataset has it.
+fn find(from: &str, rel: &str, to: &str) -> Option<&'static Relation> {
+    let (a, b) = (ix(from), ix(to));
+    ds().relations
+        .iter()
+        .find(|r| r.from == a && r.to == b && r.rel.name() == rel)
+}
+
+fn relation(from: &str, rel: &str, to: &str) -> &'static Relation {
+    find(from, rel, to).unwrap_or_else(|| panic!("no relation {from} {rel} {to}"))
+}
+
+/// The relation exists, is marked inferred and says why.
+fn inferred(from: &str, rel: &str, to: &str) -> &'static Relation {
+    let r = relation(from, rel, to);
+    assert_eq!(r.certainty, Certainty::Inferred, "{from} {rel} {to}");
+    assert!(r.note().is_some_and(|n| !n.is_empty()), "{from} {rel} {to}");
+    r
+}
+
+fn cited(r: &Relation) -> Vec<&'static str> {
+    let mut v: Vec<&str> = r
+        .sources
+        .iter()
+        .map(|&s| ds().sources[s].id.as_str())
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+fn entity(id: &str) -> &'static clusterdex::model::Entity {
+    ds().entity(ix(id))
+}
+
+fn source(id: &str) -> &'static clusterdex::model::Source {
+    ds().sources
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no source {id}"))
+}
+
+#[test]
+fn error_historam_is_the_start_up_and_its_microscope_a_product() {
+    // 003: "Historam developed a ... microscope"; support for "the incoming start-up"
+    let index = clusterdex::search::Index::new(ds());
+    let q = clusterdex::search::Query::parse("historam").expect("query");
+    let first = index.search_top(&q, 1).expect("search")[0].entity;
+    assert_eq!(ds().entity(first).id, "historam");
+    assert_eq!(ds().entity(first).kind, Kind::Organisation);
+    assert_eq!(entity("historam").subkind.as_deref(), Some("start-up"));
+    assert_eq!(entity("historam_microscope").kind, Kind::Project);
+    assert_eq!(out("historam_microscope", "produced_by"), ["historam"]);
+    assert_eq!(
+        relation("health2care", "supported", "historam").role(),
+        Some("market study")
+    );
+}
+
+#[test]
+fn error_belgium_in_europe_cites_the_document_that_names_belgium() {
+    // 001 names Biowin "Beligian" among "Four European clusters"; 003 never names Belgium
+    let r = inferred("belgium", "part_of", "europe");
+    assert_eq!(cited(r), ["magia_announcement"]);
+}
+
+#[test]
+fn error_the_region_in_france_cites_both_documents_it_rests_on() {
+    // 001: Lyonbiopôle is the region's cluster; 002: Lyonbiopole is one of the French clusters
+    let r = inferred("auvergne_rhone_alpes", "part_of", "france");
+    assert_eq!(
+        cited(r),
+        ["french_health_clusters_release", "magia_announcement"]
+    );
+}
+
+#[test]
+fn error_afpc_is_an_organisation_not_an_association_or_a_network() {
+    // 000: "the French Competitiveness and business Clusters Organization"
+    let afpc = entity("afpc");
+    assert_eq!(afpc.kind, Kind::Organisation);
+    assert_eq!(afpc.subkind, None);
+    assert!(
+        !afpc.description.contains("association"),
+        "{}",
+        afpc.description
+    );
+}
+
+#[test]
+fn error_magia_plans_economic_intelligence_and_training() {
+    // 001: "a series of economic intelligence and training activities"
+    let magia = entity("magia");
+    assert!(
+        magia
+            .description
+            .contains("economic intelligence and training")
+    );
+    assert!(!magia.description.contains("market intelligence"));
+    assert!(fact("magia", "plan").contains("economic intelligence and training"));
+}
+
+#[test]
+fn overreach_the_founding_membership_of_cebr_is_inferred() {
+    // 000: "is member of the CEBR Board and is one of the founder member": of CEBR or its Board?
+    let r = inferred("lyonbiopole", "founding_member_of", "cebr");
+    assert!(r.note().is_some_and(|n| n.contains("Board")));
+    assert_eq!(
+        relation("lyonbiopole", "board_member_of", "cebr").certainty,
+        Certainty::Stated
+    );
+}
+
+#[test]
+fn overreach_the_strategic_partnership_keeps_the_words_of_the_page() {
+    // 000: "Intelligent Specialisation of Regions"; no acronym, no "smart", no "S3"
+    assert!(ds().index_of("escp_s3_medtech").is_none());
+    let p = entity("european_strategic_cluster_partnership");
+    assert!(p.name.contains("Intelligent Specialisation"));
+    assert!(p.tags.iter().any(|t| t == "Intelligent Specialisation"));
+    assert!(!p.tag_inferred("Intelligent Specialisation"));
+    assert!(p.alias_inferred("ESCP"));
+    assert!(p.tag_inferred("smart specialisation"));
+    assert!(!p.description.to_lowercase().contains("smart"));
+}
+
+#[test]
+fn overreach_no_type_from_outside_the_documents() {
+    // 001, 003: the CEA, Flanders Innovation & Entrepreneurship, Flanders DC, the
+    // European Commission, the DGs, the regions and EmI are never given a type
+    for id in [
+        "cea",
+        "flanders_innovation_entrepreneurship",
+        "flanders_dc",
+        "european_commission",
+        "dg_grow",
+        "dg_enterprise_industry",
+        "auvergne_rhone_alpes_region",
+        "regional_council",
+        "region_of_lombardy",
+        "region_of_lower_austria",
+        "italian_council_presidency",
+        "european_cluster_excellence_initiative",
+        "emi",
+        "health_techdays_2014",
+        "health_techdays_2015",
+    ] {
+        assert_eq!(entity(id).subkind, None, "{id}");
+    }
+    assert!(ds().index_of("emi_programme").is_none());
+    assert!(entity("emi").kind_inferred());
+    for e in &ds().entities {
+        for word in [
+            "EU executive",
+            "research body",
+            "association",
+            "Regional authority",
+        ] {
+            assert!(!e.description.contains(word), "{}: {word}", e.id);
+        }
+    }
+}
+
+/// Every word of every text a reader sees on a card.
+fn all_texts() -> Vec<String> {
+    let mut v = Vec::new();
+    for e in &ds().entities {
+        v.push(e.description.clone());
+        v.extend(e.notes.iter().cloned());
+        v.extend(e.facts.iter().map(|f| f.value.clone()));
+        v.extend(e.inferred.iter().map(|p| p.why.clone()));
+    }
+    v.extend(
+        ds().relations
+            .iter()
+            .filter_map(|r| r.note().map(str::to_string)),
+    );
+    v
+}
+
+#[test]
+fn overreach_no_gendered_pronoun_the_documents_do_not_support() {
+    // 003 and 004 give names and titles, never a he or a she
+    for text in all_texts() {
+        for word in text.split(|c: char| !c.is_alphabetic()) {
+            let w = word.to_lowercase();
+            assert!(
+                ![
+                    "he", "she", "his", "her", "hers", "him", "himself", "herself"
+                ]
+                .contains(&w.as_str()),
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn overreach_the_creativity_workshop_has_no_date_and_belongs_to_the_forum_by_layout() {
+    // 003: only "the minutes of the creativity workshop", under the forum's heading
+    assert!(entity("health2care_creativity_workshop").dates.is_empty());
+    inferred(
+        "health2care_creativity_workshop",
+        "part_of",
+        "health2care_forum",
+    );
+}
+
+#[test]
+fn overreach_who_runs_the_2015_call_is_inferred() {
+    // 003: offers "could then be supported by the HEALTH2CARE consortium"
+    inferred(
+        "innovation_vouchers_call_2015",
+        "organised_by",
+        "health2care",
+    );
+    // "driven by Lyonbiopôle and i-Care Cluster" is stated for the two calls
+    assert_eq!(
+        relation("health2care_calls", "organised_by", "i_care").certainty,
+        Certainty::Stated
+    );
+}
+
+#[test]
+fn overreach_the_two_medtech_partnerships_are_linked_by_layout_only() {
+    // 000: the partner list is lost; the two partnerships follow "has partnered with other European MedTech clusters"
+    inferred("lyonbiopole", "partner_of", "european_medtech_alliance");
+    inferred(
+        "lyonbiopole",
+        "partner_of",
+        "european_strategic_cluster_partnership",
+    );
+}
+
+#[test]
+fn overreach_bioxclusters_plus_continues_bioxclusters_whose_success_led_to_medtech_partnerships() {
+    // 000: Plus is "the continuation"; the success led to partnering with medtech clusters
+    assert_eq!(out("bioxclusters_plus", "continues"), ["bioxclusters"]);
+    let b = entity("bioxclusters");
+    assert!(
+        !b.description.contains("led to BioXclusters Plus"),
+        "{}",
+        b.description
+    );
+    assert!(b.description.contains("medtech clusters"));
+    assert!(fact("lyonbiopole", "medtech partnerships").contains("bioXclusters"));
+}
+
+#[test]
+fn overreach_the_clara_partnership_does_not_end_in_2018() {
+    // 004: the new plan "engage les deux acteurs jusqu'en 2018"
+    let p = entity("lyonbiopole_clara_partnership");
+    assert!(
+        p.dates.iter().all(|d| d.when.end.is_none()),
+        "no period with an end"
+    );
+    for member in ["lyonbiopole", "clara"] {
+        let r = relation(member, "member_of", "lyonbiopole_clara_partnership");
+        assert_eq!(r.period(), None, "{member}");
+    }
+}
+
+#[test]
+fn overreach_doubts_about_kinds_mark_the_kind_not_the_entity() {
+    // 003 names Flanders bio and DSP Valley as partners; 004 calls Clara a cancéropôle
+    for id in ["flanders_bio", "dsp_valley", "clara", "bioxclusters"] {
+        let e = entity(id);
+        assert_eq!(e.certainty, Certainty::Stated, "{id}");
+        assert!(e.kind_inferred(), "{id}");
+    }
+}
+
+#[test]
+fn overreach_source_titles_and_publishers_are_as_the_documents_give_them() {
+    // 001 has no title; no publisher is named in 000-003; 004 is Industrie Pharma, signed C.B.
+    assert_eq!(source("magia_announcement").title, "Title not stated");
+    assert_eq!(source("health2care_news").title, "News & events");
+    for id in [
+        "lyonbiopole_partners",
+        "magia_announcement",
+        "french_health_clusters_release",
+        "health2care_news",
+    ] {
+        assert!(
+            source(id).publisher.starts_with("publisher not stated"),
+            "{id}"
+        );
+    }
+    let fr = source("industrie_pharma_clara");
+    assert_eq!(fr.publisher, "Industrie Pharma");
+    assert!(fr.note.as_deref().is_some_and(|n| n.contains("C.B.")));
+}
+
+#[test]
+fn overreach_tags_the_documents_do_not_give_are_gone_or_inferred() {
+    assert!(entity("bioxclusters").tags.is_empty());
+    assert!(
+        !entity("flanders_bio")
+            .tags
+            .iter()
+            .any(|t| t == "life sciences")
+    );
+    assert!(!entity("i_care").tags.iter().any(|t| t == "medical devices"));
+    for id in ["biopmed", "biowin", "life_science_nord"] {
+        assert!(entity(id).tag_inferred("medical technologies"), "{id}");
+    }
+    // a tag read from a name is inferred
+    assert!(entity("cancer_bio_sante").tag_inferred("oncology"));
+    assert!(entity("life_science_nord").tag_inferred("life sciences"));
+}
+
+#[test]
+fn overreach_the_regional_council_of_the_region_is_our_reading() {
+    // 003: only "the Regional Council"
+    let c = entity("regional_council");
+    assert!(c.alias_inferred("Regional Council of Auvergne-Rhône-Alpes"));
+    inferred("regional_council", "part_of", "auvergne_rhone_alpes_region");
+}
+
+#[test]
+fn overreach_weak_links_are_inferred_or_gone() {
+    // 000: AFPC is only listed on the partner page; 003: ECCP's paragraph does not name Lucia Seel
+    assert!(find("lyonbiopole", "member_of", "afpc").is_none());
+    inferred("lyonbiopole", "partner_of", "afpc");
+    assert!(find("lucia_seel", "presented", "eccp").is_none());
+}
+
+#[test]
+fn omission_places_read_from_names_are_all_inferred() {
+    // 002: Medicen Paris Region, Alsace Biovalley; 003: the three Flemish bodies; 004: Clara
+    for (from, to) in [
+        ("medicen_paris_region", "paris_region"),
+        ("alsace_biovalley", "alsace"),
+        ("flanders_bio", "flanders"),
+        ("flanders_dc", "flanders"),
+        ("flanders_innovation_entrepreneurship", "flanders"),
+        ("clara", "lyon"),
+        ("clara", "auvergne_rhone_alpes"),
+        ("auvergne_rhone_alpes_region", "auvergne_rhone_alpes"),
+        ("region_of_lombardy", "lombardy"),
+        ("region_of_lower_austria", "lower_austria"),
+    ] {
+        inferred(from, "located_in", to);
+    }
+    // and every link whose reason is a name is marked so
+    for r in &ds().relations {
+        if r.note()
+            .is_some_and(|n| n.starts_with("read from its name"))
+        {
+            assert_eq!(r.certainty, Certainty::Inferred, "{:?}", r.note());
+        }
+    }
+    for id in ["paris_region", "alsace", "flanders"] {
+        assert_eq!(entity(id).certainty, Certainty::Inferred, "{id}");
+    }
+}
+
+#[test]
+fn omission_nationalities_the_article_states_are_links() {
+    // 001: "the Italian organisation BioPmed", "the Beligian structure Biowin", "the German cluster"
+    for (id, country) in [
+        ("biopmed", "italy"),
+        ("biowin", "belgium"),
+        ("life_science_nord", "germany"),
+    ] {
+        assert_eq!(
+            relation(id, "located_in", country).certainty,
+            Certainty::Stated
+        );
+    }
+}
+
+#[test]
+fn omission_the_cluster_policy_holds_its_2004_start() {
+    // 002: "The competitiveness cluster policy was initiated in 2004"
+    assert_eq!(
+        date("competitiveness_cluster_policy", "launched").iso(),
+        "2004"
+    );
+    let network = entity("french_health_clusters_network");
+    assert!(network.all_dates().all(|d| d.iso() != "2004"));
+    assert!(
+        fact("french_health_clusters_network", "others in the ecosystem").contains("hospitals")
+    );
+}
+
+#[test]
+fn omission_historam_and_the_vouchers_are_linked_as_inferred() {
+    // 003: a market study for Historam; market studies among the services paid through vouchers
+    inferred("innovation_vouchers", "supported", "historam");
+}
+
+#[test]
+fn omission_health_techdays_2014_held_the_forum_on_23_september() {
+    // 003: the forum "in Lyon the 23rd of September during the Health TechDays' 2014"
+    assert_eq!(
+        date("health_techdays_2014", "forum day").iso(),
+        "2014-09-23"
+    );
+    assert_eq!(date("health_techdays_2014", "held").iso(), "2014");
+}
+
+#[test]
+fn omission_aims_and_outcomes_are_recorded() {
+    // 000, 001, 003, 004
+    assert!(fact("lyonbiopole", "aims of its European ties").contains("research partners"));
+    assert!(fact("magia", "aims").contains("strategy"));
+    assert!(fact("health2care", "next objective").contains("European regions"));
+    assert!(
+        fact(
+            "lyonbiopole_clara_partnership",
+            "axis 2: innovation potential"
+        )
+        .contains("patients")
+    );
+    assert!(fact("catalonia", "cluster policy").contains("strong"));
 }

@@ -1,5 +1,6 @@
 //! Whatever keys a user presses at whatever terminal size, the explorer never
-//! panics (1x1 up to 300x100).
+//! panics (1x1 up to 300x100, the board's sizes included), in the network view and
+//! the period chart too.
 
 use clusterdex::app::App;
 use clusterdex::commands::snapshot::render;
@@ -12,7 +13,10 @@ fn key() -> impl Strategy<Value = KeyEvent> {
     let code = prop_oneof![
         any::<char>().prop_map(KeyCode::Char),
         prop::sample::select(vec![
-            '/', 'j', 'k', 'g', 'G', 'h', 'l', '[', ']', '-', '?', '1', '4', 'a', 'o', 'n'
+            '/', 'j', 'k', 'g', 'G', 'h', 'l', '[', ']', '-', '?', '1', '4', 'a', 'o', 'n',
+            // the board, zoom, the cross-filter, copy, the views, help's own keys,
+            // the network view and its depth, the period chart
+            'b', 'z', '=', 'y', 'Y', 'f', 't', 'c', '!', ' ', ':', 'v', '+', 'p'
         ])
         .prop_map(KeyCode::Char),
         prop::sample::select(vec![
@@ -56,6 +60,29 @@ proptest! {
         let loaded = load(&DataSource::Builtin, clusterdex::data::DEFAULT_MAX_BYTES).expect("built-in");
         let mut app = App::new(loaded.dataset, loaded.diagnostics);
         let screen = render(&mut app, &keys, (w, h), &Theme::dark());
+        prop_assert_eq!(screen.len(), usize::from(h));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The pictures from their first frame: the network of any entity at
+    /// either depth, or the period chart, then random keys, at any size.
+    #[test]
+    fn random_keys_in_the_pictures_never_panic(
+        entity in 0usize..1000,
+        start in prop::sample::select(vec!["v", "v+", "tp"]),
+        keys in prop::collection::vec(key(), 0..30),
+        w in 1u16..=300,
+        h in 1u16..=100,
+    ) {
+        let loaded = load(&DataSource::Builtin, clusterdex::data::DEFAULT_MAX_BYTES).expect("built-in");
+        let mut app = App::new(loaded.dataset, loaded.diagnostics);
+        app.visit(entity % app.ds.len());
+        let mut all = clusterdex::commands::snapshot::parse_keys(start).expect("keys");
+        all.extend(keys);
+        let screen = render(&mut app, &all, (w, h), &Theme::dark());
         prop_assert_eq!(screen.len(), usize::from(h));
     }
 }

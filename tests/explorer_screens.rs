@@ -35,6 +35,7 @@ screen_snapshot!(tab_events, "<Tab><Tab>", 120, 40);
 screen_snapshot!(tab_others, "4", 120, 40);
 screen_snapshot!(search_typing, "/lyonb", 120, 40);
 screen_snapshot!(search_no_result, "/zzzqqq", 120, 40);
+screen_snapshot!(search_answers, "/magia coordinator", 120, 40);
 screen_snapshot!(entity_with_many_relations, "/lyonbiopole<Enter>", 120, 40);
 screen_snapshot!(
     drill_two_levels,
@@ -177,7 +178,14 @@ fn the_last_of_more_related_entities_than_rows_is_drawn_when_selected() {
     let related = a.related_of(e);
     assert!(related.len() > 60, "{} related", related.len());
     a.visit(e);
-    a.update(clusterdex::app::Action::Bottom);
+    // G goes to the card's end; k then j pick the last related row.
+    for action in [
+        clusterdex::app::Action::Bottom,
+        clusterdex::app::Action::Up,
+        clusterdex::app::Action::Down,
+    ] {
+        a.update(action);
+    }
     let theme = Theme::dark();
     let mut t = sure(Terminal::new(TestBackend::new(120, 40)));
     sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
@@ -189,4 +197,43 @@ fn the_last_of_more_related_entities_than_rows_is_drawn_when_selected() {
     assert!(row.contains(&start), "{row:?} should show {last:?}");
     let cell = &t.backend().buffer()[(area.x + 4, pos.y)];
     assert_eq!(cell.bg, theme.selected.bg.unwrap_or_default(), "{row:?}");
+}
+
+screen_snapshot!(
+    entity_with_inferred_parts,
+    "/european strategic cluster<Enter>",
+    120,
+    40
+);
+
+/// A stated entity whose kind the sources only imply: the mark after the kind
+/// is drawn in the inferred style, and the reason is listed under "Inferred".
+#[test]
+fn an_inferred_kind_is_marked_in_the_inferred_style() {
+    let theme = Theme::dark();
+    let (a, b) = buffer("/flanders bio<Enter>", 120, 40);
+    let pane = a.geometry.entity;
+    let rows: Vec<String> = (pane.y..pane.y + pane.height)
+        .map(|y| row_text(&b, y, pane.x, pane.x + pane.width))
+        .collect();
+    let head = rows
+        .iter()
+        .position(|r| r.starts_with("cluster (inferred) Flanders bio"))
+        .unwrap_or_else(|| panic!("no marked header in {rows:#?}"));
+    let y = pane.y + head as u16;
+    let mark = pane.x + "cluster ".len() as u16;
+    for x in mark..mark + "(inferred)".len() as u16 {
+        assert_eq!(b[(x, y)].fg, theme.inferred.fg.expect("colour"), "cell {x}");
+        assert!(
+            b[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::ITALIC)
+        );
+    }
+    assert_ne!(b[(pane.x, y)].fg, theme.inferred.fg.expect("colour"));
+    assert!(rows.iter().any(|r| r.trim_end() == "Inferred"), "{rows:#?}");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("  kind: the page names it only"))
+    );
 }

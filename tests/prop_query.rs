@@ -1,6 +1,6 @@
 //! No query string — empty, blank, long, any Unicode, fzf operators in odd
-//! places — makes parsing or searching panic, and every highlight points
-//! inside the text it highlights.
+//! places — makes parsing, searching or reading it as a question panic, and
+//! every highlight points inside the text it highlights.
 
 use std::sync::OnceLock;
 
@@ -41,7 +41,14 @@ fn query_text() -> impl Strategy<Value = String> {
             "\u{202e}",
             "\u{1b}[31m",
             "ß",
-            "東京"
+            "東京",
+            "who",
+            "coordinator",
+            "magia",
+            "où",
+            "-",
+            "+",
+            "’"
         ])
         .prop_map(String::from),
     ];
@@ -50,6 +57,11 @@ fn query_text() -> impl Strategy<Value = String> {
 
 fn check(text: &str) {
     let (ds, ix) = data();
+    if let Ok(q) = Query::parse(text) {
+        for a in clusterdex::search::answer::answers(ds, ix, &q) {
+            assert!(a.entity < ds.len() && a.targets.iter().all(|&t| t < ds.len()));
+        }
+    }
     if let Ok(q) = Query::parse(text)
         && let Ok(hits) = ix.search_top(&q, 50)
     {

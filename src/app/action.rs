@@ -42,8 +42,14 @@ pub enum Action {
     NextTab,
     /// Show the previous tab of the list.
     PrevTab,
-    /// Show tab n (0-based) of the list.
+    /// Show pane n (an index of the pane table), as a tab or on the board.
     GoTab(usize),
+    /// Switch between the board (panes side by side) and the tabs.
+    ToggleBoard,
+    /// Keep only the rows related to the selected or open entity, or show all again.
+    CrossFilter,
+    /// Let the focused pane fill the screen, or give the others their room back.
+    Zoom,
     /// Open the selected entity (list row, related row or search hit).
     Open,
     /// Go back one step: to the previous entity, or from an entity to the list.
@@ -82,4 +88,18 @@ pub enum Action {
     ScrollUp,
     /// The mouse wheel turned down.
     ScrollDown,
+    /// Draw the network around the shown entity.
+    ShowNetwork,
+    /// Show the neighbours' neighbours too (network depth 2).
+    Deeper,
+    /// Show only the direct neighbours (network depth 1).
+    Shallower,
+    /// Put the selected node in the centre of the network (a history visit).
+    Recentre,
+    /// Move the selection left (network view: along the edges).
+    MoveLeft,
+    /// Move the selection right (network view: along the edges).
+    MoveRight,
+    /// Switch the timeline between its list and its chart of periods.
+    ToggleChart,
 }

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::panes::Tab;
 
 /// Where the keyboard is: each context has its own bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,22 +15,44 @@ pub enum Context {
     Entity,
     Search,
     Help,
+    /// The list of problems found in the dataset (any key closes it).
+    Problems,
     Timeline,
     Filter,
     Paths,
+    Network,
+    Chart,
 }
 
 impl Context {
+    /// Every context, in the order help lists them.
+    pub const ALL: [Context; 11] = [
+        Context::Global,
+        Context::List,
+        Context::Entity,
+        Context::Search,
+        Context::Filter,
+        Context::Timeline,
+        Context::Chart,
+        Context::Network,
+        Context::Paths,
+        Context::Help,
+        Context::Problems,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Anywhere",
-            Context::List => "List",
-            Context::Entity => "Entity",
+            Context::List => "List, or a pane of the board",
+            Context::Entity => "Card",
             Context::Search => "Search",
             Context::Help => "Help",
+            Context::Problems => "Problems",
             Context::Timeline => "Timeline",
             Context::Filter => "Filter line",
             Context::Paths => "Connections",
+            Context::Network => "Network",
+            Context::Chart => "Period chart",
         }
     }
 }
@@ -52,8 +75,7 @@ const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 use Context::*;
 use KeyCode::{
-    BackTab, Backspace, Char, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
-    Up,
+    BackTab, Backspace, Char, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Up,
 };
 
 const fn b(
@@ -84,17 +106,17 @@ pub static BINDINGS: &[Binding] = &[
     b(List, &[(PageUp, NONE)], Action::PageUp, "PgUp", "page up", false),
     b(List, &[(Char('d'), CTRL)], Action::HalfPageDown, "C-d", "half a page down", false),
     b(List, &[(Char('u'), CTRL)], Action::HalfPageUp, "C-u", "half a page up", false),
-    b(List, &[(Char('l'), NONE), (Right, NONE)], Action::NextTab, "l →", "next tab", false),
-    b(List, &[(Char('h'), NONE), (Left, NONE)], Action::PrevTab, "h ←", "previous tab", false),
-    b(List, &[(Enter, NONE)], Action::Open, "⏎", "open", true),
-    b(Entity, &[(Char('j'), NONE), (Down, NONE)], Action::Down, "j ↓", "next related entity", false),
+    b(List, &[(Char('l'), NONE), (Right, NONE)], Action::NextTab, "l →", "next tab, or next pane on the board", false),
+    b(List, &[(Char('h'), NONE), (Left, NONE)], Action::PrevTab, "h ←", "previous tab or pane", false),
+    b(List, &[(Enter, NONE)], Action::Open, "⏎", "open the card", true),
+    b(Entity, &[(Char('j'), NONE), (Down, NONE)], Action::Down, "j ↓", "next related entity (the card follows)", false),
     b(Entity, &[(Char('k'), NONE), (Up, NONE)], Action::Up, "k ↑", "previous related entity", false),
-    b(Entity, &[(Char('g'), NONE), (Home, NONE)], Action::Top, "g", "first related entity", false),
-    b(Entity, &[(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)], Action::Bottom, "G", "last related entity", false),
-    b(Entity, &[(PageDown, NONE)], Action::PageDown, "PgDn", "page down", false),
-    b(Entity, &[(PageUp, NONE)], Action::PageUp, "PgUp", "page up", false),
-    b(Entity, &[(Char('d'), CTRL)], Action::HalfPageDown, "C-d", "half a page down", false),
-    b(Entity, &[(Char('u'), CTRL)], Action::HalfPageUp, "C-u", "half a page up", false),
+    b(Entity, &[(Char('g'), NONE), (Home, NONE)], Action::Top, "g Home", "top of the card", false),
+    b(Entity, &[(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)], Action::Bottom, "G End", "end of the card (notes, sources)", false),
+    b(Entity, &[(PageDown, NONE)], Action::PageDown, "PgDn", "scroll the card down a page", false),
+    b(Entity, &[(PageUp, NONE)], Action::PageUp, "PgUp", "scroll the card up a page", false),
+    b(Entity, &[(Char('d'), CTRL)], Action::HalfPageDown, "C-d", "scroll half a page down", false),
+    b(Entity, &[(Char('u'), CTRL)], Action::HalfPageUp, "C-u", "scroll half a page up", false),
     b(Entity, &[(Enter, NONE)], Action::Open, "⏎", "follow the relation", true),
     b(Entity, &[(Backspace, NONE), (Esc, NONE)], Action::Back, "⌫ Esc", "back", true),
     b(Entity, &[(Char('['), NONE)], Action::HistoryBack, "[", "history back", false),
@@ -102,12 +124,11 @@ pub static BINDINGS: &[Binding] = &[
     b(Entity, &[(Char('-'), NONE)], Action::Alternate, "-", "previous entity and back again", false),
     b(Entity, &[(Char('h'), NONE), (Left, NONE)], Action::FocusList, "h ←", "back to the list", false),
     b(Global, &[(Char('/'), NONE)], Action::StartSearch, "/", "search everything", true),
-    b(Global, &[(Tab, NONE)], Action::NextTab, "Tab", "next tab", false),
-    b(Global, &[(BackTab, SHIFT), (BackTab, NONE)], Action::PrevTab, "S-Tab", "previous tab", false),
-    b(Global, &[(Char('1'), NONE)], Action::GoTab(0), "1", "Clusters tab", false),
-    b(Global, &[(Char('2'), NONE)], Action::GoTab(1), "2", "Alliances tab", false),
-    b(Global, &[(Char('3'), NONE)], Action::GoTab(2), "3", "Events tab", false),
-    b(Global, &[(Char('4'), NONE)], Action::GoTab(3), "4", "Others tab", false),
+    b(Global, &[(KeyCode::Tab, NONE)], Action::NextTab, "Tab", "next tab, or next pane on the board", false),
+    b(Global, &[(BackTab, SHIFT), (BackTab, NONE)], Action::PrevTab, "S-Tab", "previous tab or pane", false),
+    b(Global, &[(Char('b'), NONE)], Action::ToggleBoard, "b", "board or tabs", true),
+    b(Global, &[(Char('='), NONE)], Action::CrossFilter, "=", "keep only rows linked to the selection (again: all)", false),
+    b(Global, &[(Char('z'), NONE)], Action::Zoom, "z", "zoom the focused pane, and back", false),
     b(Global, &[(Char('['), NONE)], Action::HistoryBack, "[", "history back", false),
     b(Global, &[(Char(']'), NONE)], Action::HistoryForward, "]", "history forward", false),
     b(Global, &[(Char('?'), NONE), (F(1), NONE)], Action::ToggleHelp, "? F1", "help", true),
@@ -126,11 +147,19 @@ pub static BINDINGS: &[Binding] = &[
     b(Search, &[(Char('e'), CTRL), (End, NONE)], Action::CursorEnd, "C-e", "end of line", false),
     b(Search, &[(Left, NONE), (Char('b'), CTRL)], Action::CursorLeft, "←", "cursor left", false),
     b(Search, &[(Right, NONE), (Char('f'), CTRL)], Action::CursorRight, "→", "cursor right", false),
-    b(Help, &[ (Esc, NONE), (Char('?'), NONE), (F(1), NONE), (Char('q'), NONE), ], Action::ToggleHelp, "Esc ?", "close help", true),
+    b(Search, &[(Char('y'), CTRL)], Action::CopyCard, "C-y", "copy the card of the selected hit", false),
+    b(Search, &[(Char('y'), KeyModifiers::ALT)], Action::CopyId, "M-y", "copy the id of the selected hit", false),
+    b(Help, &[(Esc, NONE), (Char('?'), NONE), (F(1), NONE), (Char('q'), NONE)], Action::ToggleHelp, "Esc ? q", "close help", true),
+    b(Help, &[(Char('j'), NONE), (Down, NONE)], Action::Down, "j ↓", "scroll down", true),
+    b(Help, &[(Char('k'), NONE), (Up, NONE)], Action::Up, "k ↑", "scroll up", false),
+    b(Help, &[(PageDown, NONE), (Char(' '), NONE)], Action::PageDown, "PgDn", "page down", true),
+    b(Help, &[(PageUp, NONE)], Action::PageUp, "PgUp", "page up", false),
+    b(Help, &[(Char('g'), NONE), (Home, NONE)], Action::Top, "g", "top", false),
+    b(Help, &[(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)], Action::Bottom, "G", "end", false),
     b(Global, &[(Char('t'), NONE)], Action::ShowTimeline, "t", "timeline", false),
     b(Global, &[(Char('f'), NONE)], Action::StartFilter, "f", "filter the lists by facets", false),
     b(Global, &[(Char('c'), NONE)], Action::StartPath, "c", "how this connects to another", false),
-    b(Global, &[(Char('y'), NONE)], Action::CopyCard, "y", "copy the card", false),
+    b(Global, &[(Char('y'), NONE)], Action::CopyCard, "y", "copy the card (of the row you are on)", false),
     b(Global, &[(Char('Y'), SHIFT), (Char('Y'), NONE)], Action::CopyId, "Y", "copy the id", false),
     b(Timeline, &[(Char('j'), NONE), (Down, NONE)], Action::Down, "j ↓", "next entry", false),
     b(Timeline, &[(Char('k'), NONE), (Up, NONE)], Action::Up, "k ↑", "previous entry", false),
@@ -153,6 +182,34 @@ pub static BINDINGS: &[Binding] = &[
     b(Filter, &[(Char('e'), CTRL), (End, NONE)], Action::CursorEnd, "C-e", "end of line", false),
     b(Filter, &[(Left, NONE)], Action::CursorLeft, "←", "cursor left", false),
     b(Filter, &[(Right, NONE)], Action::CursorRight, "→", "cursor right", false),
+    b(Global, &[(Char('v'), NONE)], Action::ShowNetwork, "v", "network of this entity", false),
+    b(Timeline, &[(Char('p'), NONE)], Action::ToggleChart, "p", "chart of periods", true),
+    b(Network, &[(Char('j'), NONE), (Down, NONE)], Action::Down, "j ↓", "next node", false),
+    b(Network, &[(Char('k'), NONE), (Up, NONE)], Action::Up, "k ↑", "previous node", false),
+    b(Network, &[(Char('h'), NONE), (Left, NONE)], Action::MoveLeft, "h ←", "left along the edges", false),
+    b(Network, &[(Char('l'), NONE), (Right, NONE)], Action::MoveRight, "l →", "right along the edges", false),
+    b(Network, &[(Char('g'), NONE), (Home, NONE)], Action::Top, "g", "the centre", false),
+    b(Network, &[(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)], Action::Bottom, "G", "last node", false),
+    b(Network, &[(Enter, NONE)], Action::Open, "⏎", "open the card", true),
+    b(Network, &[(Char(' '), NONE)], Action::Recentre, "Space", "centre here", true),
+    b(Network, &[(Char('+'), NONE), (Char('+'), SHIFT), (Char('='), NONE)], Action::Deeper, "+", "depth 2", true),
+    b(Network, &[(Char('-'), NONE), (Char('_'), SHIFT), (Char('_'), NONE)], Action::Shallower, "-", "depth 1", true),
+    b(Network, &[(Char('['), NONE)], Action::HistoryBack, "[", "history back (re-centre)", false),
+    b(Network, &[(Char(']'), NONE)], Action::HistoryForward, "]", "history forward (re-centre)", false),
+    b(Network, &[(Char('y'), NONE)], Action::CopyCard, "y", "copy the node's card", false),
+    b(Network, &[(Char('Y'), SHIFT), (Char('Y'), NONE)], Action::CopyId, "Y", "copy the node's id", false),
+    b(Network, &[(Esc, NONE), (Char('v'), NONE), (Char('q'), NONE)], Action::Close, "Esc", "close", true),
+    b(Chart, &[(Char('j'), NONE), (Down, NONE)], Action::Down, "j ↓", "next row", false),
+    b(Chart, &[(Char('k'), NONE), (Up, NONE)], Action::Up, "k ↑", "previous row", false),
+    b(Chart, &[(Char('g'), NONE), (Home, NONE)], Action::Top, "g", "first row", false),
+    b(Chart, &[(Char('G'), SHIFT), (Char('G'), NONE), (End, NONE)], Action::Bottom, "G", "last row", false),
+    b(Chart, &[(PageDown, NONE)], Action::PageDown, "PgDn", "page down", false),
+    b(Chart, &[(PageUp, NONE)], Action::PageUp, "PgUp", "page up", false),
+    b(Chart, &[(Enter, NONE)], Action::Open, "⏎", "open the entity", true),
+    b(Chart, &[(Char('p'), NONE)], Action::ToggleChart, "p", "the list", true),
+    b(Chart, &[(Char('y'), NONE)], Action::CopyCard, "y", "copy the card", false),
+    b(Chart, &[(Char('Y'), SHIFT), (Char('Y'), NONE)], Action::CopyId, "Y", "copy the id", false),
+    b(Chart, &[(Esc, NONE), (Char('t'), NONE), (Char('q'), NONE)], Action::Close, "Esc t", "close the timeline", true),
 ];
 
 /// Ctrl-c quits from anywhere, search and help included.
@@ -185,12 +242,23 @@ pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
             }
             _ => None,
         },
-        Context::Help => Some(Action::ToggleHelp),
-        Context::Timeline | Context::Paths => None,
+        Context::Problems => Some(Action::ShowProblems),
+        Context::Help | Context::Timeline | Context::Paths | Context::Network | Context::Chart => {
+            None
+        }
         _ => BINDINGS
             .iter()
             .find(|b| b.context == Context::Global && matches(b, key))
-            .map(|b| b.action),
+            .map(|b| b.action)
+            .or_else(|| pane_key(key)),
+    }
+}
+
+/// A pane's own key (`1`, `2`, ... from the pane table) shows it.
+fn pane_key(key: &KeyEvent) -> Option<Action> {
+    match key.code {
+        Char(c) if key.modifiers == NONE => Tab::by_key(c).map(|t| Action::GoTab(t.index())),
+        _ => None,
     }
 }
 
@@ -260,6 +328,14 @@ mod tests {
             Some(Action::GoTab(1))
         );
         assert_eq!(
+            action(Context::Entity, &key(Char('4'), NONE)),
+            Some(Action::GoTab(3))
+        );
+        assert_eq!(
+            action(Context::Search, &key(Char('2'), NONE)),
+            Some(Action::InsertChar('2'))
+        );
+        assert_eq!(
             action(Context::List, &key(Char('l'), NONE)),
             Some(Action::NextTab)
         );
@@ -271,6 +347,41 @@ mod tests {
         assert!(h.contains(&("⌫ Esc", "back")));
         assert!(h.contains(&("/", "search everything")));
         assert!(!hints(Context::Search).iter().any(|(_, d)| *d == "quit"));
+    }
+
+    #[test]
+    fn help_closes_only_on_its_own_keys_and_scrolls() {
+        for k in [Esc, Char('?'), Char('q'), F(1)] {
+            assert_eq!(
+                action(Context::Help, &key(k, NONE)),
+                Some(Action::ToggleHelp)
+            );
+        }
+        assert_eq!(action(Context::Help, &key(Char('x'), NONE)), None);
+        assert_eq!(
+            action(Context::Help, &key(Char('j'), NONE)),
+            Some(Action::Down)
+        );
+        assert_eq!(action(Context::Help, &key(End, NONE)), Some(Action::Bottom));
+        assert_eq!(
+            action(Context::Problems, &key(Char('x'), NONE)),
+            Some(Action::ShowProblems)
+        );
+    }
+
+    #[test]
+    fn pane_keys_do_not_shadow_and_are_not_shadowed_by_bindings() {
+        for t in Tab::all() {
+            let k = key(Char(t.spec().key), NONE);
+            for c in [Context::List, Context::Entity, Context::Global] {
+                assert!(
+                    !BINDINGS.iter().any(|b| b.context == c && matches(b, &k)),
+                    "{:?} is bound in {c:?}",
+                    t.spec().key
+                );
+            }
+            assert_eq!(action(Context::List, &k), Some(Action::GoTab(t.index())));
+        }
     }
 
     #[test]

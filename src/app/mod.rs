@@ -4,60 +4,38 @@
 //! scroll offsets and record where it drew things, for the mouse).
 
 pub mod action;
+pub mod answers;
+pub mod board;
+mod card;
+pub mod chart;
+mod filter;
 pub mod history;
 pub mod index_slot;
 pub mod keymap;
 pub mod line;
+pub mod network;
+pub mod panes;
+mod paste;
 pub mod search_worker;
 mod update;
 pub mod views;
 
 #[cfg(test)]
+mod board_tests;
+#[cfg(test)]
+mod pictures_tests;
+#[cfg(test)]
 mod tests;
 
 pub use action::Action;
 pub use keymap::Context;
+pub use panes::Tab;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Dataset, Direction, Kind};
+use crate::model::{Dataset, Direction};
 use crate::search::{Hit, Searcher};
 use history::History;
 use line::Line;
-
-/// The list's tabs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Clusters,
-    Alliances,
-    Events,
-    Others,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Clusters, Tab::Alliances, Tab::Events, Tab::Others];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Clusters => "Clusters",
-            Tab::Alliances => "Alliances",
-            Tab::Events => "Events",
-            Tab::Others => "Others",
-        }
-    }
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    pub fn of(kind: Kind) -> Tab {
-        match kind {
-            Kind::Cluster => Tab::Clusters,
-            Kind::Alliance => Tab::Alliances,
-            Kind::Event => Tab::Events,
-            _ => Tab::Others,
-        }
-    }
-}
 
 /// Which pane the keyboard is on when no overlay is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +57,10 @@ pub enum Mode {
     Filter,
     /// Connection paths between two entities.
     Paths,
+    /// The network around the open entity.
+    Network,
+    /// The timeline as a chart of periods.
+    Chart,
 }
 
 /// One selectable related entity in the entity view.
@@ -94,6 +76,8 @@ pub struct Related {
 #[derive(Debug, Default)]
 pub struct SearchState {
     pub line: Line,
+    /// Answers to a question typed, shown above the hits.
+    pub answers: Vec<answers::AnswerRow>,
     pub hits: Vec<Hit>,
     /// How many entities matched (hits keep only the best).
     pub total: usize,
@@ -106,16 +90,42 @@ pub struct SearchState {
     pub worker: Option<search_worker::SearchWorker>,
 }
 
-/// Where the UI last drew things, so that mouse clicks can be mapped to rows.
+/// Where the UI last drew things, so that mouse clicks can be mapped to rows,
+/// and the scroll offsets the panes keep between frames.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Geometry {
+    /// The whole screen, as last drawn (the board is the default from a size on).
+    pub screen: ratatui::layout::Rect,
+    /// The list-like area last drawn (a tab's list, search hits, the timeline).
     pub list: ratatui::layout::Rect,
     pub list_offset: usize,
+    /// Each pane's scroll offset, kept apart so that a tab comes back as it was.
+    pub offsets: Vec<usize>,
+    pub timeline_offset: usize,
+    /// The board's panes as last drawn: (pane, rows area).
+    pub board: Vec<(Tab, ratatui::layout::Rect)>,
     pub entity: ratatui::layout::Rect,
     /// (screen row, related index) of each related row on screen.
     pub related_rows: Vec<(u16, usize)>,
     /// Lines scrolled off the top of the entity view.
     pub entity_scroll: usize,
+    /// Lines scrolled off the top of the help overlay, and its page height.
+    pub help_scroll: usize,
+    pub help_page: usize,
+}
+
+impl Geometry {
+    /// The scroll offset of a pane's list.
+    pub fn offset(&self, tab: Tab) -> usize {
+        self.offsets.get(tab.index()).copied().unwrap_or(0)
+    }
+
+    pub fn set_offset(&mut self, tab: Tab, offset: usize) {
+        if self.offsets.len() <= tab.index() {
+            self.offsets.resize(tab.index() + 1, 0);
+        }
+        self.offsets[tab.index()] = offset;
+    }
 }
 
 /// Everything the explorer shows and remembers.
@@ -126,13 +136,24 @@ pub struct App {
     pub mode: Mode,
     pub focus: Focus,
     pub tab: Tab,
-    /// Entities per tab, sorted by name.
-    pub rows: [Vec<usize>; 4],
-    pub selected: [usize; 4],
+    /// Entities per pane (index of [`panes::PANES`]) as shown: after the facet
+    /// filter and the cross-filter, linked rows first on the board.
+    pub rows: Vec<Vec<usize>>,
+    /// The selected row of each pane.
+    pub selected: Vec<usize>,
+    /// The board and its links (see `board.rs`).
+    pub board: board::BoardState,
+    /// The focused pane fills the screen.
+    pub zoom: bool,
     pub history: History,
     /// Related entities of the open entity, grouped by label.
     pub related: Vec<Related>,
     pub related_selected: usize,
+    /// The user moved onto a related row (so `y` copies it, not the open card).
+    pub related_picked: bool,
+    /// The entity view scrolls to keep the selected related row in sight
+    /// (cleared when the user scrolls the view itself).
+    pub card_follow: bool,
     pub search: SearchState,
     /// Rows per page, as last drawn (for PgUp/PgDn).
     pub page: usize,
@@ -147,10 +168,15 @@ pub struct App {
     pub timeline_selected: usize,
     pub filter: views::FilterState,
     pub paths: views::PathView,
+    pub network: network::NetworkState,
+    pub chart: chart::ChartState,
     /// Text waiting to be copied to the clipboard by the terminal.
     pub clipboard: Option<String>,
     /// A short confirmation shown in the status bar until the next key.
     pub flash: Option<String>,
+    /// Inside tmux, the first copy says how to let the clipboard through.
+    pub in_tmux: bool,
+    pub told_tmux: bool,
     pub quit: bool,
 }
 
@@ -163,12 +189,16 @@ impl App {
             index,
             mode: Mode::Browse,
             focus: Focus::List,
-            tab: Tab::Clusters,
-            rows: Default::default(),
-            selected: [0; 4],
+            tab: Tab::FIRST,
+            rows: vec![Vec::new(); panes::PANES.len()],
+            selected: vec![0; panes::PANES.len()],
+            board: board::BoardState::default(),
+            zoom: false,
             history: History::default(),
             related: Vec::new(),
             related_selected: 0,
+            related_picked: false,
+            card_follow: true,
             search: SearchState::default(),
             page: 10,
             geometry: Geometry::default(),
@@ -179,48 +209,54 @@ impl App {
             timeline_selected: 0,
             filter: views::FilterState::default(),
             paths: views::PathView::default(),
+            network: network::NetworkState::default(),
+            chart: chart::ChartState::default(),
             clipboard: None,
             flash: None,
+            in_tmux: false,
+            told_tmux: false,
             quit: false,
         };
         app.fill_rows();
         app
     }
 
-    fn fill_rows(&mut self) {
-        let mut rows: [Vec<usize>; 4] = Default::default();
-        for (i, e) in self.ds.entities.iter().enumerate() {
-            rows[Tab::of(e.kind).index()].push(i);
+    /// Rebuilds every pane's rows from the dataset and the filters in force,
+    /// keeping each pane's selected entity where it can.
+    pub(super) fn fill_rows(&mut self) {
+        let before: Vec<Option<usize>> = Tab::all().map(|t| self.row_entity(t)).collect();
+        let rows = panes::fill(&self.ds);
+        self.board.totals = rows.iter().map(Vec::len).collect();
+        self.board.base = rows.into_iter().map(|r| self.filtered(r)).collect();
+        self.rows = self.board.base.clone();
+        self.board.anchor = None;
+        for (t, e) in Tab::all().zip(before) {
+            let rows = &self.rows[t.index()];
+            let pos = e.and_then(|e| rows.iter().position(|&r| r == e));
+            let n = rows.len();
+            self.selected[t.index()] = pos
+                .unwrap_or(self.selected[t.index()])
+                .min(n.saturating_sub(1));
         }
-        let names: Vec<String> = self
-            .ds
-            .entities
-            .iter()
-            .map(|e| crate::search::fold::fold_str(&e.name))
-            .collect();
-        for r in &mut rows {
-            r.sort_by(|&a, &b| names[a].cmp(&names[b]).then(a.cmp(&b)));
-        }
-        let [c, a, e, o] = rows;
-        self.rows = [
-            self.filtered(Tab::Clusters, c),
-            self.filtered(Tab::Alliances, a),
-            self.filtered(Tab::Events, e),
-            self.filtered(Tab::Others, o),
-        ];
-        for t in Tab::ALL {
-            let n = self.rows[t.index()].len();
-            self.selected[t.index()] = self.selected[t.index()].min(n.saturating_sub(1));
-        }
+        self.relink(true);
+    }
+
+    /// The entity under a pane's selection.
+    pub fn row_entity(&self, tab: Tab) -> Option<usize> {
+        let t = tab.index();
+        self.rows.get(t)?.get(*self.selected.get(t)?).copied()
     }
 
     /// The keyboard context, for the keymap and the hints.
     pub fn context(&self) -> Context {
         match (self.mode, self.focus) {
-            (Mode::Help | Mode::Problems, _) => Context::Help,
+            (Mode::Help, _) => Context::Help,
+            (Mode::Problems, _) => Context::Problems,
             (Mode::Timeline, _) => Context::Timeline,
             (Mode::Filter, _) => Context::Filter,
             (Mode::Paths, _) => Context::Paths,
+            (Mode::Network, _) => Context::Network,
+            (Mode::Chart, _) => Context::Chart,
             (Mode::Search, _) => Context::Search,
             (Mode::Browse, Focus::List) => Context::List,
             (Mode::Browse, Focus::Entity) => Context::Entity,
@@ -229,9 +265,7 @@ impl App {
 
     /// The entity under the list selection, if the tab has any.
     pub fn list_entity(&self) -> Option<usize> {
-        self.rows[self.tab.index()]
-            .get(self.selected[self.tab.index()])
-            .copied()
+        self.row_entity(self.tab)
     }
 
     /// The entity open in the entity view (the last one visited).
@@ -243,8 +277,8 @@ impl App {
     /// the list selection as a preview.
     pub fn shown_entity(&self) -> Option<usize> {
         match (self.mode, self.focus) {
-            (Mode::Search, _) => self.search.hits.get(self.search.selected).map(|h| h.entity),
-            (Mode::Timeline | Mode::Paths, _) => self.view_entity(),
+            (Mode::Search, _) => self.search.selected_entity(),
+            (Mode::Timeline | Mode::Paths | Mode::Network | Mode::Chart, _) => self.view_entity(),
             (_, Focus::Entity) => self.open_entity(),
             (_, Focus::List) => self.list_entity(),
         }
@@ -270,14 +304,10 @@ impl App {
     /// tab, the selected rows, the open entity and the history (entities that
     /// vanished are skipped).
     pub fn replace_dataset(&mut self, ds: Dataset, diagnostics: Vec<Diagnostic>) {
-        let selected_ids: Vec<Option<String>> = Tab::ALL
-            .iter()
-            .map(|t| {
-                self.rows[t.index()]
-                    .get(self.selected[t.index()])
-                    .map(|&e| self.ds.entity(e).id.clone())
-            })
+        let selected_ids: Vec<Option<String>> = Tab::all()
+            .map(|t| self.row_entity(t).map(|e| self.ds.entity(e).id.clone()))
             .collect();
+        let cross_id = self.board.cross.map(|e| self.ds.entity(e).id.clone());
         let related_id = self
             .related
             .get(self.related_selected)
@@ -289,8 +319,9 @@ impl App {
         self.reload_error = None;
         self.search.searcher.clear();
         self.search.worker = None;
+        self.board.cross = cross_id.and_then(|id| self.ds.index_of(&id));
         self.fill_rows();
-        for (t, id) in Tab::ALL.iter().zip(selected_ids) {
+        for (t, id) in Tab::all().zip(selected_ids) {
             if let Some(pos) = id
                 .and_then(|id| self.ds.index_of(&id))
                 .and_then(|e| self.rows[t.index()].iter().position(|&r| r == e))
@@ -298,6 +329,7 @@ impl App {
                 self.selected[t.index()] = pos;
             }
         }
+        self.relink(true);
         let ds = &self.ds;
         self.history.retain(|id| ds.index_of(id).is_some());
         match self.open_entity() {
@@ -319,6 +351,8 @@ impl App {
         if self.mode == Mode::Search {
             self.run_search();
         }
+        self.refresh_network();
+        self.refresh_chart();
     }
 
     /// The names along the history trail, for the breadcrumb.

@@ -6,6 +6,8 @@
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use super::answers::{self, AnswerRow};
+use crate::model::Dataset;
 use crate::search::{Hit, Index, QueryError, Searcher};
 
 /// The worker's answer to query number `seq`.
@@ -14,6 +16,8 @@ pub struct Answer {
     pub seq: u64,
     /// The best hits and how many entities matched, or why the query is invalid.
     pub result: Result<(Vec<Hit>, usize), QueryError>,
+    /// The answers, when the query asks a question.
+    pub answers: Vec<AnswerRow>,
 }
 
 #[derive(Debug)]
@@ -26,7 +30,7 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    pub fn start(index: Arc<Index>) -> SearchWorker {
+    pub fn start(index: Arc<Index>, ds: Arc<Dataset>) -> SearchWorker {
         let (requests, inbox) = channel::<(u64, String)>();
         let (outbox, answers) = channel();
         std::thread::spawn(move || {
@@ -38,10 +42,12 @@ impl SearchWorker {
                 }
                 let hits = searcher.search(&index, &request.1).map(<[Hit]>::to_vec);
                 let result = hits.map(|h| (h, searcher.total()));
+                let answers = answers::for_line(&ds, &index, &request.1);
                 if outbox
                     .send(Answer {
                         seq: request.0,
                         result,
+                        answers,
                     })
                     .is_err()
                 {

@@ -14,7 +14,8 @@ impl App {
     pub fn update(&mut self, action: Action) {
         self.flash = None;
         match self.mode {
-            Mode::Help | Mode::Problems => {
+            Mode::Help => self.update_help(action),
+            Mode::Problems => {
                 if matches!(
                     action,
                     Action::ToggleHelp | Action::Quit | Action::ShowProblems
@@ -27,6 +28,28 @@ impl App {
             Mode::Browse => self.update_browse(action),
             Mode::Timeline | Mode::Paths => self.update_view(action),
             Mode::Filter => self.update_filter(action),
+            Mode::Network => self.update_network(action),
+            Mode::Chart => self.update_chart(action),
+        }
+        self.relink(false);
+    }
+
+    /// The help overlay scrolls; only its own keys close it.
+    fn update_help(&mut self, action: Action) {
+        if let Some(delta) = self.moves(action) {
+            let page = self.geometry.help_page.max(1) as isize;
+            let delta = match action {
+                Action::PageUp | Action::PageDown => delta.signum() * page,
+                _ => delta,
+            };
+            let g = &mut self.geometry;
+            g.help_scroll = g.help_scroll.saturating_add_signed(delta);
+            return;
+        }
+        match action {
+            Action::ToggleHelp => self.mode = Mode::Browse,
+            Action::Quit => self.quit = true,
+            _ => {}
         }
     }
 
@@ -42,6 +65,7 @@ impl App {
         }
         match action {
             Action::Open => self.open_from_view(),
+            Action::ToggleChart => self.open_chart(),
             Action::Close => self.close_view(),
             Action::Quit => self.quit = true,
             _ => {}
@@ -101,16 +125,7 @@ impl App {
                     let t = self.tab.index();
                     self.selected[t] = step(self.selected[t], delta, self.rows[t].len());
                 }
-                Focus::Entity if self.related.is_empty() => {
-                    // Nothing to select: move the view instead (the UI clamps it).
-                    let g = &mut self.geometry;
-                    g.entity_scroll = g
-                        .entity_scroll
-                        .saturating_add_signed(delta.clamp(-10_000, 10_000));
-                }
-                Focus::Entity => {
-                    self.related_selected = step(self.related_selected, delta, self.related.len());
-                }
+                Focus::Entity => self.card_move(action),
             }
             return;
         }
@@ -124,12 +139,20 @@ impl App {
                 self.filter.line.end();
             }
             Action::StartPath => self.start_path(),
+            Action::ShowNetwork => self.open_network(),
             Action::CopyCard => self.copy(true),
             Action::CopyId => self.copy(false),
             Action::ShowProblems => self.mode = Mode::Problems,
-            Action::NextTab => self.go_tab((self.tab.index() + 1) % 4),
-            Action::PrevTab => self.go_tab((self.tab.index() + 3) % 4),
-            Action::GoTab(n) => self.go_tab(n.min(3)),
+            Action::NextTab => self.go_tab(self.tab.step(true, self.board_active())),
+            Action::PrevTab => self.go_tab(self.tab.step(false, self.board_active())),
+            Action::GoTab(n) => {
+                if let Some(t) = Tab::at(n) {
+                    self.go_tab(t);
+                }
+            }
+            Action::ToggleBoard => self.toggle_board(),
+            Action::CrossFilter => self.toggle_cross(),
+            Action::Zoom => self.zoom = !self.zoom,
             Action::Open => match self.focus {
                 Focus::List => {
                     if let Some(e) = self.list_entity() {
@@ -142,13 +165,7 @@ impl App {
                     }
                 }
             },
-            Action::Back => {
-                if self.history.back().is_some() {
-                    self.show_current();
-                } else {
-                    self.focus = Focus::List;
-                }
-            }
+            Action::Back => self.back(),
             Action::HistoryBack => self.step_history(true),
             Action::HistoryForward => self.step_history(false),
             Action::Alternate => {
@@ -156,10 +173,15 @@ impl App {
                     self.visit(prev);
                 }
             }
-            Action::FocusList => self.focus = Focus::List,
+            Action::FocusList => {
+                self.save_place();
+                self.focus = Focus::List;
+            }
             Action::StartSearch => {
+                self.save_place();
                 self.mode = Mode::Search;
                 self.search.line.clear();
+                self.search.answers.clear();
                 self.search.hits.clear();
                 self.search.total = 0;
                 self.search.selected = 0;
@@ -171,45 +193,18 @@ impl App {
         }
     }
 
-    fn step_history(&mut self, back: bool) {
-        let moved = if back {
-            self.history.back()
-        } else {
-            self.history.forward()
-        };
-        if moved.is_some() {
-            self.show_current();
+    /// Shows a pane (as a tab, or focused on the board); a pane the board does
+    /// not show switches to the tabs. A new pane starts a new trail.
+    fn go_tab(&mut self, tab: Tab) {
+        self.save_place();
+        if self.board_active() && !tab.spec().board {
+            self.board.choice = Some(false);
         }
-    }
-
-    fn go_tab(&mut self, n: usize) {
-        self.tab = Tab::ALL[n];
+        if tab != self.tab || self.focus != Focus::List {
+            self.history.reset_trail();
+        }
+        self.tab = tab;
         self.focus = Focus::List;
-    }
-
-    /// Opens an entity as a new history entry.
-    pub fn visit(&mut self, entity: usize) {
-        let id = self.ds.entity(entity).id.clone();
-        self.history.visit(&id);
-        self.show_current();
-    }
-
-    /// Shows the history's current entity in the entity view, and selects it in
-    /// its tab so the list follows the navigation.
-    fn show_current(&mut self) {
-        let Some(e) = self.open_entity() else {
-            self.focus = Focus::List;
-            return;
-        };
-        self.focus = Focus::Entity;
-        self.related = self.related_of(e);
-        self.related_selected = 0;
-        self.geometry.entity_scroll = 0;
-        let tab = Tab::of(self.ds.entity(e).kind);
-        if let Some(pos) = self.rows[tab.index()].iter().position(|&r| r == e) {
-            self.tab = tab;
-            self.selected[tab.index()] = pos;
-        }
     }
 
     fn update_search(&mut self, action: Action) {
@@ -255,12 +250,11 @@ impl App {
             | Action::ScrollDown => {
                 let delta = self.moves(action).unwrap_or(0);
                 let s = &mut self.search;
-                s.selected = step(s.selected, delta, s.hits.len());
+                s.selected = step(s.selected, delta, s.rows());
                 false
             }
             Action::Open => {
-                if let Some(hit) = s.hits.get(s.selected) {
-                    let e = hit.entity;
+                if let Some(e) = s.selected_entity() {
                     self.mode = Mode::Browse;
                     match std::mem::take(&mut s.purpose) {
                         super::views::Purpose::Open => self.visit(e),
@@ -282,6 +276,10 @@ impl App {
                 self.click(col, row);
                 false
             }
+            Action::CopyCard | Action::CopyId => {
+                self.copy(action == Action::CopyCard);
+                false
+            }
             _ => false,
         };
         if edited {
@@ -296,7 +294,8 @@ impl App {
         if self.index.is_large() {
             if self.search.worker.is_none() {
                 let index = self.index.shared();
-                self.search.worker = Some(super::search_worker::SearchWorker::start(index));
+                let ds = std::sync::Arc::clone(&self.ds);
+                self.search.worker = Some(super::search_worker::SearchWorker::start(index, ds));
             }
             if let Some(w) = self.search.worker.as_mut() {
                 w.ask(self.search.line.text());
@@ -310,6 +309,7 @@ impl App {
             .search(index, s.line.text())
             .map(|hits| (hits.to_vec(), 0));
         let total = s.searcher.total();
+        s.answers = super::answers::for_line(&self.ds, index, s.line.text());
         self.take_answer(result.map(|(h, _)| (h, total)));
     }
 
@@ -325,6 +325,7 @@ impl App {
     pub fn poll_search(&mut self) -> bool {
         match self.search.worker.as_mut().and_then(|w| w.poll()) {
             Some(answer) => {
+                self.search.answers = answer.answers;
                 self.take_answer(answer.result);
                 true
             }
@@ -335,6 +336,7 @@ impl App {
     /// Waits for the worker's answer (headless runs, the benchmark).
     pub fn wait_search(&mut self) {
         if let Some(answer) = self.search.worker.as_mut().and_then(|w| w.wait()) {
+            self.search.answers = answer.answers;
             self.take_answer(answer.result);
         }
     }
@@ -356,6 +358,7 @@ impl App {
                 s.error = None;
             }
             Err(e) => {
+                s.answers.clear();
                 s.hits.clear();
                 s.total = 0;
                 s.error = Some(e.0);
@@ -371,35 +374,48 @@ impl App {
         let inside = |r: ratatui::layout::Rect| {
             col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
         };
-        if inside(g.list) {
-            let n = g.list_offset + usize::from(row - g.list.y);
-            if self.mode == Mode::Search {
-                if n < self.search.hits.len() {
-                    if self.search.selected == n {
-                        self.update_search(Action::Open);
-                    } else {
-                        self.search.selected = n;
-                    }
+        if self.mode == Mode::Search {
+            let n = g.list_offset + usize::from(row.saturating_sub(g.list.y));
+            if inside(g.list) && n < self.search.rows() {
+                if self.search.selected == n {
+                    self.update_search(Action::Open);
+                } else {
+                    self.search.selected = n;
                 }
-                return;
             }
-            let t = self.tab.index();
-            if n < self.rows[t].len() {
-                let again = self.focus == Focus::List && self.selected[t] == n;
+            return;
+        }
+        let pane = g
+            .board
+            .iter()
+            .find(|(_, r)| inside(*r))
+            .map(|&(t, r)| (t, r, g.offset(t)))
+            .or_else(|| inside(g.list).then_some((self.tab, g.list, g.list_offset)));
+        if let Some((t, r, offset)) = pane {
+            let n = offset + usize::from(row - r.y);
+            if n < self.rows[t.index()].len() {
+                let again =
+                    self.focus == Focus::List && self.tab == t && self.selected[t.index()] == n;
+                if t != self.tab {
+                    self.history.reset_trail();
+                }
+                self.save_place();
+                self.tab = t;
                 self.focus = Focus::List;
-                self.selected[t] = n;
+                self.selected[t.index()] = n;
                 if again {
                     self.update_browse(Action::Open);
                 }
             }
         } else if inside(g.entity)
-            && self.mode == Mode::Browse
             && let Some(&(_, n)) = g.related_rows.iter().find(|(r, _)| *r == row)
         {
             if self.focus == Focus::Entity && self.related_selected == n {
                 self.update_browse(Action::Open);
             } else if self.focus == Focus::Entity {
                 self.related_selected = n;
+                self.related_picked = true;
+                self.card_follow = true;
             }
         }
     }

@@ -3,11 +3,10 @@
 //! entity by search), and copying a card (`y`) or an id (`Y`).
 
 use super::line::Line;
-use super::{App, Focus, Mode, Tab};
+use super::{App, Focus, Mode};
 use crate::meeting::facets::{self, Filter};
 use crate::meeting::path::{Chain, shortest};
 use crate::meeting::timeline::{self, Entry};
-use crate::search::{Resolution, resolve};
 
 /// One row of the timeline view; `year` is set on the first row of a year.
 #[derive(Debug, Clone)]
@@ -23,6 +22,8 @@ pub struct FilterState {
     pub active: Option<Filter>,
     /// The text of the filter in force, for titles.
     pub applied: String,
+    /// What each term of the filter in force resolved to.
+    pub resolved: Vec<String>,
     pub error: Option<String>,
     /// Per entity: passes the filter in force.
     pub passes: Option<Vec<bool>>,
@@ -47,8 +48,6 @@ pub enum Purpose {
     PathFrom(usize),
 }
 
-const FACETS: &str = "tag:, in:, member:, market:";
-
 impl App {
     pub fn open_timeline(&mut self) {
         let years = timeline::build(&self.ds, &timeline::Filter::default());
@@ -71,53 +70,6 @@ impl App {
             .timeline_selected
             .min(self.timeline.len().saturating_sub(1));
         self.mode = Mode::Timeline;
-    }
-
-    /// Parses the filter line: `tag:oncology in:france member:health2care market:china`.
-    fn parse_filter(&mut self, text: &str) -> Result<Option<Filter>, String> {
-        let (ds, index) = (std::sync::Arc::clone(&self.ds), self.index.get());
-        let mut f = Filter::default();
-        let mut any = false;
-        for word in text.split_whitespace() {
-            let Some((key, value)) = word.split_once(':').filter(|(_, v)| !v.is_empty()) else {
-                return Err(format!(
-                    "{word:?} is not a facet; use {FACETS} e.g. tag:oncology in:france"
-                ));
-            };
-            let find = |v: &str| match resolve(&ds, index, &v.replace('_', " ")) {
-                Resolution::Found(e) => Ok(e),
-                _ => Err(format!("no entity matches {v:?}")),
-            };
-            match key {
-                "tag" => f.tag = Some(crate::search::fold::fold_str(value)),
-                "in" => f.place = Some(find(value)?),
-                "member" => f.member_of = Some(find(value)?),
-                "market" => f.market = Some(find(value)?),
-                other => return Err(format!("unknown facet {other}:; valid facets: {FACETS}")),
-            }
-            any = true;
-        }
-        Ok(any.then_some(f))
-    }
-
-    /// Re-reads the filter line and applies it to the lists and to search.
-    pub fn apply_filter(&mut self) {
-        let text = self.filter.line.text().to_string();
-        match self.parse_filter(&text) {
-            Ok(f) => {
-                self.filter.error = None;
-                self.filter.passes = f.as_ref().map(|f| {
-                    let keep = facets::filter(&self.ds, f);
-                    let mut passes = vec![false; self.ds.len()];
-                    keep.into_iter().for_each(|e| passes[e] = true);
-                    passes
-                });
-                self.filter.applied = self.filter.line.text().trim().to_string();
-                self.filter.active = f;
-                self.fill_rows();
-            }
-            Err(e) => self.filter.error = Some(e),
-        }
     }
 
     /// Counts per country, tag and market over the current tab as filtered.
@@ -158,22 +110,35 @@ impl App {
                 .get(self.timeline_selected)
                 .map(|r| r.entry.entity),
             Mode::Paths => self.paths.rows.get(self.paths.selected).copied(),
+            Mode::Network => self.network_entity(),
+            Mode::Chart => self.chart_entity(),
             _ => None,
         }
     }
 
-    /// Queues a copy of the shown entity's card (or id) for the terminal.
+    /// Queues a copy of the card (Markdown) or the id of the entity under the
+    /// cursor for the terminal, and says what was done.
     pub fn copy(&mut self, card: bool) {
-        if let Some(e) = self.shown_entity() {
-            let name = self.ds.entity(e).name.clone();
-            if card {
-                self.clipboard = Some(crate::meeting::card::markdown(&self.ds, e));
-                self.flash = Some(format!("copied the card of {name}"));
-            } else {
-                self.clipboard = Some(self.ds.entity(e).id.clone());
-                self.flash = Some(format!("copied the id of {name}"));
-            }
+        let Some(e) = self.copy_target() else {
+            self.flash = Some("nothing selected to copy".to_string());
+            return;
+        };
+        let x = self.ds.entity(e);
+        let (text, what) = if card {
+            (crate::meeting::card::markdown(&self.ds, e), "the card")
+        } else {
+            (x.id.clone(), "the id")
+        };
+        let mut flash = format!(
+            "{what} of {} was sent to the terminal's clipboard (OSC 52)",
+            x.name
+        );
+        if self.in_tmux && !self.told_tmux {
+            self.told_tmux = true;
+            flash.push_str("\ninside tmux, if nothing arrives: tmux set -g set-clipboard on");
         }
+        self.clipboard = Some(text);
+        self.flash = Some(flash);
     }
 
     /// Leaves a view for the entity it selects.
@@ -184,9 +149,8 @@ impl App {
         }
     }
 
-    /// Keeps a tab's rows to those passing the filter in force.
-    pub(super) fn filtered(&self, tab: Tab, rows: Vec<usize>) -> Vec<usize> {
-        let _ = tab;
+    /// Keeps a pane's rows to those passing the filter in force.
+    pub(super) fn filtered(&self, rows: Vec<usize>) -> Vec<usize> {
         match &self.filter.passes {
             Some(p) => rows
                 .into_iter()

@@ -13,6 +13,8 @@ use super::snapshot::{parse_size, sure};
 use super::{Env, exit};
 use crate::app::{Action, App};
 use crate::load::{DataSource, load};
+use crate::model::Dataset;
+use crate::search::Matcher;
 use crate::ui::{self, Theme};
 
 pub struct Args {
@@ -54,6 +56,12 @@ pub struct Report {
     pub naive_keystroke_ms: Spread,
     pub scan_floor_ms: f64,
     pub peak_rss_mb: f64,
+    /// Key to frame in the network view (open, depth 2, moves) on the hubs.
+    pub network_frame_ms: Spread,
+    /// The entity of the slowest network frame.
+    pub network_slowest: String,
+    /// Key to frame in the period chart (open, moves).
+    pub chart_frame_ms: Spread,
 }
 
 fn ms(since: Instant) -> f64 {
@@ -77,6 +85,32 @@ fn peak_rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// The naive way to answer a keystroke, the baseline: fuzzy-matcher's
+/// positions over every entity name (the crate's call, through the search's
+/// wrapper of it), then a full sort.
+fn naive_search(ds: &Dataset, text: &str) -> Vec<(i64, usize)> {
+    let skim = Matcher::default();
+    let mut hits: Vec<(i64, usize)> = (ds.entities.iter().enumerate())
+        .filter_map(|(i, e)| skim.plain_indices(&e.name, text).map(|(s, _)| (s, i)))
+        .collect();
+    hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    hits
+}
+
+/// One plain pass over all the text a search looks at (counting one byte):
+/// the memory-bound floor any search must pay.
+fn scan_floor(ds: &Dataset, byte: u8) -> usize {
+    let count = |text: &str| text.bytes().filter(|&b| b == byte).count();
+    ds.entities
+        .iter()
+        .map(|e| {
+            let short = std::iter::once(&e.name).chain(&e.aliases).chain(&e.tags);
+            let facts = e.facts.iter().map(|f| count(&f.label) + count(&f.value));
+            short.map(|t| count(t)).sum::<usize>() + count(&e.description) + facts.sum::<usize>()
+        })
+        .sum()
+}
+
 /// The keystrokes of typing `text` one char at a time and deleting it again.
 fn keystrokes(text: &str) -> Vec<Action> {
     let mut keys: Vec<Action> = text.chars().map(Action::InsertChar).collect();
@@ -89,6 +123,13 @@ fn keystrokes(text: &str) -> Vec<Action> {
 
 pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
     let size = parse_size(&args.size)?;
+    let typed = args.typed.chars().count();
+    if typed > crate::app::line::MAX_CHARS {
+        return Err(format!(
+            "--type is {typed} characters; the search line holds at most {}",
+            crate::app::line::MAX_CHARS
+        ));
+    }
     // Read only for the bare parse, after the explorer's memory is measured.
     let read_text = || -> Result<String, String> {
         match &env.source {
@@ -105,6 +146,7 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
     let mut naive_ms = Vec::new();
     let theme = Theme::dark();
     let mut peak_mb = None;
+    let (mut network_ms, mut chart_ms, mut slowest) = (Vec::new(), Vec::new(), String::new());
     for _ in 0..runs {
         let t = Instant::now();
         let loaded = load(&env.source, env.max_bytes).map_err(|e| e.to_string())?;
@@ -114,10 +156,10 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
         let mut term = sure(Terminal::new(TestBackend::new(size.0, size.1)));
         sure(term.draw(|f| ui::draw(f, &mut app, &theme)));
         frames.push(ms(t));
-        // A large dataset's index builds in the background: the floor is the scan alone.
-        let index = app.index.get();
+        // A large dataset's index builds in the background: wait for it apart.
+        app.index.get();
         let t = Instant::now();
-        std::hint::black_box(index.scan_floor(b'x'));
+        std::hint::black_box(scan_floor(&app.ds, b'x'));
         scans.push(ms(t));
         app.update(Action::StartSearch);
         sure(term.draw(|f| ui::draw(f, &mut app, &theme)));
@@ -145,9 +187,14 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
         // which no user's idle moment between two keys does.
         for q in &queries {
             let t = Instant::now();
-            std::hint::black_box(crate::search::naive::search(&app.ds, q));
+            std::hint::black_box(naive_search(&app.ds, q));
             naive_ms.push(ms(t));
         }
+        app.update(Action::CancelSearch);
+        let pictures = super::bench_pictures::measure(&mut app, &mut term, &theme);
+        network_ms.extend(pictures.network);
+        chart_ms.extend(pictures.chart);
+        slowest = pictures.slowest;
         drop(app);
         // The explorer's peak: loading, drawing and searching, before the bare
         // parse below (which holds a whole copy of the file structs) first runs.
@@ -166,6 +213,9 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
         naive_keystroke_ms: Spread::of(naive_ms),
         scan_floor_ms: median(scans),
         peak_rss_mb: peak_mb.unwrap_or_else(peak_rss_mb),
+        network_frame_ms: Spread::of(network_ms),
+        network_slowest: slowest,
+        chart_frame_ms: Spread::of(chart_ms),
     })
 }
 
@@ -195,6 +245,8 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
     for (name, s) in [
         ("keystroke_ms", r.keystroke_ms),
         ("naive_keystroke_ms", r.naive_keystroke_ms),
+        ("network_frame_ms", r.network_frame_ms),
+        ("chart_frame_ms", r.chart_frame_ms),
     ] {
         writeln!(
             out,
@@ -210,6 +262,11 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
         args.typed,
         args.runs.max(1),
         r.naive_keystroke_ms.median / r.keystroke_ms.median.max(1e-9)
+    )?;
+    writeln!(
+        out,
+        "pictures: the network of the largest hubs and others at depth 1 and 2, the period chart; slowest network frame around {}",
+        crate::text::clean(&r.network_slowest)
     )?;
     Ok(exit::OK)
 }

@@ -17,10 +17,7 @@ pub fn run(
         Ok(l) => l,
         Err(e) => {
             writeln!(err, "{e}")?;
-            return Ok(match e {
-                crate::data::LoadError::Io { .. } => exit::ERROR,
-                _ => exit::NO,
-            });
+            return Ok(if e.is_io() { exit::ERROR } else { exit::NO });
         }
     };
     for d in &loaded.diagnostics {

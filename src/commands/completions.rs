@@ -5,7 +5,16 @@ use std::io::{self, Write};
 use clap::CommandFactory;
 use clap_complete::Shell;
 
+/// clap_complete panics when its writer fails, so the script is made in
+/// memory and written here, where a full disk is an error like any other.
 pub fn run(shell: Shell, out: &mut impl Write) -> io::Result<u8> {
-    clap_complete::generate(shell, &mut crate::cli::Cli::command(), "clusterdex", out);
+    let mut script = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut crate::cli::Cli::command(),
+        "clusterdex",
+        &mut script,
+    );
+    out.write_all(&script)?;
     Ok(super::exit::OK)
 }

@@ -86,6 +86,13 @@ fn relation_out<'a>(ds: &'a Dataset, r: &'a crate::model::Relation) -> RelationO
 }
 
 pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+    if args.relations && args.format != Format::Csv {
+        writeln!(
+            err,
+            "error: --relations applies to --format csv only; JSON, Markdown and DOT already carry the relations"
+        )?;
+        return Ok(exit::ERROR);
+    }
     let loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
@@ -96,7 +103,11 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
         match ds.index_of(id) {
             Some(e) => chosen.push(e),
             None => {
-                writeln!(err, "error: no entity has the id {:?}", clean(id))?;
+                writeln!(
+                    err,
+                    "error: no entity has the id {}",
+                    crate::text::quote(id)
+                )?;
                 return Ok(exit::NO);
             }
         }
@@ -188,8 +199,10 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
                     &ds.title
                 })
             )?;
+            let notes = super::memory::notes_for_export(env, err)?;
             for &e in &chosen {
                 writeln!(out, "{}", crate::meeting::card::markdown(ds, e))?;
+                super::memory::write_notes(&notes, &ds.entity(e).id, out)?;
             }
         }
         Format::Dot => {

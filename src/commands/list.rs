@@ -1,6 +1,7 @@
 //! `clusterdex list [--kind K] [--tag T] [--in PLACE] [--member-of GROUP]
-//! [--market M] [--json]`: partner search by facets, with the support each
-//! member received and counts per country, tag and market.
+//! [--market M] [--json]`: partner search by facets (each flag may be given
+//! several times; every one must hold), with the support each member received
+//! from the first group, and counts per country, tag and market.
 
 use std::io::{self, Write};
 
@@ -12,12 +13,13 @@ use crate::model::Kind;
 use crate::search::Index;
 use crate::text::{clean, pad};
 
+/// The facets asked for; each one given several times must hold each time.
 pub struct Args {
     pub kind: Option<Kind>,
-    pub tag: Option<String>,
-    pub place: Option<String>,
-    pub member_of: Option<String>,
-    pub market: Option<String>,
+    pub tag: Vec<String>,
+    pub place: Vec<String>,
+    pub member_of: Vec<String>,
+    pub market: Vec<String>,
     pub json: bool,
 }
 
@@ -47,17 +49,21 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
     let index = Index::new(ds);
     let mut f = Filter {
         kind: args.kind,
-        tag: args.tag.as_deref().map(crate::search::fold::fold_str),
+        tags: args
+            .tag
+            .iter()
+            .map(|t| crate::search::fold::fold_str(t))
+            .collect(),
         ..Filter::default()
     };
     for (words, slot) in [
-        (&args.place, &mut f.place),
+        (&args.place, &mut f.places),
         (&args.member_of, &mut f.member_of),
-        (&args.market, &mut f.market),
+        (&args.market, &mut f.markets),
     ] {
-        if let Some(w) = words {
+        for w in words {
             match super::find(ds, &index, w, err)? {
-                Some(e) => *slot = Some(e),
+                Some(e) => slot.push(e),
                 None => return Ok(exit::NO),
             }
         }
@@ -66,7 +72,7 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
     let rows: Vec<Row> = found
         .iter()
         .map(|&e| {
-            let link = f.member_of.and_then(|g| belongs(ds, e, g));
+            let link = f.member_of.first().and_then(|&g| belongs(ds, e, g));
             Row {
                 id: ds.entity(e).id.clone(),
                 kind: ds.entity(e).kind.as_str(),

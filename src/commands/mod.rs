@@ -1,13 +1,22 @@
 //! The non-interactive commands. Each takes what it needs and a writer, so tests
 //! run them without a process and output can be piped; each returns its exit code.
 
+pub mod ask;
 pub mod bench;
+pub mod bench_pictures;
+pub mod chart;
 pub mod check;
 pub mod completions;
+pub mod config;
 pub mod export;
 pub mod generate;
+pub mod graph;
 pub mod list;
+pub mod memory;
+pub mod note;
+pub mod notes;
 pub mod path;
+pub mod pins;
 pub mod search;
 pub mod show;
 pub mod snapshot;
@@ -34,6 +43,8 @@ pub struct Env {
     pub max_bytes: u64,
     /// Emphasis with terminal escapes: only when stdout is a terminal and NO_COLOR is unset.
     pub color: bool,
+    /// The user's notes, pins and recent lookups (off with `--no-state`).
+    pub store: crate::store::Store,
 }
 
 /// Loads the dataset for a command. A file that cannot be read or parsed is
@@ -42,12 +53,23 @@ pub struct Env {
 pub fn open(env: &Env, err: &mut impl Write) -> io::Result<Result<Loaded, u8>> {
     match load(&env.source, env.max_bytes) {
         Ok(loaded) => {
-            let errors = loaded.errors();
+            let (errors, warnings) = (loaded.errors(), loaded.warnings());
             if errors > 0 {
+                // Counted as the explorer's banner counts them: every problem.
+                let n = errors + warnings;
+                let split = if warnings > 0 {
+                    format!(
+                        " ({errors} error{}, {warnings} warning{})",
+                        if errors == 1 { "" } else { "s" },
+                        if warnings == 1 { "" } else { "s" }
+                    )
+                } else {
+                    String::new()
+                };
                 writeln!(
                     err,
-                    "warning: {errors} problem{} in {}; showing what is sound (run `clusterdex check` for details)",
-                    if errors == 1 { "" } else { "s" },
+                    "warning: {n} problem{}{split} in {}; showing what is sound (run `clusterdex check` for details)",
+                    if n == 1 { "" } else { "s" },
                     crate::text::clean(&loaded.name)
                 )?;
             }
@@ -55,10 +77,7 @@ pub fn open(env: &Env, err: &mut impl Write) -> io::Result<Result<Loaded, u8>> {
         }
         Err(e) => {
             writeln!(err, "{e}")?;
-            Ok(Err(match e {
-                crate::data::LoadError::Io { .. } => exit::ERROR,
-                _ => exit::NO,
-            }))
+            Ok(Err(if e.is_io() { exit::ERROR } else { exit::NO }))
         }
     }
 }
@@ -82,13 +101,10 @@ pub fn emphasise(text: &str, indices: &[usize], color: bool) -> String {
     out
 }
 
-/// Writes pretty JSON and a newline, keeping a closed pipe recognisable as one.
+/// Writes pretty JSON and a newline, terminal-unsafe characters escaped
+/// (see [`crate::json`]), keeping a closed pipe recognisable as one.
 pub fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| match e.io_error_kind() {
-        Some(kind) => io::Error::from(kind),
-        None => io::Error::other(e),
-    })?;
-    writeln!(out)
+    crate::json::write_pretty(out, value)
 }
 
 /// Resolves a user's words to one entity (id, name or alias, or a clearly best
@@ -100,14 +116,14 @@ pub fn find(
     err: &mut impl Write,
 ) -> io::Result<Option<usize>> {
     use crate::search::{Resolution, resolve};
-    use crate::text::clean;
+    use crate::text::{QUOTE_MAX, clean, quote};
     match resolve(ds, index, words) {
         Resolution::Found(e) => Ok(Some(e)),
         Resolution::Ambiguous(candidates) => {
             writeln!(
                 err,
-                "{:?} could mean several entities; did you mean:",
-                clean(words)
+                "{} could mean several entities; did you mean:",
+                quote(words)
             )?;
             for c in candidates {
                 let e = ds.entity(c);
@@ -116,12 +132,13 @@ pub fn find(
             Ok(None)
         }
         Resolution::NotFound => {
-            writeln!(
-                err,
-                "no entity matches {:?}; try `clusterdex search {}`",
-                clean(words),
-                clean(words)
-            )?;
+            // The hint repeats the words only when they are short enough to retype.
+            let hint = if words.chars().count() <= QUOTE_MAX {
+                format!("`clusterdex search {}`", clean(words))
+            } else {
+                "`clusterdex search` with a few of its words".to_string()
+            };
+            writeln!(err, "no entity matches {}; try {hint}", quote(words))?;
             Ok(None)
         }
     }

@@ -50,6 +50,24 @@ pub fn run(
     ) else {
         return Ok(exit::NO);
     };
+    if from == to {
+        // One entity: connected to itself by the empty chain.
+        let name = &ds.entity(from).name;
+        if json {
+            let same = [ChainOut {
+                text: name.clone(),
+                hops: Vec::new(),
+            }];
+            super::write_json(out, &same)?;
+        } else {
+            writeln!(
+                out,
+                "{} is at both ends: the same entity, 0 hops",
+                clean(name)
+            )?;
+        }
+        return Ok(exit::OK);
+    }
     let chains = shortest(ds, from, to, max.max(1));
     if chains.is_empty() {
         writeln!(

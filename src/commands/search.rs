@@ -1,5 +1,6 @@
 //! `clusterdex search QUERY [--kind K] [--limit N] [--json]`: ranked hits as a
-//! table (matched letters emphasised on a terminal) or as JSON for scripts.
+//! table (matched letters emphasised on a terminal) or as JSON for scripts. A
+//! query that asks a question ("magia coordinator") has its answers first.
 
 use std::io::{self, Write};
 
@@ -27,6 +28,9 @@ struct JsonHit<'a> {
     field: &'a str,
     text: &'a str,
     indices: &'a [usize],
+    /// On an answer hit: the label, value or targets, and sources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    answer: Option<super::ask::JsonAnswer<'a>>,
 }
 
 pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
@@ -37,7 +41,7 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
     let query = match Query::parse(&text) {
         Ok(q) => q,
         Err(e) => {
-            writeln!(err, "error: invalid query: {e}")?;
+            writeln!(err, "error: invalid query: {}", crate::text::brief(&e.0))?;
             return Ok(exit::ERROR);
         }
     };
@@ -50,30 +54,61 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
     let hits = match index.search_top(&query, args.limit) {
         Ok(h) => h,
         Err(e) => {
-            writeln!(err, "error: invalid query: {e}")?;
+            writeln!(err, "error: invalid query: {}", crate::text::brief(&e.0))?;
             return Ok(exit::ERROR);
         }
     };
+    // A kind given apart is a scope, not part of a question.
+    let answers = match args.kind {
+        None => crate::search::answer::answers(ds, &index, &query),
+        Some(_) => Vec::new(),
+    };
+    let texts: Vec<String> = answers.iter().map(|a| answer_text(ds, a)).collect();
     if args.json {
-        let rows: Vec<JsonHit> = hits
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let e = ds.entity(h.entity);
-                JsonHit {
-                    rank: i + 1,
-                    id: &e.id,
-                    kind: e.kind.as_str(),
-                    name: &e.name,
-                    score: h.score,
-                    field: h.field.as_str(),
-                    text: h.field.text(ds, h.entity),
-                    indices: &h.indices,
-                }
-            })
-            .collect();
+        // Answers rank first, scored above every hit.
+        let top = hits.first().map_or(0, |h| h.score) + 1;
+        let answer_rows = answers.iter().zip(&texts).map(|(a, text)| {
+            let e = ds.entity(a.entity);
+            JsonHit {
+                rank: 0,
+                id: &e.id,
+                kind: e.kind.as_str(),
+                name: &e.name,
+                score: top,
+                field: "answer",
+                text,
+                indices: &[],
+                answer: Some(super::ask::JsonAnswer::of(ds, a)),
+            }
+        });
+        let hit_rows = hits.iter().map(|h| {
+            let e = ds.entity(h.entity);
+            JsonHit {
+                rank: 0,
+                id: &e.id,
+                kind: e.kind.as_str(),
+                name: &e.name,
+                score: h.score,
+                field: h.field.as_str(),
+                text: h.field.text(ds, h.entity),
+                indices: &h.indices,
+                answer: None,
+            }
+        });
+        let mut rows: Vec<JsonHit> = answer_rows.chain(hit_rows).take(args.limit).collect();
+        for (i, row) in rows.iter_mut().enumerate() {
+            row.rank = i + 1;
+        }
         super::write_json(out, &rows)?;
-    } else if !hits.is_empty() {
+    } else {
+        for a in &answers {
+            writeln!(out, "answer  {}", super::ask::answer_line(ds, a))?;
+        }
+        if !answers.is_empty() && !hits.is_empty() {
+            writeln!(out)?;
+        }
+    }
+    if !args.json && !hits.is_empty() {
         let name_w = hits
             .iter()
             .map(|h| width(&clean(&ds.entity(h.entity).name)).min(48))
@@ -120,9 +155,21 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
             )?;
         }
     }
-    if hits.is_empty() {
-        writeln!(err, "no match for {:?}", clean(&args.query))?;
+    if hits.is_empty() && answers.is_empty() {
+        writeln!(err, "no match for {}", crate::text::quote(&args.query))?;
         return Ok(exit::NO);
     }
     Ok(exit::OK)
+}
+
+/// An answer's label and what it points to: "coordinated by Lyonbiopôle".
+fn answer_text(ds: &crate::model::Dataset, a: &crate::search::Answer) -> String {
+    let what = match &a.value {
+        Some(v) => v.clone(),
+        None => (a.targets.iter())
+            .map(|&t| ds.entity(t).name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    format!("{} {what}", a.label)
 }

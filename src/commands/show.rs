@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Env, exit, open};
-use crate::model::{Dataset, Direction};
+use crate::model::{Dataset, Direction, InferredPart, Part};
 use crate::search::Index;
 use crate::text::{clean, clean_multiline};
 
@@ -50,6 +50,15 @@ struct FactOut {
     sources: Vec<String>,
 }
 
+/// A part of the entity the sources only imply, and why.
+#[derive(Serialize)]
+struct InferredOut {
+    part: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
+    why: String,
+}
+
 #[derive(Serialize)]
 struct SourceOut {
     id: String,
@@ -75,6 +84,7 @@ struct Card {
     relations: Vec<Related>,
     notes: Vec<String>,
     certainty: &'static str,
+    inferred: Vec<InferredOut>,
     sources: Vec<SourceOut>,
 }
 
@@ -157,6 +167,7 @@ fn card(ds: &Dataset, i: usize) -> Card {
         relations,
         notes: e.notes.clone(),
         certainty: e.certainty.as_str(),
+        inferred: e.inferred.iter().map(inferred_out).collect(),
         sources: cited
             .into_iter()
             .map(|s| {
@@ -171,6 +182,37 @@ fn card(ds: &Dataset, i: usize) -> Card {
             })
             .collect(),
     }
+}
+
+fn inferred_out(p: &InferredPart) -> InferredOut {
+    let (part, value) = match &p.part {
+        Part::Kind => ("kind", None),
+        Part::Description => ("description", None),
+        Part::Alias(a) => ("alias", Some(a.clone())),
+        Part::Tag(t) => ("tag", Some(t.clone())),
+    };
+    InferredOut {
+        part,
+        value,
+        why: p.why.clone(),
+    }
+}
+
+/// The card's aliases or tags, each inferred one marked.
+fn marked(items: &[String], inferred: &[InferredOut], part: &str) -> Vec<String> {
+    items
+        .iter()
+        .map(|x| {
+            let hit = inferred
+                .iter()
+                .any(|p| p.part == part && p.value.as_ref() == Some(x));
+            if hit {
+                format!("{x} (inferred)")
+            } else {
+                x.clone()
+            }
+        })
+        .collect()
 }
 
 fn refs(sources: &[String]) -> String {
@@ -196,19 +238,34 @@ fn qualifiers(r: &Related) -> String {
     }
 }
 
-fn print(c: &Card, out: &mut impl Write) -> io::Result<()> {
-    let kind = match &c.subkind {
+/// The name line (kind, id, what is inferred), aliases, places, tags, description.
+fn print_head(c: &Card, out: &mut impl Write) -> io::Result<()> {
+    let is = |part: &str| c.inferred.iter().any(|p| p.part == part);
+    let mut kind = match &c.subkind {
         Some(s) => format!("{} · {s}", c.kind),
         None => c.kind.to_string(),
     };
-    writeln!(out, "{}  [{kind}]  id: {}", clean(&c.name), clean(&c.id))?;
+    if is("kind") {
+        kind.push_str(" (inferred)");
+    }
+    let whole = if c.certainty == "inferred" {
+        "  (inferred)"
+    } else {
+        ""
+    };
+    writeln!(
+        out,
+        "{}  [{kind}]  id: {}{whole}",
+        clean(&c.name),
+        clean(&c.id)
+    )?;
     let line = |label: &str, items: &[String]| -> Option<String> {
         (!items.is_empty()).then(|| format!("{label}: {}", clean(&items.join(", "))))
     };
     for l in [
-        line("also", &c.aliases),
+        line("also", &marked(&c.aliases, &c.inferred, "alias")),
         line("in", &c.places),
-        line("tags", &c.tags),
+        line("tags", &marked(&c.tags, &c.inferred, "tag")),
     ]
     .into_iter()
     .flatten()
@@ -216,8 +273,29 @@ fn print(c: &Card, out: &mut impl Write) -> io::Result<()> {
         writeln!(out, "{l}")?;
     }
     if !c.description.is_empty() {
-        writeln!(out, "\n{}", clean_multiline(&c.description))?;
+        let mark = if is("description") { " (inferred)" } else { "" };
+        writeln!(out, "\n{}{mark}", clean_multiline(&c.description))?;
     }
+    Ok(())
+}
+
+/// Each inferred part of the entity and what it rests on.
+fn print_inferred(c: &Card, out: &mut impl Write) -> io::Result<()> {
+    if !c.inferred.is_empty() {
+        writeln!(out, "\nInferred")?;
+        for p in &c.inferred {
+            let what = match &p.value {
+                Some(v) => format!("{} \"{v}\"", p.part),
+                None => p.part.to_string(),
+            };
+            writeln!(out, "  {}: {}", clean(&what), clean(&p.why))?;
+        }
+    }
+    Ok(())
+}
+
+fn print(c: &Card, out: &mut impl Write) -> io::Result<()> {
+    print_head(c, out)?;
     if !c.dates.is_empty() {
         writeln!(out, "\nDates")?;
         for d in &c.dates {
@@ -278,6 +356,7 @@ fn print(c: &Card, out: &mut impl Write) -> io::Result<()> {
             )?;
         }
     }
+    print_inferred(c, out)?;
     if !c.notes.is_empty() {
         writeln!(out, "\nNotes")?;
         for n in &c.notes {
@@ -314,11 +393,13 @@ pub fn run(
     let Some(i) = super::find(ds, &index, target, err)? else {
         return Ok(exit::NO);
     };
+    super::memory::remember(env, ds, i, err)?;
     let c = card(ds, i);
     if json {
         super::write_json(out, &c)?;
     } else {
         print(&c, out)?;
+        super::memory::write_my_notes(env, &c.id, out, err)?;
     }
     Ok(exit::OK)
 }

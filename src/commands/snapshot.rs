@@ -10,13 +10,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Env, exit, open};
 use crate::app::{App, keymap};
+use crate::text::quote;
 use crate::ui::{self, Theme};
 
 /// Parses `WxH`.
 pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
     let (w, h) = text
         .split_once(['x', 'X'])
-        .ok_or_else(|| format!("size {text:?} is not WxH, e.g. 120x40"))?;
+        .ok_or_else(|| format!("size {} is not WxH, e.g. 120x40", quote(text)))?;
     let n = |s: &str| {
         s.trim()
             .parse::<u16>()
@@ -26,7 +27,8 @@ pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
     match (n(w), n(h)) {
         (Some(w), Some(h)) => Ok((w, h)),
         _ => Err(format!(
-            "size {text:?} must be two numbers from 1 to 1000, e.g. 120x40"
+            "size {} must be two numbers from 1 to 1000, e.g. 120x40",
+            quote(text)
         )),
     }
 }
@@ -63,7 +65,8 @@ pub fn parse_keys(text: &str) -> Result<Vec<KeyEvent>, String> {
                 }
                 other => {
                     return Err(format!(
-                        "unknown key <{other}>; see `clusterdex snapshot --help`"
+                        "unknown key <{}>; see `clusterdex snapshot --help`",
+                        quote(other).trim_matches('"')
                     ));
                 }
             };

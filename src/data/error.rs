@@ -18,17 +18,26 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "error: {}: the file is {}, over the {} limit\n  hint: pass a larger --max-size (in MiB) if the file is meant to be this big",
-        shown(path),
-        mib(*size),
-        mib(*limit)
-    )]
+    /// `size` is None when reading stopped at the limit (the file grew).
+    #[error("{}", too_large(path, *size, *limit))]
     TooLarge {
         path: PathBuf,
-        size: u64,
+        size: Option<u64>,
         limit: u64,
     },
+    /// A FIFO, a device, a directory...: only a regular file is read.
+    #[error(
+        "error: {} is {what}, not a regular file\n  hint: a dataset is a .ron text file; to read a stream, save it to a file first",
+        shown(path)
+    )]
+    NotAFile { path: PathBuf, what: &'static str },
+    /// There was not memory enough to hold the file.
+    #[error(
+        "error: {}: out of memory reading the file ({})\n  hint: free some memory, or pass a smaller --max-size to refuse such files at once",
+        shown(path),
+        human(*size)
+    )]
+    OutOfMemory { path: PathBuf, size: u64 },
     #[error(
         "error: {}: the file is empty\n  hint: a dataset is a RON tuple: (sources: [...], entities: [...], relations: [...])",
         shown(path)
@@ -59,8 +68,69 @@ fn shown(path: &Path) -> String {
     clean(&path.display().to_string()).into_owned()
 }
 
-fn mib(bytes: u64) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+impl LoadError {
+    /// Whether the file could not be read at all (exit 2), as opposed to read
+    /// and found wanting (exit 1).
+    pub fn is_io(&self) -> bool {
+        matches!(
+            self,
+            LoadError::Io { .. } | LoadError::NotAFile { .. } | LoadError::OutOfMemory { .. }
+        )
+    }
+}
+
+/// A size as people read it: bytes, KiB, MiB or GiB with one decimal.
+fn human(bytes: u64) -> String {
+    const UNITS: [&str; 3] = ["KiB", "MiB", "GiB"];
+    if bytes < 1024 {
+        return format!("{bytes} byte{}", if bytes == 1 { "" } else { "s" });
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+/// An exact count of bytes, with thousands separated: `1,048,577 bytes`.
+fn exact(bytes: u64) -> String {
+    let digits = bytes.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    format!("{out} bytes")
+}
+
+/// Two sizes that must read as different: exact bytes when rounding hides the gap.
+fn apart(size: u64, limit: u64) -> (String, String) {
+    let (a, b) = (human(size), human(limit));
+    if a == b {
+        (exact(size), exact(limit))
+    } else {
+        (a, b)
+    }
+}
+
+/// Over the size limit: both sizes, told apart, or the limit the file grew past.
+fn too_large(path: &Path, size: Option<u64>, limit: u64) -> String {
+    let path = shown(path);
+    let what = match size {
+        Some(size) => {
+            let (size, limit) = apart(size, limit);
+            format!("error: {path}: the file is {size}, over the limit of {limit}")
+        }
+        None => format!(
+            "error: {path}: the file grew past the limit of {} while it was read",
+            human(limit)
+        ),
+    };
+    what + "\n  hint: pass a larger --max-size (in MiB) if the file is meant to be this big"
 }
 
 /// A syntax error with the line quoted and a caret under the column.

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Certainty, Kind};
+use crate::model::{Certainty, Kind, Part};
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -17,6 +17,9 @@ pub struct FileDataset {
     pub entities: Vec<FileEntity>,
     #[serde(default)]
     pub relations: Vec<FileRelation>,
+    /// Groups of words search treats as equal: `[["oncology", "cancérologie"]]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
@@ -119,8 +122,38 @@ pub struct FileEntity {
     pub notes: Vec<String>,
     #[serde(default, skip_serializing_if = "is_stated")]
     pub certainty: FileCertainty,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<FileInferred>,
     #[serde(default)]
     pub sources: Vec<String>,
+}
+
+/// `(part: Tag("medical technologies"), why: "...")`: a part of a stated entity
+/// that the sources only imply.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileInferred {
+    pub part: FilePart,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub enum FilePart {
+    Kind,
+    Description,
+    Alias(String),
+    Tag(String),
+}
+
+impl From<FilePart> for Part {
+    fn from(p: FilePart) -> Part {
+        match p {
+            FilePart::Kind => Part::Kind,
+            FilePart::Description => Part::Description,
+            FilePart::Alias(a) => Part::Alias(a),
+            FilePart::Tag(t) => Part::Tag(t),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

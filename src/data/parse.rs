@@ -1,7 +1,6 @@
 //! Bytes to file structs: the size limit, binary and UTF-8 checks, the RON parse
 //! with its options, and syntax errors turned into positioned, quoted messages.
 
-use std::io::Read;
 use std::path::Path;
 
 use super::error::LoadError;
@@ -35,36 +34,6 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(RECURSION_LIMIT)
-}
-
-/// Reads a file, refusing it before reading when it is over `max_bytes`.
-pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > max_bytes {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: max_bytes,
-        });
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // A file that grows while being read is still held to the limit.
-    file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: max_bytes,
-        });
-    }
-    Ok(bytes)
 }
 
 fn position_of(bytes: &[u8], offset: usize) -> Position {
@@ -183,6 +152,8 @@ fn describe(code: &ron::Error) -> String {
                 ("`FileDate`", "a date"),
                 ("`FileKind`", "kind"),
                 ("`FileCertainty`", "certainty"),
+                ("`FileInferred`", "an inferred part"),
+                ("`FilePart`", "part"),
             ] {
                 s = s.replace(inner, word);
             }

@@ -16,6 +16,8 @@ pub struct Spans {
     pub facts: Vec<Vec<Position>>,
     /// Per entity, the start of each of its dates.
     pub dates: Vec<Vec<Position>>,
+    /// The start of each group of the top-level `synonyms` list.
+    pub synonyms: Vec<Position>,
 }
 
 impl Spans {
@@ -29,6 +31,7 @@ impl Spans {
             Element::Fact { entity, index } => self.fact(entity, index),
             Element::Date { entity, index } => self.date(entity, index),
             Element::Relation(i) => self.relation(i),
+            Element::SynonymGroup(i) => self.synonym_group(i),
         }
     }
     pub fn source(&self, i: usize) -> Option<Position> {
@@ -39,6 +42,9 @@ impl Spans {
     }
     pub fn relation(&self, i: usize) -> Option<Position> {
         self.relations.get(i).copied()
+    }
+    pub fn synonym_group(&self, i: usize) -> Option<Position> {
+        self.synonyms.get(i).copied()
     }
     pub fn fact(&self, entity: usize, i: usize) -> Option<Position> {
         self.facts
@@ -72,6 +78,7 @@ enum ListKey {
     Relations,
     Facts,
     Dates,
+    Synonyms,
     Other,
 }
 
@@ -83,6 +90,7 @@ impl ListKey {
             b"relations" => ListKey::Relations,
             b"facts" => ListKey::Facts,
             b"dates" => ListKey::Dates,
+            b"synonyms" => ListKey::Synonyms,
             _ => ListKey::Other,
         }
     }
@@ -110,6 +118,13 @@ pub fn locate(text: &str) -> Spans {
         match c {
             b':' => key = ListKey::of(last_ident),
             b'[' => {
+                let group = Bracket::List {
+                    key: ListKey::Synonyms,
+                    top: true,
+                };
+                if stack.last() == Some(&group) {
+                    spans.synonyms.push(place.at(at));
+                }
                 let top = stack.len() == 1;
                 stack.push(Bracket::List { key, top });
                 key = ListKey::Other;
@@ -198,7 +213,7 @@ mod tests {
 
     #[test]
     fn finds_each_element_start_and_skips_strings_and_comments() {
-        let text = "(\n  // entities: [(\n  sources: [(id: \"s\", title: \"a ( [ \\\" b\")],\n  entities: [\n    (id: \"a\", facts: [(label: \"x\")]),\n    (id: \"ô\", dates: [(label: \"held\"), (label: \"b\")]),\n  ],\n  relations: [(from: \"a\")],\n)";
+        let text = "(\n  // entities: [(\n  sources: [(id: \"s\", title: \"a ( [ \\\" b\")],\n  entities: [\n    (id: \"a\", facts: [(label: \"x\")]),\n    (id: \"ô\", dates: [(label: \"held\"), (label: \"b\")]),\n  ],\n  relations: [(from: \"a\")],\n  synonyms: [[\"a\", \"b\"], [\"c\"]],\n)";
         let s = locate(text);
         assert_eq!(s.sources, vec![Position { line: 3, col: 13 }]);
         assert_eq!(
@@ -208,6 +223,10 @@ mod tests {
         assert_eq!(s.facts[0], vec![Position { line: 5, col: 23 }]);
         assert_eq!(s.dates[1].len(), 2);
         assert_eq!(s.relations, vec![Position { line: 8, col: 15 }]);
+        assert_eq!(
+            s.synonyms,
+            vec![Position { line: 9, col: 14 }, Position { line: 9, col: 26 }]
+        );
     }
 
     /// What the cutting lexer skips, the positions skip too: a nested comment

@@ -4,45 +4,33 @@
 
 use crate::model::{Dataset, Direction, Kind, RelationType};
 
+/// Facets to match; every term must hold (the same facet given twice too).
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub kind: Option<Kind>,
-    /// Folded substring of a tag.
-    pub tag: Option<String>,
-    /// A place entity: the entity is in it or in a place inside it.
-    pub place: Option<usize>,
-    /// An alliance (or any group) the entity belongs to.
-    pub member_of: Option<usize>,
-    /// A market (place) the entity targets.
-    pub market: Option<usize>,
+    /// Folded substrings, each of some tag.
+    pub tags: Vec<String>,
+    /// Place entities: the entity is in each, or in a place inside it.
+    pub places: Vec<usize>,
+    /// Groups (alliances, clusters, organisations...) the entity belongs to, each.
+    pub member_of: Vec<usize>,
+    /// Markets (places) the entity targets, each.
+    pub markets: Vec<usize>,
 }
 
-/// Relations that make an entity part of a group, read from the entity.
-const BELONGS: &[&str] = &[
-    "member_of",
-    "founding_member_of",
-    "board_member_of",
-    "partner_of",
-    "coordinates",
-    "part_of",
-    "produced_by",
-];
-
 /// How `entity` belongs to `group`: the relation and, when the group supported
-/// it, what support it gave. None when it does not belong.
+/// it, what support it gave. None when it does not belong. Which relations
+/// make a member is a column of the relation type table (`belongs`).
 pub fn belongs(ds: &Dataset, entity: usize, group: usize) -> Option<(usize, Option<String>)> {
     ds.links(entity).find_map(|l| {
-        if l.other != group {
+        if l.other != group || !l.relation.rel.spec().makes_member(l.direction) {
             return None;
         }
-        let name = l.relation.rel.name();
-        match l.direction {
-            Direction::Outgoing if BELONGS.contains(&name) => Some((l.index, None)),
-            Direction::Incoming if matches!(name, "supported" | "organised_by" | "coordinates") => {
-                Some((l.index, l.relation.role().map(str::to_string)))
-            }
-            _ => None,
-        }
+        let support = match l.direction {
+            Direction::Incoming => l.relation.role().map(str::to_string),
+            Direction::Outgoing => None,
+        };
+        Some((l.index, support))
     })
 }
 
@@ -58,12 +46,12 @@ pub fn filter(ds: &Dataset, f: &Filter) -> Vec<usize> {
         .filter(|&e| {
             let entity = ds.entity(e);
             f.kind.is_none_or(|k| entity.kind == k)
-                && f.tag
-                    .as_ref()
-                    .is_none_or(|t| entity.tags.iter().any(|x| fold(x).contains(t.as_str())))
-                && f.place.is_none_or(|p| e != p && ds.is_in(e, p))
-                && f.member_of.is_none_or(|g| belongs(ds, e, g).is_some())
-                && f.market.is_none_or(|m| targets(ds, e, m))
+                && f.tags
+                    .iter()
+                    .all(|t| entity.tags.iter().any(|x| fold(x).contains(t.as_str())))
+                && f.places.iter().all(|&p| e != p && ds.is_in(e, p))
+                && f.member_of.iter().all(|&g| belongs(ds, e, g).is_some())
+                && f.markets.iter().all(|&m| targets(ds, e, m))
         })
         .collect();
     out.sort_by_key(|&e| fold(&ds.entity(e).name));
@@ -128,8 +116,8 @@ mod tests {
         let d = ds();
         let f = Filter {
             kind: Some(Kind::Cluster),
-            tag: Some("oncology".into()),
-            place: d.index_of("france"),
+            tags: vec!["oncology".into()],
+            places: d.index_of("france").into_iter().collect(),
             ..Filter::default()
         };
         assert_eq!(
@@ -144,7 +132,7 @@ mod tests {
         let h = d.index_of("health2care").unwrap();
         let f = Filter {
             kind: Some(Kind::Project),
-            member_of: Some(h),
+            member_of: vec![h],
             ..Filter::default()
         };
         let found = filter(&d, &f);
@@ -154,6 +142,26 @@ mod tests {
             belongs(&d, vp, h).and_then(|(_, s)| s).as_deref(),
             Some("voucher on regulatory affairs (CE mark)")
         );
+    }
+
+    #[test]
+    fn two_groups_combine_with_and() {
+        let d = ds();
+        let group = |id: &str| d.index_of(id).expect(id);
+        let f = Filter {
+            kind: Some(Kind::Cluster),
+            member_of: vec![
+                group("health2care"),
+                group("french_health_clusters_network"),
+            ],
+            ..Filter::default()
+        };
+        assert_eq!(ids(&d, filter(&d, &f)), ["lyonbiopole"]);
+        let one = Filter {
+            member_of: vec![group("french_health_clusters_network")],
+            ..f.clone()
+        };
+        assert!(filter(&d, &one).len() > 1, "one group alone keeps more");
     }
 
     #[test]

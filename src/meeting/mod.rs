@@ -4,5 +4,7 @@
 
 pub mod card;
 pub mod facets;
+pub mod network;
 pub mod path;
+pub mod periods;
 pub mod timeline;

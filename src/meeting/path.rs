@@ -96,7 +96,7 @@ fn walk(
     let mut stack: Vec<(usize, Vec<Hop>)> = vec![(to, Vec::new())];
     while let Some((e, hops)) = stack.pop() {
         // Gather more than asked, so that the best can be chosen.
-        if out.len() >= max.max(1) * 16 {
+        if out.len() >= max.max(1).saturating_mul(16) {
             break;
         }
         if e == from {

@@ -73,6 +73,9 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     pub entities: Vec<Entity>,
     pub relations: Vec<Relation>,
+    /// Groups of words that search treats as equal ("oncology", "cancérologie"):
+    /// the file's own and, for a file of the user's, the built-in ones.
+    pub synonyms: Vec<Vec<String>>,
     /// Entity indices by the hash of their id: the ids are not copied into the
     /// table (100,000 of them would be 100,000 more strings).
     by_id: HashTable<u32>,
@@ -110,6 +113,7 @@ impl Dataset {
             sources,
             entities,
             relations,
+            synonyms: Vec::new(),
             by_id,
             outgoing,
             incoming,

@@ -24,11 +24,15 @@ pub enum PartialDate {
     },
 }
 
-/// A single date or a range between two dates ("2016/2018").
+/// A single date, a range between two dates ("2016/2018"), or a period whose
+/// end no source gives ("2013/..").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct When {
     pub start: PartialDate,
     pub end: Option<PartialDate>,
+    /// Written `START/..`: the period began and its end is not given. Nothing
+    /// is assumed about when (or whether) it ended.
+    pub open_end: bool,
 }
 
 /// Why a date string was refused; the message names the bad part.
@@ -197,7 +201,8 @@ impl fmt::Display for PartialDate {
 }
 
 impl When {
-    /// Parses a date or a range `START/END` (also `START..END`).
+    /// Parses a date, a range `START/END` (also `START..END`), or an open
+    /// period `START/..` (ISO 8601-2's form for an end not given).
     pub fn parse(text: &str) -> Result<When, DateError> {
         let t = text.trim();
         let split = t.split_once('/').or_else(|| t.split_once(".."));
@@ -205,9 +210,17 @@ impl When {
             return Ok(When {
                 start: PartialDate::parse(t)?,
                 end: None,
+                open_end: false,
             });
         };
         let start = PartialDate::parse(a)?;
+        if b.trim() == ".." {
+            return Ok(When {
+                start,
+                end: None,
+                open_end: true,
+            });
+        }
         let end = PartialDate::parse(b)?;
         let backwards = match (start.year(), end.year()) {
             (Some(_), Some(_)) | (None, None) => end.latest() < start.earliest(),
@@ -219,10 +232,12 @@ impl When {
         Ok(When {
             start,
             end: Some(end),
+            open_end: false,
         })
     }
 
     /// Years this date touches, for `year:2015` scopes and timeline grouping.
+    /// An open period covers only its start year: later years would be a guess.
     pub fn covers_year(&self, year: i32) -> bool {
         match (self.start.year(), self.end.and_then(PartialDate::year)) {
             (Some(a), Some(b)) => (a..=b).contains(&year),
@@ -235,6 +250,7 @@ impl When {
     pub fn iso(&self) -> String {
         match self.end {
             Some(end) => format!("{}/{}", self.start.iso(), end.iso()),
+            None if self.open_end => format!("{}/..", self.start.iso()),
             None => self.start.iso(),
         }
     }
@@ -252,6 +268,10 @@ impl When {
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.end {
+            None if self.open_end => match self.start {
+                PartialDate::Year(a) => write!(f, "{a}–"),
+                a => write!(f, "{a} –"),
+            },
             None => write!(f, "{}", self.start),
             Some(end) => match (self.start, end) {
                 (PartialDate::Year(a), PartialDate::Year(b)) => write!(f, "{a}–{b}"),
@@ -310,6 +330,24 @@ mod tests {
             Err(DateError::Backwards(_))
         ));
         assert!(When::parse("2016-05/2016").is_ok());
+    }
+
+    #[test]
+    fn an_open_period_reads_open_and_keeps_its_form() {
+        let w = When::parse("2013/..").unwrap();
+        assert!(w.open_end && w.end.is_none());
+        assert_eq!(w.to_string(), "2013–");
+        assert_eq!(w.iso(), "2013/..");
+        assert_eq!(
+            When::parse("2014-09/..").unwrap().to_string(),
+            "September 2014 –"
+        );
+        assert!(
+            w.covers_year(2013) && !w.covers_year(2014),
+            "no later year is assumed"
+        );
+        assert!(matches!(When::parse("../2013"), Err(DateError::Syntax(_))));
+        assert!(!When::parse("2013/2018").unwrap().open_end);
     }
 
     #[test]

@@ -40,6 +40,37 @@ pub struct DateEntry {
     pub sources: Vec<usize>,
 }
 
+/// A part of an entity that a dataset can mark as inferred on its own: the
+/// entity is stated, but its kind, its description, one alias or one tag is
+/// only implied by the sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// The kind and sub-kind shown beside the name.
+    Kind,
+    Description,
+    Alias(String),
+    Tag(String),
+}
+
+impl Part {
+    /// How the part is named to a reader: `kind`, `alias "ESCP"`.
+    pub fn label(&self) -> String {
+        match self {
+            Part::Kind => "kind".to_string(),
+            Part::Description => "description".to_string(),
+            Part::Alias(a) => format!("alias \"{a}\""),
+            Part::Tag(t) => format!("tag \"{t}\""),
+        }
+    }
+}
+
+/// An inferred part and what it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InferredPart {
+    pub part: Part,
+    pub why: String,
+}
+
 /// A cluster, alliance, event, organisation, person, project or place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
@@ -56,7 +87,10 @@ pub struct Entity {
     pub dates: Vec<DateEntry>,
     /// Doubts and gaps: what the sources leave unsaid.
     pub notes: Vec<String>,
+    /// The whole entity: `Inferred` when the sources only imply that it exists.
     pub certainty: Certainty,
+    /// Parts of a stated entity that the sources only imply, each with its reason.
+    pub inferred: Vec<InferredPart>,
     pub sources: Vec<usize>,
 }
 
@@ -75,8 +109,39 @@ impl Entity {
             dates: Vec::new(),
             notes: Vec::new(),
             certainty: Certainty::Stated,
+            inferred: Vec::new(),
             sources: Vec::new(),
         }
+    }
+
+    /// Whether the entity has the part: an alias or tag it lists, a description it gives.
+    pub fn has(&self, part: &Part) -> bool {
+        match part {
+            Part::Kind => true,
+            Part::Description => !self.description.is_empty(),
+            Part::Alias(a) => self.aliases.contains(a),
+            Part::Tag(t) => self.tags.contains(t),
+        }
+    }
+
+    fn marks(&self, hit: impl Fn(&Part) -> bool) -> bool {
+        self.inferred.iter().any(|p| hit(&p.part))
+    }
+
+    pub fn kind_inferred(&self) -> bool {
+        self.marks(|p| *p == Part::Kind)
+    }
+
+    pub fn description_inferred(&self) -> bool {
+        self.marks(|p| *p == Part::Description)
+    }
+
+    pub fn alias_inferred(&self, alias: &str) -> bool {
+        self.marks(|p| matches!(p, Part::Alias(a) if a == alias))
+    }
+
+    pub fn tag_inferred(&self, tag: &str) -> bool {
+        self.marks(|p| matches!(p, Part::Tag(t) if t == tag))
     }
 
     /// The kind word shown beside the name: the sub-kind when given ("conference").

@@ -77,6 +77,7 @@ impl Kind {
             ],
             Kind::Organisation => &[
                 "company",
+                "start-up",
                 "agency",
                 "authority",
                 "funder",
@@ -84,6 +85,7 @@ impl Kind {
                 "foundation",
                 "research body",
                 "programme",
+                "policy",
                 "consultancy",
                 "association",
                 "body",

@@ -9,7 +9,7 @@ pub mod relation;
 
 pub use dataset::{Dataset, Link};
 pub use date::{DateError, PartialDate, When};
-pub use entity::{DateEntry, Entity, Fact, Source};
+pub use entity::{DateEntry, Entity, Fact, InferredPart, Part, Source};
 pub use kind::Kind;
 pub use relation::{Certainty, Direction, Kinds, RELATION_TYPES, Relation, RelationType};
 

@@ -64,6 +64,20 @@ impl Kinds {
     }
 }
 
+/// Which end of a relation belongs to the other's group, for the facets
+/// `member:` and `list --member-of`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Belongs {
+    /// Neither: the relation does not make anyone part of a group.
+    No,
+    /// The subject belongs to the object ("Biowin member of MAGIA").
+    Subject,
+    /// The object belongs to the subject ("Health2CARE supported VoicePatch").
+    Object,
+    /// Either end belongs to the other's group ("coordinates").
+    Both,
+}
+
 /// One relation type: a row of [`RELATION_TYPES`].
 #[derive(Debug)]
 pub struct RelationSpec {
@@ -74,6 +88,24 @@ pub struct RelationSpec {
     pub inverse: &'static str,
     pub from: Kinds,
     pub to: Kinds,
+    pub belongs: Belongs,
+}
+
+impl RelationSpec {
+    /// The same row, saying which end belongs to the other's group.
+    const fn belongs(self, belongs: Belongs) -> RelationSpec {
+        RelationSpec { belongs, ..self }
+    }
+
+    /// Whether the entity at `end` of such a relation belongs to the other end.
+    pub fn makes_member(&self, end: Direction) -> bool {
+        matches!(
+            (self.belongs, end),
+            (Belongs::Both, _)
+                | (Belongs::Subject, Direction::Outgoing)
+                | (Belongs::Object, Direction::Incoming)
+        )
+    }
 }
 
 use Kind::*;
@@ -93,6 +125,7 @@ const fn spec(
         inverse,
         from,
         to,
+        belongs: Belongs::No,
     }
 }
 
@@ -100,25 +133,25 @@ const fn spec(
 /// lists relation groups in this order. Add a row to add a type.
 #[rustfmt::skip]
 pub static RELATION_TYPES: &[RelationSpec] = &[
-    spec("coordinates", "coordinates", "coordinated by", NOT_PLACE, Kinds::of(&[Alliance, Event, Project])),
-    spec("member_of", "member of", "member", NOT_PLACE, GROUPS),
-    spec("founding_member_of", "founding member of", "founding member", NOT_PLACE, GROUPS),
-    spec("board_member_of", "board member of", "board member", NOT_PLACE, GROUPS),
+    spec("coordinates", "coordinates", "coordinated by", NOT_PLACE, Kinds::of(&[Alliance, Event, Project])).belongs(Belongs::Both),
+    spec("member_of", "member of", "member", NOT_PLACE, GROUPS).belongs(Belongs::Subject),
+    spec("founding_member_of", "founding member of", "founding member", NOT_PLACE, GROUPS).belongs(Belongs::Subject),
+    spec("board_member_of", "board member of", "board member", NOT_PLACE, GROUPS).belongs(Belongs::Subject),
     spec("president_of", "president of", "president", Kinds::of(&[Person]), NOT_PLACE),
     spec("works_for", "works for", "employs", Kinds::of(&[Person]), NOT_PLACE),
-    spec("partner_of", "partner in", "partner", Kinds::ANY, Kinds::ANY),
+    spec("partner_of", "partner in", "partner", Kinds::ANY, Kinds::ANY).belongs(Belongs::Subject),
     spec("cooperates_with", "cooperates with", "cooperates with", Kinds::ANY, Kinds::ANY),
     spec("located_in", "located in", "location of", Kinds::ANY, Kinds::of(&[Place])),
-    spec("part_of", "part of", "has part", Kinds::ANY, Kinds::ANY),
+    spec("part_of", "part of", "has part", Kinds::ANY, Kinds::ANY).belongs(Belongs::Subject),
     spec("targets_market", "targets market", "target market of", NOT_PLACE, Kinds::of(&[Place])),
-    spec("organised_by", "organised by", "organised", Kinds::of(&[Event, Project]), NOT_PLACE),
+    spec("organised_by", "organised by", "organised", Kinds::of(&[Event, Project]), NOT_PLACE).belongs(Belongs::Object),
     spec("participated_in", "took part in", "participant", Kinds::ANY, Kinds::of(&[Event, Alliance, Project])),
     spec("spoke_at", "spoke at", "speaker", Kinds::of(&[Person, Organisation]), Kinds::of(&[Event])),
     spec("presented", "presented", "presented by", Kinds::of(&[Person, Organisation]), Kinds::ANY),
     spec("presented_at", "presented at", "featured", Kinds::ANY, Kinds::of(&[Event])),
-    spec("supported", "supported", "supported by", NOT_PLACE, Kinds::ANY),
+    spec("supported", "supported", "supported by", NOT_PLACE, Kinds::ANY).belongs(Belongs::Object),
     spec("manages", "manages", "managed by", NOT_PLACE, Kinds::ANY),
-    spec("produced_by", "produced by", "produced", Kinds::of(&[Project, Event]), NOT_PLACE),
+    spec("produced_by", "produced by", "produced", Kinds::of(&[Project, Event]), NOT_PLACE).belongs(Belongs::Subject),
     spec("covers", "covers", "covered by", Kinds::of(&[Project, Event, Alliance]), Kinds::ANY),
     spec("selected_by", "selected by", "selected", Kinds::ANY, NOT_PLACE),
     spec("funded_by", "funded by", "funds", Kinds::ANY, Kinds::of(&[Organisation, Alliance])),
@@ -150,6 +183,11 @@ impl RelationType {
 
     pub fn all() -> impl Iterator<Item = RelationType> {
         (0..RELATION_TYPES.len()).map(|i| RelationType(i as u8))
+    }
+
+    /// Its row in [`RELATION_TYPES`].
+    pub fn index(self) -> usize {
+        usize::from(self.0)
     }
 
     pub fn spec(self) -> &'static RelationSpec {
@@ -278,5 +316,20 @@ mod tests {
         assert!(located.fits(Kind::Cluster, Kind::Place));
         assert!(!located.fits(Kind::Cluster, Kind::Person));
         assert_eq!(located.spec().to.names(), "place");
+    }
+
+    #[test]
+    fn membership_is_read_from_the_right_end() {
+        let member = RelationType::parse("member_of").unwrap().spec();
+        assert!(member.makes_member(Direction::Outgoing));
+        assert!(!member.makes_member(Direction::Incoming));
+        let supported = RelationType::parse("supported").unwrap().spec();
+        assert!(supported.makes_member(Direction::Incoming));
+        assert!(
+            !RelationType::parse("located_in")
+                .unwrap()
+                .spec()
+                .makes_member(Direction::Outgoing)
+        );
     }
 }

@@ -18,6 +18,16 @@ impl<T> Default for Lists<T> {
 }
 
 impl<T: Copy> Lists<T> {
+    /// Room for this many lists and items in all, made up front.
+    pub fn with_capacity(lists: usize, items: usize) -> Lists<T> {
+        let mut start = Vec::with_capacity(lists + 1);
+        start.push(0);
+        Lists {
+            start,
+            items: Vec::with_capacity(items),
+        }
+    }
+
     /// Adds the next list.
     pub fn push(&mut self, list: &[T]) {
         self.items.extend_from_slice(list);

@@ -1,6 +1,9 @@
-//! Folding: what a user types (no accents, any case, plain apostrophes) is
-//! compared with folded text. Each folded char remembers which original char it
-//! came from, so highlights land on the original text.
+//! Folding: what a user types (no accents, any case, a hyphen or a space) is
+//! compared with folded text. Word separators (hyphens and dashes, dots,
+//! slashes, apostrophes, underscores, `&`, `+`) fold to a space, so that
+//! `bio-merieux`, `flanders/dc` and `d.g. grow` are the words a user would
+//! type with spaces. Each folded char remembers which original char it came
+//! from, so highlights land on the original text.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -32,17 +35,50 @@ fn special(c: char) -> Option<&'static str> {
         | '\t'
         | '\n'
         | '\r' => " ",
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '´' => "'",
+        c if is_separator(c) => " ",
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '«' | '»' => "\"",
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
         _ => return None,
     })
+}
+
+/// Whether a char separates words the way a space does: hyphens and dashes,
+/// dots, slashes, apostrophes (straight and curly), underscores, `&` and `+`.
+pub fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '.' | '/' | '\'' | '_' | '&' | '+' | '\u{2010}'
+            ..='\u{2015}'
+                | '\u{2212}'
+                | '\u{2018}'
+                | '\u{2019}'
+                | '\u{201B}'
+                | '\u{2032}'
+                | '`'
+                | '´'
+    )
+}
+
+/// An ASCII char as folded: lowercase, a separator a space (a `+` that ends
+/// a word aside: see [`fold`]).
+pub fn fold_ascii(b: u8) -> u8 {
+    if is_separator(char::from(b)) {
+        b' '
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
+/// The letters and digits of folded text alone: how a name is written run
+/// together (`flandersdc`, `health2care`), to compare whole names and queries
+/// whatever their spaces and separators.
+pub fn compact(folded: &str) -> String {
+    folded.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Folds one char into `out`, calling `mark` once per char written.
 fn fold_char(c: char, out: &mut String, mut mark: impl FnMut()) {
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+        out.push(char::from(fold_ascii(c as u8)));
         mark();
         return;
     }
@@ -59,25 +95,44 @@ fn fold_char(c: char, out: &mut String, mut mark: impl FnMut()) {
     }
 }
 
+/// Whether the `+` at a char is read "plus": it ends a word (`BioXclusters+`,
+/// `Canal+`), rather than joining two.
+fn plus_word(prev: Option<char>, c: char, next: Option<char>) -> bool {
+    c == '+' && prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric)
+}
+
+/// Folds each char of `text` into `out`, calling `mark` with the original
+/// char's index once per char written.
+fn fold_into(text: &str, out: &mut String, mut mark: impl FnMut(u32)) {
+    let mut chars = text.chars().enumerate().peekable();
+    let mut prev = None;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if plus_word(prev, c, next) {
+            out.push_str(" plus");
+            (0..5).for_each(|_| mark(i as u32));
+        } else {
+            fold_char(c, out, || mark(i as u32));
+        }
+        prev = Some(c);
+    }
+}
+
 /// Folds text, keeping the way back to original char positions.
 pub fn fold(text: &str) -> Folded {
-    let mut f = Folded {
-        text: String::with_capacity(text.len()),
-        origin: Vec::with_capacity(text.len()),
-    };
-    for (i, c) in text.chars().enumerate() {
-        let origin = &mut f.origin;
-        fold_char(c, &mut f.text, || origin.push(i as u32));
+    let mut text_out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    fold_into(text, &mut text_out, |i| origin.push(i));
+    Folded {
+        text: text_out,
+        origin,
     }
-    f
 }
 
 /// Folds text when the way back is not needed (queries, keys).
 pub fn fold_str(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut out, || {});
-    }
+    fold_into(text, &mut out, |_| {});
     out
 }
 
@@ -99,13 +154,36 @@ mod tests {
     fn accents_case_and_special_letters_fold_to_what_users_type() {
         assert_eq!(fold_str("Lyonbiopôle"), "lyonbiopole");
         assert_eq!(fold_str("ACCIÓ"), "accio");
-        assert_eq!(fold_str("Auvergne-Rhône-Alpes"), "auvergne-rhone-alpes");
+        assert_eq!(fold_str("Auvergne-Rhône-Alpes"), "auvergne rhone alpes");
         assert_eq!(
             fold_str("Gaßmann Łódź Œuvre Æther Ødegaard"),
             "gassmann lodz oeuvre aether odegaard"
         );
-        assert_eq!(fold_str("Lyon\u{a0}Biopôle’s"), "lyon biopole's");
-        assert_eq!(fold_str("Cancéropôle – «Clara»"), "canceropole - \"clara\"");
+        assert_eq!(fold_str("Lyon\u{a0}Biopôle’s"), "lyon biopole s");
+        assert_eq!(fold_str("Cancéropôle – «Clara»"), "canceropole   \"clara\"");
+    }
+
+    #[test]
+    fn separators_fold_to_spaces_and_compact_drops_them() {
+        for typed in [
+            "bio-merieux",
+            "bio.merieux",
+            "bio/merieux",
+            "bio'merieux",
+            "bio_merieux",
+            "bio&merieux",
+            "bio+merieux",
+            "bio–merieux",
+            "bio—merieux",
+            "bio’merieux",
+        ] {
+            assert_eq!(fold_str(typed), "bio merieux", "{typed}");
+        }
+        assert_eq!(compact(&fold_str("Flanders DC")), "flandersdc");
+        assert_eq!(fold_str("BioXclusters+"), "bioxclusters plus");
+        assert_eq!(fold_str("c++ a+b"), "c plus  a b");
+        assert_eq!(fold("X+").origin, vec![0, 1, 1, 1, 1, 1]);
+        assert_eq!(compact(&fold_str("Health 2 CARE")), "health2care");
     }
 
     #[test]

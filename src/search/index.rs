@@ -1,18 +1,24 @@
 //! The search text of a dataset, folded once at load into one contiguous buffer
-//! (cache-friendly scans; a tag or place text shared by many entities is stored
-//! once, prose is kept apart), with the way back to original characters, the exact
-//! names for exact-match ranking, the name words for typo fallback, and the
-//! places each entity is in.
+//! (cache-friendly scans; a tag, place or fact label text shared by many
+//! entities is stored once, prose is kept apart), with the way back to original
+//! characters, the whole names run together for exact-match ranking, the name
+//! words for typos and initials, the relation labels of each entity, the
+//! dataset's synonyms, and the places each entity is in.
 
 use rustc_hash::FxHashMap;
 
 use super::Field;
 use super::flat::Lists;
-use super::fold::fold;
-pub(super) use super::masks::{SHORT, is_prose, letter_mask, narrow, short_key, span_mask};
+use super::fold::{compact, fold, fold_ascii, fold_str};
+use super::labels;
+use super::letters::{SHORT, letter_mask, narrow, short_key};
 use crate::model::{Dataset, Kind};
 
+mod read;
 mod size;
+pub mod words;
+
+use words::{Initials, Words, WordsBuilder};
 
 /// One searchable field of one entity: a slice of the buffer.
 #[derive(Debug, Clone, Copy)]
@@ -21,9 +27,9 @@ pub struct Span {
     pub start: u32,
     pub end: u32,
     /// Offset into `origins`, or `IDENTITY` when folding kept every char in place.
-    pub origin: u32,
-    /// For a tag or place text that many entities share, its number (a search
-    /// matches each such text once); `NOT_SHARED` otherwise.
+    origin: u32,
+    /// For a tag, place or fact label text that many entities share, its
+    /// number (a search matches each such text once); `NOT_SHARED` otherwise.
     pub shared: u32,
 }
 
@@ -31,60 +37,64 @@ pub const NOT_SHARED: u32 = u32::MAX;
 
 const IDENTITY: u32 = u32::MAX;
 
-/// Folded text being indexed (its origin map, when needed, is already stored).
-struct Folded {
-    text: String,
-}
-
 #[derive(Debug, Default)]
 pub struct Index {
-    /// Folded names, aliases, ids, tags and places.
-    pub(super) buffer: String,
+    /// Folded names, aliases, ids, tags, places and fact labels.
+    buffer: String,
     /// Folded descriptions and fact values, apart: a term is looked for in all
-    /// prose at once by one vectorised pass (see [`Index::could_match`]).
-    pub(super) prose: String,
+    /// prose at once by one vectorised pass (the prefilter's).
+    prose: String,
     /// Where each entity's prose starts in `prose`: (offset, entity), ascending.
-    pub(super) prose_owner: Vec<(u32, u32)>,
-    /// Per entity, the letters of its short fields (not prose).
-    pub(super) short_masks: Vec<u64>,
+    prose_owner: Vec<(u32, u32)>,
+    /// Per entity, the letters of its short fields and relation labels (not prose).
+    short_masks: Vec<u64>,
     origins: Vec<u32>,
-    pub(super) spans: Vec<Span>,
-    /// Per span, the letters in its field (see [`span_mask`]) and [`SHORT`] for
-    /// a field that is not prose: most fields are ruled out for a term from
-    /// these four bytes, without reading the span or its text.
-    pub(super) span_masks: Vec<u32>,
+    spans: Vec<Span>,
+    /// Per span, the letters in its field (see [`super::letters::span_mask`])
+    /// and [`SHORT`] for a field that is not prose: most fields are ruled out
+    /// for a term from these four bytes, without reading the span or its text.
+    span_masks: Vec<u32>,
     /// `first[e]..first[e + 1]` are entity e's spans.
     first: Vec<u32>,
-    pub(super) kinds: Vec<Kind>,
-    /// Folded name or alias -> the entities that carry it exactly.
-    pub(super) exact: FxHashMap<String, Vec<u32>>,
-    /// Folded words (3+ chars) of names and aliases -> (entity, field, char offset in the field).
-    pub(super) words: FxHashMap<String, Vec<(u32, Field, u32)>>,
+    kinds: Vec<Kind>,
+    /// A name or alias run together ([`compact`]) -> the entities that carry it.
+    exact: FxHashMap<String, Vec<u32>>,
+    /// Name and alias words, for typos.
+    words: Words,
+    /// Initials of names and aliases of several words.
+    initials: Initials,
     /// First one and two letters of name, alias, id and tag words (see
     /// [`short_key`]) -> entities (sorted), each with its best field for that
     /// prefix: the first one added, since fields are added best first.
-    pub(super) short: FxHashMap<u64, Vec<(u32, Field)>>,
+    short: FxHashMap<u64, Vec<(u32, Field)>>,
     /// Per entity, its place in the order of (name length, id): the tie-break of
     /// every ranking, as one number instead of two lookups and a string compare.
-    pub(super) tiebreak: Vec<u32>,
-    /// Per entity, which of the letters a-z and digits 0-9 occur in its folded text
-    /// (see [`letter_mask`]): a term with a letter the entity lacks cannot match.
-    pub(super) masks: Vec<u64>,
+    tiebreak: Vec<u32>,
+    /// Per entity, which of the letters a-z and digits 0-9 occur in its folded
+    /// text and relation labels (see [`letter_mask`]): a term with a letter the
+    /// entity lacks cannot match.
+    masks: Vec<u64>,
+    /// Per entity, the relation labels it has, one bit per [`labels`] number.
+    relation_labels: Vec<u64>,
     /// Per entity, the places it is in, nearest first.
-    pub(super) places: Lists<u32>,
+    places: Lists<u32>,
     /// Per entity, the years its dates and dated facts cover (sorted, deduplicated).
-    pub(super) years: Lists<i32>,
+    years: Lists<i32>,
     /// Folded names, aliases and ids of places -> place entities.
-    pub(super) place_names: Vec<(String, u32)>,
-    /// While building: tag and place texts already in the buffer, so that the
-    /// thousands of entities sharing one are given the same span text.
+    place_names: Vec<(String, u32)>,
+    /// A folded word -> the other words of its synonym group.
+    synonyms: FxHashMap<String, Vec<String>>,
+    /// While building: tag, place and fact label texts already in the buffer,
+    /// so that the thousands of entities sharing one get the same span text.
     shared: FxHashMap<String, (Span, u64)>,
     shared_count: usize,
+    building_words: Option<WordsBuilder>,
 }
 
 impl Index {
     pub fn new(ds: &Dataset) -> Index {
         let mut ix = Index::sized(ds);
+        ix.building_words = Some(WordsBuilder::default());
         let mut name_chars = Vec::with_capacity(ds.len());
         for (e, entity) in ds.entities.iter().enumerate() {
             ix.first.push(ix.spans.len() as u32);
@@ -96,7 +106,7 @@ impl Index {
             for (i, a) in entity.aliases.iter().enumerate() {
                 ix.add(e, Field::Alias(i as u16), a);
             }
-            ix.add(e, Field::Id, &entity.id.replace('_', " "));
+            ix.add(e, Field::Id, &entity.id);
             for (i, t) in entity.tags.iter().enumerate() {
                 ix.add(e, Field::Tag(i as u16), t);
             }
@@ -105,54 +115,76 @@ impl Index {
                 let p = ix.places.of(e)[i];
                 ix.add(e, Field::Place(i as u16), &ds.entity(p as usize).name);
             }
+            for (i, f) in entity.facts.iter().enumerate() {
+                ix.add(e, Field::FactLabel(i as u16), &f.label);
+            }
             ix.add(e, Field::Description, &entity.description);
             for (i, f) in entity.facts.iter().enumerate() {
                 ix.add(e, Field::Fact(i as u16), &f.value);
             }
-            let mut years: Vec<i32> = entity
-                .all_dates()
-                .flat_map(|w| {
-                    let (a, b) = (w.start.year(), w.end.and_then(|d| d.year()));
-                    let (a, b) = (a.or(b), b.or(a));
-                    match (a, b) {
-                        (Some(a), Some(b)) if b - a < 200 => (a..=b).collect(),
-                        _ => Vec::new(),
-                    }
-                })
-                .collect();
-            years.sort_unstable();
-            years.dedup();
-            ix.years.push(&years);
+            ix.add_relation_labels(ds, e);
+            ix.add_years(entity);
             if entity.kind == Kind::Place {
                 let names = std::iter::once(&entity.name).chain(&entity.aliases);
                 for n in names.chain(std::iter::once(&entity.id)) {
-                    let key = super::fold::fold_str(n).replace(['_', '-'], " ");
-                    ix.place_names.push((key, e as u32));
+                    ix.place_names.push((fold_str(n), e as u32));
                 }
             }
         }
         ix.first.push(ix.spans.len() as u32);
         ix.shared_count = ix.shared.len();
         ix.shared = FxHashMap::default();
-        let mut order: Vec<u32> = (0..ix.kinds.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let (a, b) = (a as usize, b as usize);
-            let id = |e: usize| ds.entities[e].id.as_str();
-            (name_chars[a], id(a)).cmp(&(name_chars[b], id(b)))
-        });
-        ix.tiebreak = vec![0; order.len()];
-        for (place, &e) in order.iter().enumerate() {
-            ix.tiebreak[e as usize] = place as u32;
+        ix.words = ix.building_words.take().unwrap_or_default().finish();
+        // A large dataset's index is built off the explorer's thread: the
+        // typo automata too, then, not on the first keystroke.
+        if ds.len() >= 5_000 {
+            words::prepare_automata();
         }
+        ix.initials.finish();
+        ix.synonyms = synonym_map(&ds.synonyms);
+        ix.tiebreak = tiebreak(ds, &name_chars);
         ix.shrink_to_fit();
         ix
+    }
+
+    /// The years the entity's dates and dated facts cover.
+    fn add_years(&mut self, entity: &crate::model::Entity) {
+        let mut years: Vec<i32> = entity
+            .all_dates()
+            .flat_map(|w| {
+                let (a, b) = (w.start.year(), w.end.and_then(|d| d.year()));
+                let (a, b) = (a.or(b), b.or(a));
+                match (a, b) {
+                    (Some(a), Some(b)) if b - a < 200 => (a..=b).collect(),
+                    _ => Vec::new(),
+                }
+            })
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        self.years.push(&years);
+    }
+
+    /// The labels of the entity's relations, as read from it, and their letters.
+    fn add_relation_labels(&mut self, ds: &Dataset, e: usize) {
+        let mut bits = 0u64;
+        for link in ds.links(e) {
+            bits |= 1 << labels::number(link.relation.rel, link.direction);
+        }
+        let mut letters = 0;
+        for n in (0..labels::count()).filter(|n| bits >> n & 1 == 1) {
+            letters |= letter_mask(labels::text(n as u8));
+        }
+        self.masks[e] |= letters;
+        self.short_masks[e] |= letters;
+        self.relation_labels.push(bits);
     }
 
     fn add(&mut self, entity: usize, field: Field, text: &str) {
         if text.is_empty() {
             return;
         }
-        let shared = matches!(field, Field::Tag(_) | Field::Place(_));
+        let shared = matches!(field, Field::Tag(_) | Field::Place(_) | Field::FactLabel(_));
         if shared && let Some(&(span, mask)) = self.shared.get(text) {
             self.spans.push(Span { field, ..span });
             self.span_masks.push(narrow(mask) | SHORT);
@@ -162,9 +194,10 @@ impl Index {
             add_short_words(&mut self.short, entity, field, folded);
             return;
         }
-        // Plain ASCII, most text, folds to its lowercase with every char in place.
-        let (folded, origin) = if text.is_ascii() {
-            (text.to_ascii_lowercase(), None)
+        // Plain ASCII, most text, folds char for char (a `+` may be "plus").
+        let (folded, origin) = if text.is_ascii() && !text.contains('+') {
+            let bytes: Vec<u8> = text.bytes().map(fold_ascii).collect();
+            (String::from_utf8(bytes).unwrap_or_default(), None)
         } else {
             let f = fold(text);
             let identity = f.origin.iter().enumerate().all(|(i, &o)| i as u32 == o);
@@ -191,8 +224,7 @@ impl Index {
                 at
             }
         };
-        let f = Folded { text: folded };
-        let prose = is_prose(field);
+        let prose = field.is_prose();
         let buffer = if prose {
             if self.prose_owner.last().map(|o| o.1) != Some(entity as u32) {
                 self.prose_owner
@@ -203,7 +235,7 @@ impl Index {
             &mut self.buffer
         };
         let start = buffer.len() as u32;
-        buffer.push_str(&f.text);
+        buffer.push_str(&folded);
         // A separator keeps a term from matching across two entities' prose.
         if prose {
             buffer.push('\n');
@@ -211,7 +243,7 @@ impl Index {
         let span = Span {
             field,
             start,
-            end: start + f.text.len() as u32,
+            end: start + folded.len() as u32,
             origin,
             shared: if shared {
                 self.shared.len() as u32
@@ -220,7 +252,7 @@ impl Index {
             },
         };
         self.spans.push(span);
-        let mask = letter_mask(&f.text);
+        let mask = letter_mask(&folded);
         self.span_masks
             .push(narrow(mask) | if prose { 0 } else { SHORT });
         self.masks[entity] |= mask;
@@ -230,96 +262,64 @@ impl Index {
         if shared {
             self.shared.insert(text.to_string(), (span, mask));
         }
-        add_short_words(&mut self.short, entity, field, &f.text);
-        if matches!(field, Field::Name | Field::Alias(_)) {
+        add_short_words(&mut self.short, entity, field, &folded);
+        if field.is_name() {
             self.exact
-                .entry(f.text.clone())
+                .entry(compact(&folded))
                 .or_default()
                 .push(entity as u32);
-            let mut offset = 0u32;
-            for word in f.text.split(|c: char| !c.is_alphanumeric()) {
-                let chars = word.chars().count() as u32;
-                if chars >= 3 {
-                    self.words.entry(word.to_string()).or_default().push((
-                        entity as u32,
-                        field,
-                        offset,
-                    ));
-                }
-                offset += chars + 1;
+            self.initials.add(entity, field, &folded);
+            if let Some(words) = self.building_words.as_mut() {
+                words.add(entity, &folded);
             }
         }
     }
+}
 
-    /// How many distinct shared tag and place texts there are.
-    pub(super) fn shared_texts(&self) -> usize {
-        self.shared_count
+/// Each entity's place in the order of (name length, id).
+fn tiebreak(ds: &Dataset, name_chars: &[u32]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..ds.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (a as usize, b as usize);
+        let id = |e: usize| ds.entities[e].id.as_str();
+        (name_chars[a], id(a)).cmp(&(name_chars[b], id(b)))
+    });
+    let mut tiebreak = vec![0; order.len()];
+    for (place, &e) in order.iter().enumerate() {
+        tiebreak[e as usize] = place as u32;
     }
+    tiebreak
+}
 
-    pub fn len(&self) -> usize {
-        self.kinds.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.kinds.is_empty()
-    }
-
-    /// The searchable fields of an entity.
-    pub(super) fn fields(&self, entity: usize) -> &[Span] {
-        &self.spans[self.first[entity] as usize..self.first[entity + 1] as usize]
-    }
-
-    /// The masks of an entity's fields (see [`Index::span_masks`]), in the order
-    /// of [`Index::fields`].
-    pub(super) fn field_masks(&self, entity: usize) -> &[u32] {
-        &self.span_masks[self.first[entity] as usize..self.first[entity + 1] as usize]
-    }
-
-    /// The global index of an entity's first span.
-    pub(super) fn first_span(&self, entity: usize) -> usize {
-        self.first[entity] as usize
-    }
-
-    pub(super) fn text(&self, span: &Span) -> &str {
-        let buffer = if is_prose(span.field) {
-            &self.prose
-        } else {
-            &self.buffer
-        };
-        &buffer[span.start as usize..span.end as usize]
-    }
-
-    /// Original char positions for char positions in a field's folded text.
-    pub(super) fn original(&self, span: &Span, folded: &[usize]) -> Vec<usize> {
-        if span.origin == IDENTITY {
-            return folded.to_vec();
-        }
-        let len = self.text(span).chars().count();
-        let origin = &self.origins[span.origin as usize..span.origin as usize + len];
-        super::fold::to_original(origin, folded)
-    }
-
-    /// Place entities whose folded name, alias or id is or starts with `text`.
-    pub(super) fn places_named(&self, text: &str) -> Vec<u32> {
-        let exact: Vec<u32> = self
-            .place_names
+/// Each folded word of the synonym groups, with the other words it equals.
+/// Groups that share a word are one group: equal is equal.
+fn synonym_map(groups: &[Vec<String>]) -> FxHashMap<String, Vec<String>> {
+    let mut merged: Vec<Vec<String>> = Vec::new();
+    for group in groups {
+        let words: Vec<String> = group
             .iter()
-            .filter(|(n, _)| n == text)
-            .map(|&(_, p)| p)
+            .map(|w| fold_str(w).trim().to_string())
             .collect();
-        if !exact.is_empty() {
-            return exact;
-        }
-        let mut v: Vec<u32> = self
-            .place_names
-            .iter()
-            .filter(|(n, _)| n.starts_with(text) || n.split(' ').any(|w| w == text))
-            .map(|&(_, p)| p)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+        let (joined, rest): (Vec<Vec<String>>, Vec<Vec<String>>) = merged
+            .into_iter()
+            .partition(|m| m.iter().any(|w| words.contains(w)));
+        merged = rest;
+        let mut all: Vec<String> = joined.into_iter().flatten().chain(words).collect();
+        all.sort();
+        all.dedup();
+        all.retain(|w| !w.is_empty());
+        merged.push(all);
     }
+    let mut map = FxHashMap::default();
+    for group in merged {
+        for w in &group {
+            let others: Vec<String> = group.iter().filter(|o| *o != w).cloned().collect();
+            if !others.is_empty() {
+                map.insert(w.clone(), others);
+            }
+        }
+    }
+    map
 }
 
 /// Lists the entity under the first one and two letters of each word of a
@@ -336,17 +336,15 @@ fn add_short_words(
     ) {
         return;
     }
-    for word in folded.split(|c: char| !c.is_alphanumeric()) {
+    for (_, word) in words::split(folded) {
         let mut chars = word.char_indices();
         for end in [
             chars.nth(1).map_or(word.len(), |(i, _)| i),
             chars.next().map_or(word.len(), |(i, _)| i),
         ] {
-            if end > 0 {
-                let list = short.entry(short_key(&word[..end])).or_default();
-                if list.last().map(|l| l.0) != Some(entity as u32) {
-                    list.push((entity as u32, field));
-                }
+            let list = short.entry(short_key(&word[..end])).or_default();
+            if list.last().map(|l| l.0) != Some(entity as u32) {
+                list.push((entity as u32, field));
             }
         }
     }

@@ -88,13 +88,15 @@ fn positions(text: &str, at: usize, needle: &str, indices: bool) -> Vec<usize> {
     (first..first + needle.chars().count()).collect()
 }
 
+/// Where `needle` occurs in `text` under a mode (not fuzzy): score, byte
+/// offset, and char positions when wanted.
 pub(super) fn literal(
     text: &str,
     needle: &str,
     mode: Mode,
     finder: Option<&memmem::Finder>,
     indices: bool,
-) -> Option<(i64, Vec<usize>)> {
+) -> Option<(i64, usize, Vec<usize>)> {
     let (score, at) = literal_at(text, needle, mode, finder)?;
-    Some((score, positions(text, at, needle, indices)))
+    Some((score, at, positions(text, at, needle, indices)))
 }

@@ -1,17 +1,23 @@
 //! Search over the dataset: folding, the fzf-like query syntax, the index built
-//! once at load, ranking, the typo fallback, per-keystroke narrowing, and name
-//! resolution for `show` and `path`. The only module that uses fuzzy-matcher;
-//! everything outside sees our own [`Query`], [`Hit`], [`Index`] and [`Searcher`].
+//! once at load, ranking (typos, initials and synonyms included), per-keystroke
+//! narrowing, name resolution for `show` and `path`, and answers to questions
+//! ("who coordinates MAGIA"). The only module that uses fuzzy-matcher;
+//! everything outside sees our own [`Query`], [`Hit`], [`Index`], [`Searcher`]
+//! and [`Answer`].
 
+pub mod answer;
+mod fieldmatch;
 mod flat;
 pub mod fold;
 mod index;
+pub mod labels;
+mod letters;
 mod literal;
-mod masks;
 mod matcher;
 mod matching;
 mod memo;
-pub mod naive;
+mod prefilter;
+mod prepared;
 mod rank;
 mod resolve;
 mod score;
@@ -23,7 +29,10 @@ mod typo;
 #[cfg(test)]
 mod tests;
 
+pub use answer::Answer;
 pub use index::Index;
+pub use matcher::Matcher;
+use memo::Memo;
 pub use resolve::{Resolution, resolve};
 pub use searcher::Searcher;
 pub use syntax::Query;
@@ -41,6 +50,10 @@ pub enum Field {
     Tag(u16),
     /// A place the entity is in (index into `Dataset::places_of`).
     Place(u16),
+    /// A label of the entity's relations, read from it (see [`labels`]).
+    Relation(u8),
+    /// Index into the entity's facts; matches the label.
+    FactLabel(u16),
     Description,
     /// Index into the entity's facts; matches the value.
     Fact(u16),
@@ -54,9 +67,21 @@ impl Field {
             Field::Id => "id",
             Field::Tag(_) => "tag",
             Field::Place(_) => "place",
+            Field::Relation(_) => "relation",
+            Field::FactLabel(_) => "label",
             Field::Description => "description",
             Field::Fact(_) => "fact",
         }
+    }
+
+    /// Descriptions and fact values: matched as typed, kept in their own buffer.
+    pub fn is_prose(self) -> bool {
+        matches!(self, Field::Description | Field::Fact(_))
+    }
+
+    /// A name or an alias: what typos, initials and exact hits are about.
+    pub fn is_name(self) -> bool {
+        matches!(self, Field::Name | Field::Alias(_))
     }
 
     /// Rank for ordering equal scores: names before aliases before tags ...
@@ -67,8 +92,10 @@ impl Field {
             Field::Id => 2,
             Field::Tag(_) => 3,
             Field::Place(_) => 4,
-            Field::Description => 5,
-            Field::Fact(_) => 6,
+            Field::Relation(_) => 5,
+            Field::FactLabel(_) => 6,
+            Field::Description => 7,
+            Field::Fact(_) => 8,
         }
     }
 
@@ -84,6 +111,8 @@ impl Field {
                 .places_of(entity)
                 .get(usize::from(i))
                 .map_or("", |&p| ds.entity(p).name.as_str()),
+            Field::Relation(n) => labels::text(n),
+            Field::FactLabel(i) => e.facts.get(usize::from(i)).map_or("", |f| f.label.as_str()),
             Field::Description => &e.description,
             Field::Fact(i) => e.facts.get(usize::from(i)).map_or("", |f| f.value.as_str()),
         }
@@ -111,13 +140,6 @@ impl Index {
     /// An empty query matches nothing.
     pub fn search(&self, query: &Query) -> Result<Vec<Hit>, QueryError> {
         Ok(rank::run(self, query, None, usize::MAX)?.hits)
-    }
-
-    /// One plain pass over all folded search text (counting one byte): the
-    /// memory-bound floor any search must pay.
-    pub fn scan_floor(&self, byte: u8) -> usize {
-        let count = |text: &str| text.bytes().filter(|&b| b == byte).count();
-        count(&self.buffer) + count(&self.prose)
     }
 
     /// The best `limit` hits only (highlights are computed for these alone).

@@ -2,7 +2,7 @@
 //! then an exact name or alias (folded: case and accents ignored), then the
 //! best search hit when it is clearly ahead of the next.
 
-use super::fold::fold_str;
+use super::fold::{compact, fold_str};
 use super::{Index, Query};
 use crate::model::Dataset;
 
@@ -20,9 +20,9 @@ pub fn resolve(ds: &Dataset, index: &Index, text: &str) -> Resolution {
     if let Some(i) = ds.index_of(text) {
         return Resolution::Found(i);
     }
-    match index.exact.get(&fold_str(text)).map(Vec::as_slice) {
-        Some([one]) => return Resolution::Found(*one as usize),
-        Some(many) if many.len() > 1 => {
+    match index.exact(&compact(&fold_str(text))) {
+        [one] => return Resolution::Found(*one as usize),
+        many if many.len() > 1 => {
             let mut v: Vec<usize> = many.iter().map(|&e| e as usize).collect();
             v.dedup();
             if let [one] = v.as_slice() {
@@ -38,7 +38,14 @@ pub fn resolve(ds: &Dataset, index: &Index, text: &str) -> Resolution {
     match index.search_top(&query, 5).unwrap_or_default().as_slice() {
         [] => Resolution::NotFound,
         [one] => Resolution::Found(one.entity),
-        [a, b, ..] if a.score >= b.score + b.score / 4 + 8 => Resolution::Found(a.entity),
+        [a, b, ..] if clearly_ahead(a.score, b.score) => Resolution::Found(a.entity),
         many => Resolution::Ambiguous(many.iter().map(|h| h.entity).collect()),
     }
+}
+
+/// Whether the best score is clearly ahead of the next: in a better class of
+/// match, or a quarter above it within the same one.
+fn clearly_ahead(best: i64, next: i64) -> bool {
+    let within = next.rem_euclid(super::fieldmatch::CLASS_GAP);
+    best - next >= within / 4 + 8
 }

@@ -3,17 +3,22 @@
 //! left, as a match to rank, a near miss kept for narrowing, or nothing.
 
 use super::index::Index;
-use super::matching::{self, Matcher, Memo, Outcome, Pass, Prepared};
-use super::rank::lone_term;
+use super::letters::letter_mask;
+use super::matching::{self, Lead, Outcome, Pass};
+use super::prepared::Prepared;
 use super::syntax::Query;
+use super::{Matcher, Memo};
 
 /// From this many candidates on, scoring runs on every core: most candidates
-/// hold a term's letters in order and cost the matcher a call or more.
+/// hold a word's letters in order and cost the matcher a call or more.
 const PARALLEL_FROM: usize = 1_000;
 
 /// Candidates per chunk: enough to make taking a chunk cheap, few enough to
 /// balance the threads.
 const CHUNK: usize = 512;
+
+/// The field rank of a hit that points at no field (scopes alone), after all.
+pub(super) const NO_FIELD: u8 = u8::MAX;
 
 /// One entity's score, before the kept ones get their highlights.
 #[derive(Debug, Clone, Copy)]
@@ -21,8 +26,10 @@ pub(super) struct Scored {
     pub entity: u32,
     pub score: i64,
     pub field_rank: u8,
-    /// The span whose match counts most, when scoring found it.
-    pub span: Option<u32>,
+    /// What the match that counts most points at, when scoring found it.
+    pub lead: Option<Lead>,
+    /// The lead is a typo or initials: showing it means matching again.
+    pub rematch: bool,
     /// False for a near miss, kept only for narrowing.
     pub matched: bool,
 }
@@ -32,8 +39,9 @@ impl Scored {
         Scored {
             entity,
             score: 0,
-            field_rank: 7,
-            span: None,
+            field_rank: NO_FIELD,
+            lead: None,
+            rematch: false,
             matched: false,
         }
     }
@@ -46,15 +54,26 @@ pub(super) enum Pool<'a> {
     List(&'a [u32]),
 }
 
+/// What a scoring run is given besides the candidates.
+pub(super) struct Run<'a> {
+    pub ix: &'a Index,
+    pub p: &'a Prepared<'a>,
+    /// Entities whose name or alias is the whole query (ascending): first.
+    pub exact: &'a [u32],
+    /// Entities a typo or initials may match (ascending): they may lack the
+    /// letters the letter tests ask for.
+    pub extra: &'a [u32],
+}
+
 /// Scores candidates, on every core when there are many.
-pub(super) fn score_split(ix: &Index, p: &Prepared, exact: &[u32], pool: Pool) -> Vec<Scored> {
+pub(super) fn score_split(run: &Run, pool: Pool) -> Vec<Scored> {
     let len = match pool {
         Pool::All(n) => n,
         Pool::List(list) => list.len(),
     };
     let worker = || Worker {
         skim: Matcher::default(),
-        memo: Memo::new(ix, p.finders.len()),
+        memo: Memo::new(run.ix, run.p.words.len()),
         shared: Vec::new(),
     };
     crate::parallel::run(
@@ -62,28 +81,28 @@ pub(super) fn score_split(ix: &Index, p: &Prepared, exact: &[u32], pool: Pool) -
         (CHUNK, PARALLEL_FROM),
         worker,
         |w, range, out| match pool {
-            Pool::All(_) => score_all(ix, p, exact, range.map(|e| e as u32), w, out),
-            Pool::List(list) => score_all(ix, p, exact, list[range].iter().copied(), w, out),
+            Pool::All(_) => score_all(run, range.map(|e| e as u32), w, out),
+            Pool::List(list) => score_all(run, list[range].iter().copied(), w, out),
         },
     )
 }
 
 /// What a scoring thread keeps from one chunk to the next: its matcher, its
 /// memo of shared texts, and which shared texts hold the letters of the
-/// query's long word in order (see [`super::masks::Could::keep`]).
+/// prefilter's words in order (see [`super::prefilter::Prefilter::keep`]).
 struct Worker {
     skim: Matcher,
     memo: Memo,
-    shared: Vec<u8>,
+    shared: Vec<Vec<u8>>,
 }
 
-/// Letters each single-term group needs: an entity lacking one cannot match
+/// Letters each single-word group needs: an entity lacking one cannot match
 /// (a one-instruction test before any matching).
 fn required_masks(query: &Query) -> Vec<u64> {
     query
         .groups
         .iter()
-        .filter_map(|g| lone_term(g).map(|(text, _)| super::index::letter_mask(text)))
+        .filter_map(|g| Query::lone_term(g).map(|(text, _)| letter_mask(text)))
         .filter(|&m| m != 0)
         .collect()
 }
@@ -91,53 +110,68 @@ fn required_masks(query: &Query) -> Vec<u64> {
 /// One chunk of candidates: the letter tests rule most out, then each one
 /// left is matched.
 fn score_all(
-    ix: &Index,
-    p: &Prepared,
-    exact: &[u32],
+    run: &Run,
     candidates: impl Iterator<Item = u32>,
     w: &mut Worker,
     out: &mut Vec<Scored>,
 ) {
-    // Typo matches may lack a letter of the term, so the letter tests are off for them.
-    let (masks, could) = if p.typos.is_empty() {
-        (required_masks(p.query), p.could.as_ref())
-    } else {
-        (Vec::new(), None)
-    };
-    let candidates = candidates.filter(|&e| masks.iter().all(|&m| m & !ix.masks[e as usize] == 0));
-    match could {
-        Some(could) => {
-            let kept = could.keep(ix, candidates, &mut w.shared);
-            score_each(ix, p, exact, kept.into_iter(), (&w.skim, &w.memo), out);
+    let ix = run.ix;
+    let masks = required_masks(run.p.query);
+    let mut tested = Vec::new();
+    let mut extra = Vec::new();
+    for e in candidates {
+        if run.extra.binary_search(&e).is_ok() {
+            extra.push(e);
+        } else if masks.iter().all(|&m| m & !ix.mask(e as usize) == 0) {
+            tested.push(e);
         }
-        None => score_each(ix, p, exact, candidates, (&w.skim, &w.memo), out),
     }
+    let mut kept = match &run.p.prefilter {
+        Some(filter) => filter.keep(ix, tested.into_iter(), &mut w.shared),
+        None => tested,
+    };
+    if !extra.is_empty() {
+        kept.extend(extra);
+        kept.sort_unstable();
+    }
+    score_each(run, kept.into_iter(), (&w.skim, &w.memo), out);
 }
 
 /// Matches each candidate: a match to rank, a near miss kept for narrowing,
 /// or nothing.
 fn score_each(
-    ix: &Index,
-    p: &Prepared,
-    exact: &[u32],
+    run: &Run,
     candidates: impl Iterator<Item = u32>,
     (skim, memo): (&Matcher, &Memo),
     out: &mut Vec<Scored>,
 ) {
     let scored = candidates.filter_map(|e| {
-        let m = match matching::outcome(skim, ix, p, e as usize, Pass::Score(memo)) {
+        let m = match matching::outcome(skim, run.ix, run.p, e as usize, Pass::Score(memo)) {
             Outcome::Match(m) => m,
-            Outcome::Loose => return Some(Scored::near_miss(e)),
+            Outcome::NearMiss => return Some(Scored::near_miss(e)),
             Outcome::Miss => return None,
         };
-        let bonus = if exact.contains(&e) { 1_000_000 } else { 0 };
+        let bonus = if run.exact.contains(&e) { EXACT } else { 0 };
         Some(Scored {
             entity: e,
             score: m.score + bonus,
-            field_rank: m.span.map_or(7, |s| ix.spans[s].field.rank()),
-            span: m.span.map(|s| s as u32),
+            field_rank: field_rank(run.ix, m.lead),
+            lead: m.lead,
+            rematch: m.rematch,
             matched: true,
         })
     });
     out.extend(scored);
+}
+
+/// The bonus of an entity whose name or alias is the whole query: it comes first.
+pub(super) const EXACT: i64 = 1_000_000;
+
+/// The rank of the field a lead points at (see [`super::Field::rank`]).
+pub(super) fn field_rank(ix: &Index, lead: Option<Lead>) -> u8 {
+    match lead {
+        Some(Lead::Span(s)) => ix.span(s).0.field.rank(),
+        Some(Lead::Relation(n)) => super::Field::Relation(n).rank(),
+        None => NO_FIELD,
+    }
 }

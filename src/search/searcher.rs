@@ -9,9 +9,12 @@ use super::{Hit, Index, QueryError};
 /// How many hits a search keeps with highlights (more than any screen shows).
 pub const SHOWN: usize = 500;
 
+/// One keystroke's answer. Each step's query is a prefix of the last one, so
+/// a step keeps only its length: holding every query whole made the stack's
+/// memory grow with the square of the query's length.
 #[derive(Debug)]
 struct Step {
-    query: Query,
+    raw_len: usize,
     ranked: Ranked,
 }
 
@@ -19,11 +22,14 @@ struct Step {
 #[derive(Debug, Default)]
 pub struct Searcher {
     stack: Vec<Step>,
+    /// The query of the top step; the others' are prefixes of its text.
+    top: Option<Query>,
 }
 
 /// Whether the last atom only grew in a way that can only match fewer entities.
 fn narrows(prev: &Atom, next: &Atom) -> bool {
-    if prev.negate || next.negate {
+    // A word that becomes a stop word ("whe" to "when") no longer has to match.
+    if prev.negate || next.negate || prev.optional != next.optional {
         return false;
     }
     match (&prev.kind, &next.kind) {
@@ -61,16 +67,34 @@ impl Searcher {
     /// The best hits for `text` (at most [`SHOWN`], with highlights).
     pub fn search(&mut self, index: &Index, text: &str) -> Result<&[Hit], QueryError> {
         let query = Query::parse(text)?;
+        let old = self.top.as_ref().map(|q| q.raw.clone()).unwrap_or_default();
         // Backspace: drop the steps that are longer than what is typed now.
         while self.stack.last().is_some_and(|s| {
-            !query.raw.starts_with(s.query.raw.as_str()) || s.query.raw.len() > query.raw.len()
+            s.raw_len > query.raw.len()
+                || old
+                    .get(..s.raw_len)
+                    .is_none_or(|p| !query.raw.starts_with(p))
         }) {
             self.stack.pop();
         }
-        if self.stack.last().is_none_or(|s| s.query != query) {
-            let base = self.stack.last().filter(|s| extends(&s.query, &query));
+        // The query of the step now on top, parsed again from its text.
+        let below = match self.stack.last() {
+            Some(s) => Some(Query::parse(old.get(..s.raw_len).unwrap_or_default())?),
+            None => None,
+        };
+        if below.as_ref().is_some_and(|b| *b == query) {
+            self.top = Some(query);
+        } else {
+            let base = self
+                .stack
+                .last()
+                .filter(|_| below.as_ref().is_some_and(|b| extends(b, &query)));
             let ranked = rank::run(index, &query, base.map(|s| s.ranked.base.as_slice()), SHOWN)?;
-            self.stack.push(Step { query, ranked });
+            self.stack.push(Step {
+                raw_len: query.raw.len(),
+                ranked,
+            });
+            self.top = Some(query);
         }
         Ok(self
             .stack
@@ -86,5 +110,41 @@ impl Searcher {
     /// Forgets everything, e.g. when the dataset is reloaded.
     pub fn clear(&mut self) {
         self.stack.clear();
+        self.top = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Typing, deleting and retyping answers as a fresh search for each text.
+    #[test]
+    fn every_step_answers_as_a_fresh_search_would() {
+        let loaded = crate::load::load(&crate::load::DataSource::Builtin, u64::MAX).expect("loads");
+        let index = Index::new(&loaded.dataset);
+        let ids = |hits: &[Hit]| hits.iter().map(|h| h.entity).collect::<Vec<_>>();
+        let mut typed = Searcher::new();
+        let texts = [
+            "l",
+            "ly",
+            "lyo",
+            "lyon",
+            "lyonb",
+            "lyon",
+            "ly",
+            "lyx",
+            "ly",
+            "lyonbio",
+            "lyonbiopole",
+            "lyonbiopole x",
+            "lyonbiopole",
+            "",
+        ];
+        for text in texts {
+            let step = ids(typed.search(&index, text).expect("valid"));
+            let fresh = ids(Searcher::new().search(&index, text).expect("valid"));
+            assert_eq!(step, fresh, "after typing to {text:?}");
+        }
     }
 }

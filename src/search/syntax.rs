@@ -1,15 +1,18 @@
 //! The query language users know from fzf, plus field scopes:
 //! words are ANDed, `a | b` is OR, `'exact`, `^prefix`, `suffix$`, `!not`, and
-//! `kind:event`, `tag:oncology`, `in:france`, `year:2015`.
+//! `kind:event`, `tag:oncology`, `in:france`, `year:2015`. A plain word joined
+//! to the next by a hyphen, dot, slash, apostrophe, underscore, dash, `&` or `+`
+//! is two words, as if a space stood there; question words and small words
+//! ("who", "the", "qui", "de") need not match when other words are typed.
 
 use super::QueryError;
-use super::fold::fold_str;
+use super::fold::{compact, fold_str};
 use crate::model::Kind;
 
 /// How a term's text must occur.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// Letters in order, gaps allowed (typos caught by the fallback).
+    /// Letters in order, gaps allowed; also a typo of a name word, or initials.
     Fuzzy,
     /// A substring (`'word`; also every negated term).
     Exact,
@@ -43,6 +46,9 @@ pub enum AtomKind {
 pub struct Atom {
     pub kind: AtomKind,
     pub negate: bool,
+    /// A question word or small word ("who", "of", "qui") among other words:
+    /// it adds to a name it starts a word of, and is ignored anywhere else.
+    pub optional: bool,
 }
 
 /// A parsed query: every group must hold; a group holds when any atom in it does.
@@ -51,9 +57,20 @@ pub struct Query {
     pub groups: Vec<Vec<Atom>>,
     /// The text as typed, trimmed.
     pub raw: String,
-    /// The whole text folded, to spot an exact name or alias match.
-    pub folded: String,
+    /// For a query of plain words, the words run together (see
+    /// [`super::fold::compact`]), to spot a whole name or alias typed with
+    /// any spacing: `flandersdc`, `health2 care`.
+    pub exact: Option<String>,
 }
+
+/// Question words and small words, in English and French: ignored when other
+/// words are typed, unless they start a word of a name.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "an", "are", "by", "de", "des", "did", "do", "does", "du", "est", "et", "has", "have",
+    "is", "la", "le", "les", "of", "ou", "par", "quand", "que", "quel", "quelle", "quelles",
+    "quels", "qui", "quoi", "sont", "the", "was", "were", "what", "when", "where", "which", "who",
+    "whom",
+];
 
 const SCOPES: &str = "kind:, tag:, in:, year:";
 
@@ -68,8 +85,8 @@ fn scope(name: &str, value: &str) -> Result<Scope, QueryError> {
             .parse::<Kind>()
             .map(Scope::Kind)
             .map_err(|e| QueryError(e.to_string())),
-        "tag" => Ok(Scope::Tag(fold_str(value).replace('_', " "))),
-        "in" => Ok(Scope::In(fold_str(value).replace(['_', '-'], " "))),
+        "tag" => Ok(Scope::Tag(fold_str(value))),
+        "in" => Ok(Scope::In(fold_str(value))),
         "year" => value
             .parse::<i32>()
             .ok()
@@ -99,6 +116,7 @@ fn atom(token: &str) -> Result<Atom, QueryError> {
         return Ok(Atom {
             kind: AtomKind::Scope(scope(&name.to_ascii_lowercase(), value)?),
             negate,
+            optional: false,
         });
     }
     let (mut mode, mut text) = (if negate { Mode::Exact } else { Mode::Fuzzy }, rest);
@@ -115,7 +133,10 @@ fn atom(token: &str) -> Result<Atom, QueryError> {
         };
         text = t;
     }
+    // Separators inside an operator's word are spaces, as in the text it is
+    // looked for in.
     let text = fold_str(text);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
         return Err(QueryError(format!(
             "{token:?} has no text to match; write e.g. 'exact, ^prefix, suffix$"
@@ -124,7 +145,51 @@ fn atom(token: &str) -> Result<Atom, QueryError> {
     Ok(Atom {
         kind: AtomKind::Term { text, mode },
         negate,
+        optional: false,
     })
+}
+
+/// Whether a token is a plain word: no operator, no scope.
+fn plain(token: &str) -> bool {
+    !(token.starts_with(['!', '\'', '^'])
+        || (token.len() > 1 && token.ends_with('$'))
+        || token.split_once(':').is_some_and(|(name, _)| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic())
+        }))
+}
+
+/// The atoms of one whitespace-separated token: an operator's or scope's one
+/// atom, or a plain word's, cut at its separators (`bio-merieux` is `bio` and
+/// `merieux`; `bioxclusters+` is `bioxclusters plus`; a lone `-` is nothing).
+fn token_atoms(token: &str) -> Result<Vec<Atom>, QueryError> {
+    if !plain(token) {
+        return Ok(vec![atom(token)?]);
+    }
+    Ok(fold_str(token)
+        .split_whitespace()
+        .map(|word| Atom {
+            kind: AtomKind::Term {
+                text: word.to_string(),
+                mode: Mode::Fuzzy,
+            },
+            negate: false,
+            optional: false,
+        })
+        .collect())
+}
+
+/// A lone plain word that is a stop word.
+fn stop_word(group: &[Atom]) -> bool {
+    match group {
+        [a] if !a.negate => match &a.kind {
+            AtomKind::Term {
+                text,
+                mode: Mode::Fuzzy,
+            } => STOP_WORDS.contains(&text.as_str()),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 impl Query {
@@ -142,28 +207,90 @@ impl Query {
                 join = true;
                 continue;
             }
-            let a = atom(token)?;
-            match (join, groups.last_mut()) {
-                (true, Some(g)) => g.push(a),
-                _ => groups.push(vec![a]),
+            for a in token_atoms(token)? {
+                match (join, groups.last_mut()) {
+                    (true, Some(g)) => g.push(a),
+                    _ => groups.push(vec![a]),
+                }
+                join = false;
             }
-            join = false;
         }
         if join {
             return Err(QueryError(
                 "| needs a word on each side, e.g. biowin | biopmed".to_string(),
             ));
         }
-        let folded = fold_str(&raw);
-        Ok(Query {
-            groups,
-            raw,
-            folded,
-        })
+        // Stop words are optional only beside a word that is not one.
+        if !groups.iter().all(|g| stop_word(g)) {
+            for g in groups.iter_mut().filter(|g| stop_word(g)) {
+                g[0].optional = true;
+            }
+        }
+        let exact = Query::run_together(&groups);
+        Ok(Query { groups, raw, exact })
+    }
+
+    /// The words run together, for a query of plain words alone (stop words
+    /// left out, unless they are all there is).
+    fn run_together(groups: &[Vec<Atom>]) -> Option<String> {
+        let mut all = String::new();
+        for g in groups {
+            match g.as_slice() {
+                [a] if a.optional => {}
+                [
+                    Atom {
+                        kind:
+                            AtomKind::Term {
+                                text,
+                                mode: Mode::Fuzzy,
+                            },
+                        negate: false,
+                        ..
+                    },
+                ] => all.push_str(text),
+                _ => return None,
+            }
+        }
+        let all = compact(&all);
+        (!all.is_empty()).then_some(all)
     }
 
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
+    }
+
+    /// The group's one positive term, when it has nothing else: such a group
+    /// must match (unless optional), so its letters can rule entities out.
+    pub fn lone_term(group: &[Atom]) -> Option<(&str, Mode)> {
+        match group {
+            [a] if !a.negate && !a.optional => match &a.kind {
+                AtomKind::Term { text, mode } => Some((text, *mode)),
+                AtomKind::Scope(_) => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The plain words typed, folded, in order (stop words included): what a
+    /// question is read from. None when the query uses operators or scopes.
+    pub fn words(&self) -> Option<Vec<&str>> {
+        self.groups
+            .iter()
+            .map(|g| match g.as_slice() {
+                [
+                    Atom {
+                        kind:
+                            AtomKind::Term {
+                                text,
+                                mode: Mode::Fuzzy,
+                            },
+                        negate: false,
+                        ..
+                    },
+                ] => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
     }
 }
 
@@ -178,6 +305,7 @@ mod tests {
                 mode,
             },
             negate,
+            optional: false,
         }
     }
 
@@ -237,6 +365,53 @@ mod tests {
     fn empty_and_blank_queries_are_empty() {
         assert!(Query::parse("").unwrap().is_empty());
         assert!(Query::parse("   \t ").unwrap().is_empty());
+    }
+
+    #[test]
+    fn separators_cut_plain_words_but_stay_inside_an_operator_word() {
+        let words = |q: &str| -> Vec<Atom> {
+            Query::parse(q)
+                .unwrap()
+                .groups
+                .into_iter()
+                .flatten()
+                .collect()
+        };
+        assert_eq!(
+            words("bio-merieux d.g."),
+            vec![
+                term("bio", Mode::Fuzzy, false),
+                term("merieux", Mode::Fuzzy, false),
+                term("d", Mode::Fuzzy, false),
+                term("g", Mode::Fuzzy, false),
+            ]
+        );
+        assert_eq!(
+            words("'bio-merieux"),
+            vec![term("bio merieux", Mode::Exact, false)]
+        );
+        assert_eq!(words("lyon - bio"), words("lyon bio"));
+        assert_eq!(
+            Query::parse("bio-merieux").unwrap().exact.as_deref(),
+            Some("biomerieux")
+        );
+        assert_eq!(
+            Query::parse("health2 care").unwrap().exact.as_deref(),
+            Some("health2care")
+        );
+        assert_eq!(Query::parse("^lyon$").unwrap().exact, None);
+    }
+
+    #[test]
+    fn stop_words_are_optional_beside_other_words_only() {
+        let q = Query::parse("who coordinates magia").unwrap();
+        let optional: Vec<bool> = q.groups.iter().map(|g| g[0].optional).collect();
+        assert_eq!(optional, vec![true, false, false]);
+        assert_eq!(q.exact.as_deref(), Some("coordinatesmagia"));
+        assert_eq!(q.words(), Some(vec!["who", "coordinates", "magia"]));
+        let alone = Query::parse("the who").unwrap();
+        assert!(alone.groups.iter().all(|g| !g[0].optional));
+        assert_eq!(alone.exact.as_deref(), Some("thewho"));
     }
 
     #[test]

@@ -238,3 +238,36 @@ fn typed_and_pasted_queries_rank_alike_on_a_large_dataset() {
         }
     }
 }
+
+/// Typing a question, a typo, a synonym or initials letter by letter gives
+/// what searching for it at once gives: typos, initials and synonyms are
+/// looked up anew at each keystroke, and a word turning into a stop word
+/// ("whe", "when") stops narrowing.
+#[test]
+fn typed_questions_typos_and_synonyms_rank_as_pasted_on_the_built_in_dataset() {
+    let ds = crate::load::load(&crate::load::DataSource::Builtin, u64::MAX)
+        .expect("the built-in dataset loads")
+        .dataset;
+    let ix = Index::new(&ds);
+    let key = |h: &Hit| (h.entity, h.score, h.field, h.indices.clone());
+    for text in [
+        "health2care forum when",
+        "who coordinates magia",
+        "oncologie clara",
+        "boehringer ingleheim",
+        "bio-merieux",
+        "cbs",
+        "qui préside lyonbiopôle",
+        "archinrad",
+        "the lyonbiopole",
+    ] {
+        let mut typed = Searcher::new();
+        for end in text.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let q = &text[..end];
+            let keys = |hits: &[Hit]| hits.iter().map(key).collect::<Vec<_>>();
+            let narrowed = typed.search(&ix, q).map(keys).ok();
+            let at_once = Searcher::new().search(&ix, q).map(keys).ok();
+            assert_eq!(narrowed, at_once, "query {q:?}");
+        }
+    }
+}

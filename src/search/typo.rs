@@ -1,11 +1,13 @@
-//! The typo fallback: a term that matches nothing may be a misspelt word of a
-//! name or alias (`minalogik`, `medika`). Words within a small edit distance
-//! (1 for words up to 5 letters, 2 beyond) count, ranked below true matches.
+//! Typos: a query word may be a misspelt word of a name or alias
+//! (`minalogik`, `ingleheim`, `archinrad`). Words within a small edit distance
+//! (1 for words up to 5 letters, 2 beyond; a swap of neighbours is one edit)
+//! count, scored alongside every other match (see [`super::fieldmatch`]).
 
 use super::Field;
+use super::fieldmatch::{self, Class};
 use super::index::Index;
 
-/// How many edits a term of this many chars may be away from a word.
+/// How many edits a word of this many chars may be away from a name word.
 pub fn allowed(chars: usize) -> usize {
     match chars {
         0..=2 => 0,
@@ -14,74 +16,69 @@ pub fn allowed(chars: usize) -> usize {
     }
 }
 
-/// Optimal string alignment distance (a swap of neighbours is one edit), or
-/// None as soon as it must exceed `max`.
-pub fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
-        return None;
-    }
-    let mut prev2: Vec<usize> = Vec::new();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
-            }
-            cur[j] = d;
-        }
-        if cur.iter().min().is_some_and(|&m| m > max) {
-            return None;
-        }
-        prev2 = std::mem::replace(&mut prev, cur);
-    }
-    (prev[b.len()] <= max).then_some(prev[b.len()])
+/// An entity with a name or alias word a typo away from a query word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Near {
+    pub entity: u32,
+    /// The word, by its number in the list [`candidates`] gives.
+    pub word: u32,
+    pub distance: u32,
 }
 
-/// A name or alias word near a term: (entity, field, char offset of the word, edit distance).
-pub type Near = (u32, Field, u32, usize);
-
-/// Every name or alias word within the allowed distance of `term`.
-pub fn candidates(ix: &Index, term: &str) -> Vec<Near> {
-    let t: Vec<char> = term.chars().collect();
-    let max = allowed(t.len());
+/// The name and alias words within reach of `term`, and the entities that
+/// have them (ascending, the nearest word first for each). The edits allowed
+/// go by the shorter of the two words (`h2care` is no typo of `icare`). A
+/// word that holds the term as typed is left out: the term matches it as it is.
+pub fn candidates(ix: &Index, term: &str) -> (Vec<String>, Vec<Near>) {
+    let term_chars = term.chars().count();
+    let max = allowed(term_chars);
     if max == 0 {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
-    let mut out = Vec::new();
-    for (word, places) in &ix.words {
-        let w: Vec<char> = word.chars().collect();
-        if let Some(d) = distance(&t, &w, max).filter(|&d| d > 0) {
-            out.extend(places.iter().map(|&(e, f, o)| (e, f, o, d)));
+    let (mut words, mut out) = (Vec::new(), Vec::new());
+    for (distance, word, entities) in ix.near_words(term, max) {
+        let chars = word.chars().count();
+        if word.contains(term) || distance > allowed(chars.min(term_chars)) {
+            continue;
         }
+        let n = words.len() as u32;
+        words.push(word);
+        out.extend(entities.iter().map(|&entity| Near {
+            entity,
+            word: n,
+            distance: distance as u32,
+        }));
     }
-    out
+    out.sort_unstable_by_key(|n| (n.entity, n.distance, n.word));
+    (words, out)
+}
+
+/// A typo's score: a [`Class::Typo`] match, worth what a word of `chars`
+/// chars would be worth typed right in `field` of `field_chars` chars (the
+/// word covering more of a short name says more about it), less for each edit.
+pub fn score(chars: usize, distance: u32, field: Field, field_chars: usize) -> i64 {
+    let chars = chars as i64;
+    let coverage = fieldmatch::COVERAGE * chars / field_chars.max(1) as i64;
+    let raw = 16 * chars + 24 + coverage - 20 * i64::from(distance);
+    fieldmatch::score(Class::Typo, raw, field)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn d(a: &str, b: &str) -> Option<usize> {
-        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-        distance(&a, &b, 2)
-    }
-
-    #[test]
-    fn edit_distance_counts_swaps_as_one() {
-        assert_eq!(d("minalogik", "minalogic"), Some(1));
-        assert_eq!(d("medika", "medica"), Some(1));
-        assert_eq!(d("biowni", "biowin"), Some(1));
-        assert_eq!(d("lyonbiopol", "lyonbiopole"), Some(1));
-        assert_eq!(d("abc", "xyz"), None);
-    }
-
     #[test]
     fn short_words_allow_fewer_edits() {
         assert_eq!(allowed(2), 0);
         assert_eq!(allowed(5), 1);
         assert_eq!(allowed(9), 2);
+    }
+
+    #[test]
+    fn the_nearer_typo_scores_higher_and_below_a_word_typed_right() {
+        let near = |distance, field_chars| score(9, distance, Field::Name, field_chars);
+        assert!(near(1, 20) > near(2, 20));
+        assert!(near(1, 9) > near(1, 40), "a shorter name");
+        assert!(near(1, 9) < fieldmatch::word_start_score(Field::Name, 3));
     }
 }

@@ -79,6 +79,7 @@ impl Builder {
             dates: Vec::new(),
             notes: Vec::new(),
             certainty: Default::default(),
+            inferred: Vec::new(),
             sources: vec![SOURCE.to_string()],
         });
         self.entities.len() - 1
@@ -176,7 +177,15 @@ fn mix(n: usize) -> [usize; 6] {
     [clusters, alliances, events, projects, people, orgs]
 }
 
-/// Generates a dataset of (at least the places plus) `n` entities.
+/// The fewest entities `generate` makes exactly: its places, and one of each
+/// other kind. (A test holds this equal to the place table.)
+pub const MIN_ENTITIES: usize = 133;
+
+/// The most entities `gen` writes: about 620 MiB of RON, several GiB of memory
+/// to build; far beyond any real ecosystem.
+pub const MAX_ENTITIES: usize = 1_000_000;
+
+/// Generates a dataset of `n` entities (at least the places and one of each kind).
 pub fn generate(n: usize, seed: u64) -> FileDataset {
     let mut b = Builder {
         rng: Rng::new(seed),
@@ -417,6 +426,7 @@ pub fn generate(n: usize, seed: u64) -> FileDataset {
         }],
         entities: b.entities,
         relations: b.relations,
+        synonyms: Vec::new(),
     }
 }
 
@@ -445,5 +455,29 @@ mod tests {
         let per_entity = loaded.dataset.relations.len() as f64 / 3000.0;
         assert!((3.5..=6.5).contains(&per_entity), "{per_entity}");
         assert!(loaded.dataset.entities.iter().any(|e| !e.name.is_ascii()));
+    }
+
+    #[test]
+    fn every_count_from_the_minimum_on_is_generated_exactly() {
+        let places = places(&mut Builder {
+            rng: Rng::new(1),
+            entities: Vec::new(),
+            relations: Vec::new(),
+            seen: HashSet::new(),
+        });
+        let places = places.len()
+            + COUNTRIES
+                .iter()
+                .map(|(_, _, regions)| 1 + regions.len())
+                .sum::<usize>();
+        // The places, then one each of the five kinds with a floor of one.
+        assert_eq!(MIN_ENTITIES, places + 5);
+        for n in (MIN_ENTITIES..MIN_ENTITIES + 120).chain([5000, 12_345]) {
+            assert_eq!(generate(n, 3).entities.len(), n, "asked for {n}");
+        }
+        assert_ne!(
+            generate(MIN_ENTITIES - 1, 3).entities.len(),
+            MIN_ENTITIES - 1
+        );
     }
 }

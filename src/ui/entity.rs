@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Theme, fit};
 use crate::app::{App, Focus, Mode, Related};
-use crate::model::{Certainty, Dataset};
+use crate::model::{Certainty, Dataset, Entity};
 use crate::text::{clean, width, wrap};
 
 /// The pane's lines, and which line shows which related row.
@@ -67,6 +67,42 @@ fn sources(ds: &Dataset, s: &[usize]) -> String {
     format!(" [{}]", ids.join(", "))
 }
 
+/// The first line: kind and name, each followed by a mark when the sources
+/// only imply it.
+fn head(entity: &Entity, w: usize, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::styled(
+        format!("{} ", entity.kind_label()),
+        theme.kind(entity.kind),
+    )];
+    if entity.kind_inferred() {
+        spans.push(Span::styled("(inferred) ", theme.inferred));
+    }
+    let whole = entity.certainty == Certainty::Inferred;
+    let mark = if whole { " (inferred)" } else { "" };
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum::<usize>() + width(mark);
+    spans.push(Span::styled(
+        fit(&entity.name, w.saturating_sub(used)),
+        theme.title,
+    ));
+    spans.push(Span::styled(mark, theme.inferred));
+    Line::from(spans)
+}
+
+/// Aliases or tags joined, the inferred ones marked.
+fn marked(items: &[String], inferred: impl Fn(&str) -> bool) -> String {
+    let shown: Vec<String> = items
+        .iter()
+        .map(|x| {
+            if inferred(x) {
+                format!("{x} (inferred)")
+            } else {
+                x.clone()
+            }
+        })
+        .collect();
+    shown.join(", ")
+}
+
 fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> Page {
     let ds = &app.ds;
     let entity = ds.entity(e);
@@ -74,16 +110,10 @@ fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> P
         lines: Vec::new(),
         related: Vec::new(),
     };
-    let kind = entity.kind_label().to_string();
-    page.push(Line::from(vec![
-        Span::styled(format!("{kind} "), theme.kind(entity.kind)),
-        Span::styled(
-            fit(&entity.name, w.saturating_sub(width(&kind) + 1)),
-            theme.title,
-        ),
-    ]));
+    page.push(head(entity, w, theme));
     if !entity.aliases.is_empty() {
-        labelled(&mut page, "also", &entity.aliases.join(", "), w, theme);
+        let aliases = marked(&entity.aliases, |a| entity.alias_inferred(a));
+        labelled(&mut page, "also", &aliases, w, theme);
     }
     for d in &entity.dates {
         let note = d
@@ -102,11 +132,17 @@ fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> P
         labelled(&mut page, "in", &places.join(", "), w, theme);
     }
     if !entity.tags.is_empty() {
-        labelled(&mut page, "tags", &entity.tags.join(", "), w, theme);
+        let tags = marked(&entity.tags, |t| entity.tag_inferred(t));
+        labelled(&mut page, "tags", &tags, w, theme);
     }
     if !entity.description.is_empty() {
         page.push(Line::default());
-        for part in wrap(&clean(&entity.description), w) {
+        let mark = if entity.description_inferred() {
+            " (inferred)"
+        } else {
+            ""
+        };
+        for part in wrap(&format!("{}{mark}", clean(&entity.description)), w) {
             page.push(Line::from(part));
         }
     }
@@ -135,6 +171,19 @@ fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> P
             for part in wrap(&clean(note), w.saturating_sub(9).max(8)) {
                 page.push(Line::styled(format!("         {part}"), theme.inferred));
             }
+        }
+    }
+    if !entity.inferred.is_empty() {
+        page.push(Line::default());
+        page.push(Line::styled("Inferred", theme.heading));
+        for p in &entity.inferred {
+            labelled(
+                &mut page,
+                &format!("  {}", p.part.label()),
+                &p.why,
+                w,
+                theme,
+            );
         }
     }
     if !entity.notes.is_empty() {
@@ -230,7 +279,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let related = app.related_of(e);
     let page = build(app, e, &related, w, theme);
     let height = usize::from(inner.height);
-    let max_scroll = page.lines.len().saturating_sub(height);
+    let total = page.lines.len();
+    let max_scroll = total.saturating_sub(height);
     let mut scroll = if focused {
         app.geometry.entity_scroll.min(max_scroll)
     } else {
@@ -241,13 +291,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         .iter()
         .find(|(_, r)| *r == app.related_selected)
         .map(|(l, _)| *l);
-    if let (true, Some(l)) = (focused, selected_line) {
+    if let (true, true, Some(l)) = (focused, app.card_follow, selected_line) {
         scroll = super::list::scrolled(scroll, l, height);
         // A group's first row brings its label into view too.
         if scroll == l && l > 0 && height > 1 {
             scroll = l - 1;
         }
     }
+    let selection = if app.related_picked {
+        theme.selected
+    } else {
+        theme.selected_idle
+    };
     let visible: Vec<Line> = (page.lines.into_iter().enumerate())
         .skip(scroll)
         .take(height)
@@ -257,13 +312,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                 Row::Related(i) => related_row(&app.ds, &related[i], w, theme),
             };
             match (focused, selected_line) {
-                (true, Some(s)) if s == l => line.style(theme.selected),
+                (true, Some(s)) if s == l => line.style(selection),
                 _ => line,
             }
         })
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
-    app.geometry.entity_scroll = scroll;
+    super::scroll_marks(frame, area, scroll, total, height, theme);
+    if focused {
+        app.geometry.entity_scroll = scroll;
+    }
     app.geometry.related_rows = page
         .related
         .iter()

@@ -1,5 +1,6 @@
-//! The list pane: the entities of the current tab, one per row, with a kind
-//! badge on the Others tab and a dim detail (a date or a place) when room allows.
+//! The list panes: the entities of a pane, one per row, with a kind badge in
+//! a pane of several kinds, a dim detail (a date, always kept; a place, when
+//! room allows), and on the board a `•` before rows linked to the anchor.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Theme, fit};
-use crate::app::{App, Focus, Tab};
+use crate::app::{App, Focus, Mode, Tab};
+use crate::model::{PartialDate, When};
 use crate::text::width;
 
 /// Keeps `selected` on screen: the smallest move of `offset` that shows it.
@@ -26,9 +28,8 @@ pub fn scrolled(offset: usize, selected: usize, height: usize) -> usize {
 
 /// A short detail shown after the name: the first date, else the nearest place.
 pub fn detail(app: &App, e: usize) -> String {
-    let entity = app.ds.entity(e);
-    if let Some(d) = entity.dates.first() {
-        return d.when.to_string();
+    if let Some(d) = crate::app::panes::first_date(&app.ds, e) {
+        return short_date(d);
     }
     app.ds
         .places_of(e)
@@ -37,19 +38,64 @@ pub fn detail(app: &App, e: usize) -> String {
         .unwrap_or_default()
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
-    let focused = app.focus == Focus::List;
-    let tab = app.tab;
-    let rows = &app.rows[tab.index()];
-    let title = match app.filter.active {
-        Some(_) => format!(
-            " {} ({}, filtered: {}) ",
-            tab.title(),
-            rows.len(),
-            app.filter.applied
-        ),
-        None => format!(" {} ({}) ", tab.title(), rows.len()),
+/// A date short enough for a list column: "23 Sep 2014", "13–14 Nov 2014",
+/// "2012–2014", "31 Mar (no year)".
+pub fn short_date(w: When) -> String {
+    let month = |m: u8| {
+        crate::model::date::month_name(m)
+            .chars()
+            .take(3)
+            .collect::<String>()
     };
+    let one = |d: PartialDate| match d {
+        PartialDate::Full {
+            year,
+            month: m,
+            day,
+        } => format!("{day} {} {year}", month(m)),
+        PartialDate::YearMonth { year, month: m } => format!("{} {year}", month(m)),
+        PartialDate::Year(year) => year.to_string(),
+        PartialDate::MonthDay { month: m, day } => format!("{day} {} (no year)", month(m)),
+    };
+    let Some(end) = w.end else {
+        return one(w.start);
+    };
+    use PartialDate::{Full, Year};
+    match (w.start, end) {
+        (Year(a), Year(b)) => format!("{a}–{b}"),
+        (
+            Full {
+                year: y1,
+                month: m1,
+                day: d1,
+            },
+            Full {
+                year: y2,
+                month: m2,
+                day: d2,
+            },
+        ) if y1 == y2 => {
+            if m1 == m2 {
+                format!("{d1}–{d2} {} {y1}", month(m1))
+            } else {
+                format!("{d1} {}–{d2} {} {y1}", month(m1), month(m2))
+            }
+        }
+        (a, b) => format!("{} – {}", one(a), one(b)),
+    }
+}
+
+/// The list of the current tab (the tabs' left pane).
+pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
+    pane(frame, area, app, app.tab, theme);
+}
+
+/// One pane's list: its title with counts and filters, its rows (marked when
+/// linked to the board's anchor), the selection, and the filter line while typed.
+pub fn pane(frame: &mut Frame, area: Rect, app: &mut App, tab: Tab, theme: &Theme) {
+    let focused = app.focus == Focus::List
+        && app.tab == tab
+        && matches!(app.mode, Mode::Browse | Mode::Filter);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
@@ -57,41 +103,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         } else {
             theme.border
         })
-        .title(Span::styled(title, theme.title));
+        .title(Span::styled(
+            format!(
+                " {} ",
+                fit(
+                    &app.pane_title(tab),
+                    usize::from(area.width).saturating_sub(4)
+                )
+            ),
+            theme.title,
+        ));
     let mut inner = block.inner(area);
     frame.render_widget(block, area);
-    if app.mode == crate::app::Mode::Filter && inner.height > 2 {
+    if app.mode == Mode::Filter && tab == app.tab && !app.board_active() && inner.height > 2 {
         filter_line(frame, inner, app, theme);
         inner.y += 2;
         inner.height -= 2;
     }
+    let board = app.board_active();
+    let rows = &app.rows[tab.index()];
     let height = usize::from(inner.height);
     let selected = app.selected[tab.index()];
-    let offset = scrolled(app.geometry.list_offset, selected, height);
-    let w = usize::from(inner.width);
+    let offset = scrolled(app.geometry.offset(tab).min(rows.len()), selected, height);
+    let look = RowLook {
+        w: usize::from(inner.width),
+        badge: tab.mixed(),
+        gutter: board,
+    };
     let mut lines = Vec::new();
     for (n, &e) in rows.iter().enumerate().skip(offset).take(height) {
-        let entity = app.ds.entity(e);
-        let mut spans = Vec::new();
-        let mut used = 0;
-        if tab == Tab::Others {
-            let badge = format!("{:<9}", short_kind(entity.kind));
-            used += width(&badge);
-            spans.push(Span::styled(badge, theme.kind(entity.kind)));
-        }
-        let name = fit(&entity.name, w.saturating_sub(used));
-        used += width(&name);
-        spans.push(Span::raw(name));
-        let extra = detail(app, e);
-        if !extra.is_empty() && used + 3 + width(&extra) <= w {
-            let gap = w - used - width(&extra);
-            spans.push(Span::raw(" ".repeat(gap)));
-            spans.push(Span::styled(
-                crate::text::clean(&extra).into_owned(),
-                theme.dim,
-            ));
-        }
-        let mut line = Line::from(spans);
+        let mut line = row(app, e, &look, theme);
         if n == selected {
             line = line.style(if focused {
                 theme.selected
@@ -105,21 +146,74 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         lines.push(Line::styled("(none)", theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    app.geometry.list = inner;
-    app.geometry.list_offset = offset;
-    app.page = height.max(1);
-    if focused
-        && app.mode != crate::app::Mode::Filter
-        && selected >= offset
-        && selected < offset + height
-    {
+    app.geometry.set_offset(tab, offset);
+    if board {
+        app.geometry.board.push((tab, inner));
+    }
+    if tab == app.tab {
+        app.geometry.list = inner;
+        app.geometry.list_offset = offset;
+        app.page = height.max(1);
+    }
+    if focused && app.mode != Mode::Filter && selected >= offset && selected < offset + height {
         frame.set_cursor_position((inner.x, inner.y + (selected - offset) as u16));
     }
 }
 
+/// How a pane draws its rows.
+struct RowLook {
+    w: usize,
+    /// A kind badge first (panes holding several kinds).
+    badge: bool,
+    /// Room for the board's link mark.
+    gutter: bool,
+}
+
+/// One row: the link mark, the kind badge, the name, and its detail on the
+/// right. A date always shows (the name is cut first); a place only if room.
+fn row(app: &App, e: usize, look: &RowLook, theme: &Theme) -> Line<'static> {
+    let entity = app.ds.entity(e);
+    let mut spans = Vec::new();
+    let mut used = 0;
+    if look.gutter {
+        let linked = app.is_linked(e);
+        spans.push(Span::styled(
+            if linked { "• " } else { "  " },
+            theme.heading,
+        ));
+        used += 2;
+    }
+    if look.badge {
+        let badge = format!("{:<9}", short_kind(entity.kind));
+        used += width(&badge);
+        spans.push(Span::styled(badge, theme.kind(entity.kind)));
+    }
+    let extra = crate::text::clean(&detail(app, e)).into_owned();
+    let is_date = crate::app::panes::first_date(&app.ds, e).is_some();
+    let room = look.w.saturating_sub(used);
+    let keep_date = is_date && width(&extra) + 6 <= room;
+    let name_room = if keep_date {
+        room - width(&extra) - 1
+    } else {
+        room
+    };
+    let name = fit(&entity.name, name_room);
+    used += width(&name);
+    spans.push(Span::raw(name));
+    if !extra.is_empty() && (keep_date || used + 3 + width(&extra) <= look.w) {
+        let gap = look.w.saturating_sub(used + width(&extra));
+        spans.push(Span::raw(" ".repeat(gap)));
+        spans.push(Span::styled(extra, theme.dim));
+    }
+    Line::from(spans)
+}
+
 /// The filter line being typed, with its cursor and its error if any.
-fn filter_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let text = crate::text::clean(app.filter.line.text()).into_owned();
+pub fn filter_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let (text, at) = app
+        .filter
+        .line
+        .window(usize::from(area.width).saturating_sub(2));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled("f ", theme.key),
@@ -128,8 +222,21 @@ fn filter_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Rect { height: 1, ..area },
     );
     let info = match &app.filter.error {
+        _ if app.filter.line.notice().is_some() => Line::styled(
+            fit(
+                &app.filter.line.notice().unwrap_or_default(),
+                usize::from(area.width),
+            ),
+            theme.error,
+        ),
         Some(e) => Line::styled(fit(e, usize::from(area.width)), theme.error),
-        None => Line::styled("tag: in: member: market:  ⏎ keep  Esc clear", theme.dim),
+        None if app.filter.resolved.is_empty() => {
+            Line::styled("tag: in: member: market:  ⏎ keep  Esc clear", theme.dim)
+        }
+        None => Line::styled(
+            fit(&app.filter.resolved.join(" · "), usize::from(area.width)),
+            theme.dim,
+        ),
     };
     frame.render_widget(
         Paragraph::new(info),
@@ -139,15 +246,7 @@ fn filter_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ..area
         },
     );
-    let before: String = app
-        .filter
-        .line
-        .text()
-        .chars()
-        .take(app.filter.line.cursor())
-        .collect();
-    let x =
-        (2 + width(&crate::text::clean(&before))).min(usize::from(area.width).saturating_sub(1));
+    let x = (2 + at).min(usize::from(area.width).saturating_sub(1));
     frame.set_cursor_position((area.x + x as u16, area.y));
 }
 
@@ -168,6 +267,17 @@ pub fn short_kind(kind: crate::model::Kind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::scrolled;
+
+    #[test]
+    fn list_dates_are_short() {
+        let d = |t: &str| super::short_date(crate::model::When::parse(t).expect("date"));
+        assert_eq!(d("2014-09-23"), "23 Sep 2014");
+        assert_eq!(d("2014-11-13/2014-11-14"), "13–14 Nov 2014");
+        assert_eq!(d("2014-11-30/2014-12-01"), "30 Nov–1 Dec 2014");
+        assert_eq!(d("2012/2014"), "2012–2014");
+        assert_eq!(d("--03-31"), "31 Mar (no year)");
+        assert_eq!(d("2015-06"), "Jun 2015");
+    }
 
     #[test]
     fn scrolling_moves_only_as_far_as_needed() {

@@ -1,5 +1,6 @@
 //! The search pane: the query line with its cursor, the match count or the
-//! query's error, and the hits with kind badges and matched letters highlighted.
+//! query's error, the answers to a question typed ("MAGIA › coordinated by ›
+//! BioPmed"), then the hits with kind badges and matched letters highlighted.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let s = &app.search;
     let w = usize::from(inner.width);
     let prompt = "/ ";
-    let text = crate::text::clean(s.line.text()).into_owned();
+    let (text, at) = s.line.window(w - width(prompt));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(prompt, theme.key),
@@ -32,13 +33,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         ])),
         Rect { height: 1, ..inner },
     );
-    let before: String = s.line.text().chars().take(s.line.cursor()).collect();
-    let cx = inner.x + (width(prompt) + width(&crate::text::clean(&before))).min(w - 1) as u16;
+    let cx = inner.x + (width(prompt) + at).min(w - 1) as u16;
     frame.set_cursor_position((cx, inner.y));
     if inner.height < 2 {
         return;
     }
     let info = match &s.error {
+        _ if s.line.notice().is_some() => Line::styled(
+            truncate(&s.line.notice().unwrap_or_default(), w).into_owned(),
+            theme.error,
+        ),
         _ if app.search_pending() => Line::styled("searching…", theme.dim),
         Some(e) => Line::styled(
             truncate(&crate::text::clean(e), w).into_owned(),
@@ -48,11 +52,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             Line::styled("type to search all entities", theme.dim)
         }
         None if s.total > s.hits.len() => Line::styled(
-            format!("best {} of {} matches", s.hits.len(), s.total),
+            format!(
+                "{}best {} of {} matches",
+                super::answers::count(s),
+                s.hits.len(),
+                s.total
+            ),
             theme.dim,
         ),
         None => Line::styled(
-            format!("{} match{}", s.total, if s.total == 1 { "" } else { "es" }),
+            format!(
+                "{}{} match{}",
+                super::answers::count(s),
+                s.total,
+                if s.total == 1 { "" } else { "es" }
+            ),
             theme.dim,
         ),
     };
@@ -71,8 +85,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     };
     let height = usize::from(list.height);
     let offset = super::list::scrolled(app.geometry.list_offset, s.selected, height);
-    let mut lines = Vec::new();
-    for (n, hit) in s.hits.iter().enumerate().skip(offset).take(height) {
+    let mut lines = super::answers::rows(app, w, theme, (offset, height));
+    let answers = s.answers.len();
+    let room = height - lines.len();
+    for (n, hit) in s
+        .hits
+        .iter()
+        .enumerate()
+        .skip(offset.saturating_sub(answers))
+        .take(room)
+    {
+        let n = n + answers;
         let e = app.ds.entity(hit.entity);
         let badge = format!("{:<9}", super::list::short_kind(e.kind));
         let mut spans = vec![Span::styled(badge.clone(), theme.kind(e.kind))];
@@ -87,9 +110,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         let used = width(&badge) + width(&crate::text::clean(&name));
         let label = format!("  {}: ", hit.field.as_str());
         if hit.field != Field::Name && used + width(&label) + 4 < w {
-            let (text, at) =
-                crate::text::excerpt(hit.field.text(&app.ds, hit.entity), &hit.indices, w);
             let rest = w - used - width(&label);
+            let (text, at) =
+                crate::text::excerpt(hit.field.text(&app.ds, hit.entity), &hit.indices, rest);
             let text = truncate(&text, rest).into_owned();
             spans.push(Span::styled(label, theme.dim));
             spans.extend(highlighted(&text, &at, theme.dim, theme.matched));

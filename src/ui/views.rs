@@ -24,8 +24,15 @@ pub fn timeline(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = usize::from(inner.height);
-    let offset = super::list::scrolled(app.geometry.list_offset, app.timeline_selected, height);
+    let offset = super::list::scrolled(app.geometry.timeline_offset, app.timeline_selected, height);
     let w = usize::from(inner.width);
+    // The date column is as wide as the widest date, so that none is cut.
+    let dates: Vec<String> = app
+        .timeline
+        .iter()
+        .map(|r| super::list::short_date(r.entry.when))
+        .collect();
+    let date_w = dates.iter().map(|d| width(d)).max().unwrap_or(0).min(w / 3) + 2;
     let mut lines = Vec::new();
     for (n, row) in app.timeline.iter().enumerate().skip(offset).take(height) {
         let year = format!(
@@ -35,13 +42,11 @@ pub fn timeline(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                 .map(|y| if y == "year unknown" { "?" } else { y })
                 .unwrap_or("")
         );
-        let date = row.entry.when.to_string();
-        let date = date.trim_end_matches(" (year unknown)").to_string();
         let name = &app.ds.entity(row.entry.entity).name;
-        let room = w.saturating_sub(width(&year) + 18);
+        let room = w.saturating_sub(width(&year) + date_w);
         let mut line = Line::from(vec![
             Span::styled(year, theme.heading),
-            Span::styled(format!("{:<18}", fit(&date, 17)), theme.dim),
+            Span::styled(crate::text::pad(&clean(&dates[n]), date_w), theme.dim),
             Span::raw(fit(&format!("{name} — {}", row.entry.label), room)),
         ]);
         if n == app.timeline_selected {
@@ -52,6 +57,7 @@ pub fn timeline(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
     app.geometry.list = inner;
     app.geometry.list_offset = offset;
+    app.geometry.timeline_offset = offset;
     app.page = height.max(1);
     if app.timeline_selected >= offset && app.timeline_selected < offset + height {
         frame.set_cursor_position((inner.x, inner.y + (app.timeline_selected - offset) as u16));
@@ -62,8 +68,9 @@ pub fn timeline(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
 pub fn paths(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let p = &app.paths;
     let (a, b) = (&app.ds.entity(p.from).name, &app.ds.entity(p.to).name);
+    let half = usize::from(area.width.saturating_sub(24) / 2).max(8);
     let block = frame_block(
-        format!(" How {} connects to {} ", fit(a, 30), fit(b, 30)),
+        format!(" How {} connects to {} ", fit(a, half), fit(b, half)),
         theme,
     );
     let inner = block.inner(area);
@@ -135,13 +142,30 @@ pub fn counts(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = frame_block(format!(" {} by facet ", app.tab.title()), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut lines = vec![
-        Line::styled(
-            "Facets: tag:oncology in:france member:health2care market:china",
-            theme.dim,
+    let w = usize::from(inner.width);
+    let mut lines = vec![Line::styled(
+        fit(
+            "Every term must hold: tag:oncology in:france member:health2care market:china",
+            w,
         ),
-        Line::default(),
-    ];
+        theme.dim,
+    )];
+    if let Some(e) = &app.filter.error {
+        for (i, part) in crate::text::wrap(&clean(e), w.saturating_sub(4).max(8))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { "  ! " } else { "    " };
+            lines.push(Line::styled(format!("{lead}{part}"), theme.error));
+        }
+    }
+    for r in &app.filter.resolved {
+        lines.push(Line::from(vec![
+            Span::styled("  ✓ ", theme.key),
+            Span::raw(fit(r, w.saturating_sub(4))),
+        ]));
+    }
+    lines.push(Line::default());
     for (facet, values) in app.facet_counts() {
         lines.push(Line::styled(format!("by {facet}"), theme.heading));
         if values.is_empty() {

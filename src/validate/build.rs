@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::data::format::{FileEntity, FileRelation, FileSource};
-use crate::model::{DateEntry, Entity, Fact, Relation, RelationType, Source, When};
+use crate::model::{DateEntry, Entity, Fact, InferredPart, Relation, RelationType, Source, When};
 
 /// The cited sources' indices, in a vector of exactly their number: a large
 /// dataset has a list per entity, fact and relation.
@@ -26,7 +26,8 @@ pub(super) fn resolve(cited: &[String], sources: &FxHashMap<&str, usize>) -> Vec
 /// cost time and double the memory for a moment.
 pub(super) fn entity(e: &mut FileEntity, sources: &FxHashMap<&str, usize>) -> Entity {
     let take = std::mem::take::<String>;
-    Entity {
+    let parts = inferred_parts(e);
+    let mut out = Entity {
         id: take(&mut e.id),
         kind: e.kind.into(),
         subkind: e.subkind.take(),
@@ -60,8 +61,23 @@ pub(super) fn entity(e: &mut FileEntity, sources: &FxHashMap<&str, usize>) -> En
             .collect(),
         notes: std::mem::take(&mut e.notes),
         certainty: e.certainty.into(),
+        inferred: Vec::new(),
         sources: resolve(&e.sources, sources),
-    }
+    };
+    out.inferred = parts.into_iter().filter(|p| out.has(&p.part)).collect();
+    out
+}
+
+/// The entity's inferred parts; those that point at nothing it has are
+/// dropped once it is built (the rules report them).
+fn inferred_parts(e: &mut FileEntity) -> Vec<InferredPart> {
+    std::mem::take(&mut e.inferred)
+        .into_iter()
+        .map(|i| InferredPart {
+            part: i.part.into(),
+            why: i.why,
+        })
+        .collect()
 }
 
 /// A relation with resolved ends, its qualifiers taken out of the file struct

@@ -14,11 +14,13 @@
 mod build;
 mod entities;
 mod given;
+mod inferred;
 mod lists;
 mod pipeline;
 mod place;
 mod relations;
 mod sources;
+mod synonyms;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -69,6 +71,8 @@ const ENTITY_RULES: &[EntityRule] = &[
     text::unsafe_entity_text,
     entities::long_text,
     entities::unknown_subkinds,
+    inferred::inferred_parts,
+    inferred::unexplained_entity,
 ];
 
 const RELATION_RULES: &[RelationRule] = &[
@@ -80,6 +84,7 @@ const RELATION_RULES: &[RelationRule] = &[
     relations::self_relations,
     relations::kind_misfits,
     relations::impossible_periods,
+    inferred::unexplained_relation,
 ];
 
 /// A rule's finding: the diagnostic, its position not yet looked up, and what

@@ -3,7 +3,7 @@
 //! on every core (a large file: its file structs, several times the size of
 //! the dataset they become, then never exist all at once).
 //!
-//! In order: the sources and their rules; each piece of entities through the
+//! In order: the synonym groups and the sources, and their rules; each piece of entities through the
 //! entity rules and built at once; the id table, which reports ids given
 //! twice; each piece of relations through the relation rules, the sound ones
 //! built at once and the others kept as written; then the two rules that need
@@ -16,7 +16,7 @@ use super::given::{Given, Other};
 use super::lists::Lists;
 use super::place::{Known, place};
 use super::{ENTITY_RULES, Findings, RELATION_RULES, Resolved, SOURCE_RULES, Scope};
-use super::{build as make, entities, relations};
+use super::{build as make, entities, relations, synonyms};
 use crate::data::format::{FileDataset, FileEntity, FileRelation, FileSource};
 use crate::data::spans::Spans;
 use crate::data::split::{Split, Which};
@@ -31,12 +31,15 @@ pub struct Checked {
     sources: Vec<Source>,
     entities: Vec<Entity>,
     relations: Vec<Relation>,
+    /// The sound part of the file's synonym groups.
+    synonyms: Vec<Vec<String>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Checked {
     pub fn into_dataset(self) -> (Dataset, Vec<Diagnostic>) {
-        let ds = Dataset::new(self.title, self.sources, self.entities, self.relations);
+        let mut ds = Dataset::new(self.title, self.sources, self.entities, self.relations);
+        ds.synonyms = self.synonyms;
         (ds, self.diagnostics)
     }
 }
@@ -47,6 +50,7 @@ pub fn check_whole(mut file: FileDataset, locate: impl FnOnce() -> Spans) -> Che
     let head = FileDataset {
         title: std::mem::take(&mut file.title),
         sources: std::mem::take(&mut file.sources),
+        synonyms: std::mem::take(&mut file.synonyms),
         ..FileDataset::default()
     };
     let checked = run(head, Lists::Whole(&mut file), locate);
@@ -69,8 +73,10 @@ pub fn build(file: &FileDataset) -> Dataset {
 }
 
 /// The whole way; `None` when a piece fails to parse.
-fn run(head: FileDataset, mut lists: Lists, locate: impl FnOnce() -> Spans) -> Option<Checked> {
+fn run(mut head: FileDataset, mut lists: Lists, locate: impl FnOnce() -> Spans) -> Option<Checked> {
     let mut findings = Findings::default();
+    synonyms::synonym_groups(&head.synonyms, &mut findings);
+    let synonyms = synonyms::sound(std::mem::take(&mut head.synonyms));
     let cited = Cited::new(&head.sources, &mut findings);
     let entities = check_entities(&mut lists, &cited, &mut findings)?;
     let ids = entities::duplicate_ids(&entities, &mut findings);
@@ -106,6 +112,7 @@ fn run(head: FileDataset, mut lists: Lists, locate: impl FnOnce() -> Spans) -> O
         sources,
         entities,
         relations,
+        synonyms,
         diagnostics,
     })
 }

@@ -203,6 +203,75 @@ fn unknown_subkinds_and_long_names_are_warnings() {
 }
 
 #[test]
+fn inferred_parts_must_name_what_the_entity_has() {
+    let (ds, d) = run(
+        r#"(id: "a", kind: Cluster, name: "A", aliases: ["AA"], tags: ["x"], sources: ["s"],
+           inferred: [(part: Kind, why: "k"), (part: Alias("AA"), why: "a"), (part: Tag("y"), why: "t"),
+                      (part: Description, why: "d"), (part: Kind, why: "again")]),"#,
+        "",
+    );
+    assert_eq!(
+        rules(&d),
+        ["inferred-part", "inferred-part", "inferred-part"]
+    );
+    let said = |what: &str| d.iter().any(|x| x.message.contains(what));
+    assert!(
+        said(r#"marks tag "y" as inferred, but has no such tag"#),
+        "{d:?}"
+    );
+    assert!(said("marks its description as inferred, but has none"));
+    assert!(said("marks the same part as inferred twice"));
+    let a = &ds.entities[0];
+    assert!(a.kind_inferred() && a.alias_inferred("AA"));
+    assert!(!a.tag_inferred("y") && !a.description_inferred());
+}
+
+#[test]
+fn inferences_without_a_reason_are_warnings() {
+    let (ds, d) = run(
+        r#"(id: "a", kind: Cluster, name: "A", certainty: Inferred, sources: ["s"],
+           facts: [(label: "f", value: "1", certainty: Inferred, sources: ["s"])]),
+           (id: "b", kind: Alliance, name: "B", sources: ["s"], inferred: [(part: Kind, why: " ")]),"#,
+        r#"(from: "a", rel: "member_of", to: "b", certainty: Inferred, sources: ["s"]),"#,
+    );
+    assert_eq!(rules(&d), ["inferred-without-reason"; 4], "{d:?}");
+    assert!(d.iter().all(|x| x.severity == Severity::Warning));
+    assert_eq!(ds.relations.len(), 1, "the relation is kept");
+}
+
+/// The `synonyms` list sits in the file's head, after the two long lists
+/// here: in pieces it is checked once, with the head, and placed the same.
+#[test]
+fn bad_synonym_groups_are_placed_and_the_sound_ones_kept() {
+    let text = format!(
+        "(\n{SOURCES}\nentities: [\n{TWO}\n],\nrelations: [],\nsynonyms: [\n  [\"oncology\", \"cancérologie\"],\n  [\"in vitro\", \"diagnostics\"],\n  [\"Oncology\", \"oncologie\"],\n],\n)"
+    );
+    let (ds, d) = check_both_ways(&text);
+    assert_eq!(
+        rules(&d),
+        ["bad-synonym", "bad-synonym", "synonym-in-two-groups"],
+        "{d:?}"
+    );
+    let lines: Vec<usize> = d
+        .iter()
+        .filter_map(|x| x.position)
+        .map(|p| p.line)
+        .collect();
+    assert_eq!(lines, [10, 10, 11]);
+    assert!(
+        d[0].message
+            .contains(r#"synonym "in vitro" in group 2 is more than one word"#)
+    );
+    assert_eq!(
+        ds.synonyms,
+        [
+            vec!["oncology", "cancérologie"],
+            vec!["Oncology", "oncologie"]
+        ]
+    );
+}
+
+#[test]
 fn the_builtin_dataset_has_no_diagnostics() {
     let loaded = crate::load::load(
         &crate::load::DataSource::Builtin,

@@ -3,7 +3,7 @@
 //! ASCII, the bulk of any file, is passed over with a byte check.
 
 use super::{Findings, Resolved, Scope};
-use crate::data::format::{FileEntity, FileRelation, FileSource};
+use crate::data::format::{FileEntity, FilePart, FileRelation, FileSource};
 use crate::diagnostic::Element;
 
 /// The first unsafe character of a text, if any (line breaks are allowed).
@@ -26,6 +26,12 @@ fn entity_texts<'a>(e: &'a FileEntity, mut f: impl FnMut(&'static str, &'a str))
     e.aliases.iter().for_each(|a| f("alias", a));
     e.tags.iter().for_each(|t| f("tag", t));
     e.notes.iter().for_each(|n| f("note", n));
+    for p in &e.inferred {
+        if let FilePart::Alias(t) | FilePart::Tag(t) = &p.part {
+            f("inferred part", t);
+        }
+        f("inferred reason", &p.why);
+    }
     for fact in &e.facts {
         f("fact label", &fact.label);
         f("fact value", &fact.value);

@@ -22,7 +22,8 @@ impl Index {
         for (e, entity) in ds.entities.iter().enumerate() {
             let places: Vec<u32> = ds.places_of(e).into_iter().map(|p| p as u32).collect();
             ix.places.push(&places);
-            spans += places.len() + entity.tags.len();
+            // Tags, places and fact labels: shared texts, counted as spans alone.
+            spans += places.len() + entity.tags.len() + entity.facts.len();
             let names = std::iter::once(&entity.name).chain(&entity.aliases);
             let names = &mut names.chain([&entity.id]).map(String::as_str);
             count(names, &mut spans, &mut short);
@@ -35,7 +36,7 @@ impl Index {
         ix.buffer.reserve(short);
         ix.prose.reserve(prose);
         ix.first.reserve_exact(ds.len() + 1);
-        for per_entity in [&mut ix.masks, &mut ix.short_masks] {
+        for per_entity in [&mut ix.masks, &mut ix.short_masks, &mut ix.relation_labels] {
             per_entity.reserve_exact(ds.len());
         }
         ix.kinds.reserve_exact(ds.len());
@@ -54,9 +55,6 @@ impl Index {
         self.years.shrink_to_fit();
         self.place_names.shrink_to_fit();
         for list in self.exact.values_mut() {
-            list.shrink_to_fit();
-        }
-        for list in self.words.values_mut() {
             list.shrink_to_fit();
         }
         for list in self.short.values_mut() {

@@ -1,50 +1,13 @@
-//! Which letters a text holds, as bits, and what that rules out before any
-//! text is read: an entity or field lacking a letter of a term cannot match it.
+//! What rules an entity out for a word of three letters or more before it is
+//! matched: a match needs a short field holding the word's letters in order,
+//! prose holding it as typed, or a relation label holding it. Checked chunk by
+//! chunk within the scoring pass, so what it reads is still in the cache when
+//! the few entities it lets through are scored.
 
-use super::Field;
 use super::index::{Index, Span};
+use super::labels;
+use super::letters::{SHORT, letter_mask, span_mask};
 use super::literal::in_order;
-
-/// Bits for the ASCII letters and digits in folded text; other chars add nothing.
-pub(super) fn letter_mask(text: &str) -> u64 {
-    text.bytes().fold(0u64, |m, b| match b {
-        b'a'..=b'z' => m | 1 << (b - b'a'),
-        b'0'..=b'9' => m | 1 << (26 + b - b'0'),
-        _ => m,
-    })
-}
-
-/// A [`letter_mask`] in 32 bits: the letters, and the digits folded onto five
-/// bits (a digit class present or not is enough to rule a field out). The top
-/// bit is left for [`SHORT`].
-pub(super) fn span_mask(text: &str) -> u32 {
-    narrow(letter_mask(text))
-}
-
-/// A [`letter_mask`] as a [`span_mask`].
-pub(super) fn narrow(m: u64) -> u32 {
-    let digits = (0..10)
-        .filter(|d| m >> (26 + d) & 1 == 1)
-        .fold(0u32, |acc, d| acc | 1 << (26 + d % 5));
-    (m & 0x3FF_FFFF) as u32 | digits
-}
-
-/// Set in the mask of every field that is not prose: a term's letters with
-/// this bit rule out all prose fields by the same one test.
-pub(super) const SHORT: u32 = 1 << 31;
-
-/// Descriptions and fact values: matched as typed, kept in their own buffer.
-pub(super) fn is_prose(field: Field) -> bool {
-    matches!(field, Field::Description | Field::Fact(_))
-}
-
-/// One or two chars packed in a number: cheaper map keys than strings.
-pub(super) fn short_key(prefix: &str) -> u64 {
-    prefix
-        .chars()
-        .take(2)
-        .fold(1u64, |k, c| (k << 21) | u64::from(c))
-}
 
 /// From this many entities with prose on (about a megabyte of it), prose is
 /// searched on every core, in chunks of entities (tests take that way, with
@@ -55,23 +18,73 @@ const PROSE_CHUNK: usize = if cfg!(test) { 64 } else { 4_096 };
 /// A shared text not yet looked at (else 1 when it holds the term, 0 when not).
 const UNSEEN: u8 = 2;
 
-/// What rules an entity out for a fuzzy or exact term of three letters or
-/// more before it is matched: a match needs a short field holding the term's
-/// letters in order, or prose holding the term as typed. Checked chunk by
-/// chunk within the scoring pass, so what it reads is still in the cache when
-/// the few entities it lets through are scored.
-pub(super) struct Could<'t> {
-    pub(super) text: &'t str,
+/// The prefilter of one group of the query: an entity is kept when any of the
+/// group's words (the word typed and its synonyms) could match it.
+pub(super) struct Prefilter<'t> {
+    words: Vec<WordFilter<'t>>,
+    /// The relation labels that hold one of the words as typed, one bit each.
+    labels: u64,
+}
+
+/// What one word needs.
+struct WordFilter<'t> {
+    text: &'t str,
     need: u64,
     letters: u32,
-    /// The entities whose prose holds the term as typed, one bit each, from
+    /// The entities whose prose holds the word as typed, one bit each, from
     /// one vectorised pass over all prose: no other entity's prose is read.
     prose: Vec<u64>,
 }
 
-impl<'t> Could<'t> {
-    pub(super) fn new(ix: &Index, text: &'t str) -> Could<'t> {
-        let (bytes, owners) = (ix.prose.as_bytes(), ix.prose_owner.as_slice());
+impl<'t> Prefilter<'t> {
+    pub(super) fn new(ix: &Index, words: &[&'t str]) -> Prefilter<'t> {
+        let mut labels = 0u64;
+        for n in 0..labels::count() {
+            let label = super::fold::fold_str(labels::text(n as u8));
+            if words.iter().any(|w| label.contains(w)) {
+                labels |= 1 << n;
+            }
+        }
+        Prefilter {
+            words: words.iter().map(|w| WordFilter::new(ix, w)).collect(),
+            labels,
+        }
+    }
+
+    /// The entities of `entities` that could match, in their order. `shared`
+    /// is the calling thread's memory of shared texts, per word.
+    pub(super) fn keep(
+        &self,
+        ix: &Index,
+        entities: impl Iterator<Item = u32>,
+        shared: &mut Vec<Vec<u8>>,
+    ) -> Vec<u32> {
+        shared.resize_with(self.words.len(), Vec::new);
+        let entities: Vec<u32> = entities.collect();
+        let mut kept: Vec<u32> = Vec::new();
+        for (word, shared) in self.words.iter().zip(shared.iter_mut()) {
+            kept.extend(word.keep(ix, entities.iter().copied(), shared));
+        }
+        if self.labels != 0 {
+            kept.extend(
+                (entities.iter().copied())
+                    .filter(|&e| ix.relation_labels(e as usize) & self.labels != 0),
+            );
+        }
+        kept.sort_unstable();
+        kept.dedup();
+        kept
+    }
+
+    /// Whether entity `e`'s prose is known not to hold `text` as typed.
+    pub(super) fn prose_lacks(&self, text: &str, e: usize) -> bool {
+        self.words.iter().any(|w| w.text == text && !w.in_prose(e))
+    }
+}
+
+impl<'t> WordFilter<'t> {
+    fn new(ix: &Index, text: &'t str) -> WordFilter<'t> {
+        let (bytes, owners) = ix.prose();
         let finder = memchr::memmem::Finder::new(text.as_bytes());
         // A chunk of owners is a stretch of prose. No match crosses from one
         // to the next: each entity's prose ends with a line end, and no term
@@ -98,7 +111,7 @@ impl<'t> Could<'t> {
         for e in found {
             prose[e as usize / 64] |= 1 << (e % 64);
         }
-        Could {
+        WordFilter {
             text,
             need: letter_mask(text),
             letters: span_mask(text) | SHORT,
@@ -112,25 +125,24 @@ impl<'t> Could<'t> {
             .is_some_and(|w| w >> (e % 64) & 1 == 1)
     }
 
-    /// The entities of `entities` that could match the term, in their order.
+    /// The entities of `entities` that could match the word, in their order.
     /// Done in three passes over a batch instead of entity by entity: the
     /// loads of each pass do not wait on one another, so the processor has
     /// many of them in flight at once (most miss the cache at 100,000 entities).
-    /// `shared` is the calling thread's memory of shared texts for this term.
-    pub(super) fn keep(
+    fn keep(
         &self,
         ix: &Index,
         entities: impl Iterator<Item = u32>,
         shared: &mut Vec<u8>,
     ) -> Vec<u32> {
         let mut kept = Vec::new();
-        // The fields whose letters allow the term: (entity, span).
+        // The fields whose letters allow the word: (entity, span).
         let mut fields: Vec<(u32, u32)> = Vec::new();
         for e in entities {
             let i = e as usize;
             if self.in_prose(i) {
                 kept.push(e);
-            } else if self.need & !ix.short_masks[i] == 0 {
+            } else if self.need & !ix.short_mask(i) == 0 {
                 let first = ix.first_span(i);
                 let masks = ix.field_masks(i).iter().enumerate();
                 fields.extend(
@@ -142,7 +154,7 @@ impl<'t> Could<'t> {
         }
         // SHORT in the letters: every field found is a short one, in the buffer.
         let texts: Vec<(u32, Span)> = (fields.iter())
-            .map(|&(e, s)| (e, ix.spans[s as usize]))
+            .map(|&(e, s)| (e, *ix.span(s as usize).0))
             .collect();
         // Most of these are tag and place texts that thousands of entities
         // share ("oncology" for `lyo`): each is looked at once per thread.
@@ -150,12 +162,7 @@ impl<'t> Could<'t> {
             *shared = vec![UNSEEN; ix.shared_texts()];
         }
         let needle = self.text.as_bytes();
-        let holds = |span: &Span| {
-            in_order(
-                &ix.buffer.as_bytes()[span.start as usize..span.end as usize],
-                needle,
-            )
-        };
+        let holds = |span: &Span| in_order(ix.text(span).as_bytes(), needle);
         let mut last = None;
         for (e, span) in texts {
             if last == Some(e) {
@@ -180,11 +187,6 @@ impl<'t> Could<'t> {
         kept.dedup();
         kept
     }
-
-    /// Whether entity `e`'s prose is known not to hold `text` as typed.
-    pub(super) fn prose_lacks(&self, text: &str, e: usize) -> bool {
-        self.text == text && !self.in_prose(e)
-    }
 }
 
 #[cfg(test)]
@@ -198,19 +200,26 @@ mod tests {
     }
 
     /// The batched filter keeps exactly the entities a plain walk over every
-    /// field finds: a short field with the term's letters in order, or prose
-    /// holding it as typed. Keeping fewer would lose matches; more, time.
+    /// field finds: a short field with the term's letters in order, prose
+    /// holding it as typed, or a relation label holding it. Keeping fewer
+    /// would lose matches; more, time.
     #[test]
     fn the_filter_keeps_what_a_plain_walk_over_every_field_keeps() {
         let ds = crate::validate::build(&crate::synth::generate(3000, 7));
         let ix = Index::new(&ds);
-        for term in ["lyo", "med", "llo", "gmbh", "ique", "zzq", "2015", "sant"] {
-            let could = Could::new(&ix, term);
+        for term in [
+            "lyo", "med", "llo", "gmbh", "ique", "zzq", "2015", "sant", "partn",
+        ] {
+            let filter = Prefilter::new(&ix, &[term]);
             let plain = |e: usize| {
-                ix.fields(e).iter().any(|s| match is_prose(s.field) {
-                    true => ix.text(s).contains(term),
-                    false => subsequence(ix.text(s), term),
-                })
+                let label = ds
+                    .links(e)
+                    .any(|l| super::super::fold::fold_str(l.label()).contains(term));
+                label
+                    || ix.fields(e).iter().any(|s| match s.field.is_prose() {
+                        true => ix.text(s).contains(term),
+                        false => subsequence(ix.text(s), term),
+                    })
             };
             let want: Vec<u32> = (0..ix.len())
                 .filter(|&e| plain(e))
@@ -218,7 +227,7 @@ mod tests {
                 .collect();
             let mut shared = Vec::new();
             assert_eq!(
-                could.keep(&ix, 0..ix.len() as u32, &mut shared),
+                filter.keep(&ix, 0..ix.len() as u32, &mut shared),
                 want,
                 "{term}"
             );
@@ -226,7 +235,7 @@ mod tests {
             let some = (0..ix.len() as u32).filter(|e| e % 3 == 1);
             let want_some: Vec<u32> = want.iter().copied().filter(|e| e % 3 == 1).collect();
             assert_eq!(
-                could.keep(&ix, some, &mut shared),
+                filter.keep(&ix, some, &mut shared),
                 want_some,
                 "{term}, every third"
             );

@@ -1,0 +1,185 @@
+//! The explorer's panes, one row each: the title, what fills the pane, the key
+//! that shows it, the order of its rows, and whether the board shows it. The
+//! tabs, the board, the digit keys, the titles and the help are all derived
+//! from [`PANES`], so a new pane is one row here.
+
+use crate::model::{Dataset, Kind, Kinds};
+
+/// What fills a pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holds {
+    /// Every entity of these kinds (each kind is held by exactly one pane).
+    Kinds(Kinds),
+}
+
+/// The order of a pane's rows (before the board lifts linked rows to the top).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// By name, accents and case ignored.
+    Name,
+    /// By first date, undated rows last, then by name.
+    Date,
+}
+
+/// One pane: a row of [`PANES`].
+#[derive(Debug)]
+pub struct PaneSpec {
+    pub title: &'static str,
+    pub holds: Holds,
+    /// The key that shows the pane, from anywhere.
+    pub key: char,
+    pub order: Order,
+    /// Shown side by side on the board (the others are reached from cards and search).
+    pub board: bool,
+}
+
+use Kind::*;
+
+/// Every pane, in tab order.
+#[rustfmt::skip]
+pub static PANES: &[PaneSpec] = &[
+    PaneSpec { title: "Clusters", holds: Holds::Kinds(Kinds::of(&[Cluster])), key: '1', order: Order::Name, board: true },
+    PaneSpec { title: "Alliances", holds: Holds::Kinds(Kinds::of(&[Alliance])), key: '2', order: Order::Name, board: true },
+    PaneSpec { title: "Events", holds: Holds::Kinds(Kinds::of(&[Event])), key: '3', order: Order::Date, board: true },
+    PaneSpec { title: "Others", holds: Holds::Kinds(Kinds::of(&[Organisation, Person, Project, Place])), key: '4', order: Order::Name, board: false },
+];
+
+/// A pane of the explorer: an index into [`PANES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tab(usize);
+
+impl Tab {
+    /// The first pane, shown at start.
+    pub const FIRST: Tab = Tab(0);
+
+    /// The pane at `index` of [`PANES`], if there is one.
+    pub fn at(index: usize) -> Option<Tab> {
+        (index < PANES.len()).then_some(Tab(index))
+    }
+
+    pub fn all() -> impl Iterator<Item = Tab> {
+        (0..PANES.len()).map(Tab)
+    }
+
+    /// The panes the board shows, in order.
+    pub fn on_board() -> impl Iterator<Item = Tab> {
+        Tab::all().filter(|t| t.spec().board)
+    }
+
+    pub fn spec(self) -> &'static PaneSpec {
+        &PANES[self.0]
+    }
+
+    pub fn title(self) -> &'static str {
+        self.spec().title
+    }
+
+    pub fn index(self) -> usize {
+        self.0
+    }
+
+    /// Whether the pane holds entities of this kind.
+    pub fn holds(self, kind: Kind) -> bool {
+        match self.spec().holds {
+            Holds::Kinds(k) => k.contains(kind),
+        }
+    }
+
+    /// Whether the pane holds more than one kind (its rows then show a kind badge).
+    pub fn mixed(self) -> bool {
+        Kind::ALL.iter().filter(|&&k| self.holds(k)).count() > 1
+    }
+
+    /// The pane that holds entities of a kind.
+    pub fn of(kind: Kind) -> Tab {
+        Tab::all().find(|t| t.holds(kind)).unwrap_or(Tab::FIRST)
+    }
+
+    /// The pane shown by a key (`1`, `2`, ...).
+    pub fn by_key(key: char) -> Option<Tab> {
+        Tab::all().find(|t| t.spec().key == key)
+    }
+
+    /// The next (or, with `forward` false, previous) pane, wrapping around,
+    /// among the board's panes when `board` is set.
+    pub fn step(self, forward: bool, board: bool) -> Tab {
+        let ring: Vec<Tab> = Tab::all().filter(|t| !board || t.spec().board).collect();
+        let Some(pos) = ring.iter().position(|&t| t == self) else {
+            return ring.first().copied().unwrap_or(self);
+        };
+        let n = ring.len();
+        ring[if forward {
+            (pos + 1) % n
+        } else {
+            (pos + n - 1) % n
+        }]
+    }
+}
+
+/// Each pane's rows in its order: the entities it holds, sorted.
+pub fn fill(ds: &Dataset) -> Vec<Vec<usize>> {
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); PANES.len()];
+    for (i, e) in ds.entities.iter().enumerate() {
+        rows[Tab::of(e.kind).index()].push(i);
+    }
+    let names: Vec<String> = ds
+        .entities
+        .iter()
+        .map(|e| crate::search::fold::fold_str(&e.name))
+        .collect();
+    let by_name = |a: &usize, b: &usize| names[*a].cmp(&names[*b]).then(a.cmp(b));
+    for (t, r) in Tab::all().zip(&mut rows) {
+        match t.spec().order {
+            Order::Name => r.sort_by(by_name),
+            Order::Date => r.sort_by(|a, b| {
+                let (da, db) = (first_date(ds, *a), first_date(ds, *b));
+                match (da, db) {
+                    (Some(x), Some(y)) => x.chrono_cmp(&y).then_with(|| by_name(a, b)),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => by_name(a, b),
+                }
+            }),
+        }
+    }
+    rows
+}
+
+/// The earliest date of an entity, if it has one.
+pub fn first_date(ds: &Dataset, e: usize) -> Option<crate::model::When> {
+    ds.entity(e)
+        .dates
+        .iter()
+        .map(|d| d.when)
+        .min_by(|a, b| a.chrono_cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_held_by_exactly_one_pane() {
+        for k in Kind::ALL {
+            assert_eq!(Tab::all().filter(|t| t.holds(k)).count(), 1, "{k:?}");
+        }
+    }
+
+    #[test]
+    fn pane_keys_are_distinct() {
+        for a in Tab::all() {
+            assert_eq!(Tab::by_key(a.spec().key), Some(a));
+        }
+    }
+
+    #[test]
+    fn stepping_wraps_and_keeps_to_the_board_when_asked() {
+        let last = Tab::at(PANES.len() - 1).expect("a pane");
+        assert_eq!(last.step(true, false), Tab::FIRST);
+        assert_eq!(Tab::FIRST.step(false, false), last);
+        let board: Vec<Tab> = Tab::on_board().collect();
+        let end = *board.last().expect("board panes");
+        assert_eq!(end.step(true, true), board[0]);
+        assert!(Tab::all().all(|t| board.contains(&t.step(true, true))));
+    }
+}

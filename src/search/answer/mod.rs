@@ -1,0 +1,257 @@
+//! Answers to questions: a query that names an entity together with a
+//! relation or fact label ("bioxclusters plus coordinator", "who coordinates
+//! magia", "qui préside lyonbiopôle", "health2care forum when") is answered
+//! with the entity, the label and what it points to, with its sources.
+//!
+//! The label is read at the start of the query (after question words and
+//! small words) or at its end, from the plain-language table
+//! ([`phrases`]), the relation labels, or the entity's own fact labels; the
+//! rest of the query names the entity, resolved as `show` resolves a name.
+
+mod phrases;
+
+use super::fold::fold_str;
+use super::syntax::{Query, STOP_WORDS};
+use super::{Index, Resolution, resolve};
+use crate::model::{Dataset, Link};
+use phrases::{LONGEST, Meaning, QUESTION_WORDS};
+
+/// One answer: a relation, fact or date of the entity asked about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// The entity asked about.
+    pub entity: usize,
+    /// As read from the entity: "coordinated by", or the fact's or date's label.
+    pub label: String,
+    /// A fact's value or a date, as people read it.
+    pub value: Option<String>,
+    /// The entities a relation points to, in the dataset's order.
+    pub targets: Vec<usize>,
+    /// Indices into the dataset's sources, without repeats.
+    pub sources: Vec<usize>,
+}
+
+/// What a question was read as: the entity it names (if any was found), the
+/// label asked for, and the answers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    pub entity: Option<usize>,
+    /// The label words, as typed (folded).
+    pub label: String,
+    pub answers: Vec<Answer>,
+}
+
+/// The answers to a query, if it asks a question (empty otherwise).
+pub fn answers(ds: &Dataset, ix: &Index, query: &Query) -> Vec<Answer> {
+    read(ds, ix, query).answers
+}
+
+/// Reads a query as a question: which entity, which label, what answers.
+pub fn read(ds: &Dataset, ix: &Index, query: &Query) -> Reading {
+    let Some(words) = query.words() else {
+        return Reading::default();
+    };
+    let mut first = Reading::default();
+    for (label, entity) in splits(&words) {
+        let entity: Vec<&str> = entity
+            .iter()
+            .copied()
+            .filter(|w| !STOP_WORDS.contains(w))
+            .collect();
+        if entity.is_empty() {
+            continue;
+        }
+        let phrase = label.join(" ");
+        let meaning = phrases::meaning(&phrase);
+        let known = !meaning.is_empty();
+        for e in candidates(ds, ix, &entity.join(" "), known) {
+            let answers = answers_for(ds, e, &phrase, &meaning);
+            let reading = Reading {
+                entity: Some(e),
+                label: phrase.clone(),
+                answers,
+            };
+            if !reading.answers.is_empty() {
+                let mut reading = reading;
+                // Relations (they point to entities) before facts and dates,
+                // each the nearest to the words asked first.
+                (reading.answers)
+                    .sort_by_key(|a| (a.value.is_some(), closeness(&a.label, &phrase)));
+                return reading;
+            }
+            if first.entity.is_none() && known {
+                first = reading;
+            }
+        }
+    }
+    first
+}
+
+/// Ways to cut a question into a label and the words naming the entity:
+/// the label after leading small words (its longest reading first), the
+/// question word alone, then the label at the end.
+fn splits<'w>(words: &'w [&'w str]) -> Vec<(&'w [&'w str], &'w [&'w str])> {
+    let mut out = Vec::new();
+    let lead = words.iter().take_while(|w| STOP_WORDS.contains(w)).count();
+    for len in (1..=LONGEST).rev() {
+        if lead + len < words.len() {
+            out.push((&words[lead..lead + len], &words[lead + len..]));
+        }
+    }
+    if let Some(q) = words[..lead]
+        .iter()
+        .position(|w| QUESTION_WORDS.contains(w))
+    {
+        out.push((&words[q..q + 1], &words[lead..]));
+    }
+    for len in (1..=LONGEST).rev() {
+        if len < words.len() {
+            let at = words.len() - len;
+            out.push((&words[at..], &words[..at]));
+        }
+    }
+    out
+}
+
+/// The entities the words may name. With a label phrase of the table, a
+/// search resolves them as `show` does; with a phrase that may only be a
+/// fact label, only a name or alias typed whole counts (cheap at any size).
+fn candidates(ds: &Dataset, ix: &Index, text: &str, known: bool) -> Vec<usize> {
+    if !known {
+        let exact = ix.exact(&super::fold::compact(&fold_str(text)));
+        return exact.iter().map(|&e| e as usize).collect();
+    }
+    match resolve(ds, ix, text) {
+        Resolution::Found(e) => vec![e],
+        Resolution::Ambiguous(v) => v,
+        Resolution::NotFound => Vec::new(),
+    }
+}
+
+/// What the entity has that the phrase asks for: its relations (grouped by
+/// label, as read from it), facts and dates.
+fn answers_for(ds: &Dataset, e: usize, phrase: &str, meaning: &Meaning) -> Vec<Answer> {
+    let mut out: Vec<Answer> = Vec::new();
+    for (label, links) in ds.grouped_links(e) {
+        let asked: Vec<Link> = (links.into_iter())
+            .filter(|l| relation_asked(ds, l, meaning))
+            .collect();
+        if !asked.is_empty() {
+            out.push(relation_answer(e, label, &asked));
+        }
+    }
+    let entity = ds.entity(e);
+    // A fact that only names what a relation already points to ("president:
+    // Philippe Archinard" beside the relation) would answer twice.
+    let pointed: Vec<String> = (out.iter())
+        .flat_map(|a| a.targets.iter().map(|&t| fold_str(&ds.entity(t).name)))
+        .collect();
+    for f in &entity.facts {
+        if pointed.contains(&fold_str(&f.value)) {
+            continue;
+        }
+        let label = fold_str(&f.label);
+        let by_row = meaning
+            .rows
+            .iter()
+            .any(|r| r.fact_words.iter().any(|w| has_word(&label, w)));
+        if by_row || phrase.split(' ').all(|w| has_word(&label, w)) {
+            let value = match &f.when {
+                Some(when) => format!("{} ({when})", f.value),
+                None => f.value.clone(),
+            };
+            out.push(Answer {
+                entity: e,
+                label: f.label.clone(),
+                value: Some(value),
+                targets: Vec::new(),
+                sources: f.sources.clone(),
+            });
+        }
+    }
+    for d in &entity.dates {
+        let asked = meaning.rows.iter().any(|r| r.dates)
+            || phrase.split(' ').all(|w| has_word(&fold_str(&d.label), w));
+        if asked {
+            out.push(Answer {
+                entity: e,
+                label: d.label.clone(),
+                value: Some(d.when.to_string()),
+                targets: Vec::new(),
+                sources: d.sources.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a link answers what the phrase asks for.
+fn relation_asked(ds: &Dataset, link: &Link, meaning: &Meaning) -> bool {
+    let rel = link.relation.rel;
+    meaning.relations.contains(&rel)
+        || meaning.rows.iter().any(|r| {
+            r.relations.contains(&rel.name())
+                || r.other_kind
+                    .is_some_and(|k| ds.entity(link.other).kind == k)
+        })
+}
+
+/// One relation answer: a label as read from the entity, every entity it
+/// points to, the sources of all of them.
+fn relation_answer(e: usize, label: &str, links: &[Link]) -> Answer {
+    let mut sources: Vec<usize> = links
+        .iter()
+        .flat_map(|l| l.relation.sources.iter().copied())
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    Answer {
+        entity: e,
+        label: label.to_string(),
+        value: None,
+        targets: links.iter().map(|l| l.other).collect(),
+        sources,
+    }
+}
+
+/// How far an answer's label is from the words asked (the nearest first):
+/// "founding members" is nearer "founding member" (Sanofi Pasteur, ...) than
+/// "founding member of" (CEBR). Fewer words of the phrase in the label, then
+/// more other words, is farther.
+fn closeness(label: &str, phrase: &str) -> (usize, usize) {
+    let label = fold_str(label);
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let asked: Vec<&str> = phrase.split(' ').collect();
+    let shared = asked.iter().filter(|w| has_word(&label, w)).count();
+    let other = words
+        .iter()
+        .filter(|w| !asked.iter().any(|a| has_word(w, a)))
+        .count();
+    (asked.len() - shared, other)
+}
+
+/// Whether folded `text` has `word` as a word (a plural `s` either side aside).
+fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w == word || w.strip_suffix('s') == Some(word) || word.strip_suffix('s') == Some(w)
+    })
+}
+
+/// Every label an entity can be asked about: its relations' (as read from
+/// it), then its facts' and dates', each once.
+pub fn labels(ds: &Dataset, e: usize) -> Vec<String> {
+    let entity = ds.entity(e);
+    let relations = ds.grouped_links(e).into_iter().map(|(l, _)| l.to_string());
+    let facts = entity.facts.iter().map(|f| f.label.clone());
+    let dates = entity.dates.iter().map(|d| d.label.clone());
+    let mut out: Vec<String> = Vec::new();
+    for label in relations.chain(facts).chain(dates) {
+        if !out.contains(&label) {
+            out.push(label);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

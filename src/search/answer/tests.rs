@@ -1,0 +1,137 @@
+//! Questions as people type them in meetings, on the built-in dataset: each
+//! must be read as the entity and label meant, and answered from the data.
+
+use super::*;
+use crate::load::{DataSource, load};
+
+fn data() -> (Dataset, Index) {
+    let ds = load(&DataSource::Builtin, u64::MAX)
+        .expect("the built-in dataset loads")
+        .dataset;
+    let ix = Index::new(&ds);
+    (ds, ix)
+}
+
+/// The answers to `question` as "entity › label › targets or value" lines.
+fn lines(ds: &Dataset, ix: &Index, question: &str) -> Vec<String> {
+    let q = Query::parse(question).expect("parses");
+    answers(ds, ix, &q)
+        .iter()
+        .map(|a| {
+            let what = match &a.value {
+                Some(v) => v.clone(),
+                None => (a.targets.iter())
+                    .map(|&t| ds.entity(t).id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            format!("{} › {} › {what}", ds.entity(a.entity).id, a.label)
+        })
+        .collect()
+}
+
+#[test]
+fn questions_are_answered_with_the_entity_the_label_and_what_it_points_to() {
+    let (ds, ix) = data();
+    for (question, want) in [
+        (
+            "bioxclusters plus coordinator",
+            "bioxclusters_plus › coordinated by › lyonbiopole",
+        ),
+        (
+            "who coordinates bioxclusters plus",
+            "bioxclusters_plus › coordinated by › lyonbiopole",
+        ),
+        ("magia coordinator", "magia › coordinated by › biopmed"),
+        (
+            "lyonbiopole president",
+            "lyonbiopole › president › philippe_archinard",
+        ),
+        (
+            "qui préside lyonbiopôle",
+            "lyonbiopole › president › philippe_archinard",
+        ),
+        (
+            "health2care forum when",
+            "health2care_forum › held › 23 September 2014",
+        ),
+        (
+            "where is the health2care final conference",
+            "health2care_final_conference › located in › lyon",
+        ),
+        (
+            "lyonbiopole founding members",
+            "lyonbiopole › founding members › 6: four major manufacturers (Sanofi Pasteur, BioMérieux, Bohringer Ingelheim Animal Health, BD), the CEA and the Mérieux Foundation",
+        ),
+        (
+            "health2care projects",
+            "health2care › supported › voicepatch",
+        ),
+        (
+            "health2care regional clusters",
+            "health2care › regional clusters › 4: i-Care, Lyonbiopôle, Minalogic, Plastipolis",
+        ),
+        (
+            "who funds magia",
+            "magia › funded by › european_commission, dg_grow, easme",
+        ),
+        (
+            "bioxclusters plus markets",
+            "bioxclusters_plus › targets market › usa, brazil, china, japan, australia, canada, south_korea",
+        ),
+    ] {
+        let got = lines(&ds, &ix, question);
+        assert!(
+            got.iter().any(|l| l == want),
+            "{question}: want {want}, got {got:#?}"
+        );
+    }
+}
+
+#[test]
+fn both_directions_of_a_label_are_answered() {
+    let (ds, ix) = data();
+    // Lyonbiopôle coordinates BioXclusters Plus: asked from the other end.
+    let got = lines(&ds, &ix, "lyonbiopole coordinates");
+    assert!(
+        got.contains(&"lyonbiopole › coordinates › bioxclusters_plus".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_name_alone_or_a_label_alone_is_no_question() {
+    let (ds, ix) = data();
+    for query in [
+        "lyonbiopole",
+        "coordinator",
+        "who",
+        "lyon bio",
+        "european commission",
+        "health2care forum",
+        "kind:cluster president",
+    ] {
+        assert_eq!(lines(&ds, &ix, query), Vec::<String>::new(), "{query}");
+    }
+}
+
+#[test]
+fn an_unanswered_question_still_says_which_entity_it_understood() {
+    let (ds, ix) = data();
+    let q = Query::parse("minalogic president").expect("parses");
+    let reading = read(&ds, &ix, &q);
+    assert_eq!(reading.entity, ds.index_of("minalogic"));
+    assert_eq!(reading.label, "president");
+    assert!(reading.answers.is_empty());
+    assert!(
+        labels(&ds, ds.index_of("minalogic").expect("there")).contains(&"partner in".to_string())
+    );
+}
+
+#[test]
+fn a_fact_that_repeats_a_relation_is_not_a_second_answer() {
+    let (ds, ix) = data();
+    let got = lines(&ds, &ix, "qui préside lyonbiopôle");
+    let presidents = got.iter().filter(|l| l.contains("president")).count();
+    assert_eq!(presidents, 1, "{got:#?}");
+}

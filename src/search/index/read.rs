@@ -1,0 +1,157 @@
+//! What the rest of the search reads of the index: each entity's fields and
+//! masks, texts and their way back to original chars, and the lookups (exact
+//! names, word prefixes, typos, initials, synonyms, places).
+
+use super::super::Field;
+use super::super::letters::short_key;
+use super::{IDENTITY, Index, Span};
+use crate::model::Kind;
+
+/// What the rest of the search reads of the index.
+impl Index {
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    pub(in crate::search) fn kind(&self, entity: usize) -> Kind {
+        self.kinds[entity]
+    }
+
+    /// The letters of the entity's text (see [`Index::masks`]).
+    pub(in crate::search) fn mask(&self, entity: usize) -> u64 {
+        self.masks[entity]
+    }
+
+    /// The letters of the entity's short fields and relation labels.
+    pub(in crate::search) fn short_mask(&self, entity: usize) -> u64 {
+        self.short_masks[entity]
+    }
+
+    /// The entity's relation labels, one bit per label number.
+    pub(in crate::search) fn relation_labels(&self, entity: usize) -> u64 {
+        self.relation_labels.get(entity).copied().unwrap_or(0)
+    }
+
+    pub(in crate::search) fn tiebreak(&self, entity: usize) -> u32 {
+        self.tiebreak[entity]
+    }
+
+    /// How many distinct shared tag, place and fact label texts there are.
+    pub(in crate::search) fn shared_texts(&self) -> usize {
+        self.shared_count
+    }
+
+    /// The searchable fields of an entity.
+    pub(in crate::search) fn fields(&self, entity: usize) -> &[Span] {
+        &self.spans[self.first[entity] as usize..self.first[entity + 1] as usize]
+    }
+
+    /// The masks of an entity's fields, in the order of [`Index::fields`].
+    pub(in crate::search) fn field_masks(&self, entity: usize) -> &[u32] {
+        &self.span_masks[self.first[entity] as usize..self.first[entity + 1] as usize]
+    }
+
+    /// The global index of an entity's first span.
+    pub(in crate::search) fn first_span(&self, entity: usize) -> usize {
+        self.first[entity] as usize
+    }
+
+    /// A span by its global index, with its mask.
+    pub(in crate::search) fn span(&self, span: usize) -> (&Span, u32) {
+        (&self.spans[span], self.span_masks[span])
+    }
+
+    pub(in crate::search) fn text(&self, span: &Span) -> &str {
+        let buffer = if span.field.is_prose() {
+            &self.prose
+        } else {
+            &self.buffer
+        };
+        &buffer[span.start as usize..span.end as usize]
+    }
+
+    /// All prose, and where each entity's starts: (offset, entity), ascending.
+    pub(in crate::search) fn prose(&self) -> (&[u8], &[(u32, u32)]) {
+        (self.prose.as_bytes(), &self.prose_owner)
+    }
+
+    /// Original char positions for char positions in a field's folded text.
+    pub(in crate::search) fn original(&self, span: &Span, folded: &[usize]) -> Vec<usize> {
+        if span.origin == IDENTITY {
+            return folded.to_vec();
+        }
+        let len = self.text(span).chars().count();
+        let origin = &self.origins[span.origin as usize..span.origin as usize + len];
+        super::super::fold::to_original(origin, folded)
+    }
+
+    /// The entities with a name or alias that, run together, is `compact`.
+    pub(in crate::search) fn exact(&self, compact: &str) -> &[u32] {
+        self.exact.get(compact).map_or(&[], Vec::as_slice)
+    }
+
+    /// The entities with a name, alias, id or tag word starting with `prefix`
+    /// (one or two chars), each with the best such field.
+    pub(in crate::search) fn short_list(&self, prefix: &str) -> &[(u32, Field)] {
+        self.short
+            .get(&short_key(prefix))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Name and alias words within `max` edits of `term`.
+    pub(in crate::search) fn near_words(
+        &self,
+        term: &str,
+        max: usize,
+    ) -> Vec<(usize, String, &[u32])> {
+        self.words.near(term, max)
+    }
+
+    /// Entities (ascending) with a name or alias of these initials, each with
+    /// the kind of field that has them (the name, or some alias).
+    pub(in crate::search) fn initials(
+        &self,
+        term: &str,
+    ) -> impl Iterator<Item = (u32, Field)> + '_ {
+        self.initials.of(term)
+    }
+
+    /// The other words of a word's synonym group.
+    pub(in crate::search) fn synonyms(&self, word: &str) -> &[String] {
+        self.synonyms.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    pub(in crate::search) fn places_of(&self, entity: usize) -> &[u32] {
+        self.places.of(entity)
+    }
+
+    pub(in crate::search) fn years_of(&self, entity: usize) -> &[i32] {
+        self.years.of(entity)
+    }
+
+    /// Place entities whose folded name, alias or id is or starts with `text`.
+    pub(in crate::search) fn places_named(&self, text: &str) -> Vec<u32> {
+        let exact: Vec<u32> = self
+            .place_names
+            .iter()
+            .filter(|(n, _)| n == text)
+            .map(|&(_, p)| p)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        let mut v: Vec<u32> = self
+            .place_names
+            .iter()
+            .filter(|(n, _)| n.starts_with(text) || n.split(' ').any(|w| w == text))
+            .map(|&(_, p)| p)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}

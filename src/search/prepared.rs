@@ -1,0 +1,165 @@
+//! A query made ready once per search: its words' synonyms added as
+//! alternatives, place scopes resolved, and each word's substring search,
+//! typos, initials and relation labels worked out before any entity is read.
+
+use memchr::memmem;
+
+use super::index::Index;
+use super::prefilter::Prefilter;
+use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
+use super::typo::Near;
+use super::{Field, QueryError, fieldmatch, labels, typo};
+
+/// One word of the query, prepared once per search.
+pub struct PreparedWord<'q> {
+    pub text: &'q str,
+    /// A vectorised substring search, set up once.
+    pub finder: memmem::Finder<'q>,
+    /// Its letters (see [`span_mask`]).
+    pub letters: u32,
+    /// Name and alias words a typo away, and the entities that have them
+    /// (sorted by entity).
+    pub typo_words: Vec<String>,
+    pub typos: Vec<Near>,
+    /// Entities with a name or alias of these initials (ascending), with the
+    /// kind of field that has them (see [`Index::initials`]).
+    pub initials: Vec<(u32, Field)>,
+    /// The relation labels it matches, one bit each, and their scores by number.
+    pub label_mask: u64,
+    pub label_scores: Vec<i64>,
+    /// A synonym of a word typed, not typed itself (see [`fieldmatch::as_synonym`]).
+    pub synonym: bool,
+}
+
+/// A query with its place scopes resolved and its words prepared.
+pub struct Prepared<'q> {
+    pub query: &'q Query,
+    /// For each `in:` scope text, the places it names.
+    pub places: Vec<(String, Vec<u32>)>,
+    pub words: Vec<PreparedWord<'q>>,
+    /// What rules entities out before matching, when the search is over all
+    /// entities (see [`Prefilter`]).
+    pub prefilter: Option<Prefilter<'q>>,
+}
+
+impl Prepared<'_> {
+    /// Whether entity `e`'s prose is known not to hold `text` as typed.
+    pub(super) fn prose_lacks(&self, text: &str, e: usize) -> bool {
+        self.prefilter
+            .as_ref()
+            .is_some_and(|f| f.prose_lacks(text, e))
+    }
+
+    /// The prepared word for `text`, with its number.
+    pub(super) fn word(&self, text: &str) -> Option<(usize, &PreparedWord<'_>)> {
+        self.words.iter().enumerate().find(|(_, w)| w.text == text)
+    }
+}
+
+/// A query with each plain word's synonyms as alternatives to it (the
+/// dataset's synonym groups), added after the atoms typed.
+pub(super) struct Expanded {
+    pub query: Query,
+    /// Per group, how many of its atoms were typed.
+    pub typed: Vec<usize>,
+    /// Whether the last group gained synonyms.
+    pub last: bool,
+}
+
+pub(super) fn with_synonyms(ix: &Index, query: &Query) -> Expanded {
+    let typed = query.groups.iter().map(Vec::len).collect();
+    let mut expanded = query.clone();
+    let mut last = false;
+    let groups = expanded.groups.len();
+    for (i, group) in expanded.groups.iter_mut().enumerate() {
+        let Some((text, Mode::Fuzzy)) = Query::lone_term(group) else {
+            continue;
+        };
+        let others: Vec<Atom> = ix
+            .synonyms(text)
+            .iter()
+            .map(|s| Atom {
+                kind: AtomKind::Term {
+                    text: s.clone(),
+                    mode: Mode::Fuzzy,
+                },
+                negate: false,
+                optional: false,
+            })
+            .collect();
+        last |= i + 1 == groups && !others.is_empty();
+        group.extend(others);
+    }
+    Expanded {
+        query: expanded,
+        typed,
+        last,
+    }
+}
+
+/// Resolves place scopes and prepares each word once per query: its
+/// substring search, its typos, initials and relation labels.
+pub(super) fn prepare<'q>(
+    ix: &Index,
+    query: &'q Query,
+    typed: &[usize],
+) -> Result<Prepared<'q>, QueryError> {
+    let mut places = Vec::new();
+    for atom in query.groups.iter().flatten() {
+        if let AtomKind::Scope(Scope::In(name)) = &atom.kind {
+            let found = ix.places_named(name);
+            if found.is_empty() {
+                return Err(QueryError(format!(
+                    "in:{name} names no place in this dataset; try a country, region or city, e.g. in:france"
+                )));
+            }
+            places.push((name.clone(), found));
+        }
+    }
+    let words = (query.groups.iter().zip(typed))
+        .flat_map(|(g, &typed)| g.iter().enumerate().map(move |(i, a)| (a, i >= typed)))
+        .filter_map(|(a, synonym)| match &a.kind {
+            AtomKind::Term { text, mode } => {
+                let mut w = prepare_word(ix, a, text, *mode);
+                w.synonym = synonym;
+                Some(w)
+            }
+            AtomKind::Scope(_) => None,
+        })
+        .collect();
+    Ok(Prepared {
+        query,
+        places,
+        words,
+        prefilter: None,
+    })
+}
+
+fn prepare_word<'q>(ix: &Index, a: &Atom, text: &'q str, mode: Mode) -> PreparedWord<'q> {
+    let searched = !a.negate && !a.optional;
+    let fuzzy = searched && mode == Mode::Fuzzy;
+    let ((typo_words, typos), initials) = match fuzzy {
+        true => (typo::candidates(ix, text), ix.initials(text).collect()),
+        false => ((Vec::new(), Vec::new()), Vec::new()),
+    };
+    let mut label_mask = 0u64;
+    let mut label_scores = vec![0; labels::count()];
+    for (n, score) in label_scores.iter_mut().enumerate().filter(|_| searched) {
+        let label = super::fold::fold_str(labels::text(n as u8));
+        if let Some((raw, _)) = fieldmatch::in_label(&label, text, mode) {
+            label_mask |= 1 << n;
+            *score = raw;
+        }
+    }
+    PreparedWord {
+        text,
+        finder: memchr::memmem::Finder::new(text),
+        letters: super::letters::span_mask(text),
+        typo_words,
+        typos,
+        initials,
+        label_mask,
+        label_scores,
+        synonym: false,
+    }
+}
