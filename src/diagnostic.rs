@@ -31,11 +31,40 @@ impl fmt::Display for Position {
     }
 }
 
+/// What a diagnostic is about: an element of the file by its place in the
+/// file's lists. The rules name elements; their positions in the text are
+/// looked up once, for the diagnostics there are (see [`crate::load`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Element {
+    /// The file as a whole: no position.
+    File,
+    /// A place in the text the parser gave.
+    At(Position),
+    Source(usize),
+    Entity(usize),
+    /// The `index`th fact of an entity.
+    Fact {
+        entity: usize,
+        index: usize,
+    },
+    /// The `index`th date of an entity.
+    Date {
+        entity: usize,
+        index: usize,
+    },
+    Relation(usize),
+    /// A group of the dataset's `synonyms` list.
+    SynonymGroup(usize),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The rule's short name, e.g. `dangling-relation`.
     pub rule: &'static str,
+    /// What it is about.
+    pub element: Element,
+    /// Where that is in the file, once looked up; `None` when it has no place.
     pub position: Option<Position>,
     /// Plain words that quote the offending id or value.
     pub message: String,
@@ -44,31 +73,30 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(
-        rule: &'static str,
-        position: Option<Position>,
-        message: String,
-        hint: &str,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            rule,
-            position,
-            message,
-            hint: hint.to_string(),
-        }
+    pub fn error(rule: &'static str, element: Element, message: String, hint: &str) -> Self {
+        Diagnostic::new(Severity::Error, rule, element, message, hint)
     }
 
-    pub fn warning(
+    pub fn warning(rule: &'static str, element: Element, message: String, hint: &str) -> Self {
+        Diagnostic::new(Severity::Warning, rule, element, message, hint)
+    }
+
+    /// A diagnostic about `element`, placed at once when the element is a place.
+    pub fn new(
+        severity: Severity,
         rule: &'static str,
-        position: Option<Position>,
+        element: Element,
         message: String,
         hint: &str,
     ) -> Self {
         Diagnostic {
-            severity: Severity::Warning,
+            severity,
             rule,
-            position,
+            element,
+            position: match element {
+                Element::At(p) => Some(p),
+                _ => None,
+            },
             message,
             hint: hint.to_string(),
         }
@@ -98,8 +126,12 @@ impl Diagnostic {
 
 /// Sorts by position (unpositioned last), then severity, then message.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| (d.position.is_none(), d.position, d.severity);
-        key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
-    });
+    diagnostics.sort_by(order);
+}
+
+/// The order diagnostics are listed in: by position (unpositioned last), then
+/// severity, then message.
+pub fn order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    let key = |d: &Diagnostic| (d.position.is_none(), d.position, d.severity);
+    key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
 }

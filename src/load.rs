@@ -1,11 +1,13 @@
 //! Where a dataset comes from (the built-in one, a file) and the whole way from
-//! bytes to an indexed dataset plus its diagnostics: read, parse, validate, build.
+//! bytes to an indexed dataset plus its diagnostics: read, parse, validate and
+//! build (one pass, see [`crate::validate`]), place the problems.
 
 use std::path::{Path, PathBuf};
 
 use crate::data::{self, LoadError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Dataset;
+use crate::validate::{self, Checked};
 
 /// The dataset to open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,66 +67,46 @@ pub fn load(source: &DataSource, max_bytes: u64) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
-/// Loads a file of the user's.
+/// Loads a file of the user's. The file is read once; its text stays until
+/// its problems, if any, are placed, and goes before the dataset's lookups
+/// are built.
 fn load_file(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
     let bytes = data::read(path, max_bytes)?;
-    let (split, warnings) = {
-        let text = data::decode(path, &bytes)?;
-        match split(text) {
-            Some(split) => split,
-            None => return load_whole(path, text),
-        }
-    };
-    // The lists are copied out: the file's text goes before they are parsed.
+    let (checked, warnings) = check(path, data::decode(path, &bytes)?)?;
     drop(bytes);
-    if let Some(dataset) = crate::validate::build_streamed(split) {
-        return Ok(loaded(path, dataset, warnings));
-    }
-    // Something to report: the whole-file way, which places every problem.
-    let bytes = data::read(path, max_bytes)?;
-    load_whole(path, data::decode(path, &bytes)?)
+    Ok(loaded(path, checked, warnings))
 }
 
-/// Pieces this small keep few file structs alive at once while a large file
-/// streams into its dataset, and still amortise each piece's parser set-up.
-const STREAM_PIECE_BYTES: usize = 256 << 10;
+/// Loads RON text already in memory; `path` only names it in messages.
+pub fn load_text(path: &Path, text: &str) -> Result<Loaded, LoadError> {
+    let (checked, warnings) = check(path, text)?;
+    Ok(loaded(path, checked, warnings))
+}
 
-/// A large file cut to be built as it parses (see [`crate::validate::build_streamed`]),
-/// with the warning about a byte-order mark if it has one.
-fn split(text: &str) -> Option<(data::split::Split, Vec<Diagnostic>)> {
+/// Parses and checks a file's text, with the warning about a byte-order mark
+/// if it has one. A large file is parsed in pieces on every core, each checked
+/// and built as it parses; a small one, or one whose pieces do not all parse,
+/// is parsed whole, so that a syntax error is the plain parse's, with its
+/// position. Element positions are looked for only if there is a problem.
+fn check(path: &Path, text: &str) -> Result<(Checked, Vec<Diagnostic>), LoadError> {
     let (body, warnings) = data::strip_bom(text);
-    Some((data::split_large(body, STREAM_PIECE_BYTES)?, warnings))
+    let locate = || data::spans::locate(body);
+    let in_pieces =
+        data::split_large(body).and_then(|split| validate::check_pieces(&split, locate));
+    let checked = match in_pieces {
+        Some(checked) => checked,
+        None => validate::check_whole(data::parse(path, body)?, locate),
+    };
+    Ok((checked, warnings))
 }
 
-fn loaded(path: &Path, dataset: Dataset, diagnostics: Vec<Diagnostic>) -> Loaded {
+fn loaded(path: &Path, checked: Checked, warnings: Vec<Diagnostic>) -> Loaded {
+    let (dataset, found) = checked.into_dataset();
+    let mut diagnostics = warnings;
+    diagnostics.extend(found);
     Loaded {
         dataset,
         diagnostics,
         name: path.display().to_string(),
     }
-}
-
-/// Loads RON text already in memory; `path` only names it in messages.
-pub fn load_text(path: &Path, text: &str) -> Result<Loaded, LoadError> {
-    let streamed = split(text).and_then(|(split, warnings)| {
-        crate::validate::build_streamed(split).map(|ds| loaded(path, ds, warnings))
-    });
-    match streamed {
-        Some(loaded) => Ok(loaded),
-        None => load_whole(path, text),
-    }
-}
-
-/// The whole file parsed at once, checked against every rule, and built.
-fn load_whole(path: &Path, text: &str) -> Result<Loaded, LoadError> {
-    let mut parsed = data::parse_unlocated(path, text)?;
-    let body = parsed.body;
-    let (dataset, mut diagnostics) =
-        crate::validate::check(&mut parsed.file, || data::spans::locate(body));
-    diagnostics.splice(0..0, parsed.warnings);
-    // Freeing a large file's structs takes a while and nobody waits for it.
-    if parsed.file.relations.len() > 10_000 {
-        std::thread::spawn(move || drop(parsed.file));
-    }
-    Ok(loaded(path, dataset, diagnostics))
 }

@@ -1,9 +1,9 @@
 //! Work over many items on every core, in chunks taken in turn: costly items
 //! come in runs (a file often lists one kind at a time, and organisations have
-//! longer names and more tags than people; some rules take far longer than
-//! others), so an even split in halves leaves one thread idle while the other
-//! still has most of the work. Results keep their order. Also the one place
-//! that asks how many cores there are.
+//! longer names and more tags than people), so an even split in halves leaves
+//! one thread idle while the other still has most of the work. Results keep
+//! their order. Also the one place that asks how many cores there are. The
+//! search uses it; the loader and the rules use rayon's pool.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -56,7 +56,8 @@ pub fn run<S, R: Send>(
         let others: Vec<_> = (1..threads).map(|_| s.spawn(worker)).collect();
         let mut parts = worker();
         for other in others {
-            // A worker that panicked left its chunks undone: do them here.
+            // A worker that panicked took its chunks' results with it: all the
+            // work is then done again on this thread, from the start.
             match other.join() {
                 Ok(more) => parts.extend(more),
                 Err(_) => return None,

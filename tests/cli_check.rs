@@ -224,3 +224,27 @@ fn a_repeat_deep_in_a_large_file_is_reported_at_its_line() {
         "{out}"
     );
 }
+
+/// A large file parsed in pieces, with a syntax error deep inside: the pieces
+/// give up and the whole-file parse reports it, at its line, quoting it.
+#[test]
+fn a_syntax_error_deep_in_a_large_file_is_the_plain_parse_message() {
+    let text = clusterdex::data::to_ron(&clusterdex::synth::generate(12_000, 5)).expect("writes");
+    assert!(text.len() >= 4 << 20, "large enough to be parsed in pieces");
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let at = lines
+        .iter()
+        .rposition(|l| l.trim_start().starts_with("(from:"))
+        .expect("has relations")
+        - 1000;
+    lines[at] = lines[at].replacen("rel:", "rel", 1);
+    let (code, out, err) = check_generated("broken", lines.join("\n").as_bytes(), &[]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    let col = lines[at].find("rel ").expect("broken field") + "rel ".len() + 1;
+    let head = format!("error: TMP/broken.ron:{}:{col}: expected colon\n", at + 1);
+    assert!(err.starts_with(&head), "{err}");
+    assert!(
+        err.contains(&format!(" {} | {}\n", at + 1, lines[at])),
+        "{err}"
+    );
+}

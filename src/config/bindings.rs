@@ -7,7 +7,7 @@ use ron::value::RawValue;
 use super::parse::{Entry, Source, shown};
 use super::remap::{self, Remap};
 use super::{bad, did_you_mean, keys};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Element};
 
 /// The `keys` map: each entry's action (and mode) and keys, checked.
 pub fn remaps(source: &Source, value: &RawValue, problems: &mut Vec<Diagnostic>) -> Vec<Remap> {
@@ -38,7 +38,7 @@ pub fn remaps(source: &Source, value: &RawValue, problems: &mut Vec<Diagnostic>)
         match target(entry.name) {
             Err((message, hint)) => problems.push(Diagnostic::error(
                 "unknown-action",
-                Some(at),
+                Element::At(at),
                 message,
                 &hint,
             )),
@@ -149,7 +149,7 @@ fn key_list(
                 fine = false;
                 problems.push(Diagnostic::error(
                     "unknown-key",
-                    Some(source.at(raw.get_ron())),
+                    Element::At(source.at(raw.get_ron())),
                     format!("no key is named {text:?}: {why}"),
                     &format!("a key is {}", keys::SYNTAX),
                 ));

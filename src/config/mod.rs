@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use ron::value::RawValue;
 
-use crate::diagnostic::{self, Diagnostic, Position};
+use crate::diagnostic::{self, Diagnostic, Element, Position};
 use crate::ui::ThemeName;
 use parse::{Source, shown};
 use remap::Remap;
@@ -82,7 +82,7 @@ pub fn load(path: &Path) -> Loaded {
             loaded.exists = true;
             loaded.problems.push(Diagnostic::error(
                 "unreadable",
-                None,
+                Element::File,
                 format!("cannot read the file: {e}"),
                 "check its permissions, or remove it to use the defaults",
             ));
@@ -93,7 +93,7 @@ pub fn load(path: &Path) -> Loaded {
     let Ok(text) = std::str::from_utf8(&text) else {
         loaded.problems.push(Diagnostic::error(
             "syntax",
-            None,
+            Element::File,
             "the file is not UTF-8 text".to_string(),
             "save it as UTF-8",
         ));
@@ -121,7 +121,7 @@ pub fn check(text: &str, dir: &Path) -> (Config, Vec<Diagnostic>) {
             let hint = "settings go in parentheses, e.g. (theme: \"light\"); `clusterdex config default` prints a complete file";
             problems.push(Diagnostic::error(
                 "syntax",
-                Some(position),
+                Element::At(position),
                 format!("the file does not parse: {message}"),
                 hint,
             ));
@@ -146,7 +146,7 @@ pub fn check(text: &str, dir: &Path) -> (Config, Vec<Diagnostic>) {
         let at = config.remaps[clash.remap].position;
         problems.push(Diagnostic::error(
             "key-bound-twice",
-            Some(at),
+            Element::At(at),
             clash.message,
             &clash.hint,
         ));
@@ -192,7 +192,7 @@ fn setting(
         "keys" => config.remaps = bindings::remaps(source, value, problems),
         other => problems.push(Diagnostic::error(
             "unknown-setting",
-            Some(source.at(entry.name)),
+            Element::At(source.at(entry.name)),
             format!("there is no setting named `{other}`"),
             &did_you_mean(
                 other,
@@ -204,7 +204,7 @@ fn setting(
 }
 
 pub(crate) fn bad(at: Position, message: String, hint: &str) -> Diagnostic {
-    Diagnostic::error("bad-value", Some(at), message, hint)
+    Diagnostic::error("bad-value", Element::At(at), message, hint)
 }
 
 /// "did you mean `x`?" when one candidate is close, else the fallback hint.

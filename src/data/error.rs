@@ -1,45 +1,59 @@
 //! Why a dataset could not be read at all. Every variant names the file and says
 //! what to do; syntax errors quote the line with a caret under the column.
 
-use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Position;
 use crate::text::clean;
 
-#[derive(Debug)]
+/// The file could not be read as a dataset. Each message starts with `error:`,
+/// names the file (made terminal-safe), and ends with a hint.
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    #[error(
+        "error: cannot read {}: {source}\n  hint: check the path and that the file is readable",
+        shown(path)
+    )]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
     /// `size` is None when reading stopped at the limit (the file grew).
+    #[error("{}", too_large(path, *size, *limit))]
     TooLarge {
         path: PathBuf,
         size: Option<u64>,
         limit: u64,
     },
     /// A FIFO, a device, a directory...: only a regular file is read.
-    NotAFile {
-        path: PathBuf,
-        what: &'static str,
-    },
+    #[error(
+        "error: {} is {what}, not a regular file\n  hint: a dataset is a .ron text file; to read a stream, save it to a file first",
+        shown(path)
+    )]
+    NotAFile { path: PathBuf, what: &'static str },
     /// There was not memory enough to hold the file.
-    OutOfMemory {
-        path: PathBuf,
-        size: u64,
-    },
-    Empty {
-        path: PathBuf,
-    },
-    Binary {
-        path: PathBuf,
-        offset: usize,
-    },
-    NotUtf8 {
-        path: PathBuf,
-        position: Position,
-    },
+    #[error(
+        "error: {}: out of memory reading the file ({})\n  hint: free some memory, or pass a smaller --max-size to refuse such files at once",
+        shown(path),
+        human(*size)
+    )]
+    OutOfMemory { path: PathBuf, size: u64 },
+    #[error(
+        "error: {}: the file is empty\n  hint: a dataset is a RON tuple: (sources: [...], entities: [...], relations: [...])",
+        shown(path)
+    )]
+    Empty { path: PathBuf },
+    #[error(
+        "error: {}: this is a binary file, not RON text (NUL byte at offset {offset})\n  hint: pass a .ron text file",
+        shown(path)
+    )]
+    Binary { path: PathBuf, offset: usize },
+    #[error(
+        "error: {}:{position}: the file is not valid UTF-8 text\n  hint: save the file as UTF-8",
+        shown(path)
+    )]
+    NotUtf8 { path: PathBuf, position: Position },
+    #[error("{}", syntax(path, *position, message, line, hint))]
     Syntax {
         path: PathBuf,
         position: Position,
@@ -49,7 +63,10 @@ pub enum LoadError {
     },
 }
 
-impl std::error::Error for LoadError {}
+/// A path as messages show it: control characters from a file name escaped.
+fn shown(path: &Path) -> String {
+    clean(&path.display().to_string()).into_owned()
+}
 
 impl LoadError {
     /// Whether the file could not be read at all (exit 2), as opposed to read
@@ -100,90 +117,64 @@ fn apart(size: u64, limit: u64) -> (String, String) {
     }
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Io { path, source } => write!(
-                f,
-                "error: cannot read {}: {}\n  hint: check the path and that the file is readable",
-                clean(&path.display().to_string()),
-                source
-            ),
-            LoadError::TooLarge { path, size, limit } => {
-                let path = clean(&path.display().to_string()).into_owned();
-                match size {
-                    Some(size) => {
-                        let (size, limit) = apart(*size, *limit);
-                        write!(
-                            f,
-                            "error: {path}: the file is {size}, over the limit of {limit}"
-                        )?
-                    }
-                    None => write!(
-                        f,
-                        "error: {path}: the file grew past the limit of {} while it was read",
-                        human(*limit)
-                    )?,
-                }
-                write!(
-                    f,
-                    "\n  hint: pass a larger --max-size (in MiB) if the file is meant to be this big"
-                )
-            }
-            LoadError::NotAFile { path, what } => write!(
-                f,
-                "error: {} is {what}, not a regular file\n  hint: a dataset is a .ron text file; to read a stream, save it to a file first",
-                clean(&path.display().to_string())
-            ),
-            LoadError::OutOfMemory { path, size } => write!(
-                f,
-                "error: {}: out of memory reading the file ({})\n  hint: free some memory, or pass a smaller --max-size to refuse such files at once",
-                clean(&path.display().to_string()),
-                human(*size)
-            ),
-            LoadError::Empty { path } => write!(
-                f,
-                "error: {}: the file is empty\n  hint: a dataset is a RON tuple: (sources: [...], entities: [...], relations: [...])",
-                clean(&path.display().to_string())
-            ),
-            LoadError::Binary { path, offset } => write!(
-                f,
-                "error: {}: this is a binary file, not RON text (NUL byte at offset {offset})\n  hint: pass a .ron text file",
-                clean(&path.display().to_string())
-            ),
-            LoadError::NotUtf8 { path, position } => write!(
-                f,
-                "error: {}:{position}: the file is not valid UTF-8 text\n  hint: save the file as UTF-8",
-                clean(&path.display().to_string())
-            ),
-            LoadError::Syntax {
-                path,
-                position,
-                message,
-                line,
-                hint,
-            } => {
-                let number = position.line.to_string();
-                let gutter = " ".repeat(number.len());
-                let shown = clean(line);
-                let caret_col: usize = shown
-                    .chars()
-                    .take(position.col.saturating_sub(1))
-                    .map(|c| crate::text::width(c.encode_utf8(&mut [0; 4])))
-                    .sum();
-                write!(
-                    f,
-                    "error: {}:{position}: {}\n {gutter} |\n {number} | {}\n {gutter} | {}^",
-                    clean(&path.display().to_string()),
-                    clean(message),
-                    crate::text::truncate(&shown, 200),
-                    " ".repeat(caret_col.min(200))
-                )?;
-                if !hint.is_empty() {
-                    write!(f, "\n  hint: {hint}")?;
-                }
-                Ok(())
-            }
+/// Over the size limit: both sizes, told apart, or the limit the file grew past.
+fn too_large(path: &Path, size: Option<u64>, limit: u64) -> String {
+    let path = shown(path);
+    let what = match size {
+        Some(size) => {
+            let (size, limit) = apart(size, limit);
+            format!("error: {path}: the file is {size}, over the limit of {limit}")
         }
+        None => format!(
+            "error: {path}: the file grew past the limit of {} while it was read",
+            human(limit)
+        ),
+    };
+    what + "\n  hint: pass a larger --max-size (in MiB) if the file is meant to be this big"
+}
+
+/// A syntax error with the line quoted and a caret under the column.
+fn syntax(path: &Path, position: Position, message: &str, line: &str, hint: &str) -> String {
+    let number = position.line.to_string();
+    let gutter = " ".repeat(number.len());
+    let shown_line = clean(line);
+    let caret_col: usize = shown_line
+        .chars()
+        .take(position.col.saturating_sub(1))
+        .map(|c| crate::text::width(c.encode_utf8(&mut [0; 4])))
+        .sum();
+    let mut out = format!(
+        "error: {}:{position}: {}\n {gutter} |\n {number} | {}\n {gutter} | {}^",
+        shown(path),
+        clean(message),
+        crate::text::truncate(&shown_line, 200),
+        " ".repeat(caret_col.min(200))
+    );
+    if !hint.is_empty() {
+        out.push_str("\n  hint: ");
+        out.push_str(hint);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error;
+
+    #[test]
+    fn an_io_error_is_the_source_of_the_load_error() {
+        let e = LoadError::Io {
+            path: PathBuf::from("d.ron"),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        };
+        assert_eq!(
+            e.source().map(|s| s.to_string()).as_deref(),
+            Some("no such file")
+        );
+        assert!(
+            e.to_string()
+                .starts_with("error: cannot read d.ron: no such file\n")
+        );
     }
 }

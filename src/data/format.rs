@@ -182,7 +182,7 @@ pub struct FileDate {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct FileRelation {
     pub from: String,

@@ -8,13 +8,11 @@ pub mod parse;
 mod read;
 pub mod spans;
 pub mod split;
+mod token;
 
 pub use error::LoadError;
 pub use format::FileDataset;
-pub use parse::{
-    DEFAULT_MAX_BYTES, Parsed, Unlocated, decode, parse_bytes, parse_str, parse_unlocated,
-    split_large, strip_bom, to_ron,
-};
+pub use parse::{DEFAULT_MAX_BYTES, decode, parse, split_large, strip_bom, to_ron};
 pub use read::read;
 
 /// The built-in dataset, compiled into the binary so clusterdex works with no file.

@@ -5,9 +5,8 @@ use std::path::Path;
 
 use super::error::LoadError;
 use super::format::FileDataset;
-use super::spans::{Spans, locate};
 use super::split::Split;
-use crate::diagnostic::{Diagnostic, Position};
+use crate::diagnostic::{Diagnostic, Element, Position};
 
 /// Files larger than this are refused unless the user raises the limit.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -16,15 +15,19 @@ pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 const RECURSION_LIMIT: usize = 64;
 
 /// From this size on, a file is parsed in pieces on every core (see [`super::split`]).
+/// The fuzzer's inputs are small: it gets the pieces from a few hundred bytes.
+#[cfg(not(fuzzing))]
 const PARALLEL_FROM_BYTES: usize = 4 << 20;
+#[cfg(fuzzing)]
+const PARALLEL_FROM_BYTES: usize = 256;
 
-/// A parsed file: its structs, where each element starts, and file-level warnings.
-#[derive(Debug)]
-pub struct Parsed {
-    pub file: FileDataset,
-    pub spans: Spans,
-    pub warnings: Vec<Diagnostic>,
-}
+/// Pieces this small keep few file structs alive at once while a large file
+/// is checked and built as it parses, and still amortise each piece's parser
+/// set-up; the fuzzer's are a few items each.
+#[cfg(not(fuzzing))]
+const PIECE_BYTES: usize = 256 << 10;
+#[cfg(fuzzing)]
+const PIECE_BYTES: usize = 64;
 
 /// The options every RON read and write uses: `Some(..)` may be left out.
 pub fn ron_options() -> ron::Options {
@@ -44,11 +47,6 @@ fn position_of(bytes: &[u8], offset: usize) -> Position {
     Position { line, col }
 }
 
-/// Checks that bytes are UTF-8 text and parses them.
-pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Parsed, LoadError> {
-    parse_str(path, decode(path, bytes)?)
-}
-
 /// The bytes as text, or why they are not text.
 pub fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, LoadError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
@@ -63,47 +61,16 @@ pub fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, LoadError> {
     })
 }
 
-/// Parses RON text into the file structs, with the position of every element.
-pub fn parse_str(path: &Path, text: &str) -> Result<Parsed, LoadError> {
-    let u = parse_unlocated(path, text)?;
-    Ok(Parsed {
-        spans: locate(u.body),
-        file: u.file,
-        warnings: u.warnings,
-    })
-}
-
-/// A parse without element positions: finding them costs a pass over the text,
-/// which only a file with problems needs (see [`locate`] on `body`).
-#[derive(Debug)]
-pub struct Unlocated<'t> {
-    pub file: FileDataset,
-    pub warnings: Vec<Diagnostic>,
-    /// The text that was parsed (without a byte-order mark).
-    pub body: &'t str,
-}
-
-/// Parses RON text into the file structs.
-pub fn parse_unlocated<'t>(path: &Path, text: &'t str) -> Result<Unlocated<'t>, LoadError> {
-    let (text, warnings) = strip_bom(text);
+/// Parses a whole file's text (without its byte-order mark) into the file
+/// structs, at once; a syntax error is placed and quoted.
+pub fn parse(path: &Path, text: &str) -> Result<FileDataset, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
             path: path.to_path_buf(),
         });
     }
-    if let Some(file) = parse_in_pieces(text) {
-        return Ok(Unlocated {
-            file,
-            warnings,
-            body: text,
-        });
-    }
     match ron_options().from_str::<FileDataset>(text) {
-        Ok(file) => Ok(Unlocated {
-            file,
-            warnings,
-            body: text,
-        }),
+        Ok(file) => Ok(file),
         Err(e) => {
             let mut position = Position {
                 line: e.span.start.line.max(1),
@@ -141,7 +108,7 @@ pub fn strip_bom(text: &str) -> (&str, Vec<Diagnostic>) {
         Some(rest) => {
             let warning = Diagnostic::warning(
                 "byte-order-mark",
-                Some(Position { line: 1, col: 1 }),
+                Element::At(Position { line: 1, col: 1 }),
                 "the file starts with a byte-order mark (U+FEFF); it was ignored".to_string(),
                 "save the file as UTF-8 without a BOM",
             );
@@ -151,28 +118,19 @@ pub fn strip_bom(text: &str) -> (&str, Vec<Diagnostic>) {
     }
 }
 
-/// A large file (without its byte-order mark) cut for a parse in pieces of
-/// about `piece_bytes` on every core; `None` for a small file, one core, or
+/// A large file (without its byte-order mark) cut to be parsed in pieces on
+/// every core (see [`super::split`]); `None` for a small file, one core, or
 /// anything the cutting is unsure of.
-pub fn split_large(text: &str, piece_bytes: usize) -> Option<Split> {
-    let threads = crate::parallel::cores();
-    if text.len() < PARALLEL_FROM_BYTES || threads < 2 {
+pub fn split_large(text: &str) -> Option<Split<'_>> {
+    // The length first: asking for the thread count starts the thread pool.
+    if text.len() < PARALLEL_FROM_BYTES || rayon::current_num_threads() < 2 {
         return None;
     }
     // A piece sits one level less deep than in the whole file. The head is held
     // to the same limit: one level stricter than needed, which at worst sends a
     // file to the whole-file parse.
     let options = ron_options().with_recursion_limit(RECURSION_LIMIT - 1);
-    Split::new(text, &options, threads, piece_bytes)
-}
-
-/// A large file parsed on every core; `None` for a small file, one core, or any
-/// doubt or error, which the whole-file parse then reports with its position.
-fn parse_in_pieces(text: &str) -> Option<FileDataset> {
-    // A few pieces per thread even out the threads' finishing times.
-    let threads = crate::parallel::cores();
-    let split = split_large(text, (text.len() / (threads * 4)).max(1 << 16))?;
-    super::split::parse_parallel(split)
+    Split::new(text, &options, PIECE_BYTES)
 }
 
 fn describe(code: &ron::Error) -> String {
@@ -270,7 +228,7 @@ mod tests {
     use super::*;
 
     fn err(text: &str) -> String {
-        parse_str(Path::new("d.ron"), text).unwrap_err().to_string()
+        parse(Path::new("d.ron"), text).unwrap_err().to_string()
     }
 
     #[test]
@@ -283,21 +241,21 @@ mod tests {
 
     #[test]
     fn options_may_be_written_without_some() {
-        let p = parse_str(
+        let file = parse(
             Path::new("d.ron"),
             "(sources: [(id: \"s\", title: \"t\", url: \"u\")])",
         )
         .unwrap();
-        assert_eq!(p.file.sources[0].url.as_deref(), Some("u"));
+        assert_eq!(file.sources[0].url.as_deref(), Some("u"));
     }
 
     #[test]
     fn binary_and_non_utf8_input_are_named_as_such() {
-        let bin = parse_bytes(Path::new("d.ron"), b"(\x00\x01)")
+        let bin = decode(Path::new("d.ron"), b"(\x00\x01)")
             .unwrap_err()
             .to_string();
         assert!(bin.contains("binary file"), "{bin}");
-        let latin1 = parse_bytes(Path::new("d.ron"), b"(\ntitle: \"Lyonbiop\xf4le\")")
+        let latin1 = decode(Path::new("d.ron"), b"(\ntitle: \"Lyonbiop\xf4le\")")
             .unwrap_err()
             .to_string();
         assert!(
@@ -320,7 +278,9 @@ mod tests {
 
     #[test]
     fn a_byte_order_mark_is_ignored_with_a_warning() {
-        let p = parse_str(Path::new("d.ron"), "\u{FEFF}()").unwrap();
-        assert_eq!(p.warnings[0].rule, "byte-order-mark");
+        let (body, warnings) = strip_bom("\u{FEFF}()");
+        assert_eq!(body, "()");
+        assert_eq!(warnings[0].rule, "byte-order-mark");
+        assert_eq!(warnings[0].position, Some(Position { line: 1, col: 1 }));
     }
 }

@@ -1,9 +1,11 @@
 //! Where each source, entity, fact, date and relation starts in the file, so that
 //! validation messages can say file:line:col. RON's parser reports positions only
 //! for syntax errors, so this one pass over the (already parsed) text finds the
-//! opening bracket of every list element under a known key.
+//! opening bracket of every list element under a known key. It runs only when
+//! there is a problem to place.
 
-use crate::diagnostic::Position;
+use super::token::{Token, Tokens};
+use crate::diagnostic::{Element, Position};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Spans {
@@ -19,6 +21,19 @@ pub struct Spans {
 }
 
 impl Spans {
+    /// Where an element starts; a fact or date not found falls back to its entity.
+    pub fn position(&self, element: Element) -> Option<Position> {
+        match element {
+            Element::File => None,
+            Element::At(p) => Some(p),
+            Element::Source(i) => self.source(i),
+            Element::Entity(i) => self.entity(i),
+            Element::Fact { entity, index } => self.fact(entity, index),
+            Element::Date { entity, index } => self.date(entity, index),
+            Element::Relation(i) => self.relation(i),
+            Element::SynonymGroup(i) => self.synonym_group(i),
+        }
+    }
     pub fn source(&self, i: usize) -> Option<Position> {
         self.sources.get(i).copied()
     }
@@ -28,15 +43,15 @@ impl Spans {
     pub fn relation(&self, i: usize) -> Option<Position> {
         self.relations.get(i).copied()
     }
+    pub fn synonym_group(&self, i: usize) -> Option<Position> {
+        self.synonyms.get(i).copied()
+    }
     pub fn fact(&self, entity: usize, i: usize) -> Option<Position> {
         self.facts
             .get(entity)
             .and_then(|f| f.get(i))
             .copied()
             .or(self.entity(entity))
-    }
-    pub fn synonym_group(&self, i: usize) -> Option<Position> {
-        self.synonyms.get(i).copied()
     }
     pub fn date(&self, entity: usize, i: usize) -> Option<Position> {
         self.dates
@@ -47,8 +62,9 @@ impl Spans {
     }
 }
 
+/// An open bracket on the way down to the current token.
 #[derive(Clone, Copy, PartialEq)]
-enum Frame {
+enum Bracket {
     /// A `(`: the root, an entity, or anything else.
     Paren { entity: bool },
     /// A `[` opened after `key:`; `top` when directly inside the root.
@@ -66,92 +82,56 @@ enum ListKey {
     Other,
 }
 
-/// Scans RON text that has already parsed. Strings and comments are skipped.
+impl ListKey {
+    fn of(name: &[u8]) -> ListKey {
+        match name {
+            b"sources" => ListKey::Sources,
+            b"entities" => ListKey::Entities,
+            b"relations" => ListKey::Relations,
+            b"facts" => ListKey::Facts,
+            b"dates" => ListKey::Dates,
+            b"synonyms" => ListKey::Synonyms,
+            _ => ListKey::Other,
+        }
+    }
+}
+
+/// Scans RON text through the loader's tokenizer, so strings, raw strings,
+/// chars and nested comments are skipped exactly as the cutting lexer skips
+/// them. Text that does not close (not sound RON) is scanned up to there.
 pub fn locate(text: &str) -> Spans {
     let mut spans = Spans::default();
-    let mut stack: Vec<Frame> = Vec::new();
+    let mut stack: Vec<Bracket> = Vec::new();
     let mut key = ListKey::Other;
-    let bytes = text.as_bytes();
-    let (mut i, mut line, mut col) = (0usize, 1usize, 1usize);
-    let mut ident_start: Option<usize> = None;
-    let mut last_ident = "";
-    while i < bytes.len() {
-        let b = bytes[i];
-        let pos = Position { line, col };
-        let is_ident = b.is_ascii_alphanumeric() || b == b'_';
-        if is_ident && ident_start.is_none() {
-            ident_start = Some(i);
-        } else if !is_ident && let Some(s) = ident_start.take() {
-            last_ident = &text[s..i];
-        }
-        let mut skip_to = None;
-        match b {
-            b'"' => skip_to = Some(skip_string(bytes, i)),
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                skip_to = Some(
-                    bytes[i..]
-                        .iter()
-                        .position(|&c| c == b'\n')
-                        .map_or(bytes.len(), |p| i + p),
-                )
+    let mut last_ident: &[u8] = b"";
+    let mut place = Placer::new(text);
+    for token in Tokens::new(text) {
+        let Ok((at, token)) = token else { break };
+        let c = match token {
+            Token::Ident(name) => {
+                last_ident = name;
+                continue;
             }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                skip_to = Some(
-                    text[i + 2..]
-                        .find("*/")
-                        .map_or(bytes.len(), |p| i + 2 + p + 2),
-                )
-            }
-            b':' => {
-                key = match last_ident {
-                    "sources" => ListKey::Sources,
-                    "entities" => ListKey::Entities,
-                    "relations" => ListKey::Relations,
-                    "facts" => ListKey::Facts,
-                    "dates" => ListKey::Dates,
-                    "synonyms" => ListKey::Synonyms,
-                    _ => ListKey::Other,
-                };
-            }
+            Token::Literal => continue,
+            Token::Byte(c) => c,
+        };
+        match c {
+            b':' => key = ListKey::of(last_ident),
             b'[' => {
-                if stack.last()
-                    == Some(&Frame::List {
-                        key: ListKey::Synonyms,
-                        top: true,
-                    })
-                {
-                    spans.synonyms.push(pos);
+                let group = Bracket::List {
+                    key: ListKey::Synonyms,
+                    top: true,
+                };
+                if stack.last() == Some(&group) {
+                    spans.synonyms.push(place.at(at));
                 }
                 let top = stack.len() == 1;
-                stack.push(Frame::List { key, top });
+                stack.push(Bracket::List { key, top });
                 key = ListKey::Other;
             }
             b'(' => {
-                let mut entity = false;
-                if let Some(&Frame::List { key: k, top }) = stack.last() {
-                    match (k, top) {
-                        (ListKey::Sources, true) => spans.sources.push(pos),
-                        (ListKey::Relations, true) => spans.relations.push(pos),
-                        (ListKey::Entities, true) => {
-                            spans.entities.push(pos);
-                            spans.facts.push(Vec::new());
-                            spans.dates.push(Vec::new());
-                            entity = true;
-                        }
-                        (ListKey::Facts, false) if in_entity(&stack) => {
-                            if let Some(f) = spans.facts.last_mut() {
-                                f.push(pos)
-                            }
-                        }
-                        (ListKey::Dates, false) if in_entity(&stack) => {
-                            if let Some(d) = spans.dates.last_mut() {
-                                d.push(pos)
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                stack.push(Frame::Paren { entity });
+                let entity = element(&mut spans, &stack, || place.at(at));
+                stack.push(Bracket::Paren { entity });
                 key = ListKey::Other;
             }
             b')' | b']' => {
@@ -160,35 +140,71 @@ pub fn locate(text: &str) -> Spans {
             b',' => key = ListKey::Other,
             _ => {}
         }
-        let end = skip_to.unwrap_or(i + 1);
-        for &c in &bytes[i..end] {
-            if c == b'\n' {
-                line += 1;
-                col = 1;
-            } else if c & 0xC0 != 0x80 {
-                col += 1;
-            }
-        }
-        i = end;
     }
     spans
 }
 
-fn in_entity(stack: &[Frame]) -> bool {
-    stack.len() >= 2 && stack[stack.len() - 2] == Frame::Paren { entity: true }
+/// Records the element a `(` opens, if it is one; true when it opens an entity.
+fn element(spans: &mut Spans, stack: &[Bracket], pos: impl FnOnce() -> Position) -> bool {
+    let Some(&Bracket::List { key, top }) = stack.last() else {
+        return false;
+    };
+    let in_entity =
+        || stack.len() >= 2 && stack[stack.len() - 2] == Bracket::Paren { entity: true };
+    match (key, top) {
+        (ListKey::Sources, true) => spans.sources.push(pos()),
+        (ListKey::Relations, true) => spans.relations.push(pos()),
+        (ListKey::Entities, true) => {
+            spans.entities.push(pos());
+            spans.facts.push(Vec::new());
+            spans.dates.push(Vec::new());
+            return true;
+        }
+        (ListKey::Facts, false) if in_entity() => {
+            if let Some(f) = spans.facts.last_mut() {
+                f.push(pos())
+            }
+        }
+        (ListKey::Dates, false) if in_entity() => {
+            if let Some(d) = spans.dates.last_mut() {
+                d.push(pos())
+            }
+        }
+        _ => {}
+    }
+    false
 }
 
-/// The index just past the closing quote of the string that opens at `start`.
-fn skip_string(bytes: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
+/// Turns byte offsets, asked for in increasing order, into lines and columns
+/// (in characters), reading each stretch of text once.
+struct Placer<'t> {
+    text: &'t str,
+    offset: usize,
+    at: Position,
+}
+
+impl<'t> Placer<'t> {
+    fn new(text: &'t str) -> Placer<'t> {
+        Placer {
+            text,
+            offset: 0,
+            at: Position { line: 1, col: 1 },
         }
     }
-    bytes.len()
+
+    fn at(&mut self, offset: usize) -> Position {
+        let stretch = &self.text[self.offset..offset];
+        let lines = memchr::memchr_iter(b'\n', stretch.as_bytes()).count();
+        if lines == 0 {
+            self.at.col += stretch.chars().count();
+        } else {
+            let start = stretch.rfind('\n').map_or(0, |p| p + 1);
+            self.at.line += lines;
+            self.at.col = 1 + stretch[start..].chars().count();
+        }
+        self.offset = offset;
+        self.at
+    }
 }
 
 #[cfg(test)]
@@ -211,5 +227,20 @@ mod tests {
             s.synonyms,
             vec![Position { line: 9, col: 14 }, Position { line: 9, col: 26 }]
         );
+    }
+
+    /// What the cutting lexer skips, the positions skip too: a nested comment
+    /// once ended at its inner `*/`, and a raw string's `(` opened a bracket.
+    #[test]
+    fn nested_comments_and_raw_strings_hide_their_brackets() {
+        let text = "(\n  entities: [\n    /* a /* ( */ (id: \"x\") */\n    (id: \"a\", name: r#\"a \"(\" b\"#, facts: [(label: r\"(\")]),\n    (id: \"b\", facts: [(label: '(')]),\n  ],\n  relations: [(from: br##\"(\"#\"##)],\n)";
+        let s = locate(text);
+        assert_eq!(
+            s.entities,
+            vec![Position { line: 4, col: 5 }, Position { line: 5, col: 5 }]
+        );
+        assert_eq!(s.facts[0], vec![Position { line: 4, col: 43 }]);
+        assert_eq!(s.facts[1], vec![Position { line: 5, col: 23 }]);
+        assert_eq!(s.relations, vec![Position { line: 7, col: 15 }]);
     }
 }

@@ -7,13 +7,15 @@
 //! whole file at once, so that every error message is the one a plain parse
 //! gives, with its true line and column.
 
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
 use serde::de::DeserializeOwned;
 
-use super::format::{FileDataset, FileEntity, FileRelation};
-use super::lex::{List, scan};
+use super::format::FileDataset;
+use super::lex::{ListBounds, scan};
 
 /// Which of the two lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,63 +25,58 @@ pub enum Which {
 }
 
 /// A file cut into its head (title, sources) and its two lists, each list cut
-/// into pieces of whole items, each piece a text of its own that parses on its
-/// own. Holding the pieces apart lets each be freed once parsed: the file's
-/// text need not outlive the pass over it, nor wait for it to end.
+/// into pieces of whole items. A piece is a stretch of the file's text, copied
+/// out only while it is parsed, so that the file structs of a few pieces exist
+/// at once, never the whole file's.
 #[derive(Debug)]
-pub struct Split {
+pub struct Split<'t> {
     options: ron::Options,
-    threads: usize,
+    text: &'t str,
     head: String,
-    entities: Option<Section>,
-    relations: Option<Section>,
+    /// Per list, its pieces.
+    pieces: [Vec<Piece>; 2],
     items: [usize; 2],
 }
 
-/// One list's pieces, each in brackets (a list of its own); a piece is taken
-/// out to be parsed.
+/// A stretch of a list: its bytes, the index of its first item in the list,
+/// and how many items it holds (the last piece may hold one or none after its
+/// last comma, which only its parse tells).
 #[derive(Debug)]
-struct Section {
-    pieces: Vec<Mutex<Option<String>>>,
+struct Piece {
+    range: Range<usize>,
+    first: usize,
+    items: Option<usize>,
 }
 
-impl Section {
-    /// The list cut into pieces of whole items, each about `target` bytes long.
-    fn of(text: &str, list: &List, target: usize) -> Section {
-        let mut ranges = Vec::new();
-        let mut start = list.open;
-        for &cut in &list.cuts {
-            if cut - start >= target {
-                ranges.push((start, cut));
-                start = cut + 1;
-            }
-        }
-        ranges.push((start, list.close));
-        let piece = |(a, b): (usize, usize)| {
-            let mut wrapped = String::with_capacity(b - a + 2);
-            wrapped.push('[');
-            wrapped.push_str(&text[a..b]);
-            wrapped.push(']');
-            Mutex::new(Some(wrapped))
-        };
-        Section {
-            pieces: ranges.into_iter().map(piece).collect(),
+/// A list cut into pieces of whole items, each about `target` bytes long.
+fn pieces(list: &ListBounds, target: usize) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let (mut start, mut first) = (list.open, 0);
+    for (k, &end) in list.item_ends.iter().enumerate() {
+        if end - start >= target {
+            let items = k + 1 - first;
+            pieces.push(Piece {
+                range: start..end,
+                first,
+                items: Some(items),
+            });
+            (start, first) = (end + 1, k + 1);
         }
     }
+    pieces.push(Piece {
+        range: start..list.close,
+        first,
+        items: None,
+    });
+    pieces
 }
 
-impl Split {
-    /// Cuts `text` for `threads` threads into pieces of about `piece_bytes`;
-    /// `None` when the lexer is unsure of anything. The lists are copied out,
-    /// so `text` may be dropped as soon as this returns.
-    pub fn new(
-        text: &str,
-        options: &ron::Options,
-        threads: usize,
-        piece_bytes: usize,
-    ) -> Option<Split> {
-        let layout = scan(text)?;
-        let (entities, relations) = (layout.entities?, layout.relations?);
+impl<'t> Split<'t> {
+    /// Cuts `text` into pieces of about `piece_bytes`; `None` when the lexer is
+    /// unsure of anything.
+    pub fn new(text: &'t str, options: &ron::Options, piece_bytes: usize) -> Option<Split<'t>> {
+        let outline = scan(text)?;
+        let (entities, relations) = (outline.entities?, outline.relations?);
         // The head alone: the file with both lists emptied, in file order.
         let (first, second) = if entities.open < relations.open {
             (&entities, &relations)
@@ -92,13 +89,13 @@ impl Split {
             &text[second.close..],
         ]
         .concat();
+        let target = piece_bytes.max(1);
         Some(Split {
             options: options.clone(),
-            threads: threads.max(1),
+            text,
             head,
-            items: [entities.cuts.len() + 1, relations.cuts.len() + 1],
-            entities: Some(Section::of(text, &entities, piece_bytes.max(1))),
-            relations: Some(Section::of(text, &relations, piece_bytes.max(1))),
+            items: [entities.item_ends.len() + 1, relations.item_ends.len() + 1],
+            pieces: [pieces(&entities, target), pieces(&relations, target)],
         })
     }
 
@@ -113,88 +110,71 @@ impl Split {
         self.items[which as usize]
     }
 
-    /// Parses each piece of a list into `T`s and hands them to `work` on all
-    /// threads; `keep` then receives `work`'s results on this thread, in file
-    /// order, as they come, so that only a few pieces are ever held at once.
-    /// The list's text is freed when done (a list is parsed once). `None` as
-    /// soon as a piece fails to parse or `work` gives up.
+    /// One piece parsed as a list of its own, if it holds the items the lexer
+    /// counted (so that every piece knows the index of its first item).
+    fn parse<T: DeserializeOwned>(&self, piece: &Piece) -> Option<Vec<T>> {
+        let mut text = String::with_capacity(piece.range.len() + 2);
+        text.push('[');
+        text.push_str(&self.text[piece.range.clone()]);
+        text.push(']');
+        let items: Vec<T> = self.options.from_str(&text).ok()?;
+        piece
+            .items
+            .is_none_or(|n| n == items.len())
+            .then_some(items)
+    }
+
+    /// Parses each piece of a list into `T`s and hands them to `work` on the
+    /// thread pool, with the index of the piece's first item in the list;
+    /// `keep` then receives `work`'s results on this thread, in file order, as
+    /// they come, so that only a few pieces' results wait at once. `None` as
+    /// soon as a piece fails to parse.
+    ///
+    /// This thread only waits and keeps: it must not be one of the pool's own,
+    /// or the pool would have a thread fewer to parse with.
     pub fn each<T, R>(
-        &mut self,
+        &self,
         which: Which,
-        work: impl Fn(Vec<T>) -> Option<R> + Sync,
+        work: impl Fn(usize, &mut [T]) -> R + Sync,
         mut keep: impl FnMut(R),
     ) -> Option<()>
     where
         T: DeserializeOwned,
         R: Send,
     {
-        let section = match which {
-            Which::Entities => self.entities.take(),
-            Which::Relations => self.relations.take(),
-        }?;
-        let jobs = &section.pieces;
-        let next = AtomicUsize::new(0);
+        let pieces = &self.pieces[which as usize];
         let failed = AtomicBool::new(false);
-        let done: Vec<Mutex<Option<R>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
-        // Takes the next piece; false when none is left or one failed.
-        let step = || {
-            let k = next.fetch_add(1, Ordering::Relaxed);
-            let Some(text) = jobs.get(k).and_then(|slot| lock(slot).take()) else {
-                return false;
-            };
-            let parsed = self.options.from_str::<Vec<T>>(&text).ok();
-            drop(text);
-            let result = parsed.and_then(&work);
-            match result {
-                Some(r) => *lock(&done[k]) = Some(r),
-                None => {
-                    failed.store(true, Ordering::Relaxed);
-                    next.store(jobs.len(), Ordering::Relaxed); // no use going on
-                }
-            }
-            true
-        };
         let mut kept = 0;
-        let mut hand_over = |kept: &mut usize| {
-            while let Some(r) = done.get(*kept).and_then(|slot| lock(slot).take()) {
-                keep(r);
-                *kept += 1;
+        rayon::in_place_scope_fifo(|scope| {
+            let (done, results) = mpsc::channel();
+            for (k, piece) in pieces.iter().enumerate() {
+                let (done, failed, work) = (done.clone(), &failed, &work);
+                scope.spawn_fifo(move |_| {
+                    // After a failure nothing more is parsed: the whole parse takes over.
+                    let result = match failed.load(Ordering::Relaxed) {
+                        true => None,
+                        false => self
+                            .parse::<T>(piece)
+                            .map(|mut items| work(piece.first, &mut items)),
+                    };
+                    failed.fetch_or(result.is_none(), Ordering::Relaxed);
+                    let _ = done.send((k, result));
+                });
             }
-        };
-        std::thread::scope(|s| {
-            let helpers: Vec<_> = (1..self.threads)
-                .map(|_| s.spawn(|| while step() {}))
-                .collect();
-            while step() {
-                hand_over(&mut kept);
-            }
-            for h in helpers {
-                if h.join().is_err() {
-                    failed.store(true, Ordering::Relaxed);
+            drop(done);
+            // Results arrive in the order they finish; they are kept in file order.
+            let mut waiting = BTreeMap::new();
+            for (k, result) in results {
+                let Some(result) = result else { break };
+                waiting.insert(k, result);
+                while let Some(result) = waiting.remove(&kept) {
+                    keep(result);
+                    kept += 1;
                 }
             }
         });
-        hand_over(&mut kept);
-        (!failed.load(Ordering::Relaxed) && kept == jobs.len()).then_some(())
+        (!failed.load(Ordering::Relaxed) && kept == pieces.len()).then_some(())
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// Parses a whole split file, or `None` for the caller to parse it whole.
-pub fn parse_parallel(mut split: Split) -> Option<FileDataset> {
-    let mut file = split.head()?;
-    file.entities.reserve_exact(split.items(Which::Entities));
-    split.each(Which::Entities, Some, |mut v: Vec<FileEntity>| {
-        file.entities.append(&mut v)
-    })?;
-    file.relations.reserve_exact(split.items(Which::Relations));
-    split.each(Which::Relations, Some, |mut v: Vec<FileRelation>| {
-        file.relations.append(&mut v)
-    })?;
-    Some(file)
 }
 
 #[cfg(test)]

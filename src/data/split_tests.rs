@@ -2,14 +2,29 @@
 //! step aside (`None`) so that the whole-file parse reports the error.
 
 use super::*;
+use crate::data::format::{FileEntity, FileRelation};
 use crate::data::parse::ron_options;
 
 fn whole(text: &str) -> Option<FileDataset> {
     ron_options().from_str(text).ok()
 }
 
+/// Every piece parsed and put back together in file order; each piece must
+/// know the index of its first item.
 fn pieces_of(text: &str, piece_bytes: usize) -> Option<FileDataset> {
-    parse_parallel(Split::new(text, &ron_options(), 3, piece_bytes)?)
+    let split = Split::new(text, &ron_options(), piece_bytes)?;
+    let mut file = split.head()?;
+    let entities = |first, items: &mut [FileEntity]| (first, items.to_vec());
+    split.each(Which::Entities, entities, |(first, mut v)| {
+        assert_eq!(first, file.entities.len());
+        file.entities.append(&mut v)
+    })?;
+    let relations = |first, items: &mut [FileRelation]| (first, items.to_vec());
+    split.each(Which::Relations, relations, |(first, mut v)| {
+        assert_eq!(first, file.relations.len());
+        file.relations.append(&mut v)
+    })?;
+    Some(file)
 }
 
 /// Strings, raw strings and comments full of the brackets and commas the lexer cuts at.
@@ -47,9 +62,9 @@ fn tricky_text_parses_the_same_in_every_piece_size() {
 
 #[test]
 fn every_item_end_is_a_cut_and_nothing_inside_strings_is() {
-    let layout = scan(TRICKY).expect("scannable");
-    assert_eq!(layout.entities.map(|l| l.cuts.len()), Some(4));
-    assert_eq!(layout.relations.map(|l| l.cuts.len()), Some(2));
+    let outline = scan(TRICKY).expect("scannable");
+    assert_eq!(outline.entities.map(|l| l.item_ends.len()), Some(4));
+    assert_eq!(outline.relations.map(|l| l.item_ends.len()), Some(2));
 }
 
 #[test]
@@ -99,8 +114,8 @@ fn doubtful_files_are_left_to_the_whole_file_parse() {
 fn a_cut_never_lands_after_anything_but_a_closed_item() {
     // Items that are not structs (an error for the format) give no cuts, so the
     // piece holding them fails as a whole and the whole parse reports it.
-    let layout = scan(r#"(entities: ["a", "b"], relations: [])"#).expect("scannable");
-    assert_eq!(layout.entities.map(|l| l.cuts), Some(vec![]));
+    let outline = scan(r#"(entities: ["a", "b"], relations: [])"#).expect("scannable");
+    assert_eq!(outline.entities.map(|l| l.item_ends), Some(vec![]));
 }
 
 proptest::proptest! {

@@ -1,52 +1,13 @@
-//! Turns file structs into the indexed [`Dataset`], keeping only what is sound:
-//! the first entity of a duplicated id, relations whose type, ends and kinds are
-//! right, dates that parse, citations of sources that exist. The rules report
-//! everything dropped here. It reuses the id resolution the rules made, and
-//! takes the kept text out of the file instead of copying it.
+//! File structs turned into the model's sources, entities and relations,
+//! keeping only what is sound within each: dates that parse, citations of
+//! sources that exist. Which entities and relations are kept at all is the
+//! pipeline's to decide ([`super::pipeline`]); the rules report everything
+//! left out. The kept text is taken out of the file structs, not copied.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use super::{Ctx, Resolved};
-use crate::data::format::{FileDataset, FileEntity, FileRelation, FileSource};
-use crate::model::{
-    Dataset, DateEntry, Entity, Fact, InferredPart, Kind, Relation, RelationType, Source, When,
-};
-
-/// What the build keeps, decided from the rules' lookups.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    /// Per file entity, its index in the dataset (None: dropped as a duplicate or id-less).
-    pub slot: Vec<Option<usize>>,
-    /// Per file relation, its resolved type and ends (file entity indices).
-    pub resolved: Vec<Resolved>,
-    /// Whether a relation may be given twice; when the rules found no repeat,
-    /// the build need not remember every relation to drop repeats.
-    pub repeats: bool,
-}
-
-impl Plan {
-    pub fn new(ctx: &Ctx) -> Plan {
-        let mut next = 0;
-        let slot = ctx
-            .file
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let first = !e.id.is_empty() && ctx.ids.get(e.id.as_str()) == Some(&i);
-                first.then(|| {
-                    next += 1;
-                    next - 1
-                })
-            })
-            .collect();
-        Plan {
-            slot,
-            resolved: ctx.resolved.clone(),
-            repeats: true,
-        }
-    }
-}
+use crate::data::format::{FileEntity, FileRelation, FileSource};
+use crate::model::{DateEntry, Entity, Fact, InferredPart, Relation, RelationType, Source, When};
 
 /// The cited sources' indices, in a vector of exactly their number: a large
 /// dataset has a list per entity, fact and relation.
@@ -119,13 +80,6 @@ fn inferred_parts(e: &mut FileEntity) -> Vec<InferredPart> {
         .collect()
 }
 
-/// The sound part of a file as an indexed dataset.
-pub fn build(file: &FileDataset) -> Dataset {
-    let spans = crate::data::spans::Spans::default();
-    let plan = Plan::new(&Ctx::new(file, &spans));
-    build_with(&mut file.clone(), &plan)
-}
-
 /// A relation with resolved ends, its qualifiers taken out of the file struct
 /// (a period that does not parse is left out; the rules report it).
 pub(super) fn relation(
@@ -163,48 +117,4 @@ pub(super) fn sources(file: &[FileSource]) -> (Vec<Source>, FxHashMap<&str, usiz
         }
     }
     (sources, source_ix)
-}
-
-/// The sound part of a file, following a plan made from the rules' lookups.
-/// The kept text is taken out of `file`, which is left to be thrown away.
-pub fn build_with(file: &mut FileDataset, plan: &Plan) -> Dataset {
-    let (sources, source_ix) = sources(&file.sources);
-    let mut entities: Vec<Entity> =
-        Vec::with_capacity(plan.slot.iter().filter(|s| s.is_some()).count());
-    entities.extend(
-        file.entities
-            .iter_mut()
-            .zip(&plan.slot)
-            .filter(|(_, s)| s.is_some())
-            .map(|(e, _)| entity(e, &source_ix)),
-    );
-    let kinds: Vec<Kind> = entities.iter().map(|e| e.kind).collect();
-    let mut seen = FxHashSet::default();
-    if plan.repeats {
-        seen.reserve(file.relations.len());
-    }
-    let mut relations = Vec::with_capacity(file.relations.len());
-    for (r, res) in file.relations.iter_mut().zip(&plan.resolved) {
-        let (Some(rel), Some(a), Some(b)) = (res.rel, res.from, res.to) else {
-            continue;
-        };
-        let (Some(from), Some(to)) = (plan.slot[a], plan.slot[b]) else {
-            continue;
-        };
-        if from == to
-            || !rel.fits(kinds[from], kinds[to])
-            || (plan.repeats && !seen.insert((from, rel, to, r.role.clone())))
-        {
-            continue;
-        }
-        relations.push(relation(r, (from, rel, to), &source_ix));
-    }
-    let mut ds = Dataset::new(
-        std::mem::take(&mut file.title),
-        sources,
-        entities,
-        relations,
-    );
-    ds.synonyms = super::synonyms::sound(std::mem::take(&mut file.synonyms));
-    ds
 }

@@ -2,9 +2,9 @@
 //! the entity has, and each says what it rests on. A reader trusts a card line
 //! by line, so an inference without its reason is worth a warning.
 
-use super::Ctx;
-use crate::data::format::{FileCertainty, FileEntity, FilePart};
-use crate::diagnostic::Diagnostic;
+use super::{Findings, Resolved, Scope};
+use crate::data::format::{FileCertainty, FileEntity, FilePart, FileRelation};
+use crate::diagnostic::Element;
 
 const REASON_HINT: &str =
     "say what it rests on (a name, the page layout, two documents read together) in a note";
@@ -26,28 +26,24 @@ fn misfit(e: &FileEntity, part: &FilePart) -> Option<String> {
 
 /// Inferred parts that name no alias, tag or description of their entity, or
 /// that are given twice.
-pub fn inferred_parts(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (i, e) in ctx.file.entities.iter().enumerate() {
-        for (j, p) in e.inferred.iter().enumerate() {
-            if let Some(what) = misfit(e, &p.part) {
-                out.push(Diagnostic::error(
-                    "inferred-part",
-                    ctx.spans.entity(i),
-                    format!("entity {:?} {what}", e.id),
-                    "write the alias or tag exactly as the entity lists it, or remove the entry",
-                ));
-            } else if e.inferred[..j].iter().any(|q| q.part == p.part) {
-                out.push(Diagnostic::error(
-                    "inferred-part",
-                    ctx.spans.entity(i),
-                    format!("entity {:?} marks the same part as inferred twice", e.id),
-                    "keep one entry and give both reasons in its `why`",
-                ));
-            }
+pub fn inferred_parts(_: &Scope, i: usize, e: &FileEntity, out: &mut Findings) {
+    for (j, p) in e.inferred.iter().enumerate() {
+        if let Some(what) = misfit(e, &p.part) {
+            out.error(
+                "inferred-part",
+                Element::Entity(i),
+                format!("entity {:?} {what}", e.id),
+                "write the alias or tag exactly as the entity lists it, or remove the entry",
+            );
+        } else if e.inferred[..j].iter().any(|q| q.part == p.part) {
+            out.error(
+                "inferred-part",
+                Element::Entity(i),
+                format!("entity {:?} marks the same part as inferred twice", e.id),
+                "keep one entry and give both reasons in its `why`",
+            );
         }
     }
-    out
 }
 
 fn label(part: &FilePart) -> String {
@@ -58,43 +54,51 @@ fn blank(text: Option<&str>) -> bool {
     text.is_none_or(|t| t.trim().is_empty())
 }
 
-/// Entities, parts, facts and relations marked inferred with no reason given.
-pub fn unexplained(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let warn = |position, what: String| {
-        Diagnostic::warning("inferred-without-reason", position, what, REASON_HINT)
+/// An entity, its parts or facts marked inferred with no reason given.
+pub fn unexplained_entity(_: &Scope, i: usize, e: &FileEntity, out: &mut Findings) {
+    let mut warn = |element, what: String| {
+        out.warning("inferred-without-reason", element, what, REASON_HINT);
     };
-    for (i, e) in ctx.file.entities.iter().enumerate() {
-        if e.certainty == FileCertainty::Inferred && e.notes.iter().all(|n| blank(Some(n))) {
-            let what = format!("entity {:?} is inferred but has no note saying why", e.id);
-            out.push(warn(ctx.spans.entity(i), what));
-        }
-        for p in e.inferred.iter().filter(|p| blank(Some(&p.why))) {
+    if e.certainty == FileCertainty::Inferred && e.notes.iter().all(|n| blank(Some(n))) {
+        let what = format!("entity {:?} is inferred but has no note saying why", e.id);
+        warn(Element::Entity(i), what);
+    }
+    for p in e.inferred.iter().filter(|p| blank(Some(&p.why))) {
+        let what = format!(
+            "the inferred {} of {:?} has an empty `why`",
+            label(&p.part),
+            e.id
+        );
+        warn(Element::Entity(i), what);
+    }
+    for (index, f) in e.facts.iter().enumerate() {
+        if f.certainty == FileCertainty::Inferred && blank(f.note.as_deref()) {
             let what = format!(
-                "the inferred {} of {:?} has an empty `why`",
-                label(&p.part),
-                e.id
+                "fact {:?} of {:?} is inferred but has no note",
+                f.label, e.id
             );
-            out.push(warn(ctx.spans.entity(i), what));
-        }
-        for (j, f) in e.facts.iter().enumerate() {
-            if f.certainty == FileCertainty::Inferred && blank(f.note.as_deref()) {
-                let what = format!(
-                    "fact {:?} of {:?} is inferred but has no note",
-                    f.label, e.id
-                );
-                out.push(warn(ctx.spans.fact(i, j), what));
-            }
+            warn(Element::Fact { entity: i, index }, what);
         }
     }
-    for (i, r) in ctx.file.relations.iter().enumerate() {
-        if r.certainty == FileCertainty::Inferred && blank(r.note.as_deref()) {
-            let what = format!(
+}
+
+/// A relation marked inferred with no reason given.
+pub fn unexplained_relation(
+    _: &Scope,
+    i: usize,
+    r: &FileRelation,
+    _: Resolved,
+    out: &mut Findings,
+) {
+    if r.certainty == FileCertainty::Inferred && blank(r.note.as_deref()) {
+        out.warning(
+            "inferred-without-reason",
+            Element::Relation(i),
+            format!(
                 "relation {} {} {} is inferred but has no note",
                 r.from, r.rel, r.to
-            );
-            out.push(warn(ctx.spans.relation(i), what));
-        }
+            ),
+            REASON_HINT,
+        );
     }
-    out
 }

@@ -1,13 +1,25 @@
-//! Checks a parsed dataset against every rule and reports all problems at once,
-//! each with its position and a hint; then builds the sound part into a
-//! [`Dataset`], so that a file with problems still opens with what is right.
+//! Checks a dataset file against every rule and reports all problems at once,
+//! each with its position and a hint, while it builds the sound part into a
+//! [`Dataset`](crate::model::Dataset), so that a file with problems still
+//! opens with what is right.
+//!
+//! There is one way through (`pipeline.rs`), whether the file was parsed whole
+//! or arrives in pieces parsed on every core: the rules on one source, entity
+//! or relation run on each as it comes, and the few that need the whole file
+//! (ids and relations given twice, `part_of` cycles) run once on what the
+//! pieces left. Rules name the element a problem is about; positions in the
+//! text are looked up once at the end (`place.rs`), and only if there is
+//! something to place.
 
 mod build;
 mod entities;
+mod given;
 mod inferred;
+mod lists;
+mod pipeline;
+mod place;
 mod relations;
 mod sources;
-mod stream;
 mod synonyms;
 #[cfg(test)]
 mod tests;
@@ -15,162 +27,149 @@ mod text;
 
 use rustc_hash::FxHashMap;
 
-use crate::data::format::FileDataset;
-use crate::data::spans::Spans;
-use crate::diagnostic::Diagnostic;
-use crate::model::{Dataset, RelationType};
+use crate::data::format::{FileEntity, FileRelation, FileSource};
+use crate::diagnostic::{Diagnostic, Element};
+use crate::model::{Kind, RelationType};
 
-pub use build::{Plan, build, build_with};
-pub use stream::build_streamed;
+pub use pipeline::{Checked, build, check_pieces, check_whole};
 
-/// Lookups shared by the rules, built once per validation.
-pub struct Ctx<'a> {
-    pub file: &'a FileDataset,
-    pub spans: &'a Spans,
-    /// Entity id to the index of its first definition.
-    pub ids: FxHashMap<&'a str, usize>,
-    /// Source id to the index of its first definition.
-    pub sources: FxHashMap<&'a str, usize>,
-    /// Per relation, its type and both ends, looked up once for all rules.
-    pub resolved: Vec<Resolved>,
+/// What the rules on one item see besides the item.
+pub(crate) struct Scope<'a> {
+    /// Source id to the index of its first definition in the file.
+    pub sources: &'a FxHashMap<&'a str, usize>,
+    /// Per file entity, its kind (empty while the entities themselves are checked).
+    pub kinds: &'a [Kind],
 }
 
-/// A relation's type and ends as far as they exist in the file.
-#[derive(Debug, Clone, Copy)]
+/// A relation's type and ends (file entity indices) as far as they exist in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Resolved {
     pub rel: Option<RelationType>,
     pub from: Option<usize>,
     pub to: Option<usize>,
 }
 
-impl<'a> Ctx<'a> {
-    pub fn new(file: &'a FileDataset, spans: &'a Spans) -> Ctx<'a> {
-        let mut ids = FxHashMap::with_capacity_and_hasher(file.entities.len(), Default::default());
-        for (i, e) in file.entities.iter().enumerate() {
-            ids.entry(e.id.as_str()).or_insert(i);
-        }
-        let mut sources = FxHashMap::default();
-        for (i, s) in file.sources.iter().enumerate() {
-            sources.entry(s.id.as_str()).or_insert(i);
-        }
-        let resolved = file
-            .relations
-            .iter()
-            .map(|r| Resolved {
-                rel: RelationType::parse(&r.rel),
-                from: ids.get(r.from.as_str()).copied(),
-                to: ids.get(r.to.as_str()).copied(),
-            })
-            .collect();
-        Ctx {
-            file,
-            spans,
-            ids,
-            sources,
-            resolved,
-        }
-    }
-}
+/// A rule on one source of the file's head.
+pub(crate) type SourceRule = fn(&Scope, usize, &FileSource, &mut Findings);
+/// A rule on one entity, its facts and dates.
+pub(crate) type EntityRule = fn(&Scope, usize, &FileEntity, &mut Findings);
+/// A rule on one relation, given its type and ends looked up.
+pub(crate) type RelationRule = fn(&Scope, usize, &FileRelation, Resolved, &mut Findings);
 
-/// One rule: looks at the whole file, returns what is wrong.
-pub(crate) type Rule = fn(&Ctx) -> Vec<Diagnostic>;
+const SOURCE_RULES: &[SourceRule] = &[
+    sources::empty_sources,
+    sources::duplicate_sources,
+    text::unsafe_source_text,
+];
 
-/// Every rule, in the order their findings are grouped before sorting by position.
-const RULES: &[Rule] = &[
+const ENTITY_RULES: &[EntityRule] = &[
     entities::empty_names,
     entities::id_format,
-    entities::duplicate_ids,
-    entities::duplicate_sources,
-    sources::unknown_sources,
-    sources::missing_sources,
+    sources::unknown_entity_sources,
+    sources::missing_entity_sources,
     entities::impossible_dates,
-    text::unsafe_text,
+    text::unsafe_entity_text,
     entities::long_text,
     entities::unknown_subkinds,
     inferred::inferred_parts,
-    inferred::unexplained,
+    inferred::unexplained_entity,
+];
+
+const RELATION_RULES: &[RelationRule] = &[
+    sources::unknown_relation_sources,
+    sources::missing_relation_sources,
+    text::unsafe_relation_text,
     relations::unknown_types,
     relations::dangling,
     relations::self_relations,
     relations::kind_misfits,
-    relations::duplicates,
     relations::impossible_periods,
-    relations::part_of_cycles,
-    synonyms::synonym_groups,
+    inferred::unexplained_relation,
 ];
 
-/// All problems in the file, sorted by position.
-pub fn validate(file: &FileDataset, spans: &Spans) -> Vec<Diagnostic> {
-    run_rules(&Ctx::new(file, spans))
+/// A rule's finding: the diagnostic, its position not yet looked up, and what
+/// is worked out only for the findings that are shown.
+#[derive(Debug)]
+pub(crate) struct Finding {
+    pub diagnostic: Diagnostic,
+    /// Another element the message points at; its position ends the message
+    /// ("already used by "Alpha" at 4:5").
+    pub see: Option<Element>,
+    /// An unknown id to suggest the closest known one for.
+    pub suggest: Option<Suggest>,
 }
 
-/// From this many entities and relations on, the rules share every core.
-const PARALLEL_FROM: usize = 10_000;
-
-fn run_rules(ctx: &Ctx) -> Vec<Diagnostic> {
-    let size = ctx.file.entities.len() + ctx.file.relations.len();
-    // One rule per chunk: each thread takes the next rule not yet taken.
-    let parallel_from = if size < PARALLEL_FROM { usize::MAX } else { 0 };
-    let found = crate::parallel::run(
-        RULES.len(),
-        (1, parallel_from),
-        || (),
-        |(), rules, out| out.extend(RULES[rules].iter().map(|rule| capped(rule(ctx)))),
-    );
-    let mut out: Vec<Diagnostic> = found.into_iter().flatten().collect();
-    crate::diagnostic::sort(&mut out);
-    out
+/// "did you mean" help, looked for only for the findings shown: it compares
+/// the id with every known one.
+#[derive(Debug)]
+pub(crate) struct Suggest {
+    pub given: String,
+    pub among: Among,
+    /// What the hint says after the suggestion.
+    pub then: &'static str,
 }
 
-/// Validates and builds: the diagnostics, then the dataset of everything sound.
-/// Element positions cost a pass over the text, so `locate` is called only when
-/// there is a problem to place. The kept text is taken out of `file`.
-pub fn check(file: &mut FileDataset, locate: impl FnOnce() -> Spans) -> (Dataset, Vec<Diagnostic>) {
-    let unplaced = Spans::default();
-    let ctx = Ctx::new(file, &unplaced);
-    let plan = Plan::new(&ctx);
-    // Any repeated relation is reported by the rules (the build then drops it).
-    let mut diagnostics = run_rules(&ctx);
-    if !diagnostics.is_empty() {
-        let spans = locate();
-        diagnostics = run_rules(&Ctx::new(file, &spans));
+/// Which ids a suggestion is taken from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Among {
+    Entities,
+    Sources,
+}
+
+/// The findings of the rules, in the order they were made.
+#[derive(Debug, Default)]
+pub(crate) struct Findings(pub Vec<Finding>);
+
+impl Findings {
+    pub fn error(
+        &mut self,
+        rule: &'static str,
+        element: Element,
+        message: String,
+        hint: &str,
+    ) -> &mut Finding {
+        self.push(Diagnostic::error(rule, element, message, hint))
     }
-    let repeats = diagnostics.iter().any(|d| d.rule == "duplicate-relation");
-    let plan = Plan { repeats, ..plan };
-    (build_with(file, &plan), diagnostics)
-}
 
-/// More findings of one rule than anyone reads are summed up in one line.
-const MAX_PER_RULE: usize = 100;
-
-/// The first [`MAX_PER_RULE`] findings of one rule by position, and a line that
-/// counts the rest (a million dangling relations are one mistake repeated).
-fn capped(mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    if found.len() <= MAX_PER_RULE {
-        return found;
+    pub fn warning(
+        &mut self,
+        rule: &'static str,
+        element: Element,
+        message: String,
+        hint: &str,
+    ) -> &mut Finding {
+        self.push(Diagnostic::warning(rule, element, message, hint))
     }
-    crate::diagnostic::sort(&mut found);
-    let more = found.len() - MAX_PER_RULE;
-    found.truncate(MAX_PER_RULE);
-    let last = &found[MAX_PER_RULE - 1];
-    let summary = Diagnostic {
-        severity: last.severity,
-        rule: last.rule,
-        position: None,
-        message: format!(
-            "{more} more {} {}s after line {} are not listed",
-            last.rule,
-            last.severity.as_str(),
-            last.position.map_or(0, |p| p.line)
-        ),
-        hint: "fix the ones listed (they are often one mistake repeated) and check again"
-            .to_string(),
-    };
-    found.push(summary);
-    found
+
+    fn push(&mut self, diagnostic: Diagnostic) -> &mut Finding {
+        self.0.push(Finding {
+            diagnostic,
+            see: None,
+            suggest: None,
+        });
+        let last = self.0.len() - 1;
+        &mut self.0[last]
+    }
 }
 
-/// "did you mean" help: the candidate closest to `given` by edit distance, if close.
+impl Finding {
+    /// Ends the message with where `element` is.
+    pub fn see(&mut self, element: Element) {
+        self.see = Some(element);
+    }
+
+    /// Suggests the closest of `among` to `given` in the hint, if the finding is shown.
+    pub fn suggest(&mut self, given: &str, among: Among, then: &'static str) {
+        self.suggest = Some(Suggest {
+            given: given.to_string(),
+            among,
+            then,
+        });
+    }
+}
+
+/// "did you mean" help: the candidate closest to `given` by edit distance
+/// (in characters), if close.
 pub(crate) fn closest<'a>(
     given: &str,
     candidates: impl Iterator<Item = &'a str>,
@@ -179,22 +178,8 @@ pub(crate) fn closest<'a>(
         return None;
     }
     candidates
-        .map(|c| (edit_distance(given, c), c))
+        .map(|c| (strsim::levenshtein(given, c), c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 4))
         .min()
         .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }

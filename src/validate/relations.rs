@@ -1,128 +1,98 @@
 //! Rules about relations: known types, both ends present and of fitting kinds,
-//! no self-links, no duplicates, sound periods, and no part_of cycles.
+//! no self-links, sound periods; and the two that need every relation at once:
+//! no duplicates, no part_of cycles.
 
 use rustc_hash::FxHashSet;
 
-use super::{Ctx, closest};
-use crate::diagnostic::Diagnostic;
-use crate::model::{Kind, RELATION_TYPES, When};
+use super::given::Given;
+use super::{Among, Findings, Resolved, Scope, closest};
+use crate::data::format::FileRelation;
+use crate::diagnostic::Element;
+use crate::model::{Entity, Kind, RELATION_TYPES, RelationType, When};
 
-pub fn unknown_types(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (i, r) in ctx.file.relations.iter().enumerate() {
-        if ctx.resolved[i].rel.is_none() {
-            let hint = match closest(&r.rel, RELATION_TYPES.iter().map(|s| s.name)) {
-                Some(c) => format!("did you mean {c:?}?"),
-                None => format!(
-                    "valid types: {}",
-                    RELATION_TYPES
-                        .iter()
-                        .map(|s| s.name)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
-            out.push(Diagnostic::error(
-                "unknown-relation-type",
-                ctx.spans.relation(i),
-                format!("relation type {:?} is unknown", r.rel),
-                &hint,
-            ));
-        }
+pub fn unknown_types(_: &Scope, i: usize, r: &FileRelation, res: Resolved, out: &mut Findings) {
+    if res.rel.is_some() {
+        return;
     }
-    out
+    let names = || RELATION_TYPES.iter().map(|s| s.name);
+    let hint = match closest(&r.rel, names()) {
+        Some(c) => format!("did you mean {c:?}?"),
+        None => format!("valid types: {}", names().collect::<Vec<_>>().join(", ")),
+    };
+    out.error(
+        "unknown-relation-type",
+        Element::Relation(i),
+        format!("relation type {:?} is unknown", r.rel),
+        &hint,
+    );
 }
 
-pub fn dangling(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (i, r) in ctx.file.relations.iter().enumerate() {
-        let ends = [
-            ("from", &r.from, ctx.resolved[i].from),
-            ("to", &r.to, ctx.resolved[i].to),
-        ];
-        for (end, id, found) in ends {
-            if found.is_none() {
-                // Suggestions cost a pass over all ids: only for the findings that will be shown.
-                let suggestion = if out.len() < super::MAX_PER_RULE {
-                    closest(id, ctx.ids.keys().copied())
-                } else {
-                    None
-                };
-                let hint = match suggestion {
-                    Some(c) => {
-                        format!("did you mean {c:?}? the relation is ignored until the id exists")
-                    }
-                    None => {
-                        "add an entity with this id, or correct the id; the relation is ignored"
-                            .to_string()
-                    }
-                };
-                out.push(Diagnostic::error(
-                    "dangling-relation",
-                    ctx.spans.relation(i),
-                    format!(
-                        "relation {} {} {}: {end} id {id:?} is not an entity",
-                        r.from, r.rel, r.to
-                    ),
-                    &hint,
-                ));
-            }
-        }
-    }
-    out
-}
-
-pub fn self_relations(ctx: &Ctx) -> Vec<Diagnostic> {
-    ctx.file
-        .relations
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.from == r.to)
-        .map(|(i, r)| {
-            Diagnostic::error(
-                "self-relation",
-                ctx.spans.relation(i),
-                format!("{:?} is related to itself by {}", r.from, r.rel),
-                "a relation joins two different entities; remove it or correct one end",
-            )
-        })
-        .collect()
-}
-
-pub fn kind_misfits(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (i, r) in ctx.file.relations.iter().enumerate() {
-        let (Some(t), Some(a), Some(b)) = (
-            ctx.resolved[i].rel,
-            ctx.resolved[i].from,
-            ctx.resolved[i].to,
-        ) else {
-            continue;
-        };
-        let (ka, kb) = (
-            Kind::from(ctx.file.entities[a].kind),
-            Kind::from(ctx.file.entities[b].kind),
-        );
-        if !t.fits(ka, kb) {
-            let s = t.spec();
-            out.push(Diagnostic::error(
-                "relation-kinds",
-                ctx.spans.relation(i),
+pub fn dangling(_: &Scope, i: usize, r: &FileRelation, res: Resolved, out: &mut Findings) {
+    for (end, id, found) in [("from", &r.from, res.from), ("to", &r.to, res.to)] {
+        if found.is_none() {
+            out.error(
+                "dangling-relation",
+                Element::Relation(i),
                 format!(
-                    "{} joins {} to {}, but {:?} is {} {ka} and {:?} is {} {kb}",
-                    s.name,
-                    s.from.names(),
-                    s.to.names(),
-                    r.from,
-                    article(ka),
-                    r.to,
-                    article(kb)
+                    "relation {} {} {}: {end} id {id:?} is not an entity",
+                    r.from, r.rel, r.to
                 ),
-                "use a relation type that fits these kinds, or correct the entities' kinds",
-            ));
+                "add an entity with this id, or correct the id; the relation is ignored",
+            )
+            .suggest(
+                id,
+                Among::Entities,
+                "the relation is ignored until the id exists",
+            );
         }
     }
-    out
+}
+
+pub fn self_relations(_: &Scope, i: usize, r: &FileRelation, _: Resolved, out: &mut Findings) {
+    if r.from == r.to {
+        out.error(
+            "self-relation",
+            Element::Relation(i),
+            format!("{:?} is related to itself by {}", r.from, r.rel),
+            "a relation joins two different entities; remove it or correct one end",
+        );
+    }
+}
+
+pub fn kind_misfits(scope: &Scope, i: usize, r: &FileRelation, res: Resolved, out: &mut Findings) {
+    let (Some(t), Some(a), Some(b)) = (res.rel, res.from, res.to) else {
+        return;
+    };
+    let (ka, kb) = (scope.kinds[a], scope.kinds[b]);
+    if !t.fits(ka, kb) {
+        let s = t.spec();
+        out.error(
+            "relation-kinds",
+            Element::Relation(i),
+            format!(
+                "{} joins {} to {}, but {:?} is {} {ka} and {:?} is {} {kb}",
+                s.name,
+                s.from.names(),
+                s.to.names(),
+                r.from,
+                article(ka),
+                r.to,
+                article(kb)
+            ),
+            "use a relation type that fits these kinds, or correct the entities' kinds",
+        );
+    }
+}
+
+pub fn impossible_periods(_: &Scope, i: usize, r: &FileRelation, _: Resolved, out: &mut Findings) {
+    if let Some(Err(err)) = r.period.as_deref().map(When::parse) {
+        out.error(
+            "bad-date",
+            Element::Relation(i),
+            format!("period of relation {} {} {}: {err}", r.from, r.rel, r.to),
+            "write YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD (year unknown) or START/END",
+        );
+    }
 }
 
 /// "a cluster", "an alliance".
@@ -137,99 +107,124 @@ fn article(kind: Kind) -> &'static str {
     }
 }
 
-pub fn duplicates(ctx: &Ctx) -> Vec<Diagnostic> {
-    // Resolved relations compare by index (cheap); the rest, already reported
-    // as dangling or unknown, by their text.
-    // Sized up front: growing a set of half a million relations rehashes it often.
-    let mut seen =
-        FxHashSet::with_capacity_and_hasher(ctx.file.relations.len(), Default::default());
+/// Relations given twice: the same type, ends and role as one before. Those
+/// with both ends found are compared within the group of their `from` end
+/// (half a million relations then need no hash set and no key each, only an
+/// index), the rest, already reported as dangling or unknown, by their text.
+/// Returns the repeats, which the build leaves out.
+pub fn duplicates(given: &Given, entities: &[Entity], out: &mut Findings) -> Vec<usize> {
+    let mut repeats = Vec::new();
+    // Relation indices grouped by `from` end, in file order within a group (a
+    // counting sort); 32 bits each, since a file holds far fewer relations.
+    let mut start = vec![0u32; entities.len() + 1];
+    for (_, said) in given.iter() {
+        if let Some((a, ..)) = said.ends() {
+            start[a + 1] += 1;
+        }
+    }
+    for a in 0..entities.len() {
+        start[a + 1] += start[a];
+    }
+    let mut next = start.clone();
+    let mut by_from = vec![0u32; start[entities.len()] as usize];
     let mut seen_text = FxHashSet::default();
-    let mut out = Vec::new();
-    for (i, r) in ctx.file.relations.iter().enumerate() {
-        let fresh = match ctx.resolved[i] {
-            super::Resolved {
-                rel: Some(t),
-                from: Some(a),
-                to: Some(b),
-            } => seen.insert((a, t, b, r.role.as_deref())),
-            _ => seen_text.insert((
-                r.from.as_str(),
-                r.rel.as_str(),
-                r.to.as_str(),
-                r.role.as_deref(),
-            )),
-        };
-        if !fresh {
-            out.push(Diagnostic::error(
-                "duplicate-relation",
-                ctx.spans.relation(i),
-                format!("relation {} {} {} is given twice", r.from, r.rel, r.to),
-                "state each relation once, with all its sources; the repeat is ignored",
-            ));
+    for (i, said) in given.iter() {
+        if let Some((a, ..)) = said.ends() {
+            by_from[next[a] as usize] = i as u32;
+            next[a] += 1;
+        } else if !seen_text.insert((said.names(entities), said.role())) {
+            repeats.push(i);
         }
     }
-    out
+    drop(next);
+    let other_end = |i: &u32| given.get(*i as usize).ends().map(|(_, t, b)| (b, t));
+    for group in start.windows(2) {
+        let group = &mut by_from[group[0] as usize..group[1] as usize];
+        if group.len() < 2 {
+            continue;
+        }
+        group.sort_by_key(other_end);
+        for same in group.chunk_by(|x, y| other_end(x) == other_end(y)) {
+            for (k, &i) in same.iter().enumerate().skip(1) {
+                let role = given.get(i as usize).role();
+                if same[..k]
+                    .iter()
+                    .any(|&e| given.get(e as usize).role() == role)
+                {
+                    repeats.push(i as usize);
+                }
+            }
+        }
+    }
+    repeats.sort_unstable();
+    for &i in &repeats {
+        let (from, rel, to) = given.get(i).names(entities);
+        out.error(
+            "duplicate-relation",
+            Element::Relation(i),
+            format!("relation {from} {rel} {to} is given twice"),
+            "state each relation once, with all its sources; the repeat is ignored",
+        );
+    }
+    repeats
 }
 
-pub fn impossible_periods(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (i, r) in ctx.file.relations.iter().enumerate() {
-        if let Some(Err(err)) = r.period.as_deref().map(When::parse) {
-            out.push(Diagnostic::error(
-                "bad-date",
-                ctx.spans.relation(i),
-                format!("period of relation {} {} {}: {err}", r.from, r.rel, r.to),
-                "write YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD (year unknown) or START/END",
-            ));
-        }
-    }
-    out
-}
-
-pub fn part_of_cycles(ctx: &Ctx) -> Vec<Diagnostic> {
-    let n = ctx.file.entities.len();
-    let mut parents: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-    for (ri, r) in ctx.file.relations.iter().enumerate() {
-        if r.rel == "part_of"
-            && let (Some(&a), Some(&b)) = (ctx.ids.get(r.from.as_str()), ctx.ids.get(r.to.as_str()))
-            && a != b
-        {
-            parents[a].push((b, ri));
-        }
-    }
+/// `part_of` chains that come back to where they started.
+pub fn part_of_cycles(given: &Given, entities: &[Entity], out: &mut Findings) {
+    let Some(part_of) = RelationType::parse("part_of") else {
+        return;
+    };
+    let n = entities.len();
+    // The part_of links (child, parent, relation), by child, in file order.
+    let mut links: Vec<(usize, usize, usize)> = given
+        .iter()
+        .filter_map(|(ri, said)| match said.ends() {
+            Some((a, t, b)) if t == part_of && a != b => Some((a, b, ri)),
+            _ => None,
+        })
+        .collect();
+    links.sort_by_key(|l| l.0);
+    let parents = |child: usize| {
+        let from = links.partition_point(|l| l.0 < child);
+        let to = links.partition_point(|l| l.0 <= child);
+        &links[from..to]
+    };
     // Iterative depth-first search: 0 unseen, 1 on the current path, 2 done.
     let mut state = vec![0u8; n];
-    let mut out = Vec::new();
     for start in 0..n {
-        if state[start] != 0 || parents[start].is_empty() {
+        if state[start] != 0 || parents(start).is_empty() {
             continue;
         }
         let mut path: Vec<(usize, usize)> = vec![(start, 0)];
         state[start] = 1;
         while let Some(&mut (node, ref mut next)) = path.last_mut() {
-            if let Some(&(parent, ri)) = parents[node].get(*next) {
-                *next += 1;
-                match state[parent] {
-                    0 => {
-                        state[parent] = 1;
-                        path.push((parent, 0));
-                    }
-                    1 => {
-                        let from = path.iter().position(|&(p, _)| p == parent).unwrap_or(0);
-                        let mut chain: Vec<&str> = path[from..]
-                            .iter()
-                            .map(|&(p, _)| ctx.file.entities[p].id.as_str())
-                            .collect();
-                        chain.push(&ctx.file.entities[parent].id);
-                        out.push(Diagnostic::error("part-of-cycle", ctx.spans.relation(ri), format!("part_of goes round in a circle: {}", chain.join(" -> ")), "a place or body cannot be part of itself; remove one of these part_of relations"));
-                    }
-                    _ => {}
-                }
-            } else {
+            let Some(&(_, parent, ri)) = parents(node).get(*next) else {
                 state[node] = 2;
                 path.pop();
+                continue;
+            };
+            *next += 1;
+            match state[parent] {
+                0 => {
+                    state[parent] = 1;
+                    path.push((parent, 0));
+                }
+                1 => {
+                    let from = path.iter().position(|&(p, _)| p == parent).unwrap_or(0);
+                    let mut chain: Vec<&str> = path[from..]
+                        .iter()
+                        .map(|&(p, _)| entities[p].id.as_str())
+                        .collect();
+                    chain.push(&entities[parent].id);
+                    out.error(
+                        "part-of-cycle",
+                        Element::Relation(ri),
+                        format!("part_of goes round in a circle: {}", chain.join(" -> ")),
+                        "a place or body cannot be part of itself; remove one of these part_of relations",
+                    );
+                }
+                _ => {}
             }
         }
     }
-    out
 }

@@ -1,100 +1,123 @@
-//! Rules about citations: every entity, fact and relation cites at least one
-//! source, and every cited source exists. Owners are described only when a
-//! problem is found, so a large sound file costs no formatting.
+//! Rules about sources and citations: every source has an id and a title and
+//! is defined once; every entity, fact and relation cites at least one source,
+//! and every cited source exists. Owners are described only when a problem is
+//! found, so a large sound file costs no formatting.
 
-use super::{Ctx, closest};
-use crate::diagnostic::{Diagnostic, Position};
+use super::{Among, Findings, Scope};
+use crate::data::format::{FileEntity, FileRelation, FileSource};
+use crate::diagnostic::Element;
 
-/// Something that cites sources.
-#[derive(Clone, Copy)]
-enum Owner {
-    Entity(usize),
-    Fact(usize, usize),
-    Date(usize, usize),
-    Relation(usize),
-}
-
-impl Owner {
-    fn describe(self, ctx: &Ctx) -> String {
-        let e = |i: usize| &ctx.file.entities[i];
-        match self {
-            Owner::Entity(i) => format!("entity {:?}", e(i).id),
-            Owner::Fact(i, j) => format!("fact {:?} of {:?}", e(i).facts[j].label, e(i).id),
-            Owner::Date(i, j) => format!("date {:?} of {:?}", e(i).dates[j].label, e(i).id),
-            Owner::Relation(i) => {
-                let r = &ctx.file.relations[i];
-                format!("relation {} {} {}", r.from, r.rel, r.to)
-            }
-        }
-    }
-
-    fn position(self, ctx: &Ctx) -> Option<Position> {
-        match self {
-            Owner::Entity(i) => ctx.spans.entity(i),
-            Owner::Fact(i, j) => ctx.spans.fact(i, j),
-            Owner::Date(i, j) => ctx.spans.date(i, j),
-            Owner::Relation(i) => ctx.spans.relation(i),
-        }
+pub fn empty_sources(_: &Scope, i: usize, s: &FileSource, out: &mut Findings) {
+    if s.id.trim().is_empty() || s.title.trim().is_empty() {
+        out.error(
+            "empty-source",
+            Element::Source(i),
+            format!("source {:?} has an empty id or title", s.id),
+            "give every source an id and a title",
+        );
     }
 }
 
-/// Calls `f` for every citing owner, dates last (they may cite nothing).
-fn each_citation<'a>(ctx: &Ctx<'a>, mut f: impl FnMut(Owner, &'a [String])) {
-    for (i, e) in ctx.file.entities.iter().enumerate() {
-        f(Owner::Entity(i), &e.sources);
-        for (j, fact) in e.facts.iter().enumerate() {
-            f(Owner::Fact(i, j), &fact.sources);
-        }
-    }
-    for (i, r) in ctx.file.relations.iter().enumerate() {
-        f(Owner::Relation(i), &r.sources);
+pub fn duplicate_sources(scope: &Scope, i: usize, s: &FileSource, out: &mut Findings) {
+    if scope.sources.get(s.id.as_str()) != Some(&i) {
+        out.error(
+            "duplicate-source",
+            Element::Source(i),
+            format!("source id {:?} is defined twice", s.id),
+            "give each source its own id",
+        );
     }
 }
 
-pub fn unknown_sources(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut check = |owner: Owner, cited: &[String]| {
-        for s in cited
-            .iter()
-            .filter(|s| !ctx.sources.contains_key(s.as_str()))
-        {
-            let suggestion = if out.len() < super::MAX_PER_RULE {
-                closest(s, ctx.sources.keys().copied())
-            } else {
-                None
-            };
-            let hint = match suggestion {
-                Some(c) => format!("did you mean {c:?}? every cited source must be in `sources`"),
-                None => "add it to `sources` or cite an existing one".to_string(),
-            };
-            out.push(Diagnostic::error(
-                "unknown-source",
-                owner.position(ctx),
-                format!("{} cites unknown source {s:?}", owner.describe(ctx)),
-                &hint,
-            ));
-        }
-    };
-    each_citation(ctx, &mut check);
-    for (i, e) in ctx.file.entities.iter().enumerate() {
-        for (j, d) in e.dates.iter().enumerate() {
-            check(Owner::Date(i, j), &d.sources);
-        }
+/// Each of an entity's citing parts, with how a message names it: the entity,
+/// its facts, and (for unknown sources only: they may cite nothing) its dates.
+fn entity_citations(
+    i: usize,
+    e: &FileEntity,
+    dates: bool,
+    mut f: impl FnMut(Element, &dyn Fn() -> String, &[String]),
+) {
+    f(
+        Element::Entity(i),
+        &|| format!("entity {:?}", e.id),
+        &e.sources,
+    );
+    for (index, fact) in e.facts.iter().enumerate() {
+        let name = || format!("fact {:?} of {:?}", fact.label, e.id);
+        f(Element::Fact { entity: i, index }, &name, &fact.sources);
     }
-    out
+    for (index, date) in e.dates.iter().enumerate().filter(|_| dates) {
+        let name = || format!("date {:?} of {:?}", date.label, e.id);
+        f(Element::Date { entity: i, index }, &name, &date.sources);
+    }
 }
 
-pub fn missing_sources(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    each_citation(ctx, |owner, cited| {
-        if cited.is_empty() {
-            out.push(Diagnostic::error(
-                "no-source",
-                owner.position(ctx),
-                format!("{} cites no source", owner.describe(ctx)),
-                "add sources: [\"...\"] naming the document that states it",
-            ));
-        }
+fn relation_name(r: &FileRelation) -> String {
+    format!("relation {} {} {}", r.from, r.rel, r.to)
+}
+
+/// Reports each cited source that is not in the file's `sources`.
+fn unknown(
+    scope: &Scope,
+    element: Element,
+    owner: &dyn Fn() -> String,
+    cited: &[String],
+    out: &mut Findings,
+) {
+    for s in cited
+        .iter()
+        .filter(|s| !scope.sources.contains_key(s.as_str()))
+    {
+        out.error(
+            "unknown-source",
+            element,
+            format!("{} cites unknown source {s:?}", owner()),
+            "add it to `sources` or cite an existing one",
+        )
+        .suggest(s, Among::Sources, "every cited source must be in `sources`");
+    }
+}
+
+fn missing(element: Element, owner: &dyn Fn() -> String, cited: &[String], out: &mut Findings) {
+    if cited.is_empty() {
+        out.error(
+            "no-source",
+            element,
+            format!("{} cites no source", owner()),
+            "add sources: [\"...\"] naming the document that states it",
+        );
+    }
+}
+
+pub fn unknown_entity_sources(scope: &Scope, i: usize, e: &FileEntity, out: &mut Findings) {
+    entity_citations(i, e, true, |element, owner, cited| {
+        unknown(scope, element, owner, cited, out)
     });
-    out
+}
+
+pub fn missing_entity_sources(_: &Scope, i: usize, e: &FileEntity, out: &mut Findings) {
+    entity_citations(i, e, false, |element, owner, cited| {
+        missing(element, owner, cited, out)
+    });
+}
+
+pub fn unknown_relation_sources(
+    scope: &Scope,
+    i: usize,
+    r: &FileRelation,
+    _: super::Resolved,
+    out: &mut Findings,
+) {
+    let owner = || relation_name(r);
+    unknown(scope, Element::Relation(i), &owner, &r.sources, out);
+}
+
+pub fn missing_relation_sources(
+    _: &Scope,
+    i: usize,
+    r: &FileRelation,
+    _: super::Resolved,
+    out: &mut Findings,
+) {
+    missing(Element::Relation(i), &|| relation_name(r), &r.sources, out);
 }

@@ -2,8 +2,8 @@
 //! more, each one word as a user types it, and no word stands in two groups.
 //! The build keeps what is sound of it, so a file with a bad group still opens.
 
-use super::Ctx;
-use crate::diagnostic::Diagnostic;
+use super::Findings;
+use crate::diagnostic::Element;
 use crate::search::fold::fold_str;
 
 /// What is wrong with one synonym, if anything.
@@ -22,15 +22,17 @@ fn problem(word: &str) -> Option<&'static str> {
     None
 }
 
-pub fn synonym_groups(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+/// Groups with a word that is not one word, with fewer than two different
+/// words, or with a word another group has too. The list is in the file's
+/// head, so this runs once, whole or in pieces.
+pub fn synonym_groups(groups: &[Vec<String>], out: &mut Findings) {
     let mut seen: Vec<(String, usize)> = Vec::new();
-    for (i, group) in ctx.file.synonyms.iter().enumerate() {
-        let at = ctx.spans.synonym_group(i);
+    for (i, group) in groups.iter().enumerate() {
+        let at = Element::SynonymGroup(i);
         let n = i + 1;
         for word in group {
             if let Some(what) = problem(word) {
-                out.push(Diagnostic::error(
+                out.error(
                     "bad-synonym",
                     at,
                     format!(
@@ -38,7 +40,7 @@ pub fn synonym_groups(ctx: &Ctx) -> Vec<Diagnostic> {
                         crate::text::clean(word)
                     ),
                     "a synonym is one word as users type it (e.g. \"cancérologie\"); give a name of several words as an alias of its entity",
-                ));
+                );
             }
         }
         let mut folded: Vec<String> = group
@@ -49,26 +51,27 @@ pub fn synonym_groups(ctx: &Ctx) -> Vec<Diagnostic> {
         folded.sort();
         folded.dedup();
         if folded.len() < 2 {
-            out.push(Diagnostic::error(
+            out.error(
                 "bad-synonym",
                 at,
                 format!("synonym group {n} has fewer than two different words"),
                 "list two words or more that search should treat as equal, e.g. [\"oncology\", \"oncologie\", \"cancérologie\"]",
-            ));
+            );
         }
         for word in folded {
             match seen.iter().find(|(w, _)| *w == word) {
-                Some(&(_, other)) => out.push(Diagnostic::warning(
-                    "synonym-in-two-groups",
-                    at,
-                    format!("{word:?} is in synonym groups {other} and {n}: search treats them as one group"),
-                    "merge the two groups into one",
-                )),
+                Some(&(_, other)) => {
+                    out.warning(
+                        "synonym-in-two-groups",
+                        at,
+                        format!("{word:?} is in synonym groups {other} and {n}: search treats them as one group"),
+                        "merge the two groups into one",
+                    );
+                }
                 None => seen.push((word, n)),
             }
         }
     }
-    out
 }
 
 /// The sound part of the synonym groups: their sound words, in groups of two

@@ -1,9 +1,12 @@
 //! One test per rule: a small file with exactly that problem gives exactly that
-//! diagnostic, at the right position, and the sound rest still builds.
+//! diagnostic, at the right position, and the sound rest still builds. Every
+//! test file is also checked in pieces, as a large file is, and must give the
+//! very same diagnostics and dataset.
 
 use std::path::Path;
 
-use crate::data::parse_str;
+use crate::data::spans::locate;
+use crate::data::split::Split;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Dataset;
 
@@ -12,26 +15,23 @@ const SOURCES: &str = r#"sources: [(id: "s", title: "Doc")],"#;
 fn run(entities: &str, relations: &str) -> (Dataset, Vec<Diagnostic>) {
     let text =
         format!("(\n{SOURCES}\nentities: [\n{entities}\n],\nrelations: [\n{relations}\n],\n)");
-    let mut parsed = parse_str(Path::new("t.ron"), &text).expect("test file parses");
-    let spans = parsed.spans;
-    let (ds, d) = super::check(&mut parsed.file, || spans);
-    streamed_agrees(&text, &ds, &d);
-    (ds, d)
+    check_both_ways(&text)
 }
 
-/// The build a large file takes as it parses, tried on every test file in
-/// pieces of one item: it must step aside for any file the rules have
-/// something to say about, and build the very same dataset for the rest.
-fn streamed_agrees(text: &str, ds: &Dataset, d: &[Diagnostic]) {
+/// The file checked whole, after checking that every way of cutting it into
+/// pieces gives the same.
+fn check_both_ways(text: &str) -> (Dataset, Vec<Diagnostic>) {
+    let file = crate::data::parse(Path::new("t.ron"), text).expect("test file parses");
+    let (ds, d) = super::check_whole(file, || locate(text)).into_dataset();
     let options = crate::data::parse::ron_options();
-    let split = crate::data::split::Split::new(text, &options, 2, 1).expect("test file splits");
-    match super::build_streamed(split) {
-        None => assert!(!d.is_empty(), "a sound file was not built as it parsed"),
-        Some(streamed) => {
-            assert!(d.is_empty(), "built as it parsed despite {d:?}");
-            assert_eq!(format!("{streamed:?}"), format!("{ds:?}"));
-        }
+    for piece_bytes in [1, 40, 200] {
+        let split = Split::new(text, &options, piece_bytes).expect("test file splits");
+        let checked = super::check_pieces(&split, || locate(text)).expect("pieces parse");
+        let (in_pieces, found) = checked.into_dataset();
+        assert_eq!(found, d, "pieces of {piece_bytes} bytes");
+        assert_eq!(format!("{in_pieces:?}"), format!("{ds:?}"));
     }
+    (ds, d)
 }
 
 const TWO: &str = r#"(id: "a", kind: Cluster, name: "A", sources: ["s"]),
@@ -239,6 +239,38 @@ fn inferences_without_a_reason_are_warnings() {
     assert_eq!(ds.relations.len(), 1, "the relation is kept");
 }
 
+/// The `synonyms` list sits in the file's head, after the two long lists
+/// here: in pieces it is checked once, with the head, and placed the same.
+#[test]
+fn bad_synonym_groups_are_placed_and_the_sound_ones_kept() {
+    let text = format!(
+        "(\n{SOURCES}\nentities: [\n{TWO}\n],\nrelations: [],\nsynonyms: [\n  [\"oncology\", \"cancérologie\"],\n  [\"in vitro\", \"diagnostics\"],\n  [\"Oncology\", \"oncologie\"],\n],\n)"
+    );
+    let (ds, d) = check_both_ways(&text);
+    assert_eq!(
+        rules(&d),
+        ["bad-synonym", "bad-synonym", "synonym-in-two-groups"],
+        "{d:?}"
+    );
+    let lines: Vec<usize> = d
+        .iter()
+        .filter_map(|x| x.position)
+        .map(|p| p.line)
+        .collect();
+    assert_eq!(lines, [10, 10, 11]);
+    assert!(
+        d[0].message
+            .contains(r#"synonym "in vitro" in group 2 is more than one word"#)
+    );
+    assert_eq!(
+        ds.synonyms,
+        [
+            vec!["oncology", "cancérologie"],
+            vec!["Oncology", "oncologie"]
+        ]
+    );
+}
+
 #[test]
 fn the_builtin_dataset_has_no_diagnostics() {
     let loaded = crate::load::load(
@@ -252,4 +284,84 @@ fn the_builtin_dataset_has_no_diagnostics() {
         .map(|d| d.render(&loaded.name))
         .collect();
     assert!(shown.is_empty(), "{}", shown.join("\n"));
+}
+
+#[test]
+fn an_entity_left_out_does_not_shift_the_relations_after_it() {
+    let (ds, d) = run(
+        r#"(id: "", kind: Cluster, name: "Nameless", sources: ["s"]),
+(id: "a", kind: Cluster, name: "A", sources: ["s"]),
+(id: "a", kind: Place, name: "Again", sources: ["s"]),
+(id: "b", kind: Alliance, name: "B", sources: ["s"]),"#,
+        r#"(from: "a", rel: "member_of", to: "b", sources: ["s"]),
+(from: "a", rel: "member_of", to: "b", sources: ["s"]),
+(from: "a", rel: "member_of", to: "bb", sources: ["s"]),
+(from: "a", rel: "partner_of", to: "b", sources: ["s"]),"#,
+    );
+    assert_eq!(
+        rules(&d),
+        [
+            "empty-id",
+            "duplicate-id",
+            "duplicate-relation",
+            "dangling-relation"
+        ]
+    );
+    let ids: Vec<&str> = ds.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    let shown: Vec<String> = ds
+        .relations
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                ds.entities[r.from].id,
+                r.rel.name(),
+                ds.entities[r.to].id
+            )
+        })
+        .collect();
+    assert_eq!(shown, ["a member_of b", "a partner_of b"]);
+}
+
+#[test]
+fn a_rule_that_finds_more_than_a_hundred_lists_the_first_and_counts_the_rest() {
+    let relations: String = (0..130)
+        .map(|i| format!("(from: \"a\", rel: \"member_of\", to: \"bx{i}\", sources: [\"s\"]),\n"))
+        .collect();
+    let (_, d) = run(TWO, &relations);
+    assert_eq!(d.len(), 101);
+    assert!(d[..100].iter().all(|x| x.rule == "dangling-relation"));
+    // Lines 1 to 7 hold the head and the entities; relation n is on line 7 + n.
+    assert_eq!(d[99].position.map(|p| p.line), Some(107));
+    assert_eq!(
+        d[100].message,
+        "30 more dangling-relation errors after line 107 are not listed"
+    );
+    assert_eq!(d[100].position, None);
+    // Suggestions are looked for among the ids, for the findings shown.
+    assert!(
+        d[0].hint.starts_with("did you mean \"b\"?"),
+        "{}",
+        d[0].hint
+    );
+}
+
+#[test]
+fn a_repeat_and_a_cycle_across_pieces_are_found_and_placed() {
+    let (ds, d) = run(
+        r#"(id: "p", kind: Place, name: "P", sources: ["s"]), (id: "q", kind: Place, name: "Q", sources: ["s"]),"#,
+        r#"(from: "p", rel: "part_of", to: "q", sources: ["s"]),
+(from: "p", rel: "part_of", to: "q", role: "twice", sources: ["s"]),
+(from: "q", rel: "part_of", to: "p", sources: ["s"]),
+(from: "p", rel: "part_of", to: "q", sources: ["s"]),"#,
+    );
+    assert_eq!(rules(&d), ["part-of-cycle", "duplicate-relation"]);
+    assert_eq!(d[0].position.map(|p| p.line), Some(9));
+    assert_eq!(d[1].position.map(|p| p.line), Some(10));
+    assert_eq!(
+        ds.relations.len(),
+        3,
+        "the repeat is left out, the role kept apart"
+    );
 }

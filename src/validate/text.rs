@@ -2,9 +2,9 @@
 //! of the file: they could drive or garble a user's terminal. Plain printable
 //! ASCII, the bulk of any file, is passed over with a byte check.
 
-use super::Ctx;
-use crate::data::format::{FileEntity, FilePart};
-use crate::diagnostic::{Diagnostic, Position};
+use super::{Findings, Resolved, Scope};
+use crate::data::format::{FileEntity, FilePart, FileRelation, FileSource};
+use crate::diagnostic::Element;
 
 /// The first unsafe character of a text, if any (line breaks are allowed).
 fn first_unsafe(text: &str) -> Option<char> {
@@ -47,62 +47,58 @@ fn entity_texts<'a>(e: &'a FileEntity, mut f: impl FnMut(&'static str, &'a str))
     }
 }
 
-fn report(position: Option<Position>, owner: &str, field: &str, c: char) -> Diagnostic {
-    Diagnostic::error(
+fn report(out: &mut Findings, element: Element, owner: &str, field: &str, c: char) {
+    out.error(
         "control-character",
-        position,
+        element,
         format!(
             "{field} of {owner} contains the invisible or control character U+{:04X}",
             c as u32
         ),
         "remove it: such characters can drive or garble a terminal; they are shown escaped",
-    )
+    );
 }
 
-pub fn unsafe_text(ctx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (i, e) in ctx.file.entities.iter().enumerate() {
-        entity_texts(e, |field, text| {
-            if let Some(c) = first_unsafe(text) {
-                let owner = format!("entity {:?}", crate::text::clean(&e.id));
-                out.push(report(ctx.spans.entity(i), &owner, field, c));
-            }
-        });
-    }
-    for (i, r) in ctx.file.relations.iter().enumerate() {
-        for (field, text) in [
-            ("from", Some(&r.from)),
-            ("to", Some(&r.to)),
-            ("rel", Some(&r.rel)),
-            ("role", r.role.as_ref()),
-            ("note", r.note.as_ref()),
-        ] {
-            if let Some(c) = text.and_then(|t| first_unsafe(t)) {
-                out.push(report(
-                    ctx.spans.relation(i),
-                    &format!("relation {}", i + 1),
-                    field,
-                    c,
-                ));
-            }
+pub fn unsafe_entity_text(_: &Scope, i: usize, e: &FileEntity, out: &mut Findings) {
+    entity_texts(e, |field, text| {
+        if let Some(c) = first_unsafe(text) {
+            let owner = format!("entity {:?}", crate::text::clean(&e.id));
+            report(out, Element::Entity(i), &owner, field, c);
+        }
+    });
+}
+
+pub fn unsafe_relation_text(
+    _: &Scope,
+    i: usize,
+    r: &FileRelation,
+    _: Resolved,
+    out: &mut Findings,
+) {
+    for (field, text) in [
+        ("from", Some(&r.from)),
+        ("to", Some(&r.to)),
+        ("rel", Some(&r.rel)),
+        ("role", r.role.as_ref()),
+        ("note", r.note.as_ref()),
+    ] {
+        if let Some(c) = text.and_then(|t| first_unsafe(t)) {
+            let owner = format!("relation {}", i + 1);
+            report(out, Element::Relation(i), &owner, field, c);
         }
     }
-    for (i, s) in ctx.file.sources.iter().enumerate() {
-        for (field, text) in [
-            ("id", &s.id),
-            ("title", &s.title),
-            ("publisher", &s.publisher),
-            ("about", &s.about),
-        ] {
-            if let Some(c) = first_unsafe(text) {
-                out.push(report(
-                    ctx.spans.source(i),
-                    &format!("source {}", i + 1),
-                    field,
-                    c,
-                ));
-            }
+}
+
+pub fn unsafe_source_text(_: &Scope, i: usize, s: &FileSource, out: &mut Findings) {
+    for (field, text) in [
+        ("id", &s.id),
+        ("title", &s.title),
+        ("publisher", &s.publisher),
+        ("about", &s.about),
+    ] {
+        if let Some(c) = first_unsafe(text) {
+            let owner = format!("source {}", i + 1);
+            report(out, Element::Source(i), &owner, field, c);
         }
     }
-    out
 }
