@@ -25,7 +25,7 @@ impl Session {
             return None;
         }
         let name = format!("clusterdex-pictures-{tag}-{}", std::process::id());
-        let shell = "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp LANG=C.UTF-8 bash --norc --noprofile";
+        let shell = "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp LANG=C.UTF-8 CLUSTERDEX_NO_STATE=1 bash --norc --noprofile";
         tmux(&[
             "new-session",
             "-d",

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::keys;
 use super::remap::{self, action_name, context_name};
-use crate::app::keymap::BINDINGS;
+use crate::app::keymap::builtin;
 
 const HEAD: &str = r#"// clusterdex settings: $XDG_CONFIG_HOME/clusterdex/config.ron
 // (~/.config/clusterdex/config.ron when XDG_CONFIG_HOME is unset).
@@ -43,14 +43,16 @@ pub fn text() -> String {
     let about = format!("Modes: {}. A key is {}.", modes.join(", "), keys::SYNTAX);
     let mut out = HEAD.replace("MODES_AND_KEYS", &comment(&about, "    // ", 80));
     for (name, action) in remap::actions() {
-        let rows: Vec<_> = BINDINGS.iter().filter(|b| b.action == action).collect();
+        let rows: Vec<_> = (builtin().rows().iter())
+            .filter(|b| b.action == action)
+            .collect();
         let same = rows.windows(2).all(|w| w[0].keys == w[1].keys);
         if same {
-            line(&mut out, &name, rows[0].keys, rows[0].help);
+            line(&mut out, &name, &rows[0].keys, &rows[0].help);
         } else {
             for b in rows {
                 let qualified = format!("{}.{}", context_name(b.context), action_name(action));
-                line(&mut out, &qualified, b.keys, b.help);
+                line(&mut out, &qualified, &b.keys, &b.help);
             }
         }
     }
