@@ -350,7 +350,7 @@ fn remapped_keys_work_and_help_and_hints_show_them() {
     s.app.keymap = clusterdex::config::remap::keymap(&config.remaps);
     let start = s.screen("", 120, 40);
     assert!(
-        start.contains(" a note "),
+        start.contains(" a note:"),
         "the hint shows the new key: {start}"
     );
     s.keys("n");
