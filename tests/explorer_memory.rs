@@ -156,7 +156,7 @@ fn a_note_saved_in_the_explorer_is_on_disk_before_exit() {
             "Wants to talk about China in March\nask Lieve".to_string()
         )]
     );
-    assert_eq!(s.app.flash.as_deref(), Some("note saved"));
+    assert_eq!(s.app.flash.as_deref(), Some("note on BioPmed saved"));
     let card = s.screen("", 120, 40);
     assert!(
         card.contains("2026-03-02 12:00  Wants to talk about China in March"),

@@ -368,9 +368,9 @@ impl App {
     fn take_outcome(&mut self, ticket: u64, job: &Job, error: Option<String>, found: bool) {
         let m = &mut self.memory;
         match (job, error) {
-            (Job::AddNote { .. }, None) => {
+            (Job::AddNote { entity, .. }, None) => {
                 m.drafts.retain(|d| d.ticket != ticket);
-                self.flash = Some("note saved".to_string());
+                self.flash = Some(format!("note on {} saved", entity.name));
             }
             (Job::EditNote { .. }, None) if found => {
                 m.drafts.retain(|d| d.ticket != ticket);

@@ -30,8 +30,11 @@ const HEAD: &str = r#"// clusterdex settings: $XDG_CONFIG_HOME/clusterdex/config
 
     // Keys. An action's name, then a key or a list of keys: they replace the
     // action's keys in every mode where it has keys, except that in the search
-    // and filter lines plain characters are typed, so there only the other keys
-    // apply. "mode.action" sets one mode only, e.g. "search.down": ["C-j"].
+    // and filter lines and in a note plain characters are typed, so there only
+    // the other keys apply. "mode.action" sets one mode only, e.g.
+    // "search.down": ["C-j"]. The panes' keys (show_clusters to show_recent,
+    // at the end) can be remapped too; they work wherever the global keys do.
+    // Names never change from one version to the next.
 MODES_AND_KEYS
     // Ctrl-c always quits. Remove the // before a line to change it.
     keys: {

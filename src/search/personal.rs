@@ -27,8 +27,9 @@ struct NoteText {
 pub struct Personal {
     /// By entity; each entity's notes in the order given.
     notes: Vec<NoteText>,
-    /// (entity, score), by entity.
-    frecency: Vec<(u32, f64)>,
+    /// Each entity's score by its number, up to the last entity that has
+    /// one: read in the ordering's comparisons, so a lookup must be cheap.
+    frecency: Vec<f64>,
 }
 
 /// The best note of an entity for one query word.
@@ -60,13 +61,15 @@ impl Personal {
             })
             .collect();
         notes.sort_by_key(|n| n.entity);
-        let mut frecency: Vec<(u32, f64)> = frecency
+        let scores: Vec<(usize, f64)> = frecency
             .into_iter()
             .filter(|(_, s)| s.is_finite() && *s > 0.0)
-            .map(|(e, s)| (e as u32, s))
             .collect();
-        frecency.sort_by_key(|f| f.0);
-        frecency.dedup_by_key(|f| f.0);
+        let len = scores.iter().map(|&(e, _)| e + 1).max().unwrap_or(0);
+        let mut frecency = vec![0.0_f64; len];
+        for (e, s) in scores {
+            frecency[e] = frecency[e].max(s);
+        }
         Personal { notes, frecency }
     }
 
@@ -100,9 +103,7 @@ impl Personal {
 
     /// How often and lately the entity was opened; 0 when never.
     pub fn frecency(&self, e: u32) -> f64 {
-        self.frecency
-            .binary_search_by_key(&e, |f| f.0)
-            .map_or(0.0, |i| self.frecency[i].1)
+        self.frecency.get(e as usize).copied().unwrap_or(0.0)
     }
 
     /// Each entity's best note for a word, by entity. A word is matched as

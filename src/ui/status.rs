@@ -227,6 +227,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The trail of entities visited since the last change of tab or pane; on
 /// the board before any visit, what the marks mean.
 fn trail(app: &App) -> String {
+    // On a note of the card: what can be done with it.
+    if app.mode == crate::app::Mode::Browse
+        && app.focus == crate::app::Focus::Entity
+        && app.note_selected.is_some()
+    {
+        let key = |a| app.keymap.key_for(Context::Entity, a);
+        return format!(
+            "this note: {} edits it, {} deletes it",
+            key(Action::EditNote),
+            key(Action::DeleteNote)
+        );
+    }
     let crumbs = app.breadcrumb();
     if crumbs.is_empty()
         && app.mode == crate::app::Mode::Browse
