@@ -478,7 +478,7 @@ fn search_finds_notes_and_keeps_entities_with_a_note_by_scope() {
         .stdout(
             "  #  kind          name     id       matched\n  1  cluster       BioPmed  biopmed  note: wants to talk about China in March\n",
         );
-    let hits = home.json(&["search", "--json", "market study"]);
+    let hits = home.json(&["search", "--json", "steering meeting"]);
     assert_eq!(hits[0]["id"], "lyonbiopole");
     assert_eq!(hits[0]["field"], "note");
     assert_eq!(
