@@ -364,3 +364,23 @@ fn remapped_keys_work_and_help_and_hints_show_them() {
     assert!(help.contains("  a "), "{help}");
     assert!(help.contains("1 2 3 4 P 6"), "{help}");
 }
+
+#[test]
+fn ctrl_c_while_writing_asks_before_quitting() {
+    let mut s = Session::new(false);
+    s.keys("/biowin<Enter>nhalf a thought<C-c>");
+    assert_eq!(s.app.mode, Mode::Confirm, "the note is not dropped unasked");
+    assert!(!s.app.quit);
+    let screen = s.screen("", 100, 30);
+    assert!(
+        screen.contains("Quitting: save this note first?"),
+        "{screen}"
+    );
+    s.keys("<Enter>");
+    assert!(s.app.quit, "saved, then quit");
+    s.app.wait_store();
+    assert_eq!(
+        s.notes(),
+        [("biowin".to_string(), "half a thought".to_string())]
+    );
+}

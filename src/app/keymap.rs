@@ -164,7 +164,7 @@ pub static BINDINGS: &[Binding] = &[
     b(Global, &[(Char('['), NONE)], Action::HistoryBack, "[", "history back", false),
     b(Global, &[(Char(']'), NONE)], Action::HistoryForward, "]", "history forward", false),
     b(Global, &[(Char('?'), NONE), (F(1), NONE)], Action::ToggleHelp, "? F1", "help", true),
-    b(Global, &[(Char('!'), NONE)], Action::ShowProblems, "!", "problems found in the dataset", false),
+    b(Global, &[(Char('!'), NONE)], Action::ShowProblems, "!", "problems found in the dataset, the config or your files", false),
     b(Global, &[(Char('q'), NONE)], Action::Quit, "q", "quit", true),
     b(Search, &[(Enter, NONE)], Action::Open, "⏎", "open the selected hit", true),
     b(Search, &[(Esc, NONE)], Action::CancelSearch, "Esc", "close the search", true),
