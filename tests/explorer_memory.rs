@@ -384,3 +384,15 @@ fn ctrl_c_while_writing_asks_before_quitting() {
         [("biowin".to_string(), "half a thought".to_string())]
     );
 }
+
+#[test]
+fn a_card_opened_from_the_pinned_list_goes_back_to_it() {
+    let mut s = Session::new(true);
+    s.keys("5j<Enter>");
+    assert_eq!(s.app.tab.title(), "Pinned", "the list stays the Pinned one");
+    let open = s.app.open_entity().expect("a card");
+    assert_eq!(s.app.ds.entity(open).id, "lyonbiopole");
+    s.keys("<Backspace>");
+    assert_eq!(s.app.tab.title(), "Pinned");
+    assert_eq!(s.app.list_entity(), Some(open), "on the row left");
+}

@@ -45,6 +45,12 @@ impl App {
         self.geometry.entity_scroll = place.scroll;
         self.card_follow = false;
         self.geometry.related_rows.clear();
+        // Opened from the Pinned or Recent list, the user stays in it.
+        let here = self.rows[self.tab.index()].iter().position(|&r| r == e);
+        if let (true, Some(pos)) = (self.tab.is_kept(), here) {
+            self.selected[self.tab.index()] = pos;
+            return;
+        }
         let tab = Tab::of(self.ds.entity(e).kind);
         if self.board_active() && !tab.spec().board {
             return;

@@ -234,7 +234,7 @@ fn trail(app: &App) -> String {
     {
         let key = |a| app.keymap.key_for(Context::Entity, a);
         return format!(
-            "this note: {} edits it, {} deletes it",
+            "{} edit · {} delete",
             key(Action::EditNote),
             key(Action::DeleteNote)
         );
