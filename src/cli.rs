@@ -110,7 +110,7 @@ pub enum Command {
     },
     /// Run the explorer headless, replay keys, print the final screen as text
     #[command(
-        after_help = "KEYS: plain characters plus <Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right>\n<PgUp> <PgDn> <Backspace> <Space> <F1> <C-x> (Ctrl) <lt> (a literal <)"
+        after_help = "KEYS: plain characters plus <Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right>\n<PgUp> <PgDn> <Home> <End> <Del> <Backspace> <Space> <F1> <C-x> (Ctrl) <lt> (a literal <).\nThe user's notes, pins and recent lookups are read and written (not with --no-state)."
     )]
     Snapshot {
         /// Screen size

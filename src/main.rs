@@ -3,7 +3,6 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clusterdex::app::App;
 use clusterdex::args::Outputs;
 use clusterdex::cli::{Cli, Command, ThemeArg};
 use clusterdex::commands::{self, Env, exit};
@@ -198,7 +197,7 @@ fn run(cli: Cli) -> io::Result<u8> {
         Some(Command::Config(args)) => commands::config::run(&env, &args, &mut out, &mut err),
         None => {
             drop((out, err));
-            explore(&env, theme, mouse, settings.short_banner())
+            explore(&env, theme, mouse, &settings)
         }
     }
 }
@@ -246,17 +245,14 @@ fn settings(cli: &Cli, store: &Store) -> config::Loaded {
 }
 
 /// The explorer: load, then hand the terminal to the event loop.
-fn explore(env: &Env, theme: Theme, mouse: bool, banner: Option<String>) -> io::Result<u8> {
+fn explore(env: &Env, theme: Theme, mouse: bool, settings: &config::Loaded) -> io::Result<u8> {
     let mut err = io::stderr();
     let loaded = match commands::open(env, &mut err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let mut app = App::new(loaded.dataset, loaded.diagnostics);
-    app.source_name = loaded.name;
+    let mut app = commands::snapshot::app(env, loaded, settings);
     app.in_tmux = clusterdex::clipboard::in_tmux();
-    // The config's problems, until the first key (phase 2 gives it a banner).
-    app.flash = banner.map(|b| clean(&b).into_owned());
     let watch = match &env.source {
         DataSource::File(p) => Some((p.clone(), env.max_bytes)),
         DataSource::Builtin => None,

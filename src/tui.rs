@@ -19,7 +19,7 @@ use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::{Action, App, keymap};
+use crate::app::{Action, App};
 use crate::ui::{self, Theme};
 use crate::watch::{FileWatch, Reloader};
 
@@ -131,6 +131,15 @@ pub fn run(mut app: App, options: &Options) -> io::Result<()> {
     }
     let result = event_loop(&mut terminal, &mut app, options, &stop);
     restore_terminal(mouse);
+    // Writes still queued (a lookup recorded just before quitting) reach the
+    // disk before the process ends; a note never saved is printed, not lost.
+    app.wait_store();
+    for text in app.unsaved() {
+        let _ = writeln!(
+            io::stderr(),
+            "clusterdex: a note was not saved; here it is:\n{text}"
+        );
+    }
     stop.done();
     if let Some(signal) = stop.pending() {
         die_of(signal);
@@ -141,7 +150,7 @@ pub fn run(mut app: App, options: &Options) -> io::Result<()> {
 /// One event to an action; a paste goes straight to the line being typed.
 fn handle(app: &mut App, event: Event, mouse: bool) -> Option<Action> {
     let action = match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action(app.context(), &key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for(&key),
         Event::Paste(text) => {
             app.paste(&text);
             None
@@ -163,6 +172,7 @@ fn handle(app: &mut App, event: Event, mouse: bool) -> Option<Action> {
 /// Takes a finished reload, and starts one when the file changed.
 fn background(app: &mut App, watch: &Option<FileWatch>, reloader: &mut Option<Reloader>) {
     app.poll_search();
+    app.poll_store();
     let (Some(w), Some(r)) = (watch, reloader.as_mut()) else {
         return;
     };
@@ -202,7 +212,10 @@ fn event_loop(
         }
         // Wake up for a search or reload answer, now and then to look for
         // saves of the dataset file, and always soon enough to see a signal.
-        let wake = if app.search_pending() || reloader.as_ref().is_some_and(Reloader::busy) {
+        let wake = if app.search_pending()
+            || app.memory.busy()
+            || reloader.as_ref().is_some_and(Reloader::busy)
+        {
             Duration::from_millis(8)
         } else {
             IDLE

@@ -75,7 +75,7 @@ fn search_with_no_hit_exits_1_and_an_invalid_query_exits_2() {
         .assert()
         .code(2)
         .stderr(
-            "error: invalid query: unknown scope colour:; valid scopes: kind:, tag:, in:, year:\n",
+            "error: invalid query: unknown scope colour:; valid scopes: kind:, tag:, in:, year:, note:\n",
         );
     cmd()
         .args(["search", "--kind", "spaceship", "x"])

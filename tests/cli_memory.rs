@@ -467,3 +467,73 @@ fn a_note_never_sends_escape_sequences_to_the_terminal() {
         "kept as written"
     );
 }
+
+#[test]
+fn search_finds_notes_and_keeps_entities_with_a_note_by_scope() {
+    let home = Home::with_fixtures();
+    home.cmd()
+        .args(["search", "note:china"])
+        .assert()
+        .success()
+        .stdout(
+            "  #  kind          name     id       matched\n  1  cluster       BioPmed  biopmed  note: wants to talk about China in March\n",
+        );
+    let hits = home.json(&["search", "--json", "steering meeting"]);
+    assert_eq!(hits[0]["id"], "lyonbiopole");
+    assert_eq!(hits[0]["field"], "note");
+    assert_eq!(
+        hits[0]["text"],
+        "next steering meeting in Lyon\nbring the MAGIA market study"
+    );
+    home.cmd()
+        .args(["--no-state", "search", "note:china"])
+        .assert()
+        .code(1)
+        .stderr("no match for \"note:china\"\n");
+}
+
+#[test]
+fn snapshot_reads_and_writes_the_users_files_so_a_script_can_drive_it() {
+    let home = Home::with_fixtures();
+    let pinned = home
+        .cmd()
+        .args(["snapshot", "--size", "100x20", "--keys", "5"])
+        .output()
+        .expect("runs");
+    let screen = String::from_utf8_lossy(&pinned.stdout);
+    assert!(
+        screen.contains("Pinned (2, 1 not in this dataset)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Lyonbiopôle"), "{screen}");
+    home.cmd()
+        .args(["snapshot", "--keys", "/biopmed<Enter>nChina again<C-s>p"])
+        .assert()
+        .success();
+    let notes = home.json(&["notes", "biopmed", "--json"]);
+    assert_eq!(notes[0]["text"], "China again");
+    let pins = home.json(&["pins", "--json"]);
+    assert!(
+        pins.as_array()
+            .is_some_and(|p| p.iter().any(|p| p["id"] == "biopmed")),
+        "{pins}"
+    );
+    let recent = home.json(&["recent", "--json"]);
+    assert_eq!(recent[0]["id"], "biopmed", "the card opened is recent");
+    home.cmd()
+        .args([
+            "--no-state",
+            "snapshot",
+            "--keys",
+            "/biowin<Enter>nlost<C-s>",
+        ])
+        .assert()
+        .success();
+    let notes = home.json(&["notes", "--json"]);
+    assert!(
+        !notes
+            .as_array()
+            .is_some_and(|n| n.iter().any(|n| n["text"] == "lost")),
+        "--no-state writes nothing"
+    );
+}

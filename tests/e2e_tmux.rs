@@ -119,7 +119,7 @@ fn search_open_follow_back_quit_in_a_real_terminal() {
     t.literal("lyonbiopole");
     t.wait_for("competitiveness cluster Lyonbiopôle");
     t.keys(&["Enter"]);
-    t.wait_for("follow the relation");
+    t.wait_for("⏎ follow");
     t.keys(&["Enter"]);
     t.wait_for("Lyonbiopôle › BioXclusters Plus");
     t.keys(&["BSpace"]);
@@ -151,12 +151,12 @@ fn the_board_opens_at_180_by_45_and_links_its_panes() {
     t.wait_for("┌ Lyonbiopôle");
     t.wait_for("• BioXclusters Plus");
     t.keys(&["="]);
-    t.wait_for(" of 13, linked to Lyonbiopôle)");
+    t.wait_for("(10 of 13, linked to Lyonbiop");
     t.keys(&["="]);
     t.wait_for("┌ Alliances (13)");
     t.keys(&["Tab"]);
     t.keys(&["Enter"]);
-    t.wait_for("follow the relation");
+    t.wait_for("⏎ follow");
     t.keys(&["b"]);
     t.wait("the tabs", |s| {
         s.contains(" tabs") && !s.contains("┌ Events (10)")

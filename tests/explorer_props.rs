@@ -1,10 +1,12 @@
 //! Whatever keys a user presses at whatever terminal size, the explorer never
 //! panics (1x1 up to 300x100, the board's sizes included), in the network view and
-//! the period chart too.
+//! the period chart too, and with notes, pins and recent lookups written to a
+//! temporary folder of user files (or none at all).
 
 use clusterdex::app::App;
 use clusterdex::commands::snapshot::render;
 use clusterdex::load::{DataSource, load};
+use clusterdex::store::{DatasetRef, Paths, Store};
 use clusterdex::ui::Theme;
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -16,7 +18,10 @@ fn key() -> impl Strategy<Value = KeyEvent> {
             '/', 'j', 'k', 'g', 'G', 'h', 'l', '[', ']', '-', '?', '1', '4', 'a', 'o', 'n',
             // the board, zoom, the cross-filter, copy, the views, help's own keys,
             // the network view and its depth, the period chart
-            'b', 'z', '=', 'y', 'Y', 'f', 't', 'c', '!', ' ', ':', 'v', '+', 'p'
+            'b', 'z', '=', 'y', 'Y', 'f', 't', 'c', '!', ' ', ':', 'v', '+', 'p',
+            // notes (n above) edited, deleted, saved with C-s, the Pinned and
+            // Recent panes (p above pins)
+            'e', 'd', 's', '5', '6'
         ])
         .prop_map(KeyCode::Char),
         prop::sample::select(vec![
@@ -33,6 +38,7 @@ fn key() -> impl Strategy<Value = KeyEvent> {
             KeyCode::PageDown,
             KeyCode::Home,
             KeyCode::End,
+            KeyCode::Delete,
             KeyCode::F(1),
         ]),
     ];
@@ -56,11 +62,20 @@ proptest! {
         keys in prop::collection::vec(key(), 0..40),
         w in 1u16..=300,
         h in 1u16..=100,
+        files in any::<bool>(),
     ) {
         let loaded = load(&DataSource::Builtin, clusterdex::data::DEFAULT_MAX_BYTES).expect("built-in");
-        let mut app = App::new(loaded.dataset, loaded.diagnostics);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = match files {
+            true => Store::at(Paths::under(dir.path())),
+            false => Store::off(),
+        };
+        let mut app = App::new(loaded.dataset, loaded.diagnostics)
+            .with_store(store, DatasetRef::Builtin);
         let screen = render(&mut app, &keys, (w, h), &Theme::dark());
         prop_assert_eq!(screen.len(), usize::from(h));
+        // Whatever was saved reads back.
+        prop_assert!(Store::at(Paths::under(dir.path())).notes().is_ok());
     }
 }
 

@@ -102,4 +102,92 @@ pub enum Action {
     MoveRight,
     /// Switch the timeline between its list and its chart of periods.
     ToggleChart,
+    /// Write a note on the row or card you are on.
+    NewNote,
+    /// Edit the note selected on the card.
+    EditNote,
+    /// Delete the note selected on the card (asks first).
+    DeleteNote,
+    /// Save the note being written.
+    SaveNote,
+    /// Start a new line in the note being written.
+    NewLine,
+    /// Delete the character under the cursor.
+    DeleteForward,
+    /// Pin or unpin the row or card you are on.
+    TogglePin,
+    /// Answer yes to the question asked.
+    Yes,
+    /// Answer no to the question asked.
+    No,
+}
+
+impl Action {
+    /// The action's name in the config file, fixed here so that renaming a
+    /// variant cannot break anyone's config. A pane's is `show_` and the
+    /// pane's name (`show_pinned`); actions no key is bound to have none.
+    pub fn name(self) -> Option<String> {
+        let name = match self {
+            Action::GoTab(n) => {
+                return super::Tab::at(n).map(|t| format!("show_{}", t.spec().name));
+            }
+            Action::InsertChar(_) | Action::Click(..) | Action::ScrollUp | Action::ScrollDown => {
+                return None;
+            }
+            Action::Quit => "quit",
+            Action::ToggleHelp => "toggle_help",
+            Action::ShowProblems => "show_problems",
+            Action::ShowTimeline => "show_timeline",
+            Action::StartFilter => "start_filter",
+            Action::StartPath => "start_path",
+            Action::CopyCard => "copy_card",
+            Action::CopyId => "copy_id",
+            Action::Close => "close",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::NextTab => "next_tab",
+            Action::PrevTab => "prev_tab",
+            Action::ToggleBoard => "toggle_board",
+            Action::CrossFilter => "cross_filter",
+            Action::Zoom => "zoom",
+            Action::Open => "open",
+            Action::Back => "back",
+            Action::HistoryBack => "history_back",
+            Action::HistoryForward => "history_forward",
+            Action::Alternate => "alternate",
+            Action::FocusList => "focus_list",
+            Action::StartSearch => "start_search",
+            Action::DeleteBack => "delete_back",
+            Action::DeleteWord => "delete_word",
+            Action::DeleteToStart => "delete_to_start",
+            Action::CursorStart => "cursor_start",
+            Action::CursorEnd => "cursor_end",
+            Action::CursorLeft => "cursor_left",
+            Action::CursorRight => "cursor_right",
+            Action::CancelSearch => "cancel_search",
+            Action::ShowNetwork => "show_network",
+            Action::Deeper => "deeper",
+            Action::Shallower => "shallower",
+            Action::Recentre => "recentre",
+            Action::MoveLeft => "move_left",
+            Action::MoveRight => "move_right",
+            Action::ToggleChart => "toggle_chart",
+            Action::NewNote => "new_note",
+            Action::EditNote => "edit_note",
+            Action::DeleteNote => "delete_note",
+            Action::SaveNote => "save_note",
+            Action::NewLine => "new_line",
+            Action::DeleteForward => "delete_forward",
+            Action::TogglePin => "toggle_pin",
+            Action::Yes => "yes",
+            Action::No => "no",
+        };
+        Some(name.to_string())
+    }
 }

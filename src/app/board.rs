@@ -131,7 +131,7 @@ impl App {
 
     /// A pane's rows for the anchor: the base rows, cut to the cross-filter,
     /// and on the board with the related rows first.
-    fn laid_out_rows(&self, t: Tab, board: bool) -> Vec<usize> {
+    pub(super) fn laid_out_rows(&self, t: Tab, board: bool) -> Vec<usize> {
         let base = self.board.base.get(t.index()).cloned().unwrap_or_default();
         if let Some(c) = self.board.cross {
             return base
@@ -159,10 +159,14 @@ impl App {
         if self.filter.active.is_some() {
             why.push(format!("filtered: {}", self.filter.applied));
         }
-        if why.is_empty() {
-            format!("{} ({shown})", t.title())
-        } else {
-            format!("{} ({shown} of {total}, {})", t.title(), why.join(", "))
+        let missing = self.kept_elsewhere(t);
+        if missing > 0 {
+            why.push(format!("{missing} not in this dataset"));
+        }
+        match (why.is_empty(), shown == total) {
+            (true, _) => format!("{} ({shown})", t.title()),
+            (false, true) => format!("{} ({shown}, {})", t.title(), why.join(", ")),
+            (false, false) => format!("{} ({shown} of {total}, {})", t.title(), why.join(", ")),
         }
     }
 }

@@ -14,6 +14,7 @@ impl App {
         self.save_place();
         let id = self.ds.entity(entity).id.clone();
         self.history.visit(&id);
+        self.record_visit(entity);
         self.show_current();
     }
 
@@ -36,6 +37,7 @@ impl App {
             return;
         };
         self.focus = Focus::Entity;
+        self.note_selected = None;
         self.related = self.related_of(e);
         let place = self.history.place();
         self.related_selected = place.related.min(self.related.len().saturating_sub(1));
@@ -43,6 +45,12 @@ impl App {
         self.geometry.entity_scroll = place.scroll;
         self.card_follow = false;
         self.geometry.related_rows.clear();
+        // Opened from the Pinned or Recent list, the user stays in it.
+        let here = self.rows[self.tab.index()].iter().position(|&r| r == e);
+        if let (true, Some(pos)) = (self.tab.is_kept(), here) {
+            self.selected[self.tab.index()] = pos;
+            return;
+        }
         let tab = Tab::of(self.ds.entity(e).kind);
         if self.board_active() && !tab.spec().board {
             return;
@@ -81,6 +89,8 @@ impl App {
     pub(super) fn card_move(&mut self, action: Action) {
         let page = usize::from(self.geometry.entity.height.max(2)) as isize - 1;
         let scroll = match action {
+            // The card's notes come first, then its related rows.
+            Action::Up | Action::Down if self.step_notes(action == Action::Down) => return,
             Action::Up | Action::Down if !self.related.is_empty() => {
                 return self.step_related(action == Action::Down);
             }
@@ -93,11 +103,13 @@ impl App {
             Action::HalfPageUp => -(page / 2).max(1),
             Action::HalfPageDown => (page / 2).max(1),
             Action::Top => {
+                self.note_selected = None;
                 self.related_selected = 0;
                 self.related_picked = false;
                 isize::MIN / 2
             }
             Action::Bottom => {
+                self.note_selected = None;
                 self.related_selected = self.related.len().saturating_sub(1);
                 self.related_picked = false;
                 isize::MAX / 2

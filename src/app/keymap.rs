@@ -1,10 +1,11 @@
-//! The one table from (context, key) to action. The help overlay and the
-//! status-bar hints are generated from it, so they cannot drift from the keys.
+//! The one table from (context, key) to action, and the keymap in force
+//! built from it ([`Keymap`]: the table and each pane's key, with the keys a
+//! config remapped). The help overlay and the status-bar hints are generated
+//! from the keymap in force, so they cannot drift from the keys.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::panes::Tab;
 
 /// Where the keyboard is: each context has its own bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,16 +23,22 @@ pub enum Context {
     Paths,
     Network,
     Chart,
+    /// Writing a note.
+    Note,
+    /// A question that waits for its answer (discard a note? delete it?).
+    Confirm,
 }
 
 impl Context {
     /// Every context, in the order help lists them.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::List,
         Context::Entity,
         Context::Search,
         Context::Filter,
+        Context::Note,
+        Context::Confirm,
         Context::Timeline,
         Context::Chart,
         Context::Network,
@@ -39,6 +46,26 @@ impl Context {
         Context::Help,
         Context::Problems,
     ];
+
+    /// The mode's name in the config file (`"search.down"`), fixed here so
+    /// that renaming a variant cannot break anyone's config.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::List => "list",
+            Context::Entity => "entity",
+            Context::Search => "search",
+            Context::Help => "help",
+            Context::Problems => "problems",
+            Context::Timeline => "timeline",
+            Context::Filter => "filter",
+            Context::Paths => "paths",
+            Context::Network => "network",
+            Context::Chart => "chart",
+            Context::Note => "note",
+            Context::Confirm => "confirm",
+        }
+    }
 
     pub fn title(self) -> &'static str {
         match self {
@@ -53,6 +80,8 @@ impl Context {
             Context::Paths => "Connections",
             Context::Network => "Network",
             Context::Chart => "Period chart",
+            Context::Note => "Writing a note",
+            Context::Confirm => "A question (discard or delete a note)",
         }
     }
 }
@@ -75,7 +104,8 @@ const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 use Context::*;
 use KeyCode::{
-    BackTab, Backspace, Char, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Up,
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp,
+    Right, Up,
 };
 
 const fn b(
@@ -127,12 +157,13 @@ pub static BINDINGS: &[Binding] = &[
     b(Global, &[(KeyCode::Tab, NONE)], Action::NextTab, "Tab", "next tab, or next pane on the board", false),
     b(Global, &[(BackTab, SHIFT), (BackTab, NONE)], Action::PrevTab, "S-Tab", "previous tab or pane", false),
     b(Global, &[(Char('b'), NONE)], Action::ToggleBoard, "b", "board or tabs", true),
+    b(Global, &[(Char('n'), NONE)], Action::NewNote, "n", "note: write one on this row or card", true),
     b(Global, &[(Char('='), NONE)], Action::CrossFilter, "=", "keep only rows linked to the selection (again: all)", false),
     b(Global, &[(Char('z'), NONE)], Action::Zoom, "z", "zoom the focused pane, and back", false),
     b(Global, &[(Char('['), NONE)], Action::HistoryBack, "[", "history back", false),
     b(Global, &[(Char(']'), NONE)], Action::HistoryForward, "]", "history forward", false),
     b(Global, &[(Char('?'), NONE), (F(1), NONE)], Action::ToggleHelp, "? F1", "help", true),
-    b(Global, &[(Char('!'), NONE)], Action::ShowProblems, "!", "problems found in the dataset", false),
+    b(Global, &[(Char('!'), NONE)], Action::ShowProblems, "!", "problems found in the dataset, the config or your files", false),
     b(Global, &[(Char('q'), NONE)], Action::Quit, "q", "quit", true),
     b(Search, &[(Enter, NONE)], Action::Open, "⏎", "open the selected hit", true),
     b(Search, &[(Esc, NONE)], Action::CancelSearch, "Esc", "close the search", true),
@@ -210,76 +241,48 @@ pub static BINDINGS: &[Binding] = &[
     b(Chart, &[(Char('y'), NONE)], Action::CopyCard, "y", "copy the card", false),
     b(Chart, &[(Char('Y'), SHIFT), (Char('Y'), NONE)], Action::CopyId, "Y", "copy the id", false),
     b(Chart, &[(Esc, NONE), (Char('t'), NONE), (Char('q'), NONE)], Action::Close, "Esc t", "close the timeline", true),
+    b(Global, &[(Char('p'), NONE)], Action::TogglePin, "p", "pin or unpin the row or card you are on", false),
+    b(Entity, &[(Char('e'), NONE)], Action::EditNote, "e ⏎", "edit the note selected on the card", false),
+    b(Entity, &[(Char('d'), NONE), (Delete, NONE)], Action::DeleteNote, "d Del", "delete the note selected on the card (asks first)", false),
+    b(Note, &[(Char('s'), CTRL)], Action::SaveNote, "C-s", "save the note", true),
+    b(Note, &[(Esc, NONE)], Action::Close, "Esc", "close (then ⏎ saves, Esc discards)", true),
+    b(Note, &[(Enter, NONE)], Action::NewLine, "⏎", "new line", false),
+    b(Note, &[(Backspace, NONE), (Char('h'), CTRL)], Action::DeleteBack, "⌫", "delete a character", false),
+    b(Note, &[(Delete, NONE), (Char('d'), CTRL)], Action::DeleteForward, "Del C-d", "delete the character under the cursor", false),
+    b(Note, &[(Char('w'), CTRL), (Backspace, KeyModifiers::ALT)], Action::DeleteWord, "C-w", "delete a word", false),
+    b(Note, &[(Char('u'), CTRL)], Action::DeleteToStart, "C-u", "delete to the start of the line", false),
+    b(Note, &[(Char('a'), CTRL), (Home, NONE)], Action::CursorStart, "C-a Home", "start of the line", false),
+    b(Note, &[(Char('e'), CTRL), (End, NONE)], Action::CursorEnd, "C-e End", "end of the line", false),
+    b(Note, &[(Left, NONE), (Char('b'), CTRL)], Action::CursorLeft, "←", "cursor left", false),
+    b(Note, &[(Right, NONE), (Char('f'), CTRL)], Action::CursorRight, "→", "cursor right", false),
+    b(Note, &[(Up, NONE), (Char('p'), CTRL)], Action::Up, "↑", "line above", false),
+    b(Note, &[(Down, NONE), (Char('n'), CTRL)], Action::Down, "↓", "line below", false),
+    b(Confirm, &[(Enter, NONE), (Char('y'), NONE)], Action::Yes, "⏎ y", "yes: save the note, or delete it", false),
+    b(Confirm, &[(Esc, NONE), (Char('n'), NONE)], Action::No, "Esc n", "no: discard the note, or keep it", false),
 ];
 
 /// Ctrl-c quits from anywhere, search and help included.
-fn is_interrupt(key: &KeyEvent) -> bool {
+pub(super) fn is_interrupt(key: &KeyEvent) -> bool {
     key.code == Char('c') && key.modifiers.contains(CTRL)
 }
 
-fn matches(binding: &Binding, key: &KeyEvent) -> bool {
-    binding
-        .keys
-        .iter()
-        .any(|&(code, mods)| code == key.code && mods == key.modifiers)
-}
+mod map;
+pub use map::{Key, Keymap, Row, builtin};
 
-/// The action for a key in a context; in search an unbound printable character is typed.
+/// The action for a key in a context, with the built-in keys.
 pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
-    if is_interrupt(key) {
-        return Some(Action::Quit);
-    }
-    let own = BINDINGS
-        .iter()
-        .find(|b| b.context == context && matches(b, key));
-    if let Some(b) = own {
-        return Some(b.action);
-    }
-    match context {
-        Context::Search | Context::Filter => match key.code {
-            Char(c) if !key.modifiers.intersects(CTRL | KeyModifiers::ALT) => {
-                Some(Action::InsertChar(c))
-            }
-            _ => None,
-        },
-        Context::Problems => Some(Action::ShowProblems),
-        Context::Help | Context::Timeline | Context::Paths | Context::Network | Context::Chart => {
-            None
-        }
-        _ => BINDINGS
-            .iter()
-            .find(|b| b.context == Context::Global && matches(b, key))
-            .map(|b| b.action)
-            .or_else(|| pane_key(key)),
-    }
+    builtin().action(context, key)
 }
 
-/// A pane's own key (`1`, `2`, ... from the pane table) shows it.
-fn pane_key(key: &KeyEvent) -> Option<Action> {
-    match key.code {
-        Char(c) if key.modifiers == NONE => Tab::by_key(c).map(|t| Action::GoTab(t.index())),
-        _ => None,
-    }
-}
-
-/// The status-bar hints for a context: its own, then the global ones.
+/// The built-in status-bar hints for a context.
 pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
-    let global = matches!(context, Context::List | Context::Entity);
-    BINDINGS
-        .iter()
-        .filter(|b| b.hint && (b.context == context || (global && b.context == Context::Global)))
-        .map(|b| (b.label, b.help))
-        .collect()
-}
-
-/// Every binding of a context, for the help overlay.
-pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.context == context)
+    builtin().hints(context)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Tab;
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
@@ -375,13 +378,51 @@ mod tests {
             let k = key(Char(t.spec().key), NONE);
             for c in [Context::List, Context::Entity, Context::Global] {
                 assert!(
-                    !BINDINGS.iter().any(|b| b.context == c && matches(b, &k)),
+                    !BINDINGS
+                        .iter()
+                        .any(|b| b.context == c && b.keys.contains(&(k.code, k.modifiers))),
                     "{:?} is bound in {c:?}",
                     t.spec().key
                 );
             }
             assert_eq!(action(Context::List, &k), Some(Action::GoTab(t.index())));
         }
+    }
+
+    #[test]
+    fn every_bound_action_and_mode_has_a_distinct_config_name() {
+        let rows = builtin().rows();
+        for a in rows {
+            let name = a.action.name();
+            assert!(name.is_some(), "{:?} has keys but no name", a.action);
+            let same = rows
+                .iter()
+                .filter(|b| b.action != a.action && b.action.name() == name);
+            assert_eq!(same.count(), 0, "{name:?} names two actions");
+        }
+        for a in Context::ALL {
+            assert_eq!(
+                Context::ALL.iter().filter(|b| b.name() == a.name()).count(),
+                1
+            );
+        }
+    }
+
+    #[test]
+    fn a_question_takes_yes_no_and_any_other_key_withdraws_it() {
+        let ask = |code| action(Context::Confirm, &key(code, NONE));
+        assert_eq!(ask(Enter), Some(Action::Yes));
+        assert_eq!(ask(Char('y')), Some(Action::Yes));
+        assert_eq!(ask(Esc), Some(Action::No));
+        assert_eq!(ask(Char('x')), Some(Action::Close));
+        assert_eq!(
+            action(Context::Note, &key(Char('q'), NONE)),
+            Some(Action::InsertChar('q'))
+        );
+        assert_eq!(
+            action(Context::Note, &key(Char('s'), CTRL)),
+            Some(Action::SaveNote)
+        );
     }
 
     #[test]

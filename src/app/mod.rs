@@ -1,24 +1,30 @@
 //! The explorer's state and behaviour, with no terminal and no drawing: one
-//! [`App`], a documented [`Action`] vocabulary, the keymap, and navigation
-//! history. `App::update` is the only place state changes (the UI may move
-//! scroll offsets and record where it drew things, for the mouse).
+//! [`App`], a documented [`Action`] vocabulary, the keymap, navigation
+//! history, and the user's notes, pins and recent lookups. `App::update` is
+//! the only place state changes (the UI may move scroll offsets and record
+//! where it drew things, for the mouse; the writer's replies are taken in
+//! `App::poll_store`).
 
 pub mod action;
 pub mod answers;
 pub mod board;
 mod card;
 pub mod chart;
+pub mod editor;
 mod filter;
 pub mod history;
 pub mod index_slot;
 pub mod keymap;
 pub mod line;
+pub mod memory;
 pub mod network;
+pub mod notes;
 pub mod panes;
 mod paste;
 pub mod search_worker;
 mod update;
 pub mod views;
+mod writer;
 
 #[cfg(test)]
 mod board_tests;
@@ -28,7 +34,7 @@ mod pictures_tests;
 mod tests;
 
 pub use action::Action;
-pub use keymap::Context;
+pub use keymap::{Context, Keymap};
 pub use panes::Tab;
 
 use crate::diagnostic::Diagnostic;
@@ -61,6 +67,10 @@ pub enum Mode {
     Network,
     /// The timeline as a chart of periods.
     Chart,
+    /// Writing a note.
+    Note,
+    /// A question waits for its answer (see [`notes::Question`]).
+    Confirm,
 }
 
 /// One selectable related entity in the entity view.
@@ -112,6 +122,8 @@ pub struct Geometry {
     /// Lines scrolled off the top of the help overlay, and its page height.
     pub help_scroll: usize,
     pub help_page: usize,
+    /// Rows scrolled off the top of the note editor.
+    pub note_scroll: usize,
 }
 
 impl Geometry {
@@ -178,6 +190,20 @@ pub struct App {
     pub in_tmux: bool,
     pub told_tmux: bool,
     pub quit: bool,
+    /// The keys in force (the built-in ones, or a config's remaps).
+    pub keymap: Keymap,
+    /// The user's notes, pins and recent lookups.
+    pub memory: memory::Memory,
+    /// The note being written.
+    pub note: Option<notes::NoteEditor>,
+    /// The question waiting for an answer.
+    pub question: Option<notes::Question>,
+    /// The note selected on the open card (an index of [`App::card_notes`]),
+    /// when the selection is on a note rather than a related row.
+    pub note_selected: Option<usize>,
+    /// The config file's problems (it is then not used), and its name.
+    pub config_problems: Vec<Diagnostic>,
+    pub config_name: String,
 }
 
 impl App {
@@ -216,6 +242,13 @@ impl App {
             in_tmux: false,
             told_tmux: false,
             quit: false,
+            keymap: Keymap::default(),
+            memory: memory::Memory::default(),
+            note: None,
+            question: None,
+            note_selected: None,
+            config_problems: Vec::new(),
+            config_name: String::new(),
         };
         app.fill_rows();
         app
@@ -225,7 +258,7 @@ impl App {
     /// keeping each pane's selected entity where it can.
     pub(super) fn fill_rows(&mut self) {
         let before: Vec<Option<usize>> = Tab::all().map(|t| self.row_entity(t)).collect();
-        let rows = panes::fill(&self.ds);
+        let rows = panes::fill(&self.ds, &self.kept());
         self.board.totals = rows.iter().map(Vec::len).collect();
         self.board.base = rows.into_iter().map(|r| self.filtered(r)).collect();
         self.rows = self.board.base.clone();
@@ -257,6 +290,8 @@ impl App {
             (Mode::Paths, _) => Context::Paths,
             (Mode::Network, _) => Context::Network,
             (Mode::Chart, _) => Context::Chart,
+            (Mode::Note, _) => Context::Note,
+            (Mode::Confirm, _) => Context::Confirm,
             (Mode::Search, _) => Context::Search,
             (Mode::Browse, Focus::List) => Context::List,
             (Mode::Browse, Focus::Entity) => Context::Entity,
@@ -348,11 +383,15 @@ impl App {
                 self.focus = Focus::List;
             }
         }
-        if self.mode == Mode::Search {
-            self.run_search();
-        }
+        // Notes and frecency by the new entity numbers; a search runs again.
+        self.refresh_personal();
         self.refresh_network();
         self.refresh_chart();
+    }
+
+    /// The action a key stands for here, with the keys in force.
+    pub fn action_for(&self, key: &ratatui::crossterm::event::KeyEvent) -> Option<Action> {
+        self.keymap.action(self.context(), key)
     }
 
     /// The names along the history trail, for the breadcrumb.

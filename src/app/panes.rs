@@ -1,7 +1,7 @@
 //! The explorer's panes, one row each: the title, what fills the pane, the key
 //! that shows it, the order of its rows, and whether the board shows it. The
-//! tabs, the board, the digit keys, the titles and the help are all derived
-//! from [`PANES`], so a new pane is one row here.
+//! tabs, the board, the digit keys (and their names in the config), the titles
+//! and the help are all derived from [`PANES`], so a new pane is one row here.
 
 use crate::model::{Dataset, Kind, Kinds};
 
@@ -10,6 +10,10 @@ use crate::model::{Dataset, Kind, Kinds};
 pub enum Holds {
     /// Every entity of these kinds (each kind is held by exactly one pane).
     Kinds(Kinds),
+    /// The entities the user pinned.
+    Pinned,
+    /// The entities the user opened last.
+    Recent,
 }
 
 /// The order of a pane's rows (before the board lifts linked rows to the top).
@@ -19,12 +23,16 @@ pub enum Order {
     Name,
     /// By first date, undated rows last, then by name.
     Date,
+    /// As the user's files keep them (pins as made, the most recent first).
+    Kept,
 }
 
 /// One pane: a row of [`PANES`].
 #[derive(Debug)]
 pub struct PaneSpec {
     pub title: &'static str,
+    /// Its name in the config file (`show_pinned`): never change one.
+    pub name: &'static str,
     pub holds: Holds,
     /// The key that shows the pane, from anywhere.
     pub key: char,
@@ -38,11 +46,20 @@ use Kind::*;
 /// Every pane, in tab order.
 #[rustfmt::skip]
 pub static PANES: &[PaneSpec] = &[
-    PaneSpec { title: "Clusters", holds: Holds::Kinds(Kinds::of(&[Cluster])), key: '1', order: Order::Name, board: true },
-    PaneSpec { title: "Alliances", holds: Holds::Kinds(Kinds::of(&[Alliance])), key: '2', order: Order::Name, board: true },
-    PaneSpec { title: "Events", holds: Holds::Kinds(Kinds::of(&[Event])), key: '3', order: Order::Date, board: true },
-    PaneSpec { title: "Others", holds: Holds::Kinds(Kinds::of(&[Organisation, Person, Project, Place])), key: '4', order: Order::Name, board: false },
+    PaneSpec { title: "Clusters", name: "clusters", holds: Holds::Kinds(Kinds::of(&[Cluster])), key: '1', order: Order::Name, board: true },
+    PaneSpec { title: "Alliances", name: "alliances", holds: Holds::Kinds(Kinds::of(&[Alliance])), key: '2', order: Order::Name, board: true },
+    PaneSpec { title: "Events", name: "events", holds: Holds::Kinds(Kinds::of(&[Event])), key: '3', order: Order::Date, board: true },
+    PaneSpec { title: "Others", name: "others", holds: Holds::Kinds(Kinds::of(&[Organisation, Person, Project, Place])), key: '4', order: Order::Name, board: false },
+    PaneSpec { title: "Pinned", name: "pinned", holds: Holds::Pinned, key: '5', order: Order::Kept, board: true },
+    PaneSpec { title: "Recent", name: "recent", holds: Holds::Recent, key: '6', order: Order::Kept, board: false },
 ];
+
+/// What the user's own panes hold: entities of the open dataset, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Kept {
+    pub pinned: Vec<usize>,
+    pub recent: Vec<usize>,
+}
 
 /// A pane of the explorer: an index into [`PANES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -78,16 +95,22 @@ impl Tab {
         self.0
     }
 
-    /// Whether the pane holds entities of this kind.
+    /// Whether the pane holds every entity of this kind.
     pub fn holds(self, kind: Kind) -> bool {
         match self.spec().holds {
             Holds::Kinds(k) => k.contains(kind),
+            Holds::Pinned | Holds::Recent => false,
         }
+    }
+
+    /// Whether the pane holds what the user keeps (pins, recent lookups).
+    pub fn is_kept(self) -> bool {
+        matches!(self.spec().holds, Holds::Pinned | Holds::Recent)
     }
 
     /// Whether the pane holds more than one kind (its rows then show a kind badge).
     pub fn mixed(self) -> bool {
-        Kind::ALL.iter().filter(|&&k| self.holds(k)).count() > 1
+        self.is_kept() || Kind::ALL.iter().filter(|&&k| self.holds(k)).count() > 1
     }
 
     /// The pane that holds entities of a kind.
@@ -116,11 +139,15 @@ impl Tab {
     }
 }
 
-/// Each pane's rows in its order: the entities it holds, sorted.
-pub fn fill(ds: &Dataset) -> Vec<Vec<usize>> {
+/// Each pane's rows in its order: the entities it holds, sorted, or the
+/// user's, as kept.
+pub fn fill(ds: &Dataset, kept: &Kept) -> Vec<Vec<usize>> {
     let mut rows: Vec<Vec<usize>> = vec![Vec::new(); PANES.len()];
     for (i, e) in ds.entities.iter().enumerate() {
         rows[Tab::of(e.kind).index()].push(i);
+    }
+    for t in Tab::all().filter(|t| t.is_kept()) {
+        rows[t.index()] = fill_kept(t, kept);
     }
     let names: Vec<String> = ds
         .entities
@@ -140,9 +167,19 @@ pub fn fill(ds: &Dataset) -> Vec<Vec<usize>> {
                     (None, None) => by_name(a, b),
                 }
             }),
+            Order::Kept => {}
         }
     }
     rows
+}
+
+/// The rows of one of the user's own panes.
+pub fn fill_kept(tab: Tab, kept: &Kept) -> Vec<usize> {
+    match tab.spec().holds {
+        Holds::Pinned => kept.pinned.clone(),
+        Holds::Recent => kept.recent.clone(),
+        Holds::Kinds(_) => Vec::new(),
+    }
 }
 
 /// The earliest date of an entity, if it has one.
@@ -166,10 +203,32 @@ mod tests {
     }
 
     #[test]
-    fn pane_keys_are_distinct() {
+    fn pane_keys_and_names_are_distinct() {
         for a in Tab::all() {
             assert_eq!(Tab::by_key(a.spec().key), Some(a));
+            let same = Tab::all().filter(|b| b.spec().name == a.spec().name);
+            assert_eq!(same.count(), 1, "{}", a.spec().name);
         }
+    }
+
+    #[test]
+    fn the_users_panes_hold_what_is_kept_in_its_order() {
+        let kept = Kept {
+            pinned: vec![5, 2],
+            recent: vec![9],
+        };
+        let ds = crate::load::load(&crate::load::DataSource::Builtin, u64::MAX)
+            .expect("loads")
+            .dataset;
+        let rows = fill(&ds, &kept);
+        let pinned = Tab::all().find(|t| t.spec().holds == Holds::Pinned);
+        assert_eq!(rows[pinned.expect("a Pinned pane").index()], vec![5, 2]);
+        assert!(Tab::all().filter(|t| t.is_kept()).all(|t| t.mixed()));
+        let counted: usize = Tab::all()
+            .filter(|t| !t.is_kept())
+            .map(|t| rows[t.index()].len())
+            .sum();
+        assert_eq!(counted, ds.len(), "every entity once in the panes of kinds");
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! once, instead of one keystroke per character (a 100 KB paste used to run
 //! 100,000 searches, and its letters were taken for commands while browsing).
 //! A mode with a line editor joins by naming its line in [`App::editing_line`]
-//! and what follows an edit in [`App::line_edited`].
+//! and what follows an edit in [`App::line_edited`]; the note editor takes a
+//! paste whole, line breaks included.
 
 use super::{Action, App, Mode, line::Line};
 
@@ -14,6 +15,10 @@ impl App {
         self.flash = None;
         if self.mode == Mode::Browse {
             self.update(Action::StartSearch);
+        }
+        if let (Mode::Note, Some(n)) = (self.mode, self.note.as_mut()) {
+            n.editor.insert_str(text);
+            return;
         }
         let Some(line) = self.editing_line() else {
             return;

@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::answers::{self, AnswerRow};
 use crate::model::Dataset;
-use crate::search::{Hit, Index, QueryError, Searcher};
+use crate::search::{Hit, Index, Personal, QueryError, Searcher};
 
 /// The worker's answer to query number `seq`.
 #[derive(Debug)]
@@ -20,9 +20,12 @@ pub struct Answer {
     pub answers: Vec<AnswerRow>,
 }
 
+/// A query's number, its text, and the user's notes and frecency to search with.
+type Request = (u64, String, Arc<Personal>);
+
 #[derive(Debug)]
 pub struct SearchWorker {
-    requests: Sender<(u64, String)>,
+    requests: Sender<Request>,
     answers: Receiver<Answer>,
     last: u64,
     /// The query still waiting for its answer, if any.
@@ -31,7 +34,7 @@ pub struct SearchWorker {
 
 impl SearchWorker {
     pub fn start(index: Arc<Index>, ds: Arc<Dataset>) -> SearchWorker {
-        let (requests, inbox) = channel::<(u64, String)>();
+        let (requests, inbox) = channel::<Request>();
         let (outbox, answers) = channel();
         std::thread::spawn(move || {
             let mut searcher = Searcher::new();
@@ -40,6 +43,7 @@ impl SearchWorker {
                 while let Ok(newer) = inbox.try_recv() {
                     request = newer;
                 }
+                searcher.set_personal(request.2);
                 let hits = searcher.search(&index, &request.1).map(<[Hit]>::to_vec);
                 let result = hits.map(|h| (h, searcher.total()));
                 let answers = answers::for_line(&ds, &index, &request.1);
@@ -64,9 +68,13 @@ impl SearchWorker {
     }
 
     /// Asks for a search; its answer replaces any earlier pending one.
-    pub fn ask(&mut self, text: &str) {
+    pub fn ask(&mut self, text: &str, personal: Arc<Personal>) {
         self.last += 1;
-        if self.requests.send((self.last, text.to_string())).is_ok() {
+        if self
+            .requests
+            .send((self.last, text.to_string(), personal))
+            .is_ok()
+        {
             self.pending = Some(self.last);
         }
     }

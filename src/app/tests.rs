@@ -58,9 +58,11 @@ fn tabs_list_entities_by_name_and_switch_by_number_and_tab() {
     run(&mut a, &[Action::GoTab(3)]);
     assert_eq!(names(&a), ["Lyon"]);
     run(&mut a, &[Action::NextTab]);
+    assert_eq!(a.tab.title(), "Pinned");
+    run(&mut a, &[Action::NextTab, Action::NextTab]);
     assert_eq!(a.tab, Tab::FIRST, "tabs wrap around");
     run(&mut a, &[Action::PrevTab]);
-    assert_eq!(a.tab.title(), "Others");
+    assert_eq!(a.tab.title(), "Recent");
 }
 
 #[test]

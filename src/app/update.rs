@@ -30,6 +30,8 @@ impl App {
             Mode::Filter => self.update_filter(action),
             Mode::Network => self.update_network(action),
             Mode::Chart => self.update_chart(action),
+            Mode::Note => self.update_note(action),
+            Mode::Confirm => self.update_confirm(action),
         }
         self.relink(false);
     }
@@ -159,12 +161,17 @@ impl App {
                         self.visit(e);
                     }
                 }
+                Focus::Entity if self.note_selected.is_some() => self.edit_note(),
                 Focus::Entity => {
                     if let Some(r) = self.related.get(self.related_selected) {
                         self.visit(r.other);
                     }
                 }
             },
+            Action::NewNote => self.new_note(),
+            Action::EditNote => self.edit_note(),
+            Action::DeleteNote => self.ask_delete(),
+            Action::TogglePin => self.toggle_pin(),
             Action::Back => self.back(),
             Action::HistoryBack => self.step_history(true),
             Action::HistoryForward => self.step_history(false),
@@ -291,6 +298,7 @@ impl App {
     /// a crash. On a large dataset the search runs on a worker thread and its
     /// answer arrives through [`App::poll_search`].
     pub fn run_search(&mut self) {
+        let personal = std::sync::Arc::clone(&self.memory.personal);
         if self.index.is_large() {
             if self.search.worker.is_none() {
                 let index = self.index.shared();
@@ -298,12 +306,13 @@ impl App {
                 self.search.worker = Some(super::search_worker::SearchWorker::start(index, ds));
             }
             if let Some(w) = self.search.worker.as_mut() {
-                w.ask(self.search.line.text());
+                w.ask(self.search.line.text(), personal);
             }
             return;
         }
         let index = self.index.get();
         let s = &mut self.search;
+        s.searcher.set_personal(personal);
         let result = s
             .searcher
             .search(index, s.line.text())

@@ -198,3 +198,25 @@ pub fn newest_first(notes: &mut [crate::store::Note]) {
     notes.reverse();
     notes.sort_by_key(|n| std::cmp::Reverse(n.written));
 }
+
+/// The user's notes as the search reads them (none with `--no-state`, or
+/// when they cannot be read: said on `err`, the search goes on without).
+pub fn notes_to_search(
+    env: &Env,
+    ds: &crate::model::Dataset,
+    err: &mut impl Write,
+) -> io::Result<crate::search::Personal> {
+    let notes = match env.store.notes() {
+        Ok(o) => report(o, err)?,
+        Err(e) => {
+            writeln!(
+                err,
+                "warning: {}; your notes are not searched",
+                clean(&e.to_string())
+            )?;
+            Vec::new()
+        }
+    };
+    let notes = (notes.into_iter()).filter_map(|n| Some((ds.index_of(&n.entity.id)?, n.text)));
+    Ok(crate::search::Personal::new(notes, []))
+}

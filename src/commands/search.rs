@@ -1,6 +1,9 @@
 //! `clusterdex search QUERY [--kind K] [--limit N] [--json]`: ranked hits as a
 //! table (matched letters emphasised on a terminal) or as JSON for scripts. A
 //! query that asks a question ("magia coordinator") has its answers first.
+//! The user's notes are searched too (`note:china`; not with `--no-state`);
+//! frecency is the explorer's alone, so a script's results never depend on
+//! what was opened lately.
 
 use std::io::{self, Write};
 
@@ -51,7 +54,8 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
     };
     let ds = &loaded.dataset;
     let index = Index::new(ds);
-    let hits = match index.search_top(&query, args.limit) {
+    let personal = super::memory::notes_to_search(env, ds, err)?;
+    let hits = match index.search_with(&query, &personal, args.limit) {
         Ok(h) => h,
         Err(e) => {
             writeln!(err, "error: invalid query: {}", crate::text::brief(&e.0))?;
@@ -90,7 +94,7 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
                 name: &e.name,
                 score: h.score,
                 field: h.field.as_str(),
-                text: h.field.text(ds, h.entity),
+                text: personal.hit_text(ds, h),
                 indices: &h.indices,
                 answer: None,
             }
@@ -142,7 +146,7 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
             let matched = match h.field {
                 crate::search::Field::Name => "name".to_string(),
                 f => {
-                    let (text, at) = excerpt(f.text(ds, h.entity), &h.indices, 40);
+                    let (text, at) = excerpt(personal.hit_text(ds, h), &h.indices, 40);
                     format!("{}: {}", f.as_str(), emphasise(&text, &at, env.color))
                 }
             };

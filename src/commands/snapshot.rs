@@ -1,6 +1,8 @@
 //! `clusterdex snapshot [--size WxH] [--keys KEYS]`: the explorer run headless on
 //! a test backend, keys replayed, the final screen printed as text. For docs,
-//! scripts and tests.
+//! scripts and tests. It is the explorer: it reads and writes the user's notes,
+//! pins and recent lookups (unless `--no-state`) and takes the config's keys,
+//! so a script can drive it.
 
 use std::io::{self, Write};
 
@@ -9,7 +11,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Env, exit, open};
-use crate::app::{App, keymap};
+use crate::app::App;
 use crate::text::quote;
 use crate::ui::{self, Theme};
 
@@ -34,7 +36,8 @@ pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
 }
 
 /// Parses keys written as plain characters plus `<Enter>`, `<Esc>`, `<Tab>`,
-/// `<BackTab>`, arrows, `<PgUp>`, `<PgDn>`, `<Backspace>`, `<F1>`, `<C-x>`.
+/// `<BackTab>`, arrows, `<PgUp>`, `<PgDn>`, `<Home>`, `<End>`, `<Del>`,
+/// `<Backspace>`, `<F1>`, `<C-x>`.
 pub fn parse_keys(text: &str) -> Result<Vec<KeyEvent>, String> {
     let mut keys = Vec::new();
     let mut rest = text;
@@ -57,6 +60,9 @@ pub fn parse_keys(text: &str) -> Result<Vec<KeyEvent>, String> {
                 "PgDn" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
                 "Backspace" | "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
                 "F1" => KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE),
+                "Home" => KeyEvent::new(KeyCode::Home, KeyModifiers::NONE),
+                "End" => KeyEvent::new(KeyCode::End, KeyModifiers::NONE),
+                "Del" => KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE),
                 "Space" => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
                 "lt" => KeyEvent::new(KeyCode::Char('<'), KeyModifiers::NONE),
                 ctrl if ctrl.starts_with("C-") && ctrl.chars().count() == 3 => {
@@ -93,11 +99,13 @@ pub fn render(app: &mut App, keys: &[KeyEvent], size: (u16, u16), theme: &Theme)
         if app.quit {
             break;
         }
-        if let Some(a) = keymap::action(app.context(), key) {
+        if let Some(a) = app.action_for(key) {
             app.update(a);
         }
-        // Headless, each frame shows the answer to the keys so far.
+        // Headless, each frame shows the answer to the keys so far, and the
+        // user's files as written.
         app.wait_search();
+        app.wait_store();
         sure(terminal.draw(|f| ui::draw(f, app, theme)));
     }
     screen_text(terminal.backend().buffer())
@@ -152,9 +160,28 @@ pub fn run(
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let mut app = App::new(loaded.dataset, loaded.diagnostics);
+    let config = match env.store.paths() {
+        Some(p) => crate::config::load(&p.config),
+        None => crate::config::Loaded::default(),
+    };
+    let mut app = app(env, loaded, &config);
     for line in render(&mut app, &keys, size, theme) {
         writeln!(out, "{line}")?;
     }
     Ok(exit::OK)
+}
+
+/// The explorer's state for a loaded dataset, as it starts: the user's files
+/// (none with `--no-state`), the config's keys, and its problems for the
+/// banner (the config is then not used).
+pub fn app(env: &Env, loaded: crate::load::Loaded, config: &crate::config::Loaded) -> App {
+    let dataset = super::memory::dataset_ref(env, &loaded);
+    let name = loaded.name;
+    let mut app =
+        App::new(loaded.dataset, loaded.diagnostics).with_store(env.store.clone(), dataset);
+    app.source_name = name;
+    app.keymap = crate::config::remap::keymap(&config.config.remaps);
+    app.config_problems = config.problems.clone();
+    app.config_name = config.path.display().to_string();
+    app
 }

@@ -88,8 +88,7 @@ fn target(
             ),
         ));
     };
-    let bound: Vec<String> = crate::app::keymap::BINDINGS
-        .iter()
+    let bound: Vec<String> = (crate::app::keymap::builtin().rows().iter())
         .filter(|b| b.action == found)
         .map(|b| remap::context_name(b.context))
         .collect();

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::keys;
 use super::remap::{self, action_name, context_name};
-use crate::app::keymap::BINDINGS;
+use crate::app::keymap::builtin;
 
 const HEAD: &str = r#"// clusterdex settings: $XDG_CONFIG_HOME/clusterdex/config.ron
 // (~/.config/clusterdex/config.ron when XDG_CONFIG_HOME is unset).
@@ -30,8 +30,11 @@ const HEAD: &str = r#"// clusterdex settings: $XDG_CONFIG_HOME/clusterdex/config
 
     // Keys. An action's name, then a key or a list of keys: they replace the
     // action's keys in every mode where it has keys, except that in the search
-    // and filter lines plain characters are typed, so there only the other keys
-    // apply. "mode.action" sets one mode only, e.g. "search.down": ["C-j"].
+    // and filter lines and in a note plain characters are typed, so there only
+    // the other keys apply. "mode.action" sets one mode only, e.g.
+    // "search.down": ["C-j"]. The panes' keys (show_clusters to show_recent,
+    // at the end) can be remapped too; they work wherever the global keys do.
+    // Names never change from one version to the next.
 MODES_AND_KEYS
     // Ctrl-c always quits. Remove the // before a line to change it.
     keys: {
@@ -43,14 +46,16 @@ pub fn text() -> String {
     let about = format!("Modes: {}. A key is {}.", modes.join(", "), keys::SYNTAX);
     let mut out = HEAD.replace("MODES_AND_KEYS", &comment(&about, "    // ", 80));
     for (name, action) in remap::actions() {
-        let rows: Vec<_> = BINDINGS.iter().filter(|b| b.action == action).collect();
+        let rows: Vec<_> = (builtin().rows().iter())
+            .filter(|b| b.action == action)
+            .collect();
         let same = rows.windows(2).all(|w| w[0].keys == w[1].keys);
         if same {
-            line(&mut out, &name, rows[0].keys, rows[0].help);
+            line(&mut out, &name, &rows[0].keys, &rows[0].help);
         } else {
             for b in rows {
                 let qualified = format!("{}.{}", context_name(b.context), action_name(action));
-                line(&mut out, &qualified, b.keys, b.help);
+                line(&mut out, &qualified, &b.keys, &b.help);
             }
         }
     }

@@ -56,17 +56,6 @@ impl Loaded {
             )
         })
     }
-
-    /// The banner cut for a status line: without the path.
-    pub fn short_banner(&self) -> Option<String> {
-        let n = self.problems.len();
-        (n > 0).then(|| {
-            format!(
-                "config: {n} problem{}, defaults used (clusterdex config check)",
-                if n == 1 { "" } else { "s" }
-            )
-        })
-    }
 }
 
 /// Reads and checks the file at `path`; a missing file gives the defaults.

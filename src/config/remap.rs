@@ -1,55 +1,41 @@
 //! Key remaps: action names, mode names, and the keymap a config's remaps give,
-//! checked for keys bound twice. Names come from the keymap's own table, so an
-//! action added there can be remapped at once, under the name help shows.
+//! checked for keys bound twice. Names come from the keymap's own rows
+//! ([`Action::name`], [`Context::name`]: a table, so renaming a variant breaks
+//! no config), so an action added there can be remapped at once, under the
+//! name help shows; the panes' keys (`show_clusters`, ...) too.
 //!
 //! A remap `"down": ["j", "Down"]` replaces the keys of `down` in every mode
-//! where it has keys, except that in a text line (search, filter) its plain
-//! characters are left out, since they are typed there; `"search.down":
+//! where it has keys, except that in a text line (search, filter, a note) its
+//! plain characters are left out, since they are typed there; `"search.down":
 //! ["C-n"]` sets one mode only, and wins over the first for it.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keys::{self, Key};
 use crate::app::Action;
-use crate::app::keymap::{self, BINDINGS, Context};
+use crate::app::keymap::{self, Context, Keymap, Row};
 use crate::diagnostic::Position;
 
-/// The config name of an action: its variant in snake case, `go_tab_1` for the
-/// first tab (numbered as its key is).
+/// The config name of an action (see [`Action::name`]).
 pub fn action_name(action: Action) -> String {
-    let debug = format!("{action:?}");
-    let (head, arg) = match debug.split_once('(') {
-        Some((h, a)) => (h, a.trim_end_matches(')').parse::<usize>().ok()),
-        None => (debug.as_str(), None),
-    };
-    let mut name = snake(head);
-    if let Some(n) = arg {
-        name.push_str(&format!("_{}", n + 1));
-    }
-    name
+    action.name().unwrap_or_default()
 }
 
 /// The config name of a mode: `list`, `entity`, `search`, ...; `global` for
 /// the keys that work anywhere.
 pub fn context_name(context: Context) -> String {
-    snake(&format!("{context:?}"))
+    context.name().to_string()
 }
 
-fn snake(camel: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in camel.chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            out.push('_');
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
+/// The built-in rows, which remaps change.
+fn rows() -> &'static [Row] {
+    keymap::builtin().rows()
 }
 
 /// Every action that has keys, by name, in the table's order.
 pub fn actions() -> Vec<(String, Action)> {
     let mut out: Vec<(String, Action)> = Vec::new();
-    for b in BINDINGS {
+    for b in rows() {
         if !out.iter().any(|(_, a)| *a == b.action) {
             out.push((action_name(b.action), b.action));
         }
@@ -60,7 +46,7 @@ pub fn actions() -> Vec<(String, Action)> {
 /// Every mode that has keys, in the table's order.
 pub fn contexts() -> Vec<Context> {
     let mut out = Vec::new();
-    for b in BINDINGS {
+    for b in rows() {
         if !out.contains(&b.context) {
             out.push(b.context);
         }
@@ -88,9 +74,9 @@ pub struct Bound {
     pub remap: Option<usize>,
 }
 
-/// The keymap with the remaps applied, row for row of the built-in table.
+/// The keymap with the remaps applied, row for row of the built-in one.
 pub fn effective(remaps: &[Remap]) -> Vec<Bound> {
-    BINDINGS
+    rows()
         .iter()
         .map(|b| {
             let own = remaps
@@ -110,13 +96,13 @@ pub fn effective(remaps: &[Remap]) -> Vec<Bound> {
                         .filter(|&k| !plain(k))
                         .collect();
                     if keys.is_empty() {
-                        (b.keys.to_vec(), None)
+                        (b.keys.clone(), None)
                     } else {
                         (keys, Some(i))
                     }
                 }
                 (None, Some(i)) => (remaps[i].keys.clone(), Some(i)),
-                (None, None) => (b.keys.to_vec(), None),
+                (None, None) => (b.keys.clone(), None),
             };
             Bound {
                 context: b.context,
@@ -126,6 +112,24 @@ pub fn effective(remaps: &[Remap]) -> Vec<Bound> {
             }
         })
         .collect()
+}
+
+/// The keymap the explorer runs with: the built-in rows with the remaps'
+/// keys, a remapped row labelled by its new keys in help and hints.
+pub fn keymap(remaps: &[Remap]) -> Keymap {
+    let rows = effective(remaps)
+        .into_iter()
+        .zip(rows())
+        .map(|(bound, row)| Row {
+            label: match bound.remap {
+                Some(_) => keys::names(&bound.keys).join(" "),
+                None => row.label.clone(),
+            },
+            keys: bound.keys,
+            ..row.clone()
+        })
+        .collect();
+    Keymap::from_rows(rows)
 }
 
 /// A character typed without Ctrl or Alt.
@@ -166,12 +170,12 @@ struct Found {
 /// Whether keys of `Global` also work in a mode (when the mode has no binding
 /// of its own for the key). Asked of the keymap itself, so it cannot drift.
 fn falls_back(context: Context) -> bool {
-    let own: Vec<Key> = BINDINGS
+    let own: Vec<Key> = rows()
         .iter()
         .filter(|b| b.context == context)
         .flat_map(|b| b.keys.iter().copied())
         .collect();
-    BINDINGS
+    rows()
         .iter()
         .filter(|b| b.context == Context::Global)
         .flat_map(|b| b.keys.iter().map(move |k| (k, b.action)))

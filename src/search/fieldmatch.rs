@@ -44,7 +44,7 @@ fn weight(field: Field) -> i64 {
         Field::Id => 20,
         Field::Tag(_) => 20,
         Field::Place(_) | Field::Relation(_) | Field::FactLabel(_) => 15,
-        Field::Description | Field::Fact(_) => 10,
+        Field::Description | Field::Fact(_) | Field::Note(_) => 10,
     }
 }
 

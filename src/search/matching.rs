@@ -9,7 +9,7 @@ use super::index::{Index, NOT_SHARED};
 use super::labels;
 use super::letters::span_mask;
 use super::prepared::Prepared;
-use super::syntax::{Atom, AtomKind, Query, Scope};
+use super::syntax::{Atom, AtomKind, Mode, Scope};
 use super::{Field, Matcher, Memo};
 use extra::{extra_matches, optional};
 
@@ -20,6 +20,8 @@ pub enum Lead {
     Span(usize),
     /// A relation label of the entity, by its number.
     Relation(u8),
+    /// One of the user's notes, by its place in [`super::Personal`].
+    Note(u32),
 }
 
 /// The best match of one atom in one entity.
@@ -78,6 +80,17 @@ fn atom(
         false => Outcome::Miss,
     };
     let (text, mode) = match &a.kind {
+        // A note the scope holds in is what the hit points at, unless a word
+        // matches better.
+        AtomKind::Scope(Scope::Note(text)) if !a.negate => {
+            return match p.personal.note_with(e as u32, text) {
+                Some(note) => Outcome::Match(AtomMatch {
+                    lead: Some(Lead::Note(note)),
+                    ..AtomMatch::plain()
+                }),
+                None => Outcome::Miss,
+            };
+        }
         AtomKind::Scope(scope) => return holds(scope_holds(ix, p, e, scope) != a.negate),
         AtomKind::Term { text, mode } => (text.as_str(), *mode),
     };
@@ -153,6 +166,9 @@ fn atom(
         for (score, m) in extra_matches(ix, w, e, indices) {
             offer(score, usize::MAX, m);
         }
+        if let Some(m) = extra::note_match(p, w, e, mode, indices) {
+            offer(m.score, usize::MAX, m);
+        }
     }
     match best {
         Some((_, _, mut m)) => {
@@ -168,6 +184,7 @@ fn atom(
 
 fn scope_holds(ix: &Index, p: &Prepared, e: usize, scope: &Scope) -> bool {
     match scope {
+        Scope::Note(text) => p.personal.entity_has(e as u32, text),
         Scope::Kind(k) => ix.kind(e) == *k,
         Scope::Year(y) => ix.years_of(e).binary_search(y).is_ok(),
         Scope::Tag(t) => ix
@@ -259,15 +276,21 @@ pub fn outcome(
 pub fn highlight_all(
     skim: &Matcher,
     ix: &Index,
-    query: &Query,
+    p: &Prepared,
     lead: Lead,
     folded: &[usize],
 ) -> Vec<usize> {
+    let query = p.query;
     let mut all = folded.to_vec();
     let terms = query.groups.iter().flatten().filter(|a| !a.negate);
     for atom in terms {
-        let AtomKind::Term { text, mode } = &atom.kind else {
-            continue;
+        let (text, mode) = match (&atom.kind, lead) {
+            (AtomKind::Term { text, mode }, _) => (text, mode),
+            (AtomKind::Scope(Scope::Note(text)), Lead::Note(n)) => {
+                all.extend(p.personal.positions(n, text, Mode::Exact));
+                continue;
+            }
+            (AtomKind::Scope(_), _) => continue,
         };
         match lead {
             Lead::Span(span) => {
@@ -289,6 +312,7 @@ pub fn highlight_all(
                 let label = super::fold::fold_str(labels::text(n));
                 all.extend(in_label(&label, text, *mode).map_or_else(Vec::new, |m| m.1));
             }
+            Lead::Note(n) => all.extend(p.personal.positions(n, text, *mode)),
         }
     }
     all.sort_unstable();

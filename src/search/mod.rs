@@ -16,6 +16,7 @@ mod literal;
 mod matcher;
 mod matching;
 mod memo;
+mod personal;
 mod prefilter;
 mod prepared;
 mod rank;
@@ -33,6 +34,7 @@ pub use answer::Answer;
 pub use index::Index;
 pub use matcher::Matcher;
 use memo::Memo;
+pub use personal::Personal;
 pub use resolve::{Resolution, resolve};
 pub use searcher::Searcher;
 pub use syntax::Query;
@@ -57,6 +59,8 @@ pub enum Field {
     Description,
     /// Index into the entity's facts; matches the value.
     Fact(u16),
+    /// The user's i-th note on the entity (see [`Personal::note_text`]).
+    Note(u16),
 }
 
 impl Field {
@@ -71,12 +75,14 @@ impl Field {
             Field::FactLabel(_) => "label",
             Field::Description => "description",
             Field::Fact(_) => "fact",
+            Field::Note(_) => "note",
         }
     }
 
-    /// Descriptions and fact values: matched as typed, kept in their own buffer.
+    /// Descriptions, fact values and notes: matched as typed (the first two
+    /// kept in the index's own buffer).
     pub fn is_prose(self) -> bool {
-        matches!(self, Field::Description | Field::Fact(_))
+        matches!(self, Field::Description | Field::Fact(_) | Field::Note(_))
     }
 
     /// A name or an alias: what typos, initials and exact hits are about.
@@ -96,10 +102,12 @@ impl Field {
             Field::FactLabel(_) => 6,
             Field::Description => 7,
             Field::Fact(_) => 8,
+            Field::Note(_) => 9,
         }
     }
 
-    /// The original (unfolded) text of this field of an entity.
+    /// The original (unfolded) text of this field of an entity. A note is the
+    /// user's, not the dataset's: its text is [`Personal::note_text`].
     pub fn text(self, ds: &Dataset, entity: usize) -> &str {
         let e = ds.entity(entity);
         match self {
@@ -115,6 +123,7 @@ impl Field {
             Field::FactLabel(i) => e.facts.get(usize::from(i)).map_or("", |f| f.label.as_str()),
             Field::Description => &e.description,
             Field::Fact(i) => e.facts.get(usize::from(i)).map_or("", |f| f.value.as_str()),
+            Field::Note(_) => "",
         }
     }
 }
@@ -139,11 +148,22 @@ impl Index {
     /// Every entity matching the query, best first, each with its highlight.
     /// An empty query matches nothing.
     pub fn search(&self, query: &Query) -> Result<Vec<Hit>, QueryError> {
-        Ok(rank::run(self, query, None, usize::MAX)?.hits)
+        self.search_with(query, &Personal::default(), usize::MAX)
     }
 
     /// The best `limit` hits only (highlights are computed for these alone).
     pub fn search_top(&self, query: &Query, limit: usize) -> Result<Vec<Hit>, QueryError> {
-        Ok(rank::run(self, query, None, limit)?.hits)
+        self.search_with(query, &Personal::default(), limit)
+    }
+
+    /// The best `limit` hits, the user's notes searched too and their
+    /// frecency breaking ties.
+    pub fn search_with(
+        &self,
+        query: &Query,
+        personal: &Personal,
+        limit: usize,
+    ) -> Result<Vec<Hit>, QueryError> {
+        Ok(rank::run(self, query, personal, None, limit)?.hits)
     }
 }

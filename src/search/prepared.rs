@@ -1,10 +1,12 @@
 //! A query made ready once per search: its words' synonyms added as
 //! alternatives, place scopes resolved, and each word's substring search,
-//! typos, initials and relation labels worked out before any entity is read.
+//! typos, initials, relation labels and the user's notes it is in worked out
+//! before any entity is read.
 
 use memchr::memmem;
 
 use super::index::Index;
+use super::personal::{NoteMatch, Personal};
 use super::prefilter::Prefilter;
 use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
 use super::typo::Near;
@@ -29,11 +31,15 @@ pub struct PreparedWord<'q> {
     pub label_scores: Vec<i64>,
     /// A synonym of a word typed, not typed itself (see [`fieldmatch::as_synonym`]).
     pub synonym: bool,
+    /// The user's notes it is in, the best per entity (by entity).
+    pub notes: Vec<NoteMatch>,
 }
 
 /// A query with its place scopes resolved and its words prepared.
 pub struct Prepared<'q> {
     pub query: &'q Query,
+    /// The user's notes and frecency.
+    pub personal: &'q Personal,
     /// For each `in:` scope text, the places it names.
     pub places: Vec<(String, Vec<u32>)>,
     pub words: Vec<PreparedWord<'q>>,
@@ -101,6 +107,7 @@ pub(super) fn with_synonyms(ix: &Index, query: &Query) -> Expanded {
 /// substring search, its typos, initials and relation labels.
 pub(super) fn prepare<'q>(
     ix: &Index,
+    personal: &'q Personal,
     query: &'q Query,
     typed: &[usize],
 ) -> Result<Prepared<'q>, QueryError> {
@@ -122,6 +129,9 @@ pub(super) fn prepare<'q>(
             AtomKind::Term { text, mode } => {
                 let mut w = prepare_word(ix, a, text, *mode);
                 w.synonym = synonym;
+                if !a.negate && !a.optional {
+                    w.notes = personal.matches(text, *mode);
+                }
                 Some(w)
             }
             AtomKind::Scope(_) => None,
@@ -129,6 +139,7 @@ pub(super) fn prepare<'q>(
         .collect();
     Ok(Prepared {
         query,
+        personal,
         places,
         words,
         prefilter: None,
@@ -161,5 +172,6 @@ fn prepare_word<'q>(ix: &Index, a: &Atom, text: &'q str, mode: Mode) -> Prepared
         label_mask,
         label_scores,
         synonym: false,
+        notes: Vec::new(),
     }
 }

@@ -1,14 +1,16 @@
 //! Runs a query over all entities (or the previous hits when narrowing), orders
-//! the matches deterministically — score, field rank, shorter name, id, with a
-//! name or alias that is the whole query always first — and computes
-//! highlights only for the hits that will be shown.
+//! the matches deterministically — score, field rank, then how often and
+//! lately the user opened each (frecency), shorter name, id, with a name or
+//! alias that is the whole query always first — and computes highlights only
+//! for the hits that will be shown.
 
 use super::index::Index;
 use super::matching::{self, Lead, Outcome, Pass};
+use super::personal::Personal;
 use super::prefilter::Prefilter;
 use super::prepared::{Expanded, Prepared, prepare, with_synonyms};
 use super::score::{EXACT, Pool, Run, Scored, score_split};
-use super::syntax::{Atom, AtomKind, Mode, Query};
+use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
 use super::{Field, Hit, Matcher, QueryError, fieldmatch};
 
 /// The result of a run: the shown hits and every matching entity (for narrowing).
@@ -114,14 +116,36 @@ fn score_short(ix: &Index, query: &Query, exact: &[u32]) -> Option<Vec<Scored>> 
     Some(all)
 }
 
-fn order(ix: &Index, a: &Scored, b: &Scored) -> std::cmp::Ordering {
+/// Better first: the score, the field, then (only between hits equal so far)
+/// frecency, then the shorter name and the id.
+fn order(ix: &Index, personal: &Personal, a: &Scored, b: &Scored) -> std::cmp::Ordering {
     b.score
         .cmp(&a.score)
         .then(a.field_rank.cmp(&b.field_rank))
+        .then_with(|| {
+            personal
+                .frecency(b.entity)
+                .total_cmp(&personal.frecency(a.entity))
+        })
         .then(
             ix.tiebreak(a.entity as usize)
                 .cmp(&ix.tiebreak(b.entity as usize)),
         )
+}
+
+/// The entities the query's `note:` scopes leave (ascending), when it has one
+/// that must hold: a few, where the scope is the whole query.
+fn note_scoped(p: &Prepared) -> Option<Vec<u32>> {
+    p.query.groups.iter().find_map(|g| match g.as_slice() {
+        [
+            Atom {
+                kind: AtomKind::Scope(Scope::Note(text)),
+                negate: false,
+                ..
+            },
+        ] => Some(p.personal.entities_with(text)),
+        _ => None,
+    })
 }
 
 /// From this many kept hits on, their highlights are worked out on every core.
@@ -146,13 +170,14 @@ fn shown(ix: &Index, p: &Prepared, scored: &[Scored]) -> Vec<Hit> {
         };
         let (field, indices) = match lead {
             Some((lead, folded)) => {
-                let folded = matching::highlight_all(skim, ix, p.query, lead, &folded);
+                let folded = matching::highlight_all(skim, ix, p, lead, &folded);
                 match lead {
                     Lead::Span(sp) => {
                         let span = ix.span(sp).0;
                         (span.field, ix.original(span, &folded))
                     }
                     Lead::Relation(n) => (Field::Relation(n), folded),
+                    Lead::Note(n) => p.personal.field_of(n, &folded),
                 }
             }
             None => (Field::Name, Vec::new()),
@@ -176,6 +201,7 @@ fn shown(ix: &Index, p: &Prepared, scored: &[Scored]) -> Vec<Hit> {
 pub fn run(
     ix: &Index,
     query: &Query,
+    personal: &Personal,
     candidates: Option<&[u32]>,
     limit: usize,
 ) -> Result<Ranked, QueryError> {
@@ -189,7 +215,7 @@ pub fn run(
     } = with_synonyms(ix, query);
     // The last word's synonyms may match what the previous, shorter word did not.
     let candidates = candidates.filter(|_| !last);
-    let mut p = prepare(ix, &expanded, &typed)?;
+    let mut p = prepare(ix, personal, &expanded, &typed)?;
     let exact = query.exact.as_deref().map_or(&[][..], |k| ix.exact(k));
     let mut extra: Vec<u32> = (p.words.iter())
         .flat_map(|w| {
@@ -197,6 +223,7 @@ pub fn run(
                 .iter()
                 .map(|t| t.entity)
                 .chain(w.initials.iter().map(|i| i.0))
+                .chain(w.notes.iter().map(|n| n.entity))
         })
         .collect();
     extra.sort_unstable();
@@ -215,7 +242,7 @@ pub fn run(
                 v.dedup();
                 v
             };
-            let list = match (candidates, short) {
+            let mut list = match (candidates, short) {
                 (Some(c), Some(short)) => Some(with_extra(
                     (c.iter().copied())
                         .filter(|e| short.binary_search(e).is_ok())
@@ -225,6 +252,15 @@ pub fn run(
                 (None, Some(short)) => Some(with_extra(short)),
                 (None, None) => None,
             };
+            if let Some(noted) = note_scoped(&p) {
+                list = Some(match list {
+                    Some(l) => l
+                        .into_iter()
+                        .filter(|e| noted.binary_search(e).is_ok())
+                        .collect(),
+                    None => noted,
+                });
+            }
             if list.is_none() {
                 p.prefilter = long_group(&expanded).map(|words| Prefilter::new(ix, &words));
             }
@@ -244,7 +280,7 @@ pub fn run(
     let base: Vec<u32> = scored.iter().map(|s| s.entity).collect();
     scored.retain(|s| s.matched);
     let matched: Vec<u32> = scored.iter().map(|s| s.entity).collect();
-    let cmp = |a: &Scored, b: &Scored| order(ix, a, b);
+    let cmp = |a: &Scored, b: &Scored| order(ix, personal, a, b);
     if scored.len() > limit {
         scored.select_nth_unstable_by(limit, cmp);
         scored.truncate(limit);

@@ -172,6 +172,7 @@ pub(super) fn field_rank(ix: &Index, lead: Option<Lead>) -> u8 {
     match lead {
         Some(Lead::Span(s)) => ix.span(s).0.field.rank(),
         Some(Lead::Relation(n)) => super::Field::Relation(n).rank(),
+        Some(Lead::Note(_)) => super::Field::Note(0).rank(),
         None => NO_FIELD,
     }
 }

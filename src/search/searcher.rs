@@ -2,6 +2,9 @@
 //! narrow the result, so only the previous hits are searched again; a stack of
 //! earlier results makes Backspace free.
 
+use std::sync::Arc;
+
+use super::personal::Personal;
 use super::rank::{self, Ranked};
 use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
 use super::{Hit, Index, QueryError};
@@ -24,6 +27,8 @@ pub struct Searcher {
     stack: Vec<Step>,
     /// The query of the top step; the others' are prefixes of its text.
     top: Option<Query>,
+    /// The user's notes and frecency, searched alongside the index.
+    personal: Arc<Personal>,
 }
 
 /// Whether the last atom only grew in a way that can only match fewer entities.
@@ -40,7 +45,8 @@ fn narrows(prev: &Atom, next: &Atom) -> bool {
                 && (*ma != Mode::Fuzzy || a.chars().count() >= 3)
                 && b.starts_with(a.as_str())
         }
-        (AtomKind::Scope(Scope::Tag(a)), AtomKind::Scope(Scope::Tag(b))) => {
+        (AtomKind::Scope(Scope::Tag(a)), AtomKind::Scope(Scope::Tag(b)))
+        | (AtomKind::Scope(Scope::Note(a)), AtomKind::Scope(Scope::Note(b))) => {
             b.starts_with(a.as_str())
         }
         _ => false,
@@ -89,7 +95,8 @@ impl Searcher {
                 .stack
                 .last()
                 .filter(|_| below.as_ref().is_some_and(|b| extends(b, &query)));
-            let ranked = rank::run(index, &query, base.map(|s| s.ranked.base.as_slice()), SHOWN)?;
+            let base = base.map(|s| s.ranked.base.as_slice());
+            let ranked = rank::run(index, &query, &self.personal, base, SHOWN)?;
             self.stack.push(Step {
                 raw_len: query.raw.len(),
                 ranked,
@@ -105,6 +112,15 @@ impl Searcher {
     /// How many entities matched the last query (more than are kept as hits).
     pub fn total(&self) -> usize {
         self.stack.last().map_or(0, |s| s.ranked.all.len())
+    }
+
+    /// Searches the user's notes too and orders ties by their frecency from
+    /// now on (earlier answers are forgotten when these change).
+    pub fn set_personal(&mut self, personal: Arc<Personal>) {
+        if !Arc::ptr_eq(&self.personal, &personal) {
+            self.personal = personal;
+            self.clear();
+        }
     }
 
     /// Forgets everything, e.g. when the dataset is reloaded.

@@ -1,6 +1,7 @@
 //! The query language users know from fzf, plus field scopes:
 //! words are ANDed, `a | b` is OR, `'exact`, `^prefix`, `suffix$`, `!not`, and
-//! `kind:event`, `tag:oncology`, `in:france`, `year:2015`. A plain word joined
+//! `kind:event`, `tag:oncology`, `in:france`, `year:2015`, `note:china` (the
+//! user's notes on the entity). A plain word joined
 //! to the next by a hyphen, dot, slash, apostrophe, underscore, dash, `&` or `+`
 //! is two words, as if a space stood there; question words and small words
 //! ("who", "the", "qui", "de") need not match when other words are typed.
@@ -33,6 +34,8 @@ pub enum Scope {
     /// A folded place name, id or alias: the entity is in that place or inside it.
     In(String),
     Year(i32),
+    /// A folded text, matched as a substring of the user's notes on the entity.
+    Note(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,12 +75,13 @@ pub const STOP_WORDS: &[&str] = &[
     "whom",
 ];
 
-const SCOPES: &str = "kind:, tag:, in:, year:";
+const SCOPES: &str = "kind:, tag:, in:, year:, note:";
 
 fn scope(name: &str, value: &str) -> Result<Scope, QueryError> {
-    if value.is_empty() {
+    // `note:` alone: every entity with a note.
+    if value.is_empty() && name != "note" {
         return Err(QueryError(format!(
-            "{name}: needs a value, e.g. kind:event, tag:oncology, in:france, year:2015"
+            "{name}: needs a value, e.g. kind:event, tag:oncology, in:france, year:2015, note:china"
         )));
     }
     match name {
@@ -87,6 +91,7 @@ fn scope(name: &str, value: &str) -> Result<Scope, QueryError> {
             .map_err(|e| QueryError(e.to_string())),
         "tag" => Ok(Scope::Tag(fold_str(value))),
         "in" => Ok(Scope::In(fold_str(value))),
+        "note" => Ok(Scope::Note(fold_str(value))),
         "year" => value
             .parse::<i32>()
             .ok()
@@ -335,7 +340,8 @@ mod tests {
 
     #[test]
     fn scopes_parse_and_check_their_values() {
-        let q = Query::parse("kind:events tag:Oncology in:Rhône-Alpes year:2015").unwrap();
+        let q = Query::parse("kind:events tag:Oncology in:Rhône-Alpes year:2015 note:Chine note:")
+            .unwrap();
         let scopes: Vec<AtomKind> = q.groups.into_iter().flatten().map(|a| a.kind).collect();
         assert_eq!(
             scopes,
@@ -344,6 +350,8 @@ mod tests {
                 AtomKind::Scope(Scope::Tag("oncology".into())),
                 AtomKind::Scope(Scope::In("rhone alpes".into())),
                 AtomKind::Scope(Scope::Year(2015)),
+                AtomKind::Scope(Scope::Note("chine".into())),
+                AtomKind::Scope(Scope::Note(String::new())),
             ]
         );
     }
@@ -351,7 +359,7 @@ mod tests {
     #[test]
     fn malformed_queries_say_what_is_valid() {
         let msg = |q: &str| Query::parse(q).unwrap_err().0;
-        assert!(msg("colour:red").contains("valid scopes: kind:, tag:, in:, year:"));
+        assert!(msg("colour:red").contains("valid scopes: kind:, tag:, in:, year:, note:"));
         assert!(msg("kind:spaceship").contains("valid kinds: cluster, alliance, event"));
         assert!(msg("kind:").contains("needs a value"));
         assert!(msg("year:soon").contains("not a year"));

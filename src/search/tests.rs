@@ -175,8 +175,9 @@ fn one_and_two_letter_queries_rank_as_the_matcher_would() {
         let everyone: Vec<u32> = (0..ix.len() as u32).collect();
         for q in ["l", "ly", "m", "me", "b", "bi", "é", "ju", "2", "x", "q"] {
             let query = Query::parse(q).expect("valid");
-            let fast = rank::run(&ix, &query, None, 50).expect("runs");
-            let full = rank::run(&ix, &query, Some(&everyone), 50).expect("runs");
+            let fast = rank::run(&ix, &query, &Personal::default(), None, 50).expect("runs");
+            let full =
+                rank::run(&ix, &query, &Personal::default(), Some(&everyone), 50).expect("runs");
             assert_eq!(fast.hits, full.hits, "{q}");
             assert_eq!(fast.all.len(), full.all.len(), "{q}");
         }

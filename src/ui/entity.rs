@@ -1,6 +1,8 @@
 //! The entity pane: header (kind, name, aliases, dates, places, tags), the
-//! description, facts, relations grouped by label in both directions (each
-//! related entity a selectable row), notes, and the sources at the bottom.
+//! description, the user's own notes ("My notes", newest first, each a
+//! selectable row), facts, relations grouped by label in both directions
+//! (each related entity a selectable row), the dataset's notes, and the
+//! sources at the bottom.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Theme, fit};
+use crate::app::notes::NoteState;
 use crate::app::{App, Focus, Mode, Related};
 use crate::model::{Certainty, Dataset, Entity};
 use crate::text::{clean, width, wrap};
@@ -17,6 +20,8 @@ struct Page {
     lines: Vec<Row>,
     /// (line index, related index)
     related: Vec<(usize, usize)>,
+    /// The lines of each of the user's notes: (first, end).
+    notes: Vec<(usize, usize)>,
 }
 
 /// A line of the pane. A place can have thousands of related entities and
@@ -69,7 +74,7 @@ fn sources(ds: &Dataset, s: &[usize]) -> String {
 
 /// The first line: kind and name, each followed by a mark when the sources
 /// only imply it.
-fn head(entity: &Entity, w: usize, theme: &Theme) -> Line<'static> {
+fn head(entity: &Entity, pinned: bool, w: usize, theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::styled(
         format!("{} ", entity.kind_label()),
         theme.kind(entity.kind),
@@ -79,13 +84,59 @@ fn head(entity: &Entity, w: usize, theme: &Theme) -> Line<'static> {
     }
     let whole = entity.certainty == Certainty::Inferred;
     let mark = if whole { " (inferred)" } else { "" };
-    let used: usize = spans.iter().map(|s| width(&s.content)).sum::<usize>() + width(mark);
+    let pin = if pinned { "  pinned" } else { "" };
+    let used: usize =
+        spans.iter().map(|s| width(&s.content)).sum::<usize>() + width(mark) + width(pin);
     spans.push(Span::styled(
         fit(&entity.name, w.saturating_sub(used)),
         theme.title,
     ));
     spans.push(Span::styled(mark, theme.inferred));
+    spans.push(Span::styled(pin, theme.heading));
     Line::from(spans)
+}
+
+/// The user's notes on the entity, newest first: the time, then the text,
+/// later lines under the first; a note still being saved, or not saved, says so.
+fn my_notes(page: &mut Page, app: &App, e: usize, w: usize, theme: &Theme) {
+    let notes = app.card_notes(e);
+    if notes.is_empty() {
+        return;
+    }
+    page.push(Line::default());
+    page.push(Line::styled("My notes", theme.heading));
+    for n in notes {
+        let first = page.lines.len();
+        let lead = format!("  {}  ", app.memory.local(n.written));
+        let indent = width(&lead);
+        let text = crate::text::clean_multiline(n.text.trim_end());
+        let parts = wrap(&text, w.saturating_sub(indent).max(8));
+        for (i, part) in parts.into_iter().enumerate() {
+            let mut spans = match i {
+                0 => vec![Span::styled(lead.clone(), theme.dim), Span::raw(part)],
+                _ => vec![Span::raw(format!("{}{part}", " ".repeat(indent)))],
+            };
+            if i == 0 {
+                let mark = match &n.state {
+                    NoteState::Saving => " (saving…)",
+                    _ if n.edited.is_some() => " (edited)",
+                    _ => "",
+                };
+                spans.push(Span::styled(mark, theme.dim));
+            }
+            page.push(Line::from(spans));
+        }
+        if let NoteState::Failed(why) = &n.state {
+            let text = format!("not saved: {why}");
+            for part in wrap(&clean(&text), w.saturating_sub(indent).max(8)) {
+                page.push(Line::styled(
+                    format!("{}{part}", " ".repeat(indent)),
+                    theme.error,
+                ));
+            }
+        }
+        page.notes.push((first, page.lines.len()));
+    }
 }
 
 /// Aliases or tags joined, the inferred ones marked.
@@ -109,8 +160,9 @@ fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> P
     let mut page = Page {
         lines: Vec::new(),
         related: Vec::new(),
+        notes: Vec::new(),
     };
-    page.push(head(entity, w, theme));
+    page.push(head(entity, app.is_pinned(e), w, theme));
     if !entity.aliases.is_empty() {
         let aliases = marked(&entity.aliases, |a| entity.alias_inferred(a));
         labelled(&mut page, "also", &aliases, w, theme);
@@ -146,6 +198,7 @@ fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> P
             page.push(Line::from(part));
         }
     }
+    my_notes(&mut page, app, e, w, theme);
     if !entity.facts.is_empty() {
         page.push(Line::default());
         page.push(Line::styled("Facts", theme.heading));
@@ -246,7 +299,9 @@ fn related_row(ds: &Dataset, r: &Related, w: usize, theme: &Theme) -> Line<'stat
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
-    let focused = app.mode == Mode::Browse && app.focus == Focus::Entity;
+    // Behind the note editor and its questions, the card keeps its place.
+    let focused =
+        matches!(app.mode, Mode::Browse | Mode::Note | Mode::Confirm) && app.focus == Focus::Entity;
     let shown = app.shown_entity();
     let mut block = Block::default()
         .borders(Borders::ALL)
@@ -286,11 +341,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     } else {
         0
     };
-    let selected_line = page
-        .related
-        .iter()
-        .find(|(_, r)| *r == app.related_selected)
-        .map(|(l, _)| *l);
+    // The selection is on a note of the user's, or on a related row.
+    let note = app.note_selected.and_then(|i| page.notes.get(i).copied());
+    let selected_line = match (app.note_selected, note) {
+        (Some(_), Some((first, _))) => Some(first),
+        (Some(_), None) => None,
+        (None, _) => (page.related.iter())
+            .find(|(_, r)| *r == app.related_selected)
+            .map(|(l, _)| *l),
+    };
+    let selected_lines = match note {
+        Some((first, end)) => first..end,
+        None => selected_line.map_or(0..0, |l| l..l + 1),
+    };
     if let (true, true, Some(l)) = (focused, app.card_follow, selected_line) {
         scroll = super::list::scrolled(scroll, l, height);
         // A group's first row brings its label into view too.
@@ -311,9 +374,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                 Row::Drawn(line) => line,
                 Row::Related(i) => related_row(&app.ds, &related[i], w, theme),
             };
-            match (focused, selected_line) {
-                (true, Some(s)) if s == l => line.style(selection),
-                _ => line,
+            match focused && selected_lines.contains(&l) {
+                true => line.style(selection),
+                false => line,
             }
         })
         .collect();

@@ -1,6 +1,7 @@
-//! The help overlay: every binding by mode (straight from the keymap and the
-//! pane table), the search syntax, and the command-line options (from the
-//! argument parser). It scrolls, so that all of it is reachable at 80×24.
+//! The help overlay: every binding by mode (straight from the keymap in
+//! force, so remapped keys show as remapped, the panes' keys included), the
+//! search syntax, and the command-line options (from the argument parser). It
+//! scrolls, so that all of it is reachable at 80×24.
 
 use clap::CommandFactory;
 use ratatui::Frame;
@@ -9,8 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Theme;
-use crate::app::keymap::{self, Context};
-use crate::app::{App, Tab};
+use crate::app::keymap::{Context, Keymap};
+use crate::app::{Action, App};
 use crate::text::{width, wrap};
 
 /// The search syntax, each with an example that parses (a test keeps it so).
@@ -31,6 +32,10 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("tag:oncology", "a tag"),
     ("in:france", "in a place or anywhere inside it"),
     ("year:2015", "dated in that year"),
+    (
+        "note:china",
+        "in one of your notes on it (note: alone: every entity you wrote about)",
+    ),
     (
         "magia coordinator",
         "a question: an entity and a relation or fact puts the answer first",
@@ -82,17 +87,28 @@ fn render(section: &Section, w: usize, theme: &Theme, lines: &mut Vec<Line<'stat
 }
 
 /// The sections of the help: keys by mode, search syntax, facets, options.
-fn sections() -> Vec<Section> {
+fn sections(keymap: &Keymap) -> Vec<Section> {
     let pair = |k: &str, w: &str| (k.to_string(), w.to_string());
     let mut out: Vec<Section> = Context::ALL
         .iter()
         .map(|&c| {
+            let rows = keymap.bindings(c);
+            let (panes, own): (Vec<_>, Vec<_>) =
+                rows.partition(|b| matches!(b.action, Action::GoTab(_)));
             let mut rows: Vec<(String, String)> =
-                keymap::bindings(c).map(|b| pair(b.label, b.help)).collect();
-            if c == Context::Global {
-                let keys: Vec<String> = Tab::all().map(|t| t.spec().key.to_string()).collect();
-                let names: Vec<&str> = Tab::all().map(Tab::title).collect();
+                own.iter().map(|b| pair(&b.label, &b.help)).collect();
+            // The panes' keys on one line: "1 2 3 4 5 6  Clusters, ...".
+            if !panes.is_empty() {
+                let keys: Vec<&str> = panes.iter().map(|b| b.label.as_str()).collect();
+                let names: Vec<String> = (panes.iter())
+                    .filter_map(|b| match b.action {
+                        Action::GoTab(n) => crate::app::Tab::at(n).map(|t| t.title().to_string()),
+                        _ => None,
+                    })
+                    .collect();
                 rows.push(pair(&keys.join(" "), &names.join(", ")));
+            }
+            if c == Context::Global {
                 rows.push(pair("C-c", "quit, from anywhere"));
             }
             (format!("Keys: {}", c.title()), rows)
@@ -106,9 +122,9 @@ fn sections() -> Vec<Section> {
 }
 
 /// Every line of the help, for a width.
-pub fn lines(w: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub fn lines(keymap: &Keymap, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for section in sections() {
+    for section in sections(keymap) {
         render(&section, w, theme, &mut lines);
     }
     lines.push(Line::styled(
@@ -163,13 +179,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus)
-        .title(Span::styled(
-            " Help · j k PgDn PgUp g G scroll · Esc ? q close ",
-            theme.title,
-        ));
+        .title(Span::styled(title(&app.keymap), theme.title));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let all = lines(usize::from(inner.width), theme);
+    let all = lines(&app.keymap, usize::from(inner.width), theme);
     let height = usize::from(inner.height);
     let scroll = app
         .geometry
@@ -181,6 +194,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     super::scroll_marks(frame, rect, scroll, total, height, theme);
     app.geometry.help_scroll = scroll;
     app.geometry.help_page = height.saturating_sub(1).max(1);
+}
+
+/// The overlay's title: how to scroll it and close it, with the keys in force.
+fn title(keymap: &Keymap) -> String {
+    let key = |a: Action| keymap.key_for(Context::Help, a);
+    let scroll = [
+        Action::Down,
+        Action::Up,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Top,
+        Action::Bottom,
+    ]
+    .map(key)
+    .join(" ");
+    let close: Vec<&str> = (keymap.bindings(Context::Help))
+        .filter(|b| b.action == Action::ToggleHelp)
+        .flat_map(|b| b.label.split(' '))
+        .collect();
+    format!(" Help · {scroll} scroll · {} close ", close.join(" "))
 }
 
 #[cfg(test)]
@@ -199,13 +232,18 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding_the_options_and_the_syntax() {
-        let text: String = lines(90, &Theme::plain())
+        let text: String = lines(&Keymap::default(), 90, &Theme::plain())
             .iter()
             .map(|l| l.to_string() + "\n")
             .collect();
-        for b in keymap::BINDINGS {
+        for b in crate::app::keymap::BINDINGS {
             assert!(text.contains(b.help), "{} is missing", b.help);
         }
+        assert!(text.contains("1 2 3 4 5 6"), "the panes' keys on one line");
+        assert_eq!(
+            title(&Keymap::default()),
+            " Help · j k PgDn PgUp g G scroll · Esc ? q close "
+        );
         for needle in [
             "--theme",
             "--mouse",

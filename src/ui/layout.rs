@@ -25,22 +25,24 @@ pub enum Screen {
     Panes(Areas),
 }
 
-/// Splits the screen into the tab bar, the banner, the body and the status
-/// lines (up to three when a message needs them).
-pub fn split(area: Rect, banner: bool, status_lines: u16) -> Screen {
+/// Splits the screen into the tab bar, the banner (a line per message, at
+/// most three), the body and the status lines (up to three when a message
+/// needs them).
+pub fn split(area: Rect, banner_lines: u16, status_lines: u16) -> Screen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Screen::TooSmall;
     }
+    let banner_lines = banner_lines.min(3);
     let [tabs, banner_rect, body, status] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(u16::from(banner)),
+        Constraint::Length(banner_lines),
         Constraint::Fill(1),
         Constraint::Length(status_lines.clamp(1, 3)),
     ])
     .areas(area);
     Screen::Panes(Areas {
         tabs,
-        banner: banner.then_some(banner_rect),
+        banner: (banner_lines > 0).then_some(banner_rect),
         body,
         status,
     })
@@ -84,7 +86,7 @@ mod tests {
     use super::*;
 
     fn areas(w: u16, h: u16, banner: bool) -> Areas {
-        match split(Rect::new(0, 0, w, h), banner, 1) {
+        match split(Rect::new(0, 0, w, h), u16::from(banner), 1) {
             Screen::Panes(a) => a,
             Screen::TooSmall => panic!("{w}x{h} is large enough"),
         }
@@ -129,7 +131,7 @@ mod tests {
 
     #[test]
     fn tiny_screens_are_too_small() {
-        let small = |w, h| split(Rect::new(0, 0, w, h), false, 1);
+        let small = |w, h| split(Rect::new(0, 0, w, h), 0, 1);
         assert_eq!(small(39, 40), Screen::TooSmall);
         assert_eq!(small(1, 1), Screen::TooSmall);
     }

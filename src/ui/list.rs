@@ -129,6 +129,7 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &mut App, tab: Tab, theme: &Them
         w: usize::from(inner.width),
         badge: tab.mixed(),
         gutter: board,
+        recent: tab.spec().holds == crate::app::panes::Holds::Recent,
     };
     let mut lines = Vec::new();
     for (n, &e) in rows.iter().enumerate().skip(offset).take(height) {
@@ -143,7 +144,9 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &mut App, tab: Tab, theme: &Them
         lines.push(line);
     }
     if rows.is_empty() {
-        lines.push(Line::styled("(none)", theme.dim));
+        for part in crate::text::wrap(&empty(app, tab), usize::from(inner.width)) {
+            lines.push(Line::styled(part, theme.dim));
+        }
     }
     frame.render_widget(Paragraph::new(lines), inner);
     app.geometry.set_offset(tab, offset);
@@ -160,6 +163,25 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &mut App, tab: Tab, theme: &Them
     }
 }
 
+/// What an empty pane says: for the user's own panes, how to fill them.
+fn empty(app: &App, tab: Tab) -> String {
+    use crate::app::panes::Holds;
+    let filtered = app.board.totals.get(tab.index()).is_some_and(|&n| n > 0);
+    let key = |a| app.keymap.key_for(crate::app::Context::Global, a);
+    match tab.spec().holds {
+        _ if filtered => "(none)".to_string(),
+        Holds::Pinned | Holds::Recent if !app.memory.on => {
+            "--no-state is set: nothing is remembered".to_string()
+        }
+        Holds::Pinned => format!(
+            "Nothing pinned yet: {} pins the row or card you are on.",
+            key(crate::app::Action::TogglePin)
+        ),
+        Holds::Recent => "Nothing opened yet: the cards you open are listed here.".to_string(),
+        Holds::Kinds(_) => "(none)".to_string(),
+    }
+}
+
 /// How a pane draws its rows.
 struct RowLook {
     w: usize,
@@ -167,6 +189,8 @@ struct RowLook {
     badge: bool,
     /// Room for the board's link mark.
     gutter: bool,
+    /// The detail is when the entity was last opened (the Recent pane).
+    recent: bool,
 }
 
 /// One row: the link mark, the kind badge, the name, and its detail on the
@@ -188,8 +212,9 @@ fn row(app: &App, e: usize, look: &RowLook, theme: &Theme) -> Line<'static> {
         used += width(&badge);
         spans.push(Span::styled(badge, theme.kind(entity.kind)));
     }
-    let extra = crate::text::clean(&detail(app, e)).into_owned();
-    let is_date = crate::app::panes::first_date(&app.ds, e).is_some();
+    let opened = look.recent.then(|| app.last_opened(e)).flatten();
+    let is_date = opened.is_some() || crate::app::panes::first_date(&app.ds, e).is_some();
+    let extra = crate::text::clean(&opened.unwrap_or_else(|| detail(app, e))).into_owned();
     let room = look.w.saturating_sub(used);
     let keep_date = is_date && width(&extra) + 6 <= room;
     let name_room = if keep_date {

@@ -6,6 +6,7 @@
 mod answers;
 pub mod board;
 pub mod chart;
+pub mod editor;
 pub mod entity;
 pub mod help;
 pub mod layout;
@@ -33,7 +34,7 @@ pub use theme::{Theme, ThemeName};
 pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
     let area = frame.area();
     app.set_screen(area);
-    let banner = !app.diagnostics.is_empty() || app.reload_error.is_some();
+    let banner = status::banner_lines(app).len() as u16;
     match split(area, banner, status::lines(app, area.width)) {
         Screen::TooSmall => too_small(frame, area, theme),
         Screen::Panes(a) => {
@@ -58,6 +59,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, theme: &Theme) {
             match app.mode {
                 Mode::Help => help::draw(frame, area, app, theme),
                 Mode::Problems => problems::draw(frame, area, app, theme),
+                Mode::Note | Mode::Confirm => editor::draw(frame, a.body, app, theme),
                 _ => {}
             }
         }

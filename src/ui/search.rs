@@ -108,11 +108,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         };
         spans.extend(highlighted(&name, name_hits, theme.base, theme.matched));
         let used = width(&badge) + width(&crate::text::clean(&name));
-        let label = format!("  {}: ", hit.field.as_str());
+        // A hit in one of the user's notes says so, as the card's "My notes" does.
+        let label = match hit.field {
+            Field::Note(_) => "  my note: ".to_string(),
+            f => format!("  {}: ", f.as_str()),
+        };
         if hit.field != Field::Name && used + width(&label) + 4 < w {
             let rest = w - used - width(&label);
-            let (text, at) =
-                crate::text::excerpt(hit.field.text(&app.ds, hit.entity), &hit.indices, rest);
+            let text = app.memory.personal.hit_text(&app.ds, hit);
+            let (text, at) = crate::text::excerpt(text, &hit.indices, rest);
             let text = truncate(&text, rest).into_owned();
             spans.push(Span::styled(label, theme.dim));
             spans.extend(highlighted(&text, &at, theme.dim, theme.matched));

@@ -1,12 +1,13 @@
 //! The matches of a word beyond the text of an entity's fields: its relation
 //! labels, a typo of a name or alias word, the initials of a name or alias,
-//! and an optional word (a stop word) starting a name word.
+//! the user's notes on it, and an optional word (a stop word) starting a
+//! name word.
 
 use super::super::fieldmatch::{self, Class, in_label};
 use super::super::index::Index;
 use super::super::index::words;
 use super::super::labels;
-use super::super::prepared::PreparedWord;
+use super::super::prepared::{Prepared, PreparedWord};
 use super::super::syntax::Mode;
 use super::super::{Field, fold, literal, typo};
 use super::{AtomMatch, Lead, Pass};
@@ -53,6 +54,35 @@ pub(super) fn extra_matches(
         out.push(m);
     }
     out
+}
+
+/// The entity's best note holding the word, if the user wrote one (the
+/// notes were matched once per word, see [`PreparedWord::notes`]).
+pub(super) fn note_match(
+    p: &Prepared,
+    w: &PreparedWord,
+    e: usize,
+    mode: Mode,
+    indices: bool,
+) -> Option<AtomMatch> {
+    if w.notes.is_empty() {
+        return None;
+    }
+    let i = w
+        .notes
+        .binary_search_by_key(&(e as u32), |n| n.entity)
+        .ok()?;
+    let n = w.notes[i];
+    let folded = match indices {
+        true => p.personal.positions(n.note, w.text, mode),
+        false => Vec::new(),
+    };
+    Some(AtomMatch {
+        score: n.score,
+        lead: Some(Lead::Note(n.note)),
+        folded,
+        rematch: false,
+    })
 }
 
 /// The entity's best name or alias word a typo away from the word: the
