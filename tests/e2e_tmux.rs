@@ -5,110 +5,15 @@
 //! skips when it is missing (CI installs it), and fails when tmux is there but
 //! a session cannot start.
 
+mod common;
+
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-struct Session {
-    name: String,
-}
-
-fn tmux(args: &[&str]) -> Option<String> {
-    let out = Command::new("tmux").args(args).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
-impl Session {
-    /// A detached 120x40 session running a plain shell, or None without tmux.
-    fn start(tag: &str) -> Option<Session> {
-        Session::start_sized(tag, 120, 40)
-    }
-
-    /// A detached session of this size running a plain shell, or None without tmux.
-    fn start_sized(tag: &str, width: u16, height: u16) -> Option<Session> {
-        if tmux(&["-V"]).is_none() {
-            eprintln!("skipping: tmux is not installed");
-            return None;
-        }
-        let name = format!("clusterdex-e2e-{tag}-{}", std::process::id());
-        // With tmux installed, a session that cannot start is a failure, not a skip.
-        let started = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &name,
-                "-x",
-                &width.to_string(),
-                "-y",
-                &height.to_string(),
-                "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp CLUSTERDEX_NO_STATE=1 bash --norc --noprofile",
-            ])
-            .output()
-            .expect("tmux runs");
-        assert!(
-            started.status.success(),
-            "tmux is installed but the session {name} did not start: {}",
-            String::from_utf8_lossy(&started.stderr)
-        );
-        Some(Session { name })
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", self.name.as_str()];
-        args.extend_from_slice(keys);
-        tmux(&args).expect("send-keys");
-    }
-
-    fn literal(&self, text: &str) {
-        tmux(&["send-keys", "-t", &self.name, "-l", text]).expect("send-keys");
-    }
-
-    fn screen(&self) -> String {
-        tmux(&["capture-pane", "-p", "-t", &self.name]).unwrap_or_default()
-    }
-
-    /// Waits until `pred` holds for the screen (polling), or fails with the screen.
-    fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return s;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait(text, |s| s.contains(text))
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = tmux(&["kill-session", "-t", &self.name]);
-    }
-}
-
-fn binary() -> &'static str {
-    env!("CARGO_BIN_EXE_clusterdex")
-}
-
-/// True when `stty -a` output shows a cooked terminal: icanon and echo on.
-fn sane(stty: &str) -> bool {
-    let words: Vec<&str> = stty.split_whitespace().collect();
-    words.contains(&"icanon") && words.contains(&"echo")
-}
+use common::tmux::{Session, binary, sane, tmux};
 
 #[test]
 fn search_open_follow_back_quit_in_a_real_terminal() {
-    let Some(t) = Session::start("walk") else {
+    let Some(t) = Session::start("walk", 120, 40) else {
         return;
     };
     t.literal(&format!("{} ; echo EXITED=$? ; stty -a", binary()));
@@ -135,7 +40,7 @@ fn search_open_follow_back_quit_in_a_real_terminal() {
 
 #[test]
 fn the_board_opens_at_180_by_45_and_links_its_panes() {
-    let Some(t) = Session::start_sized("board", 180, 45) else {
+    let Some(t) = Session::start("board", 180, 45) else {
         return;
     };
     t.literal(&format!("{} ; echo EXITED=$? ; stty -a", binary()));
@@ -169,7 +74,7 @@ fn the_board_opens_at_180_by_45_and_links_its_panes() {
 
 #[test]
 fn a_panic_restores_the_terminal_before_its_message() {
-    let Some(t) = Session::start("panic") else {
+    let Some(t) = Session::start("panic", 120, 40) else {
         return;
     };
     t.literal(&format!(
@@ -207,7 +112,7 @@ fn save(path: &std::path::Path, text: &str) {
 
 #[test]
 fn live_reload_follows_saves_and_keeps_the_last_good_data() {
-    let Some(t) = Session::start("reload") else {
+    let Some(t) = Session::start("reload", 120, 40) else {
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
@@ -232,7 +137,7 @@ fn live_reload_follows_saves_and_keeps_the_last_good_data() {
 
 #[test]
 fn the_explorer_never_writes_to_the_dataset_file() {
-    let Some(t) = Session::start("readonly") else {
+    let Some(t) = Session::start("readonly", 120, 40) else {
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
@@ -277,7 +182,7 @@ fn the_explorer_never_writes_to_the_dataset_file() {
 
 #[test]
 fn a_burst_of_keys_is_read_to_the_end_and_q_quits_at_once() {
-    let Some(t) = Session::start("burst") else {
+    let Some(t) = Session::start("burst", 120, 40) else {
         return;
     };
     t.literal(&format!("{} ; echo EXITED=$?", binary()));
@@ -302,7 +207,7 @@ fn paste(t: &Session, text: &str) {
 
 #[test]
 fn a_paste_is_one_edit_and_its_letters_are_not_commands() {
-    let Some(t) = Session::start("paste") else {
+    let Some(t) = Session::start("paste", 120, 40) else {
         return;
     };
     t.literal(&format!("{} ; echo EXITED=$?", binary()));
@@ -321,7 +226,7 @@ fn a_paste_is_one_edit_and_its_letters_are_not_commands() {
 
 #[test]
 fn a_huge_paste_is_cut_at_the_cap_and_ctrl_c_still_quits() {
-    let Some(t) = Session::start("bigpaste") else {
+    let Some(t) = Session::start("bigpaste", 120, 40) else {
         return;
     };
     t.literal(&format!("{} ; echo EXITED=$?", binary()));
@@ -340,7 +245,7 @@ fn a_huge_paste_is_cut_at_the_cap_and_ctrl_c_still_quits() {
 
 #[test]
 fn a_dataset_replaced_by_a_fifo_shows_a_banner_and_the_keys_still_work() {
-    let Some(t) = Session::start("fifo") else {
+    let Some(t) = Session::start("fifo", 120, 40) else {
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
@@ -389,7 +294,7 @@ fn start_with_pid(t: &Session, dir: &std::path::Path) -> String {
 #[test]
 fn sigterm_sighup_and_sigint_restore_the_terminal_and_exit_as_the_signal() {
     for (signal, status) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
-        let Some(t) = Session::start(&format!("sig{signal}")) else {
+        let Some(t) = Session::start(&format!("sig{signal}"), 120, 40) else {
             return;
         };
         let dir = tempfile::tempdir().expect("tempdir");

@@ -1,0 +1,5 @@
+//! What several test files share. Each integration test is its own crate and
+//! uses only part of this, so unused items are not warnings here.
+#![allow(dead_code)]
+
+pub mod tmux;
