@@ -2,30 +2,22 @@
 //! end, kept as named insta snapshots driven by keys; and the checks that
 //! snapshots cannot make: the marks' rows, the cursor and scroll after Back.
 
+mod common;
+
+use common::screens::{builtin, screen_of, screen_snapshot};
+
 use clusterdex::app::{App, Tab, keymap};
-use clusterdex::commands::snapshot::{parse_keys, render, screen_text, sure};
-use clusterdex::load::{DataSource, load};
+use clusterdex::commands::snapshot::{parse_keys, screen_text, sure};
 use clusterdex::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn app() -> App {
-    let loaded = load(&DataSource::Builtin, clusterdex::data::DEFAULT_MAX_BYTES).expect("built-in");
-    App::new(loaded.dataset, loaded.diagnostics)
+    builtin()
 }
 
 fn screen(keys: &str, w: u16, h: u16) -> String {
-    let keys = parse_keys(keys).expect("keys");
-    render(&mut app(), &keys, (w, h), &Theme::dark()).join("\n")
-}
-
-macro_rules! screen_snapshot {
-    ($name:ident, $keys:expr, $w:expr, $h:expr) => {
-        #[test]
-        fn $name() {
-            insta::assert_snapshot!(stringify!($name), screen($keys, $w, $h));
-        }
-    };
+    screen_of(app(), keys, w, h)
 }
 
 // Lyonbiopôle is the twelfth cluster by name.

@@ -2,6 +2,10 @@
 //! as a user types them, kept as named insta snapshots; and pane tests that
 //! check the styles snapshots cannot record (selection, matched letters).
 
+mod common;
+
+use common::screens::{builtin, screen_of, screen_snapshot};
+
 use clusterdex::app::App;
 use clusterdex::commands::snapshot::{parse_keys, render, sure};
 use clusterdex::load::{DataSource, load};
@@ -11,22 +15,11 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 fn app() -> App {
-    let loaded = load(&DataSource::Builtin, clusterdex::data::DEFAULT_MAX_BYTES).expect("built-in");
-    App::new(loaded.dataset, loaded.diagnostics)
+    builtin()
 }
 
 fn screen(keys: &str, w: u16, h: u16) -> String {
-    let keys = parse_keys(keys).expect("keys");
-    render(&mut app(), &keys, (w, h), &Theme::dark()).join("\n")
-}
-
-macro_rules! screen_snapshot {
-    ($name:ident, $keys:expr, $w:expr, $h:expr) => {
-        #[test]
-        fn $name() {
-            insta::assert_snapshot!(stringify!($name), screen($keys, $w, $h));
-        }
-    };
+    screen_of(app(), keys, w, h)
 }
 
 screen_snapshot!(start, "", 120, 40);

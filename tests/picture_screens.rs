@@ -3,8 +3,12 @@
 //! the same pictures printed by `graph` and `timeline --chart`; and the styles
 //! snapshots cannot record (selection, kinds, NO_COLOR and the light theme).
 
+mod common;
+
+use common::screens::{screen_of, screen_snapshot};
+
 use clusterdex::app::{App, Mode};
-use clusterdex::commands::snapshot::{parse_keys, render, sure};
+use clusterdex::commands::snapshot::{parse_keys, sure};
 use clusterdex::commands::{Env, chart, graph};
 use clusterdex::load::{DataSource, load};
 use clusterdex::ui::{self, Theme};
@@ -23,17 +27,7 @@ fn app() -> App {
 }
 
 fn screen(keys: &str, w: u16, h: u16) -> String {
-    let keys = parse_keys(keys).expect("keys");
-    render(&mut app(), &keys, (w, h), &Theme::dark()).join("\n")
-}
-
-macro_rules! screen_snapshot {
-    ($name:ident, $keys:expr, $w:expr, $h:expr) => {
-        #[test]
-        fn $name() {
-            insta::assert_snapshot!(stringify!($name), screen($keys, $w, $h));
-        }
-    };
+    screen_of(app(), keys, w, h)
 }
 
 screen_snapshot!(network_magia, "/magia<Enter>v", 120, 40);
