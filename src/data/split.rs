@@ -7,11 +7,9 @@
 //! whole file at once, so that every error message is the one a plain parse
 //! gives, with its true line and column.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::format::FileDataset;
@@ -124,14 +122,16 @@ impl<'t> Split<'t> {
             .then_some(items)
     }
 
-    /// Parses each piece of a list into `T`s and hands them to `work` on the
-    /// thread pool, with the index of the piece's first item in the list;
-    /// `keep` then receives `work`'s results on this thread, in file order, as
-    /// they come, so that only a few pieces' results wait at once. `None` as
-    /// soon as a piece fails to parse.
+    /// Parses each piece of a list into `T`s and hands them to `work` on
+    /// rayon's pool, with the index of the piece's first item in the list;
+    /// `keep` then receives `work`'s results on this thread, in file order.
+    /// `None` if a piece fails to parse: no more pieces start, and the whole
+    /// parse takes over.
     ///
-    /// This thread only waits and keeps: it must not be one of the pool's own,
-    /// or the pool would have a thread fewer to parse with.
+    /// The pieces go to the pool a stretch at a time, about an eighth of the
+    /// list, so that only that stretch's results wait to be kept: the caller
+    /// moves them into a list made for all of them, and results of the whole
+    /// list waiting beside it would double what it holds at the load's peak.
     pub fn each<T, R>(
         &self,
         which: Which,
@@ -143,37 +143,18 @@ impl<'t> Split<'t> {
         R: Send,
     {
         let pieces = &self.pieces[which as usize];
-        let failed = AtomicBool::new(false);
-        let mut kept = 0;
-        rayon::in_place_scope_fifo(|scope| {
-            let (done, results) = mpsc::channel();
-            for (k, piece) in pieces.iter().enumerate() {
-                let (done, failed, work) = (done.clone(), &failed, &work);
-                scope.spawn_fifo(move |_| {
-                    // After a failure nothing more is parsed: the whole parse takes over.
-                    let result = match failed.load(Ordering::Relaxed) {
-                        true => None,
-                        false => self
-                            .parse::<T>(piece)
-                            .map(|mut items| work(piece.first, &mut items)),
-                    };
-                    failed.fetch_or(result.is_none(), Ordering::Relaxed);
-                    let _ = done.send((k, result));
-                });
-            }
-            drop(done);
-            // Results arrive in the order they finish; they are kept in file order.
-            let mut waiting = BTreeMap::new();
-            for (k, result) in results {
-                let Some(result) = result else { break };
-                waiting.insert(k, result);
-                while let Some(result) = waiting.remove(&kept) {
-                    keep(result);
-                    kept += 1;
-                }
-            }
-        });
-        (!failed.load(Ordering::Relaxed) && kept == pieces.len()).then_some(())
+        let stretch = (pieces.len() / 8).max(4 * rayon::current_num_threads());
+        for pieces in pieces.chunks(stretch) {
+            let done: Vec<R> = pieces
+                .par_iter()
+                .map(|piece| {
+                    let mut items = self.parse::<T>(piece)?;
+                    Some(work(piece.first, &mut items))
+                })
+                .collect::<Option<_>>()?;
+            done.into_iter().for_each(&mut keep);
+        }
+        Some(())
     }
 }
 

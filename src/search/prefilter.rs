@@ -4,6 +4,8 @@
 //! chunk within the scoring pass, so what it reads is still in the cache when
 //! the few entities it lets through are scored.
 
+use rayon::prelude::*;
+
 use super::index::{Index, Span};
 use super::labels;
 use super::letters::{SHORT, letter_mask, span_mask};
@@ -12,7 +14,7 @@ use super::literal::in_order;
 /// From this many entities with prose on (about a megabyte of it), prose is
 /// searched on every core, in chunks of entities (tests take that way, with
 /// small chunks, on their small datasets too).
-const PARALLEL_PROSE_FROM: usize = if cfg!(test) { 0 } else { 8_192 };
+const PARALLEL_PROSE_FROM: usize = if cfg!(test) { 1 } else { 8_192 };
 const PROSE_CHUNK: usize = if cfg!(test) { 64 } else { 4_096 };
 
 /// A shared text not yet looked at (else 1 when it holds the term, 0 when not).
@@ -89,24 +91,23 @@ impl<'t> WordFilter<'t> {
         // A chunk of owners is a stretch of prose. No match crosses from one
         // to the next: each entity's prose ends with a line end, and no term
         // holds one.
-        let found = crate::parallel::run(
-            owners.len(),
-            (PROSE_CHUNK, PARALLEL_PROSE_FROM),
-            || (),
-            |(), range, out: &mut Vec<u32>| {
-                // No entity has prose at all: nothing to search.
-                let Some(&(from, _)) = owners.get(range.start) else {
-                    return;
-                };
-                let from = from as usize;
-                let to = owners.get(range.end).map_or(bytes.len(), |o| o.0 as usize);
-                let part = &owners[range];
-                for at in finder.find_iter(&bytes[from..to]) {
-                    let k = part.partition_point(|o| o.0 as usize <= from + at);
-                    out.extend(part.get(k.wrapping_sub(1)).map(|o| o.1));
-                }
-            },
-        );
+        let in_chunk = |k: usize| {
+            let range = k * PROSE_CHUNK..((k + 1) * PROSE_CHUNK).min(owners.len());
+            let (from, to) = (owners[range.start].0 as usize, owners.get(range.end));
+            let to = to.map_or(bytes.len(), |o| o.0 as usize);
+            let part = &owners[range];
+            let starts = finder.find_iter(&bytes[from..to]);
+            let found = starts.map(move |at| part.partition_point(|o| o.0 as usize <= from + at));
+            found.filter_map(move |k| part.get(k.wrapping_sub(1)).map(|o| o.1))
+        };
+        let chunks = owners.len().div_ceil(PROSE_CHUNK);
+        let found: Vec<u32> = match owners.len() < PARALLEL_PROSE_FROM {
+            true => (0..chunks).flat_map(in_chunk).collect(),
+            false => (0..chunks)
+                .into_par_iter()
+                .flat_map_iter(in_chunk)
+                .collect(),
+        };
         let mut prose = vec![0u64; ix.len().div_ceil(64)];
         for e in found {
             prose[e as usize / 64] |= 1 << (e % 64);

@@ -4,6 +4,8 @@
 //! alias that is the whole query always first — and computes highlights only
 //! for the hits that will be shown.
 
+use rayon::prelude::*;
+
 use super::index::Index;
 use super::matching::{self, Lead, Outcome, Pass};
 use super::personal::Personal;
@@ -189,12 +191,15 @@ fn shown(ix: &Index, p: &Prepared, scored: &[Scored]) -> Vec<Hit> {
             indices,
         }
     };
-    crate::parallel::run(
-        scored.len(),
-        (SHOWN_CHUNK, PARALLEL_SHOWN_FROM),
-        Matcher::default,
-        |skim, range, out| out.extend(scored[range].iter().map(|s| hit(skim, s))),
-    )
+    if scored.len() < PARALLEL_SHOWN_FROM {
+        let skim = Matcher::default();
+        return scored.iter().map(|s| hit(&skim, s)).collect();
+    }
+    scored
+        .par_iter()
+        .with_min_len(SHOWN_CHUNK)
+        .map_init(Matcher::default, |skim, s| hit(skim, s))
+        .collect()
 }
 
 /// Runs `query` over `candidates` (all entities when None), keeping `limit` hits.

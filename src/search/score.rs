@@ -2,6 +2,8 @@
 //! letter tests that rule most entities out first, then the match of each one
 //! left, as a match to rank, a near miss kept for narrowing, or nothing.
 
+use rayon::prelude::*;
+
 use super::index::Index;
 use super::letters::letter_mask;
 use super::matching::{self, Lead, Outcome, Pass};
@@ -76,15 +78,28 @@ pub(super) fn score_split(run: &Run, pool: Pool) -> Vec<Scored> {
         memo: Memo::new(run.ix, run.p.words.len()),
         shared: Vec::new(),
     };
-    crate::parallel::run(
-        len,
-        (CHUNK, PARALLEL_FROM),
-        worker,
-        |w, range, out| match pool {
-            Pool::All(_) => score_all(run, range.map(|e| e as u32), w, out),
-            Pool::List(list) => score_all(run, list[range].iter().copied(), w, out),
-        },
-    )
+    let chunk = |w: &mut Worker, k: usize| {
+        let range = k * CHUNK..((k + 1) * CHUNK).min(len);
+        let mut out = Vec::new();
+        match pool {
+            Pool::All(_) => score_all(run, range.map(|e| e as u32), w, &mut out),
+            Pool::List(list) => score_all(run, list[range].iter().copied(), w, &mut out),
+        }
+        out
+    };
+    let chunks = len.div_ceil(CHUNK);
+    if len < PARALLEL_FROM {
+        let mut w = worker();
+        return (0..chunks).flat_map(|k| chunk(&mut w, k)).collect();
+    }
+    // Chunks, not single candidates, so that a thread's worker and a chunk's
+    // set-up serve many; rayon hands them out as threads come free, since
+    // costly candidates come in runs, and gives the results back in order.
+    (0..chunks)
+        .into_par_iter()
+        .map_init(worker, chunk)
+        .flatten_iter()
+        .collect()
 }
 
 /// What a scoring thread keeps from one chunk to the next: its matcher, its
