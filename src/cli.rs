@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::commands;
+
 #[derive(Debug, Parser)]
 #[command(name = "clusterdex", version, about = "Explore the European health and medtech cluster ecosystem from the terminal", long_about = None)]
 pub struct Cli {
@@ -48,198 +50,60 @@ pub enum ThemeArg {
     Light,
 }
 
+/// The subcommands: each one's options are its module's `...Args` struct, and its
+/// module's `run` carries it out.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate a dataset (FILE, --data, or the built-in one) and report every problem
-    Check {
-        /// The dataset file to check
-        file: Option<PathBuf>,
-    },
+    Check(commands::check::CheckArgs),
     /// Write a synthetic dataset of N entities to stdout (for benchmarks)
-    Gen {
-        /// How many entities, from 133 (the places come first) to 1,000,000
-        #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = entities)]
-        entities: usize,
-        /// Seed: the same seed always gives the same file
-        #[arg(long, value_name = "S", default_value_t = 1)]
-        seed: u64,
-    },
+    Gen(commands::generate::GenArgs),
     /// Search entities: fuzzy, accent- and typo-tolerant, with fzf syntax and scopes
     #[command(
         after_help = "Query syntax: words must all match (fuzzily); 'exact ^prefix suffix$ !not a|b;\nscopes kind:event tag:oncology in:france year:2015.\nA question (\"magia coordinator\", \"who funds magia\") lists its answers first."
     )]
-    Search {
-        /// The query, e.g. "lyonbiopole", "medtec aliance", "kind:cluster in:france"
-        #[arg(required = true, num_args = 1..)]
-        query: Vec<String>,
-        /// Only entities of this kind (cluster, alliance, event, organisation, person, project, place)
-        #[arg(long, value_name = "K")]
-        kind: Option<crate::model::Kind>,
-        /// At most this many hits
-        #[arg(long, value_name = "N", default_value_t = 20, value_parser = at_least_one::<usize>)]
-        limit: usize,
-        /// Print hits as JSON
-        #[arg(long)]
-        json: bool,
-    },
+    Search(commands::search::SearchArgs),
     /// Answer a question: "who coordinates magia", "lyonbiopole president"
     #[command(
         after_help = "Name an entity and what you ask about, in either order, in English or French:\n\"magia coordinator\", \"who funds magia\", \"qui préside lyonbiopôle\", \"health2care forum when\".\nExit 0 with an answer; 1 with none (saying which entity was understood and what it has)."
     )]
-    Ask {
-        /// The question, e.g. "who coordinates bioxclusters plus"
-        #[arg(required = true, num_args = 1..)]
-        question: Vec<String>,
-        /// Print the answers as JSON
-        #[arg(long)]
-        json: bool,
-    },
+    Ask(commands::ask::AskArgs),
     /// Show one entity: facts, dates, relations both ways, sources
-    Show {
-        /// An id, a name or alias (accents optional), or words that clearly point to one entity
-        #[arg(required = true, num_args = 1..)]
-        entity: Vec<String>,
-        /// Print the card as JSON
-        #[arg(long)]
-        json: bool,
-    },
+    Show(commands::show::ShowArgs),
     /// Print a shell completion script
-    Completions {
-        /// bash, zsh, fish, elvish or powershell
-        shell: clap_complete::Shell,
-    },
+    Completions(commands::completions::CompletionsArgs),
     /// Run the explorer headless, replay keys, print the final screen as text
     #[command(
         after_help = "KEYS: plain characters plus <Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right>\n<PgUp> <PgDn> <Home> <End> <Del> <Backspace> <Space> <F1> <C-x> (Ctrl) <lt> (a literal <).\nThe user's notes, pins and recent lookups are read and written (not with --no-state)."
     )]
-    Snapshot {
-        /// Screen size
-        #[arg(long, value_name = "WxH", default_value = "120x40")]
-        size: String,
-        /// Keys to replay, e.g. "/magia<Enter>"
-        #[arg(long, value_name = "KEYS", default_value = "")]
-        keys: String,
-    },
+    Snapshot(commands::snapshot::SnapshotArgs),
     /// Measure load, first frame and per-keystroke latency (in-process, several runs)
-    Bench {
-        /// Text typed one character at a time, then deleted (at most 256 characters)
-        #[arg(long = "type", value_name = "TEXT", default_value = "lyonbiopole")]
-        typed: String,
-        /// Screen size of the frames drawn
-        #[arg(long, value_name = "WxH", default_value = "120x40")]
-        size: String,
-        /// How many runs to take medians over (1 to 1,000)
-        #[arg(long, value_name = "N", default_value_t = 5, value_parser = runs)]
-        runs: usize,
-        /// Print the figures as JSON
-        #[arg(long)]
-        json: bool,
-    },
+    Bench(commands::bench::BenchArgs),
     /// How two entities are connected: the shortest chains of relations
-    Path {
-        /// The first entity (id, name or alias)
-        from: String,
-        /// The second entity (id, name or alias)
-        to: String,
-        /// At most this many chains
-        #[arg(long, value_name = "N", default_value_t = 3, value_parser = at_least_one::<usize>)]
-        max: usize,
-        /// Print the chains as JSON
-        #[arg(long)]
-        json: bool,
-    },
+    Path(commands::path::PathArgs),
     /// Events, periods and dated facts in date order, grouped by year
     #[command(allow_negative_numbers = true)]
-    Timeline {
-        /// From this year on
-        #[arg(long, value_name = "YEAR")]
-        from: Option<i32>,
-        /// Up to this year
-        #[arg(long, value_name = "YEAR")]
-        to: Option<i32>,
-        /// Only entities of this kind
-        #[arg(long, value_name = "K")]
-        kind: Option<crate::model::Kind>,
-        /// Print the entries as JSON
-        #[arg(long, conflicts_with = "chart")]
-        json: bool,
-        /// Draw a chart of periods: one row per dated entity on a year axis
-        #[arg(long, conflicts_with_all = ["from", "to"])]
-        chart: bool,
-        /// With --chart: columns of the chart (default: the terminal's width)
-        #[arg(long, value_name = "W", requires = "chart")]
-        width: Option<u16>,
-        /// With --chart: the year marked as today (default: the system clock's)
-        #[arg(long, value_name = "YEAR", requires = "chart")]
-        today: Option<i32>,
-    },
+    Timeline(commands::timeline::TimelineArgs),
     /// Draw the network around an entity, as text or for Graphviz
-    Graph {
-        /// An id, a name or alias (accents optional), or words that clearly point to one entity
-        #[arg(required = true, num_args = 1..)]
-        entity: Vec<String>,
-        /// 1: the entity's relations; 2: their relations too
-        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
-        depth: u8,
-        /// text: the picture, without colour; dot: a Graphviz digraph
-        #[arg(long, value_enum, default_value_t = crate::commands::graph::Format::Text)]
-        format: crate::commands::graph::Format,
-        /// Columns of the picture (default: the terminal's width)
-        #[arg(long, value_name = "W")]
-        width: Option<u16>,
-        /// At most N neighbours per relation label, the rest counted (0: all)
-        #[arg(long, value_name = "N", default_value_t = 10)]
-        limit: usize,
-    },
+    Graph(commands::graph::GraphArgs),
     /// Entities by facets (partner search), with counts per country, tag and market
-    List {
-        /// Only entities of this kind
-        #[arg(long, value_name = "K")]
-        kind: Option<crate::model::Kind>,
-        /// With a tag containing this text, e.g. oncology (repeat: every one)
-        #[arg(long, value_name = "T")]
-        tag: Vec<String>,
-        /// In this place or any place inside it, e.g. france (repeat: every one)
-        #[arg(long = "in", value_name = "PLACE")]
-        place: Vec<String>,
-        /// Belonging to this alliance or group (member, partner, project, ...; repeat: every one)
-        #[arg(long, value_name = "GROUP")]
-        member_of: Vec<String>,
-        /// Targeting this market, e.g. china (repeat: every one)
-        #[arg(long, value_name = "M")]
-        market: Vec<String>,
-        /// Print the list and counts as JSON
-        #[arg(long)]
-        json: bool,
-    },
+    List(commands::list::ListArgs),
     /// Add a note on an entity: clusterdex note biopmed "wants to talk about China in March"
-    Note(crate::commands::note::Args),
+    Note(commands::note::NoteArgs),
     /// List notes, grouped by entity: all, one entity's, or those since a date
-    Notes(crate::commands::notes::Args),
+    Notes(commands::notes::NotesArgs),
     /// List the pinned entities
-    Pins(crate::commands::pins::ListArgs),
+    Pins(commands::pins::ListingArgs),
     /// Pin an entity (`clusterdex pins` lists them)
-    Pin(crate::commands::pins::PinArgs),
+    Pin(commands::pins::PinArgs),
     /// Unpin an entity
-    Unpin(crate::commands::pins::PinArgs),
+    Unpin(commands::pins::PinArgs),
     /// List the entities opened lately (by `show` and the explorer), the most recent first
-    Recent(crate::commands::pins::ListArgs),
+    Recent(commands::pins::ListingArgs),
     /// Check the config file, print a commented default one, or show where files live
-    Config(crate::commands::config::Args),
+    Config(commands::config::ConfigArgs),
     /// Export the dataset or some entities as JSON, CSV, a Markdown briefing or a DOT graph
-    Export {
-        /// Output format
-        #[arg(long, value_enum)]
-        format: crate::commands::export::Format,
-        /// Only entities of this kind
-        #[arg(long, value_name = "K")]
-        kind: Option<crate::model::Kind>,
-        /// With --format csv: the relations instead of the entities
-        #[arg(long)]
-        relations: bool,
-        /// Entity ids (all when none)
-        ids: Vec<String>,
-    },
+    Export(commands::export::ExportArgs),
 }
 
 /// A whole number within bounds, or a message that gives them (clap adds which
@@ -256,16 +120,19 @@ fn within(text: &str, min: u64, max: u64) -> Result<u64, String> {
     }
 }
 
-fn at_least_one<T: TryFrom<u64>>(text: &str) -> Result<T, String> {
+/// A whole number from 1 (an option's `value_parser`).
+pub(crate) fn at_least_one<T: TryFrom<u64>>(text: &str) -> Result<T, String> {
     let n = within(text, 1, u64::MAX)?;
     T::try_from(n).map_err(|_| "too large for this machine".to_string())
 }
 
-fn entities(text: &str) -> Result<usize, String> {
+/// How many entities `gen` may make.
+pub(crate) fn entities(text: &str) -> Result<usize, String> {
     let (min, max) = (crate::synth::MIN_ENTITIES, crate::synth::MAX_ENTITIES);
     within(text, min as u64, max as u64).map(|n| n as usize)
 }
 
-fn runs(text: &str) -> Result<usize, String> {
+/// How many runs `bench` may take.
+pub(crate) fn runs(text: &str) -> Result<usize, String> {
     within(text, 1, 1000).map(|n| n as usize)
 }

@@ -61,153 +61,33 @@ fn run(cli: Cli) -> io::Result<u8> {
     );
     // Options on the command line win over the config file.
     let mouse = cli.mouse || (!cli.no_mouse && settings.config.mouse.unwrap_or(false));
+    let Some(command) = cli.command else {
+        return explore(&env, theme, mouse, &settings);
+    };
     let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
-    match cli.command {
-        Some(Command::Check { file }) => {
-            let source = DataSource::from_option(file.or(cli.data).or(settings.config.data));
-            commands::check::run(&source, max_bytes, &mut out, &mut err)
-        }
-        Some(Command::Gen { entities, seed }) => {
-            commands::generate::run(entities, seed, &mut out, &mut err)
-        }
-        Some(Command::Search {
-            query,
-            kind,
-            limit,
-            json,
-        }) => {
-            let args = commands::search::Args {
-                query: query.join(" "),
-                kind,
-                limit,
-                json,
-            };
-            commands::search::run(&env, &args, &mut out, &mut err)
-        }
-        Some(Command::Ask { question, json }) => {
-            commands::ask::run(&env, &question.join(" "), json, &mut out, &mut err)
-        }
-        Some(Command::Show { entity, json }) => {
-            commands::show::run(&env, &entity.join(" "), json, &mut out, &mut err)
-        }
-        Some(Command::Completions { shell }) => commands::completions::run(shell, &mut out),
-        Some(Command::Snapshot { size, keys }) => {
-            commands::snapshot::run(&env, &size, &keys, &theme, &mut out, &mut err)
-        }
-        Some(Command::Bench {
-            typed,
-            size,
-            runs,
-            json,
-        }) => {
-            let args = commands::bench::Args {
-                typed,
-                size,
-                json,
-                runs,
-            };
-            commands::bench::run(&env, &args, &mut out, &mut err)
-        }
-        Some(Command::Path {
-            from,
-            to,
-            max,
-            json,
-        }) => commands::path::run(&env, &from, &to, max, json, &mut out, &mut err),
-        Some(Command::Timeline {
-            chart: true,
-            kind,
-            width,
-            today,
-            ..
-        }) => {
-            let args = commands::chart::Args {
-                kind,
-                width: width.unwrap_or_else(picture_width),
-                today: today.unwrap_or_else(clusterdex::app::chart::this_year),
-            };
-            commands::chart::run(&env, &args, &mut out, &mut err)
-        }
-        Some(Command::Timeline {
-            from,
-            to,
-            kind,
-            json,
-            ..
-        }) => {
-            let filter = clusterdex::meeting::timeline::Filter { from, to, kind };
-            commands::timeline::run(&env, &filter, json, &mut out, &mut err)
-        }
-        Some(Command::Graph {
-            entity,
-            depth,
-            format,
-            width,
-            limit,
-        }) => {
-            let args = commands::graph::Args {
-                entity: entity.join(" "),
-                depth,
-                format,
-                width: width.unwrap_or_else(picture_width),
-                limit,
-            };
-            commands::graph::run(&env, &args, &mut out, &mut err)
-        }
-        Some(Command::List {
-            kind,
-            tag,
-            place,
-            member_of,
-            market,
-            json,
-        }) => {
-            let args = commands::list::Args {
-                kind,
-                tag,
-                place,
-                member_of,
-                market,
-                json,
-            };
-            commands::list::run(&env, &args, &mut out, &mut err)
-        }
-        Some(Command::Export {
-            format,
-            kind,
-            relations,
-            ids,
-        }) => {
-            let args = commands::export::Args {
-                format,
-                kind,
-                relations,
-                ids,
-            };
-            commands::export::run(&env, &args, &mut out, &mut err)
-        }
-        Some(Command::Note(args)) => {
-            commands::note::run(&env, &args, &mut io::stdin().lock(), &mut out, &mut err)
-        }
-        Some(Command::Notes(args)) => commands::notes::run(&env, &args, &mut out, &mut err),
-        Some(Command::Pins(args)) => commands::pins::list_pins(&env, &args, &mut out, &mut err),
-        Some(Command::Pin(args)) => commands::pins::set(&env, &args, true, &mut out, &mut err),
-        Some(Command::Unpin(args)) => commands::pins::set(&env, &args, false, &mut out, &mut err),
-        Some(Command::Recent(args)) => commands::pins::list_recent(&env, &args, &mut out, &mut err),
-        Some(Command::Config(args)) => commands::config::run(&env, &args, &mut out, &mut err),
-        None => {
-            drop((out, err));
-            explore(&env, theme, mouse, &settings)
-        }
+    let (out, err) = (&mut out, &mut err);
+    match command {
+        Command::Check(args) => commands::check::run(&env, &args, out, err),
+        Command::Gen(args) => commands::generate::run(&args, out, err),
+        Command::Search(args) => commands::search::run(&env, &args, out, err),
+        Command::Ask(args) => commands::ask::run(&env, &args, out, err),
+        Command::Show(args) => commands::show::run(&env, &args, out, err),
+        Command::Completions(args) => commands::completions::run(&args, out),
+        Command::Snapshot(args) => commands::snapshot::run(&env, &args, &theme, out, err),
+        Command::Bench(args) => commands::bench::run(&env, &args, out, err),
+        Command::Path(args) => commands::path::run(&env, &args, out, err),
+        Command::Timeline(args) => commands::timeline::run(&env, &args, out, err),
+        Command::Graph(args) => commands::graph::run(&env, &args, out, err),
+        Command::List(args) => commands::list::run(&env, &args, out, err),
+        Command::Export(args) => commands::export::run(&env, &args, out, err),
+        Command::Note(args) => commands::note::run(&env, &args, &mut io::stdin().lock(), out, err),
+        Command::Notes(args) => commands::notes::run(&env, &args, out, err),
+        Command::Pins(args) => commands::pins::list_pins(&env, &args, out, err),
+        Command::Pin(args) => commands::pins::set(&env, &args, true, out, err),
+        Command::Unpin(args) => commands::pins::set(&env, &args, false, out, err),
+        Command::Recent(args) => commands::pins::list_recent(&env, &args, out, err),
+        Command::Config(args) => commands::config::run(&env, &args, out, err),
     }
-}
-
-/// Columns for a picture printed by a command: the terminal's, else `COLUMNS`,
-/// else 100.
-fn picture_width() -> u16 {
-    tui::stdout_width()
-        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
-        .unwrap_or(100)
 }
 
 /// The user's files, unless `--no-state`; without a home folder, none (said once).
@@ -233,7 +113,7 @@ fn settings(cli: &Cli, store: &Store) -> config::Loaded {
     };
     if matches!(
         cli.command,
-        Some(Command::Config(_) | Command::Completions { .. })
+        Some(Command::Config(_) | Command::Completions(_))
     ) {
         return config::Loaded::default();
     }

@@ -7,7 +7,7 @@ mod common;
 use common::screens::{builtin, screen_of, screen_snapshot};
 
 use clusterdex::app::{App, Tab, keymap};
-use clusterdex::commands::snapshot::{parse_keys, screen_text, sure};
+use clusterdex::commands::snapshot::{infallible, parse_keys, screen_text};
 use clusterdex::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -51,8 +51,8 @@ screen_snapshot!(events_by_date, "3", 120, 35);
 fn drive(keys: &str, w: u16, h: u16) -> (App, Terminal<TestBackend>) {
     let mut a = app();
     let theme = Theme::dark();
-    let mut t = sure(Terminal::new(TestBackend::new(w, h)));
-    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    let mut t = infallible(Terminal::new(TestBackend::new(w, h)));
+    infallible(t.draw(|f| ui::draw(f, &mut a, &theme)));
     press(&mut a, &mut t, keys);
     (a, t)
 }
@@ -63,7 +63,7 @@ fn press(a: &mut App, t: &mut Terminal<TestBackend>, keys: &str) {
         if let Some(action) = keymap::action(a.context(), &k) {
             a.update(action);
         }
-        sure(t.draw(|f| ui::draw(f, a, &theme)));
+        infallible(t.draw(|f| ui::draw(f, a, &theme)));
     }
 }
 
@@ -95,14 +95,14 @@ fn on_the_board_the_marked_rows_are_those_related_to_the_selection() {
 fn back_restores_the_row_and_the_scroll_of_the_card() {
     let (mut a, mut t) = drive("/lyonbiopole<Enter>jjjjjjjjj", 120, 35);
     let before = screen_text(t.backend().buffer());
-    let cursor = sure(t.get_cursor_position());
+    let cursor = infallible(t.get_cursor_position());
     let place = (a.related_selected, a.geometry.entity_scroll);
     assert!(place.1 > 0, "the card scrolled to follow the selection");
     press(&mut a, &mut t, "<Enter>");
     assert_ne!(screen_text(t.backend().buffer())[2], before[2]);
     press(&mut a, &mut t, "<Backspace>");
     assert_eq!((a.related_selected, a.geometry.entity_scroll), place);
-    assert_eq!(sure(t.get_cursor_position()), cursor);
+    assert_eq!(infallible(t.get_cursor_position()), cursor);
     let after = screen_text(t.backend().buffer());
     assert_eq!(after[..after.len() - 1], before[..before.len() - 1]);
 }
@@ -111,12 +111,12 @@ fn back_restores_the_row_and_the_scroll_of_the_card() {
 fn back_to_the_list_restores_its_row_and_scroll() {
     let (mut a, mut t) = drive("4jjjjjjjjjjjjjjjjjjjjjjjjjjjjjj", 120, 24);
     let before = screen_text(t.backend().buffer());
-    let cursor = sure(t.get_cursor_position());
+    let cursor = infallible(t.get_cursor_position());
     assert!(a.geometry.list_offset > 0, "the list scrolled");
     press(&mut a, &mut t, "<Enter>jj<Enter>");
     press(&mut a, &mut t, "<Backspace><Backspace>");
     assert_eq!(a.context(), clusterdex::app::Context::List);
-    assert_eq!(sure(t.get_cursor_position()), cursor);
+    assert_eq!(infallible(t.get_cursor_position()), cursor);
     let after = screen_text(t.backend().buffer());
     assert_eq!(after[..after.len() - 1], before[..before.len() - 1]);
 }
@@ -187,7 +187,7 @@ fn the_focused_pane_shows_its_selection_and_the_others_theirs_dimmed() {
         };
         assert_eq!(cell.bg, want.bg.unwrap_or_default(), "{}", tab.title());
     }
-    let pos = sure(t.get_cursor_position());
+    let pos = infallible(t.get_cursor_position());
     let focused = a
         .geometry
         .board
@@ -203,7 +203,7 @@ fn a_click_on_a_board_pane_selects_its_row_and_a_second_click_opens_it() {
     let (tab, rect) = a.geometry.board[1];
     let theme = Theme::dark();
     a.update(clusterdex::app::Action::Click(rect.x + 4, rect.y + 2));
-    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    infallible(t.draw(|f| ui::draw(f, &mut a, &theme)));
     assert_eq!(a.tab, tab);
     let e = a.rows[tab.index()][a.geometry.offset(tab) + 2];
     assert_eq!(a.list_entity(), Some(e));

@@ -7,7 +7,7 @@ mod common;
 use common::screens::{builtin, screen_of, screen_snapshot};
 
 use clusterdex::app::App;
-use clusterdex::commands::snapshot::{parse_keys, render, sure};
+use clusterdex::commands::snapshot::{infallible, parse_keys, render};
 use clusterdex::load::{DataSource, load};
 use clusterdex::ui::{self, Theme};
 use ratatui::Terminal;
@@ -59,13 +59,13 @@ screen_snapshot!(
 fn buffer(keys: &str, w: u16, h: u16) -> (App, Buffer) {
     let mut a = app();
     let theme = Theme::dark();
-    let mut t = sure(Terminal::new(TestBackend::new(w, h)));
+    let mut t = infallible(Terminal::new(TestBackend::new(w, h)));
     for k in parse_keys(keys).expect("keys") {
         if let Some(action) = clusterdex::app::keymap::action(a.context(), &k) {
             a.update(action);
         }
     }
-    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    infallible(t.draw(|f| ui::draw(f, &mut a, &theme)));
     let b = t.backend().buffer().clone();
     (a, b)
 }
@@ -116,8 +116,8 @@ fn matched_letters_of_a_hit_are_highlighted() {
 fn no_color_theme_uses_no_colour_at_all() {
     let theme = Theme::plain();
     let mut a = app();
-    let mut t = sure(Terminal::new(TestBackend::new(120, 40)));
-    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    let mut t = infallible(Terminal::new(TestBackend::new(120, 40)));
+    infallible(t.draw(|f| ui::draw(f, &mut a, &theme)));
     let b = t.backend().buffer();
     for cell in b.content() {
         assert_eq!(
@@ -131,12 +131,12 @@ fn no_color_theme_uses_no_colour_at_all() {
 fn the_terminal_cursor_sits_on_the_selected_row() {
     let mut a = app();
     let theme = Theme::dark();
-    let mut t = sure(Terminal::new(TestBackend::new(120, 40)));
+    let mut t = infallible(Terminal::new(TestBackend::new(120, 40)));
     for _ in 0..3 {
         a.update(clusterdex::app::Action::Down);
     }
-    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
-    let pos = sure(t.get_cursor_position());
+    infallible(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    let pos = infallible(t.get_cursor_position());
     assert_eq!((pos.x, pos.y), (a.geometry.list.x, a.geometry.list.y + 3));
 }
 
@@ -180,9 +180,9 @@ fn the_last_of_more_related_entities_than_rows_is_drawn_when_selected() {
         a.update(action);
     }
     let theme = Theme::dark();
-    let mut t = sure(Terminal::new(TestBackend::new(120, 40)));
-    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
-    let pos = sure(t.get_cursor_position());
+    let mut t = infallible(Terminal::new(TestBackend::new(120, 40)));
+    infallible(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    let pos = infallible(t.get_cursor_position());
     let area = a.geometry.entity;
     let row = row_text(t.backend().buffer(), pos.y, area.x, area.x + area.width);
     let last = &a.ds.entity(related[related.len() - 1].other).name;

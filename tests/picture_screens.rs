@@ -8,7 +8,7 @@ mod common;
 use common::screens::{screen_of, screen_snapshot};
 
 use clusterdex::app::{App, Mode};
-use clusterdex::commands::snapshot::{parse_keys, sure};
+use clusterdex::commands::snapshot::{infallible, parse_keys};
 use clusterdex::commands::{Env, chart, graph};
 use clusterdex::load::{DataSource, load};
 use clusterdex::ui::{self, Theme};
@@ -54,11 +54,11 @@ fn env() -> Env {
 }
 
 fn graph_output(entity: &str, depth: u8, format: graph::Format, width: u16) -> String {
-    let args = graph::Args {
-        entity: entity.to_string(),
+    let args = graph::GraphArgs {
+        entity: vec![entity.to_string()],
         depth,
         format,
-        width,
+        width: Some(width),
         limit: 10,
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
@@ -89,7 +89,7 @@ fn graph_as_dot() {
 
 #[test]
 fn timeline_chart_as_text() {
-    let args = chart::Args {
+    let args = chart::ChartArgs {
         kind: None,
         width: 100,
         today: 2026,
@@ -103,12 +103,12 @@ fn timeline_chart_as_text() {
 /// Draws an app after keys and returns the buffer, for style checks.
 fn buffer(keys: &str, w: u16, h: u16, theme: &Theme) -> (App, Buffer) {
     let mut a = app();
-    let mut t = sure(Terminal::new(TestBackend::new(w, h)));
+    let mut t = infallible(Terminal::new(TestBackend::new(w, h)));
     for k in parse_keys(keys).expect("keys") {
         if let Some(action) = clusterdex::app::keymap::action(a.context(), &k) {
             a.update(action);
         }
-        sure(t.draw(|f| ui::draw(f, &mut a, theme)));
+        infallible(t.draw(|f| ui::draw(f, &mut a, theme)));
     }
     let b = t.backend().buffer().clone();
     (a, b)
@@ -149,10 +149,10 @@ fn the_selected_node_is_drawn_in_the_selection_style_and_holds_the_cursor() {
             (cell.bg, cell.modifier),
             "others are not selected"
         );
-        let mut t = sure(Terminal::new(TestBackend::new(120, 40)));
+        let mut t = infallible(Terminal::new(TestBackend::new(120, 40)));
         let mut a = a;
-        sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
-        let pos = sure(t.get_cursor_position());
+        infallible(t.draw(|f| ui::draw(f, &mut a, &theme)));
+        let pos = infallible(t.get_cursor_position());
         assert_eq!((pos.x, pos.y), (x - 2, y), "the cursor on the node's mark");
     }
 }
@@ -232,11 +232,11 @@ fn a_click_selects_a_node_and_a_second_click_opens_it() {
     let theme = Theme::dark();
     let (mut a, b) = buffer("/magia<Enter>v", 120, 40, &theme);
     let (x, y) = find(&b, "Biowin").expect("Biowin drawn");
-    let mut t = sure(Terminal::new(TestBackend::new(120, 40)));
+    let mut t = infallible(Terminal::new(TestBackend::new(120, 40)));
     a.update(clusterdex::app::Action::Click(x + 2, y));
     let selected = a.network_entity().map(|e| a.ds.entity(e).id.clone());
     assert_eq!(selected.as_deref(), Some("biowin"));
-    sure(t.draw(|f| ui::draw(f, &mut a, &theme)));
+    infallible(t.draw(|f| ui::draw(f, &mut a, &theme)));
     a.update(clusterdex::app::Action::Click(x - 2, y));
     assert_eq!(a.mode, Mode::Browse);
     let open = a.open_entity().map(|e| a.ds.entity(e).id.clone());

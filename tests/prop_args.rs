@@ -128,7 +128,7 @@ fn assert_safe(what: &str, text: &[u8]) {
 fn runnable(cli: &clusterdex::cli::Cli) -> bool {
     match &cli.command {
         None => false,
-        Some(Sub::Bench { runs, .. }) => *runs <= 3,
+        Some(Sub::Bench(args)) => args.runs <= 3,
         Some(_) => true,
     }
 }

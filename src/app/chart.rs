@@ -3,12 +3,12 @@
 //! those whose dates are unknown. Enter opens the row's entity.
 
 use super::{Action, App, Mode};
-use crate::meeting::periods::{self, Chart};
+use crate::meeting::periods::{self, PeriodChart};
 
 /// What the period chart shows.
 #[derive(Debug)]
 pub struct ChartState {
-    pub chart: Option<Chart>,
+    pub chart: Option<PeriodChart>,
     /// Over the chart's rows, then its undated entries.
     pub selected: usize,
     /// The first body line on screen, as last drawn (a scroll offset).
@@ -106,7 +106,7 @@ impl App {
     }
 
     pub(super) fn update_chart(&mut self, action: Action) {
-        let page = self.page.max(1) as isize;
+        let page = self.geometry.page.max(1) as isize;
         let delta = match action {
             Action::Up | Action::ScrollUp => -1,
             Action::Down | Action::ScrollDown => 1,

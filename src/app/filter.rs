@@ -4,7 +4,7 @@
 //! one that names nothing says so, while the filter in force stays.
 
 use super::App;
-use crate::meeting::facets::{self, Filter};
+use crate::meeting::facets::{self, Facets};
 use crate::search::{Resolution, resolve};
 use crate::text::clean;
 
@@ -15,8 +15,8 @@ const CANDIDATES: usize = 4;
 
 impl App {
     /// Parses the filter line into a filter and what each term resolved to.
-    fn parse_filter(&mut self, text: &str) -> Result<(Option<Filter>, Vec<String>), String> {
-        let mut f = Filter::default();
+    fn parse_filter(&mut self, text: &str) -> Result<(Option<Facets>, Vec<String>), String> {
+        let mut f = Facets::default();
         let mut resolved = Vec::new();
         for word in text.split_whitespace() {
             let Some((key, value)) = word.split_once(':') else {
@@ -48,7 +48,7 @@ impl App {
     }
 
     /// `tag:` keeps entities with a tag containing the text; it must match one.
-    fn resolve_tag(&self, value: &str, f: &mut Filter) -> Result<String, String> {
+    fn resolve_tag(&self, value: &str, f: &mut Facets) -> Result<String, String> {
         let folded = crate::search::fold::fold_str(value);
         let mut tags: Vec<&str> = self
             .ds

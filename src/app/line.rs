@@ -10,7 +10,7 @@ use crate::text::{clean, width};
 pub const MAX_CHARS: usize = 256;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Line {
+pub struct InputLine {
     text: String,
     /// Cursor position in chars, 0..=len.
     cursor: usize,
@@ -18,7 +18,7 @@ pub struct Line {
     cut: bool,
 }
 
-impl Line {
+impl InputLine {
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -168,7 +168,7 @@ impl Line {
     }
 
     pub fn clear(&mut self) {
-        *self = Line::default();
+        *self = InputLine::default();
     }
 }
 
@@ -176,8 +176,8 @@ impl Line {
 mod tests {
     use super::*;
 
-    fn typed(s: &str) -> Line {
-        let mut l = Line::default();
+    fn typed(s: &str) -> InputLine {
+        let mut l = InputLine::default();
         s.chars().for_each(|c| l.insert(c));
         l
     }
@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn the_line_holds_at_most_max_chars_and_says_when_it_cut() {
-        let mut l = Line::default();
+        let mut l = InputLine::default();
         l.insert_str(&"é".repeat(100_000));
         assert_eq!(l.text().chars().count(), MAX_CHARS);
         assert_eq!(l.cursor(), MAX_CHARS);

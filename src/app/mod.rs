@@ -12,6 +12,7 @@ mod card;
 pub mod chart;
 pub mod editor;
 mod filter;
+mod geometry;
 pub mod history;
 pub mod index_slot;
 pub mod keymap;
@@ -21,7 +22,9 @@ pub mod network;
 pub mod notes;
 pub mod panes;
 mod paste;
+mod reload;
 pub mod search_worker;
+mod searching;
 mod update;
 pub mod views;
 mod writer;
@@ -34,6 +37,7 @@ mod pictures_tests;
 mod tests;
 
 pub use action::Action;
+pub use geometry::Geometry;
 pub use keymap::{Context, Keymap};
 pub use panes::Tab;
 
@@ -41,7 +45,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Dataset, Direction};
 use crate::search::{Hit, Searcher};
 use history::History;
-use line::Line;
+use line::InputLine;
 
 /// Which pane the keyboard is on when no overlay is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +89,7 @@ pub struct Related {
 /// The search overlay's state.
 #[derive(Debug, Default)]
 pub struct SearchState {
-    pub line: Line,
+    pub line: InputLine,
     /// Answers to a question typed, shown above the hits.
     pub answers: Vec<answers::AnswerRow>,
     pub hits: Vec<Hit>,
@@ -98,46 +102,6 @@ pub struct SearchState {
     pub purpose: views::Purpose,
     /// Searches off the UI thread, for large datasets.
     pub worker: Option<search_worker::SearchWorker>,
-}
-
-/// Where the UI last drew things, so that mouse clicks can be mapped to rows,
-/// and the scroll offsets the panes keep between frames.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Geometry {
-    /// The whole screen, as last drawn (the board is the default from a size on).
-    pub screen: ratatui::layout::Rect,
-    /// The list-like area last drawn (a tab's list, search hits, the timeline).
-    pub list: ratatui::layout::Rect,
-    pub list_offset: usize,
-    /// Each pane's scroll offset, kept apart so that a tab comes back as it was.
-    pub offsets: Vec<usize>,
-    pub timeline_offset: usize,
-    /// The board's panes as last drawn: (pane, rows area).
-    pub board: Vec<(Tab, ratatui::layout::Rect)>,
-    pub entity: ratatui::layout::Rect,
-    /// (screen row, related index) of each related row on screen.
-    pub related_rows: Vec<(u16, usize)>,
-    /// Lines scrolled off the top of the entity view.
-    pub entity_scroll: usize,
-    /// Lines scrolled off the top of the help overlay, and its page height.
-    pub help_scroll: usize,
-    pub help_page: usize,
-    /// Rows scrolled off the top of the note editor.
-    pub note_scroll: usize,
-}
-
-impl Geometry {
-    /// The scroll offset of a pane's list.
-    pub fn offset(&self, tab: Tab) -> usize {
-        self.offsets.get(tab.index()).copied().unwrap_or(0)
-    }
-
-    pub fn set_offset(&mut self, tab: Tab, offset: usize) {
-        if self.offsets.len() <= tab.index() {
-            self.offsets.resize(tab.index() + 1, 0);
-        }
-        self.offsets[tab.index()] = offset;
-    }
 }
 
 /// Everything the explorer shows and remembers.
@@ -167,8 +131,6 @@ pub struct App {
     /// (cleared when the user scrolls the view itself).
     pub card_follow: bool,
     pub search: SearchState,
-    /// Rows per page, as last drawn (for PgUp/PgDn).
-    pub page: usize,
     pub geometry: Geometry,
     /// Problems found when the dataset was loaded.
     pub diagnostics: Vec<Diagnostic>,
@@ -226,8 +188,10 @@ impl App {
             related_picked: false,
             card_follow: true,
             search: SearchState::default(),
-            page: 10,
-            geometry: Geometry::default(),
+            geometry: Geometry {
+                page: 10,
+                ..Geometry::default()
+            },
             diagnostics,
             reload_error: None,
             source_name: String::new(),
@@ -333,60 +297,6 @@ impl App {
                 })
             })
             .collect()
-    }
-
-    /// Replaces the dataset after a reload, keeping the user's place by id: the
-    /// tab, the selected rows, the open entity and the history (entities that
-    /// vanished are skipped).
-    pub fn replace_dataset(&mut self, ds: Dataset, diagnostics: Vec<Diagnostic>) {
-        let selected_ids: Vec<Option<String>> = Tab::all()
-            .map(|t| self.row_entity(t).map(|e| self.ds.entity(e).id.clone()))
-            .collect();
-        let cross_id = self.board.cross.map(|e| self.ds.entity(e).id.clone());
-        let related_id = self
-            .related
-            .get(self.related_selected)
-            .map(|r| self.ds.entity(r.other).id.clone());
-        let ds = std::sync::Arc::new(ds);
-        self.index = index_slot::IndexSlot::new(std::sync::Arc::clone(&ds));
-        self.ds = ds;
-        self.diagnostics = diagnostics;
-        self.reload_error = None;
-        self.search.searcher.clear();
-        self.search.worker = None;
-        self.board.cross = cross_id.and_then(|id| self.ds.index_of(&id));
-        self.fill_rows();
-        for (t, id) in Tab::all().zip(selected_ids) {
-            if let Some(pos) = id
-                .and_then(|id| self.ds.index_of(&id))
-                .and_then(|e| self.rows[t.index()].iter().position(|&r| r == e))
-            {
-                self.selected[t.index()] = pos;
-            }
-        }
-        self.relink(true);
-        let ds = &self.ds;
-        self.history.retain(|id| ds.index_of(id).is_some());
-        match self.open_entity() {
-            Some(e) => {
-                self.related = self.related_of(e);
-                self.related_selected = related_id
-                    .and_then(|id| {
-                        self.related
-                            .iter()
-                            .position(|r| self.ds.entity(r.other).id == id)
-                    })
-                    .unwrap_or(0);
-            }
-            None => {
-                self.related.clear();
-                self.focus = Focus::List;
-            }
-        }
-        // Notes and frecency by the new entity numbers; a search runs again.
-        self.refresh_personal();
-        self.refresh_network();
-        self.refresh_chart();
     }
 
     /// The action a key stands for here, with the keys in force.

@@ -76,8 +76,8 @@ impl App {
         match action {
             Action::Up | Action::ScrollUp => self.step_node(-1),
             Action::Down | Action::ScrollDown => self.step_node(1),
-            Action::PageUp => self.step_node(-(self.page.max(1) as isize)),
-            Action::PageDown => self.step_node(self.page.max(1) as isize),
+            Action::PageUp => self.step_node(-(self.geometry.page.max(1) as isize)),
+            Action::PageDown => self.step_node(self.geometry.page.max(1) as isize),
             Action::Top => self.step_node(isize::MIN / 2),
             Action::Bottom => self.step_node(isize::MAX / 2),
             Action::MoveLeft => self.sideways(Side::Left),

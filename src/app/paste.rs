@@ -6,7 +6,7 @@
 //! and what follows an edit in [`App::line_edited`]; the note editor takes a
 //! paste whole, line breaks included.
 
-use super::{Action, App, Mode, line::Line};
+use super::{Action, App, Mode, line::InputLine};
 
 impl App {
     /// Inserts pasted text into the line being typed. While browsing, a paste
@@ -28,7 +28,7 @@ impl App {
     }
 
     /// The line the keyboard types into in this mode, if any.
-    pub fn editing_line(&mut self) -> Option<&mut Line> {
+    pub fn editing_line(&mut self) -> Option<&mut InputLine> {
         match self.mode {
             Mode::Search => Some(&mut self.search.line),
             Mode::Filter => Some(&mut self.filter.line),

@@ -2,9 +2,9 @@
 //! (`f`) with counts per value, connection paths (`c`, then pick the other
 //! entity by search), and copying a card (`y`) or an id (`Y`).
 
-use super::line::Line;
+use super::line::InputLine;
 use super::{App, Focus, Mode};
-use crate::meeting::facets::{self, Filter};
+use crate::meeting::facets::{self, Facets};
 use crate::meeting::path::{Chain, shortest};
 use crate::meeting::timeline::{self, Entry};
 
@@ -18,8 +18,8 @@ pub struct TimelineRow {
 /// The facet filter: the line being typed and the filter in force.
 #[derive(Debug, Default)]
 pub struct FilterState {
-    pub line: Line,
-    pub active: Option<Filter>,
+    pub line: InputLine,
+    pub active: Option<Facets>,
     /// The text of the filter in force, for titles.
     pub applied: String,
     /// What each term of the filter in force resolved to.
@@ -50,7 +50,7 @@ pub enum Purpose {
 
 impl App {
     pub fn open_timeline(&mut self) {
-        let years = timeline::build(&self.ds, &timeline::Filter::default());
+        let years = timeline::build(&self.ds, &timeline::TimelineFilter::default());
         self.timeline = years
             .into_iter()
             .flat_map(|y| {

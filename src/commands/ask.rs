@@ -88,13 +88,23 @@ pub fn answer_line(ds: &Dataset, a: &Answer) -> String {
     clean(&line).into_owned()
 }
 
+#[derive(Debug, clap::Args)]
+pub struct AskArgs {
+    /// The question, e.g. "who coordinates bioxclusters plus"
+    #[arg(required = true, num_args = 1..)]
+    pub question: Vec<String>,
+    /// Print the answers as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
 pub fn run(
     env: &Env,
-    question: &str,
-    json: bool,
+    args: &AskArgs,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
+    let (question, json) = (&args.question.join(" "), args.json);
     let query = match Query::parse(question) {
         Ok(q) => q,
         Err(e) => {

@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde::Serialize;
 
-use super::snapshot::{parse_size, sure};
+use super::snapshot::{infallible, parse_size};
 use super::{Env, exit};
 use crate::app::{Action, App};
 use crate::load::{DataSource, load};
@@ -17,11 +17,20 @@ use crate::model::Dataset;
 use crate::search::Matcher;
 use crate::ui::{self, Theme};
 
-pub struct Args {
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// Text typed one character at a time, then deleted (at most 256 characters)
+    #[arg(long = "type", value_name = "TEXT", default_value = "lyonbiopole")]
     pub typed: String,
+    /// Screen size of the frames drawn
+    #[arg(long, value_name = "WxH", default_value = "120x40")]
     pub size: String,
-    pub json: bool,
+    /// How many runs to take medians over (1 to 1,000)
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = crate::cli::runs)]
     pub runs: usize,
+    /// Print the figures as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Serialize, Clone, Copy)]
@@ -142,7 +151,48 @@ fn keystrokes(text: &str) -> Vec<Action> {
     keys
 }
 
-pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
+/// The file's text, read only for the bare parse, after the explorer's memory
+/// is measured.
+fn file_text(source: &DataSource) -> Result<String, String> {
+    match source {
+        DataSource::Builtin => Ok(crate::data::BUILTIN.to_string()),
+        DataSource::File(p) => {
+            std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+        }
+    }
+}
+
+/// Types `text` and deletes it, each key timed into `keys_ms` from the key to
+/// a frame that shows its answer; the queries typed along the way.
+fn type_and_delete(
+    app: &mut App,
+    (term, theme): (&mut Terminal<TestBackend>, &Theme),
+    text: &str,
+    keys_ms: &mut Vec<f64>,
+) -> Vec<String> {
+    let mut typed = String::new();
+    let mut queries = Vec::new();
+    for key in keystrokes(text) {
+        let t = Instant::now();
+        app.update(key);
+        // Key to a frame that shows its answer, even when searched off-thread.
+        app.wait_search();
+        infallible(term.draw(|f| ui::draw(f, app, theme)));
+        keys_ms.push(ms(t));
+        match key {
+            Action::InsertChar(c) => typed.push(c),
+            _ => {
+                typed.pop();
+            }
+        }
+        if !typed.is_empty() {
+            queries.push(typed.clone());
+        }
+    }
+    queries
+}
+
+pub fn measure(env: &Env, args: &BenchArgs) -> Result<Report, String> {
     let size = parse_size(&args.size)?;
     let typed = args.typed.chars().count();
     if typed > crate::app::line::MAX_CHARS {
@@ -151,15 +201,6 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
             crate::app::line::MAX_CHARS
         ));
     }
-    // Read only for the bare parse, after the explorer's memory is measured.
-    let read_text = || -> Result<String, String> {
-        match &env.source {
-            DataSource::Builtin => Ok(crate::data::BUILTIN.to_string()),
-            DataSource::File(p) => {
-                std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
-            }
-        }
-    };
     let runs = args.runs.max(1);
     let (mut loads, mut parses, mut frames, mut scans) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -175,8 +216,8 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
         let t = Instant::now();
         let mut app = App::new(loaded.dataset, loaded.diagnostics);
         app.memory.personal = std::sync::Arc::new(user_memory(&app.ds));
-        let mut term = sure(Terminal::new(TestBackend::new(size.0, size.1)));
-        sure(term.draw(|f| ui::draw(f, &mut app, &theme)));
+        let mut term = infallible(Terminal::new(TestBackend::new(size.0, size.1)));
+        infallible(term.draw(|f| ui::draw(f, &mut app, &theme)));
         frames.push(ms(t));
         // A large dataset's index builds in the background: wait for it apart.
         app.index.get();
@@ -184,26 +225,9 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
         std::hint::black_box(scan_floor(&app.ds, b'x'));
         scans.push(ms(t));
         app.update(Action::StartSearch);
-        sure(term.draw(|f| ui::draw(f, &mut app, &theme)));
-        let mut typed = String::new();
-        let mut queries = Vec::new();
-        for key in keystrokes(&args.typed) {
-            let t = Instant::now();
-            app.update(key);
-            // Key to a frame that shows its answer, even when searched off-thread.
-            app.wait_search();
-            sure(term.draw(|f| ui::draw(f, &mut app, &theme)));
-            keys_ms.push(ms(t));
-            match key {
-                Action::InsertChar(c) => typed.push(c),
-                _ => {
-                    typed.pop();
-                }
-            }
-            if !typed.is_empty() {
-                queries.push(typed.clone());
-            }
-        }
+        infallible(term.draw(|f| ui::draw(f, &mut app, &theme)));
+        let screen = (&mut term, &theme);
+        let queries = type_and_delete(&mut app, screen, &args.typed, &mut keys_ms);
         // The naive answers are timed in a pass of their own: run between the
         // keystrokes, they would evict the explorer's data from the caches,
         // which no user's idle moment between two keys does.
@@ -221,7 +245,7 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
         // The explorer's peak: loading, drawing and searching, before the bare
         // parse below (which holds a whole copy of the file structs) first runs.
         peak_mb.get_or_insert_with(peak_rss_mb);
-        let text = read_text()?;
+        let text = file_text(&env.source)?;
         let t = Instant::now();
         let parsed = crate::data::ron_parse_only(&text).map_err(|e| e.to_string())?;
         parses.push(ms(t));
@@ -241,7 +265,12 @@ pub fn measure(env: &Env, args: &Args) -> Result<Report, String> {
     })
 }
 
-pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+pub fn run(
+    env: &Env,
+    args: &BenchArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
     let report = match measure(env, args) {
         Ok(r) => r,
         Err(e) => {

@@ -8,7 +8,7 @@ use std::time::Instant;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::snapshot::sure;
+use super::snapshot::infallible;
 use crate::app::{Action, App};
 use crate::model::Dataset;
 use crate::ui::{self, Theme};
@@ -46,7 +46,7 @@ fn chosen(ds: &Dataset) -> Vec<usize> {
 fn frame(app: &mut App, term: &mut Terminal<TestBackend>, theme: &Theme, a: Action) -> f64 {
     let t = Instant::now();
     app.update(a);
-    sure(term.draw(|f| ui::draw(f, app, theme)));
+    infallible(term.draw(|f| ui::draw(f, app, theme)));
     t.elapsed().as_secs_f64() * 1000.0
 }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::snapshot::screen_text;
 use super::{Env, exit, open};
-use crate::meeting::periods::{Chart, body_len, build};
+use crate::meeting::periods::{PeriodChart, body_len, build};
 use crate::model::{Dataset, Kind};
 use crate::ui::Theme;
 use crate::ui::chart::{AXIS_ROWS, ChartPicture, legend};
@@ -18,14 +18,19 @@ use crate::ui::chart::{AXIS_ROWS, ChartPicture, legend};
 /// The narrowest chart worth printing.
 pub const MIN_WIDTH: u16 = 40;
 
-pub struct Args {
+pub struct ChartArgs {
     pub kind: Option<Kind>,
     pub width: u16,
     /// The year marked as today.
     pub today: i32,
 }
 
-pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+pub fn run(
+    env: &Env,
+    args: &ChartArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
     if args.width < MIN_WIDTH {
         writeln!(
             err,
@@ -50,7 +55,7 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
 }
 
 /// The whole chart as plain text lines: a title, the chart, its legend.
-pub fn chart_lines(ds: &Dataset, chart: &Chart, width: u16) -> Vec<String> {
+pub fn chart_lines(ds: &Dataset, chart: &PeriodChart, width: u16) -> Vec<String> {
     let theme = Theme::plain();
     let height = u16::try_from(body_len(chart))
         .unwrap_or(u16::MAX - AXIS_ROWS)

@@ -2,18 +2,29 @@
 //! is sound with its counts.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
-use super::exit;
+use super::{Env, exit};
 use crate::load::{DataSource, load};
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The dataset file to check
+    pub file: Option<PathBuf>,
+}
 
 /// Prints every diagnostic sorted by position, then a summary line.
 pub fn run(
-    source: &DataSource,
-    max_bytes: u64,
+    env: &Env,
+    args: &CheckArgs,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
-    let loaded = match load(source, max_bytes) {
+    let source = match &args.file {
+        Some(file) => DataSource::File(file.clone()),
+        None => env.source.clone(),
+    };
+    let loaded = match load(&source, env.max_bytes) {
         Ok(l) => l,
         Err(e) => {
             writeln!(err, "{e}")?;

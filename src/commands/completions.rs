@@ -7,10 +7,16 @@ use clap_complete::Shell;
 
 /// clap_complete panics when its writer fails, so the script is made in
 /// memory and written here, where a full disk is an error like any other.
-pub fn run(shell: Shell, out: &mut impl Write) -> io::Result<u8> {
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, elvish or powershell
+    pub shell: Shell,
+}
+
+pub fn run(args: &CompletionsArgs, out: &mut impl Write) -> io::Result<u8> {
     let mut script = Vec::new();
     clap_complete::generate(
-        shell,
+        args.shell,
         &mut crate::cli::Cli::command(),
         "clusterdex",
         &mut script,

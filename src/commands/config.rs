@@ -10,7 +10,7 @@ use super::{Env, exit};
 use crate::text::clean;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub struct ConfigArgs {
     #[command(subcommand)]
     pub command: Sub,
 }
@@ -29,7 +29,12 @@ pub enum Sub {
     Paths,
 }
 
-pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+pub fn run(
+    env: &Env,
+    args: &ConfigArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
     match &args.command {
         Sub::Default => {
             out.write_all(crate::config::default::text().as_bytes())?;

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Env, exit, open};
-use crate::model::{Dataset, Kind};
+use crate::model::{Dataset, Kind, Relation};
 use crate::text::clean;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -18,10 +18,18 @@ pub enum Format {
     Dot,
 }
 
-pub struct Args {
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, value_enum)]
     pub format: Format,
+    /// Only entities of this kind
+    #[arg(long, value_name = "K")]
     pub kind: Option<Kind>,
+    /// With --format csv: the relations instead of the entities
+    #[arg(long)]
     pub relations: bool,
+    /// Entity ids (all when none)
     pub ids: Vec<String>,
 }
 
@@ -68,7 +76,7 @@ fn dot(s: &str) -> String {
     )
 }
 
-fn relation_out<'a>(ds: &'a Dataset, r: &'a crate::model::Relation) -> RelationOut<'a> {
+fn relation_out<'a>(ds: &'a Dataset, r: &'a Relation) -> RelationOut<'a> {
     RelationOut {
         from: &ds.entity(r.from).id,
         rel: r.rel.name(),
@@ -77,15 +85,16 @@ fn relation_out<'a>(ds: &'a Dataset, r: &'a crate::model::Relation) -> RelationO
         period: r.period().map(|p| p.iso()),
         certainty: r.certainty.as_str(),
         note: r.note(),
-        sources: r
-            .sources
-            .iter()
-            .map(|&s| ds.sources[s].id.as_str())
-            .collect(),
+        sources: source_ids(ds, &r.sources),
     }
 }
 
-pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+pub fn run(
+    env: &Env,
+    args: &ExportArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
     if args.relations && args.format != Format::Csv {
         writeln!(
             err,
@@ -98,6 +107,26 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
         Err(code) => return Ok(code),
     };
     let ds = &loaded.dataset;
+    let Some(chosen) = chosen(ds, args, err)? else {
+        return Ok(exit::NO);
+    };
+    let inside = |e: usize| chosen.contains(&e);
+    let relations: Vec<&Relation> = (ds.relations.iter())
+        .filter(|r| inside(r.from) && inside(r.to))
+        .collect();
+    match args.format {
+        Format::Json => json(ds, &chosen, &relations, out)?,
+        Format::Csv if args.relations => csv_relations(ds, &relations, out)?,
+        Format::Csv => csv_entities(ds, &chosen, out)?,
+        Format::Md => markdown(env, ds, &chosen, out, err)?,
+        Format::Dot => dot_graph(ds, &chosen, &relations, out)?,
+    }
+    Ok(exit::OK)
+}
+
+/// The entities asked for (all without ids) of the kind asked for, in order;
+/// `None` when an id names no entity, said on `err`.
+fn chosen(ds: &Dataset, args: &ExportArgs, err: &mut impl Write) -> io::Result<Option<Vec<usize>>> {
     let mut chosen: Vec<usize> = Vec::new();
     for id in &args.ids {
         match ds.index_of(id) {
@@ -108,7 +137,7 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
                     "error: no entity has the id {}",
                     crate::text::quote(id)
                 )?;
-                return Ok(exit::NO);
+                return Ok(None);
             }
         }
     }
@@ -116,125 +145,139 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
         chosen = (0..ds.len()).collect();
     }
     chosen.retain(|&e| args.kind.is_none_or(|k| ds.entity(e).kind == k));
-    let inside = |e: usize| chosen.contains(&e);
-    let relations: Vec<&crate::model::Relation> = ds
-        .relations
-        .iter()
-        .filter(|r| inside(r.from) && inside(r.to))
-        .collect();
-    let source_ids = |s: &[usize]| {
-        s.iter()
-            .map(|&i| ds.sources[i].id.as_str())
-            .collect::<Vec<_>>()
+    Ok(Some(chosen))
+}
+
+fn source_ids<'a>(ds: &'a Dataset, sources: &[usize]) -> Vec<&'a str> {
+    (sources.iter())
+        .map(|&i| ds.sources[i].id.as_str())
+        .collect()
+}
+
+fn json(
+    ds: &Dataset,
+    chosen: &[usize],
+    relations: &[&Relation],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let entity = |e: usize| {
+        let x = ds.entity(e);
+        EntityOut {
+            id: &x.id,
+            kind: x.kind.as_str(),
+            subkind: x.subkind.as_deref(),
+            name: &x.name,
+            aliases: &x.aliases,
+            description: &x.description,
+            tags: &x.tags,
+            facts: (x.facts.iter())
+                .map(|f| (f.label.as_str(), f.value.as_str()))
+                .collect(),
+            sources: source_ids(ds, &x.sources),
+        }
     };
-    match args.format {
-        Format::Json => {
-            let entities: Vec<EntityOut> = chosen
-                .iter()
-                .map(|&e| {
-                    let x = ds.entity(e);
-                    EntityOut {
-                        id: &x.id,
-                        kind: x.kind.as_str(),
-                        subkind: x.subkind.as_deref(),
-                        name: &x.name,
-                        aliases: &x.aliases,
-                        description: &x.description,
-                        tags: &x.tags,
-                        facts: x
-                            .facts
-                            .iter()
-                            .map(|f| (f.label.as_str(), f.value.as_str()))
-                            .collect(),
-                        sources: source_ids(&x.sources),
-                    }
-                })
-                .collect();
-            let rels: Vec<RelationOut> = relations.iter().map(|r| relation_out(ds, r)).collect();
-            super::write_json(
-                out,
-                &serde_json::json!({ "entities": entities, "relations": rels }),
-            )?;
-        }
-        Format::Csv if args.relations => {
-            writeln!(out, "from,rel,to,role,period,certainty,note,sources")?;
-            for r in relations.iter().map(|r| relation_out(ds, r)) {
-                let row = [
-                    r.from,
-                    r.rel,
-                    r.to,
-                    r.role.unwrap_or(""),
-                    r.period.as_deref().unwrap_or(""),
-                    r.certainty,
-                    r.note.unwrap_or(""),
-                    &r.sources.join(";"),
-                ];
-                writeln!(out, "{}", row.map(csv).join(","))?;
-            }
-        }
-        Format::Csv => {
-            writeln!(out, "id,kind,subkind,name,aliases,tags,description,sources")?;
-            for &e in &chosen {
-                let x = ds.entity(e);
-                let row = [
-                    &x.id,
-                    x.kind.as_str(),
-                    x.subkind.as_deref().unwrap_or(""),
-                    &x.name,
-                    &x.aliases.join(";"),
-                    &x.tags.join(";"),
-                    &x.description,
-                    &source_ids(&x.sources).join(";"),
-                ];
-                writeln!(out, "{}", row.map(csv).join(","))?;
-            }
-        }
-        Format::Md => {
-            writeln!(
-                out,
-                "# Briefing: {}\n",
-                clean(if ds.title.is_empty() {
-                    "clusterdex"
-                } else {
-                    &ds.title
-                })
-            )?;
-            let notes = super::memory::notes_for_export(env, err)?;
-            for &e in &chosen {
-                writeln!(out, "{}", crate::meeting::card::markdown(ds, e))?;
-                super::memory::write_notes(&notes, &ds.entity(e).id, out)?;
-            }
-        }
-        Format::Dot => {
-            writeln!(
-                out,
-                "digraph clusterdex {{\n  rankdir=LR;\n  node [shape=box];"
-            )?;
-            for &e in &chosen {
-                let x = ds.entity(e);
-                writeln!(
-                    out,
-                    "  {} [label={}];",
-                    dot(&x.id),
-                    dot(&format!("{}\n({})", x.name, x.kind))
-                )?;
-            }
-            for r in &relations {
-                let style = if r.certainty == crate::model::Certainty::Inferred {
-                    ", style=dashed"
-                } else {
-                    ""
-                };
-                writeln!(
-                    out,
-                    "  {} -> {} [label={}{style}];",
-                    dot(&ds.entity(r.from).id),
-                    dot(&ds.entity(r.to).id),
-                    dot(r.rel.forward())
-                )?;
-            }
-            writeln!(out, "}}")?;
-        }
+    let entities: Vec<EntityOut> = chosen.iter().map(|&e| entity(e)).collect();
+    let rels: Vec<RelationOut> = relations.iter().map(|r| relation_out(ds, r)).collect();
+    super::write_json(
+        out,
+        &serde_json::json!({ "entities": entities, "relations": rels }),
+    )
+}
+
+fn csv_relations(ds: &Dataset, relations: &[&Relation], out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "from,rel,to,role,period,certainty,note,sources")?;
+    for r in relations.iter().map(|r| relation_out(ds, r)) {
+        let row = [
+            r.from,
+            r.rel,
+            r.to,
+            r.role.unwrap_or(""),
+            r.period.as_deref().unwrap_or(""),
+            r.certainty,
+            r.note.unwrap_or(""),
+            &r.sources.join(";"),
+        ];
+        writeln!(out, "{}", row.map(csv).join(","))?;
     }
-    Ok(exit::OK)
+    Ok(())
+}
+
+fn csv_entities(ds: &Dataset, chosen: &[usize], out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "id,kind,subkind,name,aliases,tags,description,sources")?;
+    for &e in chosen {
+        let x = ds.entity(e);
+        let row = [
+            &x.id,
+            x.kind.as_str(),
+            x.subkind.as_deref().unwrap_or(""),
+            &x.name,
+            &x.aliases.join(";"),
+            &x.tags.join(";"),
+            &x.description,
+            &source_ids(ds, &x.sources).join(";"),
+        ];
+        writeln!(out, "{}", row.map(csv).join(","))?;
+    }
+    Ok(())
+}
+
+/// The briefing: each entity's card with the user's notes on it.
+fn markdown(
+    env: &Env,
+    ds: &Dataset,
+    chosen: &[usize],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "# Briefing: {}\n",
+        clean(if ds.title.is_empty() {
+            "clusterdex"
+        } else {
+            &ds.title
+        })
+    )?;
+    let notes = super::memory::notes_for_export(env, err)?;
+    for &e in chosen {
+        writeln!(out, "{}", crate::meeting::card::markdown(ds, e))?;
+        super::memory::write_notes(&notes, &ds.entity(e).id, out)?;
+    }
+    Ok(())
+}
+
+fn dot_graph(
+    ds: &Dataset,
+    chosen: &[usize],
+    relations: &[&Relation],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "digraph clusterdex {{\n  rankdir=LR;\n  node [shape=box];"
+    )?;
+    for &e in chosen {
+        let x = ds.entity(e);
+        writeln!(
+            out,
+            "  {} [label={}];",
+            dot(&x.id),
+            dot(&format!("{}\n({})", x.name, x.kind))
+        )?;
+    }
+    for r in relations {
+        let style = if r.certainty == crate::model::Certainty::Inferred {
+            ", style=dashed"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "  {} -> {} [label={}{style}];",
+            dot(&ds.entity(r.from).id),
+            dot(&ds.entity(r.to).id),
+            dot(r.rel.forward())
+        )?;
+    }
+    writeln!(out, "}}")
 }

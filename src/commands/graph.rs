@@ -30,17 +30,26 @@ pub enum Format {
 /// The narrowest picture worth printing.
 pub const MIN_WIDTH: u16 = 40;
 
-pub struct Args {
-    pub entity: String,
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// An id, a name or alias (accents optional), or words that clearly point to one entity
+    #[arg(required = true, num_args = 1..)]
+    pub entity: Vec<String>,
+    /// 1: the entity's relations; 2: their relations too
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
     pub depth: u8,
+    /// text: the picture, without colour; dot: a Graphviz digraph
+    #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Columns of the picture.
-    pub width: u16,
-    /// Neighbours kept per relation label (0: all).
+    /// Columns of the picture (default: the terminal's width)
+    #[arg(long, value_name = "W")]
+    pub width: Option<u16>,
+    /// At most N neighbours per relation label, the rest counted (0: all)
+    #[arg(long, value_name = "N", default_value_t = 10)]
     pub limit: usize,
 }
 
-impl Args {
+impl GraphArgs {
     fn limits(&self) -> Limits {
         let per_node = Limits::default().per_node;
         Limits {
@@ -54,12 +63,18 @@ impl Args {
     }
 }
 
-pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
-    if args.format == Format::Text && args.width < MIN_WIDTH {
+pub fn run(
+    env: &Env,
+    args: &GraphArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
+    let width = args.width.unwrap_or_else(super::picture_width);
+    if args.format == Format::Text && width < MIN_WIDTH {
         writeln!(
             err,
             "error: a picture {} columns wide is too narrow; use --width {MIN_WIDTH} or more",
-            args.width
+            width
         )?;
         return Ok(exit::ERROR);
     }
@@ -69,12 +84,12 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
     };
     let ds = &loaded.dataset;
     let index = Index::new(ds);
-    let Some(centre) = super::find(ds, &index, &args.entity, err)? else {
+    let Some(centre) = super::find(ds, &index, &args.entity.join(" "), err)? else {
         return Ok(exit::NO);
     };
     let hood = Neighbourhood::build(ds, centre, args.depth, args.limits());
     match args.format {
-        Format::Text => text(ds, &hood, args.width, out)?,
+        Format::Text => text(ds, &hood, width, out)?,
         Format::Dot => dot(ds, &hood, out)?,
     }
     Ok(exit::OK)

@@ -101,6 +101,14 @@ pub fn emphasise(text: &str, indices: &[usize], color: bool) -> String {
     out
 }
 
+/// Columns for a picture printed by a command: the terminal's, else `COLUMNS`,
+/// else 100.
+pub fn picture_width() -> u16 {
+    crate::tui::stdout_width()
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .unwrap_or(100)
+}
+
 /// Writes pretty JSON and a newline, terminal-unsafe characters escaped
 /// (see [`crate::json`]), keeping a closed pipe recognisable as one.
 pub fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {

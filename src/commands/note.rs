@@ -11,7 +11,7 @@ use super::{Env, exit, open};
 use crate::text::clean;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub struct NoteArgs {
     /// The entity: an id, or a name or alias in quotes (accents optional)
     pub entity: String,
     /// The note's words; `-` reads the note from standard input
@@ -21,7 +21,7 @@ pub struct Args {
 
 pub fn run(
     env: &Env,
-    args: &Args,
+    args: &NoteArgs,
     stdin: &mut impl Read,
     out: &mut impl Write,
     err: &mut impl Write,

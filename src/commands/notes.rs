@@ -23,7 +23,7 @@ pub enum Format {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub struct NotesArgs {
     /// Only the notes on this entity (an id, a name or alias, as `show` takes it)
     pub entity: Vec<String>,
     /// Only notes written since DATE: 2026-03-02, today, yesterday, or a span back such as 7d or 2w
@@ -37,7 +37,12 @@ pub struct Args {
     pub format: Format,
 }
 
-pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+pub fn run(
+    env: &Env,
+    args: &NotesArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
     if let Some(code) = memory::refuse_off(env, err)? {
         return Ok(code);
     }

@@ -7,8 +7,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Env, exit, open};
-use crate::meeting::path::{describe, shortest};
-use crate::model::Direction;
+use crate::cli::at_least_one;
+use crate::meeting::path::{Chain, describe, shortest};
+use crate::model::{Dataset, Direction};
 use crate::search::Index;
 use crate::text::clean;
 
@@ -29,12 +30,23 @@ struct ChainOut {
     hops: Vec<HopOut>,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct PathArgs {
+    /// The first entity (id, name or alias)
+    pub from: String,
+    /// The second entity (id, name or alias)
+    pub to: String,
+    /// At most this many chains
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = at_least_one::<usize>)]
+    pub max: usize,
+    /// Print the chains as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
 pub fn run(
     env: &Env,
-    a: &str,
-    b: &str,
-    max: usize,
-    json: bool,
+    args: &PathArgs,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
@@ -45,30 +57,16 @@ pub fn run(
     let ds = &loaded.dataset;
     let index = Index::new(ds);
     let (Some(from), Some(to)) = (
-        super::find(ds, &index, a, err)?,
-        super::find(ds, &index, b, err)?,
+        super::find(ds, &index, &args.from, err)?,
+        super::find(ds, &index, &args.to, err)?,
     ) else {
         return Ok(exit::NO);
     };
     if from == to {
-        // One entity: connected to itself by the empty chain.
-        let name = &ds.entity(from).name;
-        if json {
-            let same = [ChainOut {
-                text: name.clone(),
-                hops: Vec::new(),
-            }];
-            super::write_json(out, &same)?;
-        } else {
-            writeln!(
-                out,
-                "{} is at both ends: the same entity, 0 hops",
-                clean(name)
-            )?;
-        }
+        same(ds, from, args.json, out)?;
         return Ok(exit::OK);
     }
-    let chains = shortest(ds, from, to, max.max(1));
+    let chains = shortest(ds, from, to, args.max.max(1));
     if chains.is_empty() {
         writeln!(
             err,
@@ -78,46 +76,66 @@ pub fn run(
         )?;
         return Ok(exit::NO);
     }
-    let rendered: Vec<ChainOut> = chains
-        .iter()
-        .map(|c| {
-            let mut prev = c.start;
-            let hops = c
-                .hops
-                .iter()
-                .map(|h| {
-                    let r = &ds.relations[h.relation];
-                    let hop = HopOut {
-                        from: ds.entity(prev).id.clone(),
-                        label: r.rel.label(h.direction),
-                        direction: if h.direction == Direction::Outgoing {
-                            "->"
-                        } else {
-                            "<-"
-                        },
-                        to: ds.entity(h.to).id.clone(),
-                        to_name: ds.entity(h.to).name.clone(),
-                        certainty: r.certainty.as_str(),
-                        sources: r
-                            .sources
-                            .iter()
-                            .map(|&s| ds.sources[s].id.clone())
-                            .collect(),
-                    };
-                    prev = h.to;
-                    hop
-                })
-                .collect();
-            ChainOut {
-                text: describe(ds, c),
-                hops,
-            }
+    let rendered: Vec<ChainOut> = chains.iter().map(|c| chain_out(ds, c)).collect();
+    if args.json {
+        super::write_json(out, &rendered)?;
+    } else {
+        text(&rendered, out)?;
+    }
+    Ok(exit::OK)
+}
+
+/// One entity at both ends: connected to itself by the empty chain.
+fn same(ds: &Dataset, e: usize, json: bool, out: &mut impl Write) -> io::Result<()> {
+    let name = &ds.entity(e).name;
+    if json {
+        let same = [ChainOut {
+            text: name.clone(),
+            hops: Vec::new(),
+        }];
+        super::write_json(out, &same)
+    } else {
+        writeln!(
+            out,
+            "{} is at both ends: the same entity, 0 hops",
+            clean(name)
+        )
+    }
+}
+
+/// A chain as it is written out: its sentence, and each hop with its ends.
+fn chain_out(ds: &Dataset, c: &Chain) -> ChainOut {
+    let mut prev = c.start;
+    let hops = (c.hops.iter())
+        .map(|h| {
+            let r = &ds.relations[h.relation];
+            let hop = HopOut {
+                from: ds.entity(prev).id.clone(),
+                label: r.rel.label(h.direction),
+                direction: if h.direction == Direction::Outgoing {
+                    "->"
+                } else {
+                    "<-"
+                },
+                to: ds.entity(h.to).id.clone(),
+                to_name: ds.entity(h.to).name.clone(),
+                certainty: r.certainty.as_str(),
+                sources: (r.sources.iter())
+                    .map(|&s| ds.sources[s].id.clone())
+                    .collect(),
+            };
+            prev = h.to;
+            hop
         })
         .collect();
-    if json {
-        super::write_json(out, &rendered)?;
-        return Ok(exit::OK);
+    ChainOut {
+        text: describe(ds, c),
+        hops,
     }
+}
+
+/// The chains as numbered paragraphs, a hop a line.
+fn text(chains: &[ChainOut], out: &mut impl Write) -> io::Result<()> {
     let hops = chains[0].hops.len();
     writeln!(
         out,
@@ -126,7 +144,7 @@ pub fn run(
         if chains.len() == 1 { "" } else { "s" },
         if hops == 1 { "" } else { "s" }
     )?;
-    for (i, c) in rendered.iter().enumerate() {
+    for (i, c) in chains.iter().enumerate() {
         writeln!(out, "\n{}. {}", i + 1, clean(&c.text))?;
         for h in &c.hops {
             writeln!(
@@ -140,5 +158,5 @@ pub fn run(
             )?;
         }
     }
-    Ok(exit::OK)
+    Ok(())
 }

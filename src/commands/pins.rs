@@ -14,7 +14,7 @@ use crate::store::EntityRef;
 use crate::text::clean;
 
 #[derive(Debug, clap::Args)]
-pub struct ListArgs {
+pub struct ListingArgs {
     /// Print the list as JSON
     #[arg(long)]
     pub json: bool,
@@ -48,7 +48,7 @@ struct Entry<'a> {
 /// `clusterdex pins`: in the order they were made.
 pub fn list_pins(
     env: &Env,
-    args: &ListArgs,
+    args: &ListingArgs,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
@@ -81,7 +81,7 @@ pub fn list_pins(
 /// `clusterdex recent`: the last entities opened, the most recent first.
 pub fn list_recent(
     env: &Env,
-    args: &ListArgs,
+    args: &ListingArgs,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {

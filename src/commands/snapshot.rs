@@ -93,8 +93,8 @@ pub fn parse_keys(text: &str) -> Result<Vec<KeyEvent>, String> {
 
 /// Replays keys on an app at a size and returns the final screen as text lines.
 pub fn render(app: &mut App, keys: &[KeyEvent], size: (u16, u16), theme: &Theme) -> Vec<String> {
-    let mut terminal = sure(Terminal::new(TestBackend::new(size.0, size.1)));
-    sure(terminal.draw(|f| ui::draw(f, app, theme)));
+    let mut terminal = infallible(Terminal::new(TestBackend::new(size.0, size.1)));
+    infallible(terminal.draw(|f| ui::draw(f, app, theme)));
     for key in keys {
         if app.quit {
             break;
@@ -106,13 +106,13 @@ pub fn render(app: &mut App, keys: &[KeyEvent], size: (u16, u16), theme: &Theme)
         // user's files as written.
         app.wait_search();
         app.wait_store();
-        sure(terminal.draw(|f| ui::draw(f, app, theme)));
+        infallible(terminal.draw(|f| ui::draw(f, app, theme)));
     }
     screen_text(terminal.backend().buffer())
 }
 
 /// The test backend cannot fail; this says so to the type system.
-pub fn sure<T>(r: Result<T, std::convert::Infallible>) -> T {
+pub fn infallible<T>(r: Result<T, std::convert::Infallible>) -> T {
     match r {
         Ok(t) => t,
         Err(never) => match never {},
@@ -141,15 +141,24 @@ pub fn screen_text(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
         .collect()
 }
 
+#[derive(Debug, clap::Args)]
+pub struct SnapshotArgs {
+    /// Screen size
+    #[arg(long, value_name = "WxH", default_value = "120x40")]
+    pub size: String,
+    /// Keys to replay, e.g. "/magia<Enter>"
+    #[arg(long, value_name = "KEYS", default_value = "")]
+    pub keys: String,
+}
+
 pub fn run(
     env: &Env,
-    size: &str,
-    keys: &str,
+    args: &SnapshotArgs,
     theme: &Theme,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
-    let (size, keys) = match (parse_size(size), parse_keys(keys)) {
+    let (size, keys) = match (parse_size(&args.size), parse_keys(&args.keys)) {
         (Ok(s), Ok(k)) => (s, k),
         (Err(e), _) | (_, Err(e)) => {
             writeln!(err, "error: {e}")?;

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Env, exit, open};
-use crate::meeting::timeline::{Filter, build};
+use crate::meeting::timeline::{TimelineFilter, build};
+use crate::model::Kind;
 use crate::text::clean;
 
 #[derive(Serialize)]
@@ -24,13 +25,49 @@ struct EntryOut {
     note: Option<String>,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct TimelineArgs {
+    /// From this year on
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// Up to this year
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+    /// Only entities of this kind
+    #[arg(long, value_name = "K")]
+    pub kind: Option<Kind>,
+    /// Print the entries as JSON
+    #[arg(long, conflicts_with = "chart")]
+    pub json: bool,
+    /// Draw a chart of periods: one row per dated entity on a year axis
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub chart: bool,
+    /// With --chart: columns of the chart (default: the terminal's width)
+    #[arg(long, value_name = "W", requires = "chart")]
+    pub width: Option<u16>,
+    /// With --chart: the year marked as today (default: the system clock's)
+    #[arg(long, value_name = "YEAR", requires = "chart")]
+    pub today: Option<i32>,
+}
+
+/// The entries as text or JSON, or with `--chart` the period chart.
 pub fn run(
     env: &Env,
-    filter: &Filter,
-    json: bool,
+    args: &TimelineArgs,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
+    if args.chart {
+        let chart = super::chart::ChartArgs {
+            kind: args.kind,
+            width: args.width.unwrap_or_else(super::picture_width),
+            today: args.today.unwrap_or_else(crate::app::chart::this_year),
+        };
+        return super::chart::run(env, &chart, out, err);
+    }
+    let (from, to, kind) = (args.from, args.to, args.kind);
+    let filter = &TimelineFilter { from, to, kind };
+    let json = args.json;
     let loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keys::{self, Key};
 use crate::app::Action;
-use crate::app::keymap::{self, Context, Keymap, Row};
+use crate::app::keymap::{self, Context, Keymap, KeymapRow};
 use crate::diagnostic::Position;
 
 /// The config name of an action (see [`Action::name`]).
@@ -28,7 +28,7 @@ pub fn context_name(context: Context) -> String {
 }
 
 /// The built-in rows, which remaps change.
-fn rows() -> &'static [Row] {
+fn rows() -> &'static [KeymapRow] {
     keymap::builtin().rows()
 }
 
@@ -120,7 +120,7 @@ pub fn keymap(remaps: &[Remap]) -> Keymap {
     let rows = effective(remaps)
         .into_iter()
         .zip(rows())
-        .map(|(bound, row)| Row {
+        .map(|(bound, row)| KeymapRow {
             label: match bound.remap {
                 Some(_) => keys::names(&bound.keys).join(" "),
                 None => row.label.clone(),

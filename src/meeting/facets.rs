@@ -6,7 +6,7 @@ use crate::model::{Dataset, Direction, Kind, RelationType};
 
 /// Facets to match; every term must hold (the same facet given twice too).
 #[derive(Debug, Clone, Default)]
-pub struct Filter {
+pub struct Facets {
     pub kind: Option<Kind>,
     /// Folded substrings, each of some tag.
     pub tags: Vec<String>,
@@ -40,7 +40,7 @@ fn targets(ds: &Dataset, entity: usize, market: usize) -> bool {
 }
 
 /// Entities matching every given facet, in name order.
-pub fn filter(ds: &Dataset, f: &Filter) -> Vec<usize> {
+pub fn filter(ds: &Dataset, f: &Facets) -> Vec<usize> {
     let fold = crate::search::fold::fold_str;
     let mut out: Vec<usize> = (0..ds.len())
         .filter(|&e| {
@@ -114,11 +114,11 @@ mod tests {
     #[test]
     fn clusters_working_on_oncology_in_france() {
         let d = ds();
-        let f = Filter {
+        let f = Facets {
             kind: Some(Kind::Cluster),
             tags: vec!["oncology".into()],
             places: d.index_of("france").into_iter().collect(),
-            ..Filter::default()
+            ..Facets::default()
         };
         assert_eq!(
             ids(&d, filter(&d, &f)),
@@ -130,10 +130,10 @@ mod tests {
     fn the_health2care_directory_is_its_supported_projects() {
         let d = ds();
         let h = d.index_of("health2care").unwrap();
-        let f = Filter {
+        let f = Facets {
             kind: Some(Kind::Project),
             member_of: vec![h],
-            ..Filter::default()
+            ..Facets::default()
         };
         let found = filter(&d, &f);
         assert!(ids(&d, found.clone()).contains(&"voicepatch"));
@@ -148,16 +148,16 @@ mod tests {
     fn two_groups_combine_with_and() {
         let d = ds();
         let group = |id: &str| d.index_of(id).expect(id);
-        let f = Filter {
+        let f = Facets {
             kind: Some(Kind::Cluster),
             member_of: vec![
                 group("health2care"),
                 group("french_health_clusters_network"),
             ],
-            ..Filter::default()
+            ..Facets::default()
         };
         assert_eq!(ids(&d, filter(&d, &f)), ["lyonbiopole"]);
-        let one = Filter {
+        let one = Facets {
             member_of: vec![group("french_health_clusters_network")],
             ..f.clone()
         };
@@ -169,9 +169,9 @@ mod tests {
         let d = ds();
         let clusters = filter(
             &d,
-            &Filter {
+            &Facets {
                 kind: Some(Kind::Cluster),
-                ..Filter::default()
+                ..Facets::default()
             },
         );
         let [(_, countries), _, _] = counts(&d, &clusters);

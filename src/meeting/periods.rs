@@ -48,7 +48,7 @@ impl Mark {
 
 /// One entity's row.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
+pub struct PeriodRow {
     pub entity: usize,
     pub marks: Vec<Mark>,
     /// The first and last years of its marks.
@@ -57,7 +57,7 @@ pub struct Row {
 
 /// A row's dates as they read ("2016–2018", "held 23 September 2014"), made
 /// when the row is drawn: a chart of many rows shows few at a time.
-pub fn caption(ds: &Dataset, row: &Row) -> String {
+pub fn caption(ds: &Dataset, row: &PeriodRow) -> String {
     let dates = ds.entity(row.entity).dates.iter();
     let dated: Vec<String> = dates
         .filter(|d| Mark::of(&d.when).is_some())
@@ -75,9 +75,9 @@ pub struct Undated {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Chart {
+pub struct PeriodChart {
     /// By first year, then last year, then name.
-    pub rows: Vec<Row>,
+    pub rows: Vec<PeriodRow>,
     pub undated: Vec<Undated>,
     /// The axis: every marked year and today's.
     pub first: i32,
@@ -96,7 +96,7 @@ fn reading(label: &str, when: &When) -> String {
 
 /// The chart of every entity's dates (of one kind, if given); `today` is the
 /// year marked as now.
-pub fn build(ds: &Dataset, today: i32, kind: Option<Kind>) -> Chart {
+pub fn build(ds: &Dataset, today: i32, kind: Option<Kind>) -> PeriodChart {
     let mut rows = Vec::new();
     let mut undated = Vec::new();
     let (mut first, mut last) = (today, today);
@@ -124,7 +124,7 @@ pub fn build(ds: &Dataset, today: i32, kind: Option<Kind>) -> Chart {
         }
         if !marks.is_empty() {
             (first, last) = (first.min(years.0), last.max(years.1));
-            rows.push(Row {
+            rows.push(PeriodRow {
                 entity: i,
                 marks,
                 years,
@@ -138,7 +138,7 @@ pub fn build(ds: &Dataset, today: i32, kind: Option<Kind>) -> Chart {
             y.entity,
         ))
     });
-    Chart {
+    PeriodChart {
         rows,
         undated,
         first,
@@ -158,7 +158,7 @@ pub enum Body {
 
 /// The body's lines in order: the rows, then a blank line, the heading and
 /// the undated entries (when there are any).
-pub fn body_len(chart: &Chart) -> usize {
+pub fn body_len(chart: &PeriodChart) -> usize {
     let (rows, undated) = (chart.rows.len(), chart.undated.len());
     if undated == 0 {
         rows
@@ -167,7 +167,7 @@ pub fn body_len(chart: &Chart) -> usize {
     }
 }
 
-pub fn body_line(chart: &Chart, i: usize) -> Body {
+pub fn body_line(chart: &PeriodChart, i: usize) -> Body {
     let rows = chart.rows.len();
     let gap = usize::from(rows > 0);
     match i {
@@ -179,7 +179,7 @@ pub fn body_line(chart: &Chart, i: usize) -> Body {
 }
 
 /// The body line of a selection (over the rows, then the undated entries).
-pub fn line_of(chart: &Chart, selected: usize) -> usize {
+pub fn line_of(chart: &PeriodChart, selected: usize) -> usize {
     let rows = chart.rows.len();
     if selected < rows {
         selected

@@ -24,13 +24,13 @@ pub struct Year {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Filter {
+pub struct TimelineFilter {
     pub from: Option<i32>,
     pub to: Option<i32>,
     pub kind: Option<Kind>,
 }
 
-impl Filter {
+impl TimelineFilter {
     /// Whether a date falls in the year range; undated-year entries only pass an open range.
     fn admits(&self, when: &When) -> bool {
         let (start, end) = (
@@ -47,7 +47,7 @@ impl Filter {
 }
 
 /// Every dated item matching the filter, grouped by (start) year, in date order.
-pub fn build(ds: &Dataset, filter: &Filter) -> Vec<Year> {
+pub fn build(ds: &Dataset, filter: &TimelineFilter) -> Vec<Year> {
     let mut entries = Vec::new();
     for (i, e) in ds.entities.iter().enumerate() {
         if filter.kind.is_some_and(|k| k != e.kind) {
@@ -109,7 +109,7 @@ mod tests {
     #[test]
     fn years_come_in_order_and_the_unknown_year_comes_last() {
         let d = ds();
-        let years = build(&d, &Filter::default());
+        let years = build(&d, &TimelineFilter::default());
         let keys: Vec<Option<i32>> = years.iter().map(|y| y.year).collect();
         let mut sorted = keys.clone();
         sorted.sort_by_key(|y| (y.is_none(), *y));
@@ -129,7 +129,7 @@ mod tests {
         let d = ds();
         let years = build(
             &d,
-            &Filter {
+            &TimelineFilter {
                 from: Some(2015),
                 to: Some(2015),
                 kind: None,

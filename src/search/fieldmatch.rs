@@ -18,7 +18,7 @@ use super::index::{Index, Span};
 use super::literal::{char_index, in_order, is_word_start, literal, occurrence};
 use super::matcher::Matcher;
 use super::memo::Memo;
-use super::syntax::Mode;
+use super::syntax::MatchMode;
 
 /// What kind of match, worst first (see the module's doc).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -141,7 +141,7 @@ const MIN_SCORE_PER_CHAR: i64 = 12;
 #[derive(Clone, Copy)]
 pub struct Word<'a> {
     pub text: &'a str,
-    pub mode: Mode,
+    pub mode: MatchMode,
     pub finder: Option<&'a memmem::Finder<'a>>,
     pub number: Option<usize>,
 }
@@ -162,7 +162,7 @@ pub fn term_in_field(
         Some((score, at, idx)) => FieldMatch::Match(as_typed(field, hay, at), score, idx),
         None => FieldMatch::Miss,
     };
-    if word.mode != Mode::Fuzzy {
+    if word.mode != MatchMode::Fuzzy {
         return found(literal(hay, text, word.mode, word.finder, indices));
     }
     let chars = text.chars().count();
@@ -171,13 +171,13 @@ pub fn term_in_field(
     if chars <= 2 {
         let short = named(field) || matches!(field, Field::Tag(_));
         return match short {
-            true => found(literal(hay, text, Mode::Prefix, word.finder, indices)),
+            true => found(literal(hay, text, MatchMode::Prefix, word.finder, indices)),
             false => FieldMatch::Miss,
         };
     }
     // Prose is matched as typed, by the vectorised search: no letter-by-letter walk.
     if field.is_prose() {
-        return found(literal(hay, text, Mode::Exact, word.finder, indices));
+        return found(literal(hay, text, MatchMode::Exact, word.finder, indices));
     }
     if !in_order(hay.as_bytes(), text.as_bytes()) {
         return FieldMatch::Miss;
@@ -249,10 +249,10 @@ fn scattered(skim: &Matcher, hay: &str, text: &str, indices: bool, bonus: i64) -
 /// How a word matches a relation label (folded `label`): as typed at the start
 /// of one of its words, for a word of three letters or more (fewer would
 /// match every relation).
-pub fn in_label(label: &str, text: &str, mode: Mode) -> Option<(i64, Vec<usize>)> {
+pub fn in_label(label: &str, text: &str, mode: MatchMode) -> Option<(i64, Vec<usize>)> {
     let mode = match mode {
-        Mode::Fuzzy if text.chars().count() < 3 => return None,
-        Mode::Fuzzy => Mode::Prefix,
+        MatchMode::Fuzzy if text.chars().count() < 3 => return None,
+        MatchMode::Fuzzy => MatchMode::Prefix,
         other => other,
     };
     literal(label, text, mode, None, true).map(|(score, _, idx)| (score, idx))

@@ -136,7 +136,9 @@ pub fn fold_str(text: &str) -> String {
     out
 }
 
-/// Maps char indices in folded text back to original char indices, merged and sorted.
+/// Maps ascending char indices in folded text back to the original's char
+/// indices. Several folded chars made from one original (`ß` to `ss`) give it
+/// once; the origins only grow, so the result ascends too.
 pub fn to_original(origin: &[u32], folded_indices: &[usize]) -> Vec<usize> {
     let mut v: Vec<usize> = folded_indices
         .iter()

@@ -180,78 +180,23 @@ impl Index {
         self.relation_labels.push(bits);
     }
 
+    /// One field's text: folded into the buffer for short fields or prose,
+    /// its letters into the masks, its words into the lookups it feeds. A
+    /// shared text (a tag, place or fact label) is stored once.
     fn add(&mut self, entity: usize, field: Field, text: &str) {
         if text.is_empty() {
             return;
         }
         let shared = matches!(field, Field::Tag(_) | Field::Place(_) | Field::FactLabel(_));
-        if shared && let Some(&(span, mask)) = self.shared.get(text) {
-            self.spans.push(Span { field, ..span });
-            self.span_masks.push(narrow(mask) | SHORT);
-            self.masks[entity] |= mask;
-            self.short_masks[entity] |= mask;
-            let folded = &self.buffer[span.start as usize..span.end as usize];
-            add_short_words(&mut self.short, entity, field, folded);
+        if shared && self.add_shared_again(entity, field, text) {
             return;
         }
-        // Plain ASCII, most text, folds char for char (a `+` may be "plus").
-        let (folded, origin) = if text.is_ascii() && !text.contains('+') {
-            let bytes: Vec<u8> = text.bytes().map(fold_ascii).collect();
-            (String::from_utf8(bytes).unwrap_or_default(), None)
-        } else {
-            let f = fold(text);
-            let identity = f.origin.iter().enumerate().all(|(i, &o)| i as u32 == o);
-            (f.text, (!identity).then_some(f.origin))
-        };
-        // An alias that folds to the name or an earlier alias ("Lyonbiopole" for
-        // "Lyonbiopôle") is the same search text: the name always wins it, so a
-        // second copy would only be matched and scored again for nothing.
-        if matches!(field, Field::Alias(_)) {
-            let first = self.first[entity] as usize;
-            let names = self.spans[first..].iter();
-            if names
-                .take_while(|s| matches!(s.field, Field::Name | Field::Alias(_)))
-                .any(|s| self.buffer[s.start as usize..s.end as usize] == folded)
-            {
-                return;
-            }
+        let (folded, origin) = fold_for_index(text);
+        if matches!(field, Field::Alias(_)) && self.repeats_a_name(entity, &folded) {
+            return;
         }
-        let origin = match origin {
-            None => IDENTITY,
-            Some(map) => {
-                let at = self.origins.len() as u32;
-                self.origins.extend_from_slice(&map);
-                at
-            }
-        };
+        let span = self.store(entity, field, &folded, origin, shared);
         let prose = field.is_prose();
-        let buffer = if prose {
-            if self.prose_owner.last().map(|o| o.1) != Some(entity as u32) {
-                self.prose_owner
-                    .push((self.prose.len() as u32, entity as u32));
-            }
-            &mut self.prose
-        } else {
-            &mut self.buffer
-        };
-        let start = buffer.len() as u32;
-        buffer.push_str(&folded);
-        // A separator keeps a term from matching across two entities' prose.
-        if prose {
-            buffer.push('\n');
-        }
-        let span = Span {
-            field,
-            start,
-            end: start + folded.len() as u32,
-            origin,
-            shared: if shared {
-                self.shared.len() as u32
-            } else {
-                NOT_SHARED
-            },
-        };
-        self.spans.push(span);
         let mask = letter_mask(&folded);
         self.span_masks
             .push(narrow(mask) | if prose { 0 } else { SHORT });
@@ -273,6 +218,93 @@ impl Index {
                 words.add(entity, &folded);
             }
         }
+    }
+
+    /// A shared text stored before, given to `entity` too; false when new.
+    fn add_shared_again(&mut self, entity: usize, field: Field, text: &str) -> bool {
+        let Some(&(span, mask)) = self.shared.get(text) else {
+            return false;
+        };
+        self.spans.push(Span { field, ..span });
+        self.span_masks.push(narrow(mask) | SHORT);
+        self.masks[entity] |= mask;
+        self.short_masks[entity] |= mask;
+        let folded = &self.buffer[span.start as usize..span.end as usize];
+        add_short_words(&mut self.short, entity, field, folded);
+        true
+    }
+
+    /// Whether an alias folds to the name or an earlier alias ("Lyonbiopole"
+    /// for "Lyonbiopôle"): the same search text, which the name always wins,
+    /// so a second copy would only be matched and scored again for nothing.
+    fn repeats_a_name(&self, entity: usize, folded: &str) -> bool {
+        let first = self.first[entity] as usize;
+        (self.spans[first..].iter())
+            .take_while(|s| matches!(s.field, Field::Name | Field::Alias(_)))
+            .any(|s| self.buffer[s.start as usize..s.end as usize] == *folded)
+    }
+
+    /// The folded text stored, prose apart from short fields, with its way
+    /// back to the original when folding moved characters; its span.
+    fn store(
+        &mut self,
+        entity: usize,
+        field: Field,
+        folded: &str,
+        origin: Option<Vec<u32>>,
+        shared: bool,
+    ) -> Span {
+        let origin = match origin {
+            None => IDENTITY,
+            Some(map) => {
+                let at = self.origins.len() as u32;
+                self.origins.extend_from_slice(&map);
+                at
+            }
+        };
+        let prose = field.is_prose();
+        let buffer = if prose {
+            if self.prose_owner.last().map(|o| o.1) != Some(entity as u32) {
+                self.prose_owner
+                    .push((self.prose.len() as u32, entity as u32));
+            }
+            &mut self.prose
+        } else {
+            &mut self.buffer
+        };
+        let start = buffer.len() as u32;
+        buffer.push_str(folded);
+        // A separator keeps a term from matching across two entities' prose.
+        if prose {
+            buffer.push('\n');
+        }
+        let span = Span {
+            field,
+            start,
+            end: start + folded.len() as u32,
+            origin,
+            shared: if shared {
+                self.shared.len() as u32
+            } else {
+                NOT_SHARED
+            },
+        };
+        self.spans.push(span);
+        span
+    }
+}
+
+/// Text folded for the index, and the way back to the original's characters
+/// when it is not one for one. Plain ASCII, most text, folds char for char
+/// (a `+` may be "plus").
+fn fold_for_index(text: &str) -> (String, Option<Vec<u32>>) {
+    if text.is_ascii() && !text.contains('+') {
+        let bytes: Vec<u8> = text.bytes().map(fold_ascii).collect();
+        (String::from_utf8(bytes).unwrap_or_default(), None)
+    } else {
+        let f = fold(text);
+        let identity = f.origin.iter().enumerate().all(|(i, &o)| i as u32 == o);
+        (f.text, (!identity).then_some(f.origin))
     }
 }
 

@@ -4,7 +4,7 @@
 
 use memchr::memmem;
 
-use super::syntax::Mode;
+use super::syntax::MatchMode;
 
 /// Where `text` occurs as typed in `hay`: at a word start if it does anywhere,
 /// else (unless `word_start_only`) the first place.
@@ -59,20 +59,20 @@ pub(super) fn is_word_start(text: &str, byte: usize) -> bool {
 pub(super) fn literal_at(
     text: &str,
     needle: &str,
-    mode: Mode,
+    mode: MatchMode,
     finder: Option<&memmem::Finder>,
 ) -> Option<(i64, usize)> {
     let base = 16 * needle.chars().count() as i64;
     match mode {
-        Mode::Whole => (text == needle).then_some((base + 48, 0)),
-        Mode::Suffix => text
+        MatchMode::Whole => (text == needle).then_some((base + 48, 0)),
+        MatchMode::Suffix => text
             .ends_with(needle)
             .then(|| (base + 16, text.len() - needle.len())),
-        Mode::Prefix => {
+        MatchMode::Prefix => {
             let at = occurrence(text, needle, finder, true)?;
             is_word_start(text, at).then_some((base + 24, at))
         }
-        Mode::Exact | Mode::Fuzzy => {
+        MatchMode::Exact | MatchMode::Fuzzy => {
             let at = occurrence(text, needle, finder, false)?;
             Some((base + if is_word_start(text, at) { 16 } else { 0 }, at))
         }
@@ -93,7 +93,7 @@ fn positions(text: &str, at: usize, needle: &str, indices: bool) -> Vec<usize> {
 pub(super) fn literal(
     text: &str,
     needle: &str,
-    mode: Mode,
+    mode: MatchMode,
     finder: Option<&memmem::Finder>,
     indices: bool,
 ) -> Option<(i64, usize, Vec<usize>)> {

@@ -9,7 +9,7 @@ use super::index::{Index, NOT_SHARED};
 use super::labels;
 use super::letters::span_mask;
 use super::prepared::Prepared;
-use super::syntax::{Atom, AtomKind, Mode, Scope};
+use super::syntax::{Atom, AtomKind, MatchMode, Scope};
 use super::{Field, Matcher, Memo};
 use extra::{extra_matches, optional};
 
@@ -107,6 +107,21 @@ fn atom(
     if a.optional {
         return Outcome::Match(optional(ix, e, text, pass).unwrap_or_else(AtomMatch::plain));
     }
+    term(skim, (ix, p, e), text, mode, pass)
+}
+
+/// A word of the query on one entity: its best field (ruled out by letter
+/// masks first, shared texts read through the memo), then what the index
+/// adds (typos, initials, relation labels) and the user's notes; a synonym's
+/// match counts for less.
+fn term(
+    skim: &Matcher,
+    (ix, p, e): (&Index, &Prepared, usize),
+    text: &str,
+    mode: MatchMode,
+    pass: Pass,
+) -> Outcome<AtomMatch> {
+    let fields = ix.fields(e);
     let (indices, memo) = match pass {
         Pass::Score(memo) => (false, Some(memo)),
         Pass::Highlight => (true, None),
@@ -170,9 +185,15 @@ fn atom(
             offer(m.score, usize::MAX, m);
         }
     }
+    let synonym = prepared.is_some_and(|(_, w)| w.synonym);
+    finish(best.map(|b| b.2), near, synonym)
+}
+
+/// The best match found, counting for less when the word is a synonym.
+fn finish(best: Option<AtomMatch>, near: bool, synonym: bool) -> Outcome<AtomMatch> {
     match best {
-        Some((_, _, mut m)) => {
-            if prepared.is_some_and(|(_, w)| w.synonym) {
+        Some(mut m) => {
+            if synonym {
                 m.score = fieldmatch::as_synonym(m.score);
             }
             Outcome::Match(m)
@@ -287,7 +308,7 @@ pub fn highlight_all(
         let (text, mode) = match (&atom.kind, lead) {
             (AtomKind::Term { text, mode }, _) => (text, mode),
             (AtomKind::Scope(Scope::Note(text)), Lead::Note(n)) => {
-                all.extend(p.personal.positions(n, text, Mode::Exact));
+                all.extend(p.personal.positions(n, text, MatchMode::Exact));
                 continue;
             }
             (AtomKind::Scope(_), _) => continue,

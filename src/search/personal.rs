@@ -8,7 +8,7 @@
 use super::fieldmatch::{self, Class};
 use super::fold;
 use super::literal::literal;
-use super::syntax::Mode;
+use super::syntax::MatchMode;
 use super::{Field, Hit};
 use crate::model::Dataset;
 
@@ -108,7 +108,7 @@ impl Personal {
 
     /// Each entity's best note for a word, by entity. A word is matched as
     /// prose is: as typed (three letters or more for a plain word).
-    pub(super) fn matches(&self, text: &str, mode: Mode) -> Vec<NoteMatch> {
+    pub(super) fn matches(&self, text: &str, mode: MatchMode) -> Vec<NoteMatch> {
         let mut out: Vec<NoteMatch> = Vec::new();
         for (i, n) in self.notes.iter().enumerate() {
             let Some(score) = note_score(&n.folded, text, mode) else {
@@ -132,7 +132,7 @@ impl Personal {
     }
 
     /// Folded char positions of a word in a note, for highlights.
-    pub(super) fn positions(&self, note: u32, text: &str, mode: Mode) -> Vec<usize> {
+    pub(super) fn positions(&self, note: u32, text: &str, mode: MatchMode) -> Vec<usize> {
         let Some(n) = self.notes.get(note as usize) else {
             return Vec::new();
         };
@@ -185,16 +185,16 @@ impl Personal {
 
 /// The mode a word is looked for in prose with: a plain word as typed, and
 /// not at all under three letters (they would match nearly every note).
-fn as_prose(text: &str, mode: Mode) -> Option<Mode> {
+fn as_prose(text: &str, mode: MatchMode) -> Option<MatchMode> {
     match mode {
-        Mode::Fuzzy if text.chars().count() < 3 => None,
-        Mode::Fuzzy => Some(Mode::Exact),
+        MatchMode::Fuzzy if text.chars().count() < 3 => None,
+        MatchMode::Fuzzy => Some(MatchMode::Exact),
         other => Some(other),
     }
 }
 
 /// A word's score in a note's folded text, in the class and weight of prose.
-fn note_score(folded: &str, text: &str, mode: Mode) -> Option<i64> {
+fn note_score(folded: &str, text: &str, mode: MatchMode) -> Option<i64> {
     let (raw, _, _) = literal(folded, text, as_prose(text, mode)?, None, false)?;
     Some(fieldmatch::score(Class::Tight, raw, Field::Note(0)))
 }
@@ -227,19 +227,22 @@ mod tests {
     #[test]
     fn a_word_matches_a_note_as_typed_and_the_best_note_of_each_entity_is_kept() {
         let p = personal();
-        let m = p.matches("chin", Mode::Fuzzy);
+        let m = p.matches("chin", MatchMode::Fuzzy);
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].entity, 7);
         assert!(
-            p.matches("ch", Mode::Fuzzy).is_empty(),
+            p.matches("ch", MatchMode::Fuzzy).is_empty(),
             "two letters match no note"
         );
         assert!(
-            p.matches("cna", Mode::Fuzzy).is_empty(),
+            p.matches("cna", MatchMode::Fuzzy).is_empty(),
             "no scattered letters"
         );
-        let m = p.matches("lieve", Mode::Fuzzy);
-        let (field, at) = p.field_of(m[0].note, &p.positions(m[0].note, "lieve", Mode::Fuzzy));
+        let m = p.matches("lieve", MatchMode::Fuzzy);
+        let (field, at) = p.field_of(
+            m[0].note,
+            &p.positions(m[0].note, "lieve", MatchMode::Fuzzy),
+        );
         assert_eq!((field, at), (Field::Note(0), vec![4, 5, 6, 7, 8]));
     }
 

@@ -8,7 +8,7 @@ use memchr::memmem;
 use super::index::Index;
 use super::personal::{NoteMatch, Personal};
 use super::prefilter::Prefilter;
-use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
+use super::syntax::{Atom, AtomKind, MatchMode, Query, Scope};
 use super::typo::Near;
 use super::{Field, QueryError, fieldmatch, labels, typo};
 
@@ -19,9 +19,11 @@ pub struct PreparedWord<'q> {
     pub finder: memmem::Finder<'q>,
     /// Its letters (see [`span_mask`]).
     pub letters: u32,
-    /// Name and alias words a typo away, and the entities that have them
-    /// (sorted by entity).
+    /// Name and alias words a typo away (a [`Near`]'s `word` is a number in
+    /// this list).
     pub typo_words: Vec<String>,
+    /// The entities that have one of them, ascending, the nearest word first
+    /// for each.
     pub typos: Vec<Near>,
     /// Entities with a name or alias of these initials (ascending), with the
     /// kind of field that has them (see [`Index::initials`]).
@@ -78,7 +80,7 @@ pub(super) fn with_synonyms(ix: &Index, query: &Query) -> Expanded {
     let mut last = false;
     let groups = expanded.groups.len();
     for (i, group) in expanded.groups.iter_mut().enumerate() {
-        let Some((text, Mode::Fuzzy)) = Query::lone_term(group) else {
+        let Some((text, MatchMode::Fuzzy)) = Query::lone_term(group) else {
             continue;
         };
         let others: Vec<Atom> = ix
@@ -87,7 +89,7 @@ pub(super) fn with_synonyms(ix: &Index, query: &Query) -> Expanded {
             .map(|s| Atom {
                 kind: AtomKind::Term {
                     text: s.clone(),
-                    mode: Mode::Fuzzy,
+                    mode: MatchMode::Fuzzy,
                 },
                 negate: false,
                 optional: false,
@@ -146,9 +148,9 @@ pub(super) fn prepare<'q>(
     })
 }
 
-fn prepare_word<'q>(ix: &Index, a: &Atom, text: &'q str, mode: Mode) -> PreparedWord<'q> {
+fn prepare_word<'q>(ix: &Index, a: &Atom, text: &'q str, mode: MatchMode) -> PreparedWord<'q> {
     let searched = !a.negate && !a.optional;
-    let fuzzy = searched && mode == Mode::Fuzzy;
+    let fuzzy = searched && mode == MatchMode::Fuzzy;
     let ((typo_words, typos), initials) = match fuzzy {
         true => (typo::candidates(ix, text), ix.initials(text).collect()),
         false => ((Vec::new(), Vec::new()), Vec::new()),

@@ -12,7 +12,7 @@ use super::personal::Personal;
 use super::prefilter::Prefilter;
 use super::prepared::{Expanded, Prepared, prepare, with_synonyms};
 use super::score::{EXACT, Pool, Run, Scored, score_split};
-use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
+use super::syntax::{Atom, AtomKind, MatchMode, Query, Scope};
 use super::{Field, Hit, Matcher, QueryError, fieldmatch};
 
 /// The result of a run: the shown hits and every matching entity (for narrowing).
@@ -29,7 +29,7 @@ pub struct Ranked {
 /// A group's one- or two-letter fuzzy word, if it has one.
 fn short_term(group: &[Atom]) -> Option<&str> {
     Query::lone_term(group)
-        .filter(|&(text, mode)| mode == Mode::Fuzzy && text.chars().count() <= 2)
+        .filter(|&(text, mode)| mode == MatchMode::Fuzzy && text.chars().count() <= 2)
         .map(|(text, _)| text)
 }
 
@@ -42,7 +42,7 @@ fn short_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
         match &a.kind {
             AtomKind::Term {
                 text,
-                mode: Mode::Fuzzy,
+                mode: MatchMode::Fuzzy,
             } if !a.negate && !a.optional && text.chars().count() <= 2 => Some(text.as_str()),
             _ => None,
         }
@@ -69,7 +69,7 @@ fn long_group(query: &Query) -> Option<Vec<&str>> {
                 AtomKind::Term { text, mode }
                     if !a.negate
                         && !a.optional
-                        && matches!(mode, Mode::Fuzzy | Mode::Exact)
+                        && matches!(mode, MatchMode::Fuzzy | MatchMode::Exact)
                         && text.chars().count() >= 3 =>
                 {
                     Some(text.as_str())
@@ -222,17 +222,7 @@ pub fn run(
     let candidates = candidates.filter(|_| !last);
     let mut p = prepare(ix, personal, &expanded, &typed)?;
     let exact = query.exact.as_deref().map_or(&[][..], |k| ix.exact(k));
-    let mut extra: Vec<u32> = (p.words.iter())
-        .flat_map(|w| {
-            w.typos
-                .iter()
-                .map(|t| t.entity)
-                .chain(w.initials.iter().map(|i| i.0))
-                .chain(w.notes.iter().map(|n| n.entity))
-        })
-        .collect();
-    extra.sort_unstable();
-    extra.dedup();
+    let extra = extra_entities(&p);
     let fast = match candidates {
         None => score_short(ix, &expanded, exact),
         Some(_) => None,
@@ -240,32 +230,7 @@ pub fn run(
     let mut scored = match fast {
         Some(scored) => scored,
         None => {
-            let short = short_candidates(ix, &expanded);
-            let with_extra = |mut v: Vec<u32>| {
-                v.extend(&extra);
-                v.sort_unstable();
-                v.dedup();
-                v
-            };
-            let mut list = match (candidates, short) {
-                (Some(c), Some(short)) => Some(with_extra(
-                    (c.iter().copied())
-                        .filter(|e| short.binary_search(e).is_ok())
-                        .collect(),
-                )),
-                (Some(c), None) => Some(with_extra(c.to_vec())),
-                (None, Some(short)) => Some(with_extra(short)),
-                (None, None) => None,
-            };
-            if let Some(noted) = note_scoped(&p) {
-                list = Some(match list {
-                    Some(l) => l
-                        .into_iter()
-                        .filter(|e| noted.binary_search(e).is_ok())
-                        .collect(),
-                    None => noted,
-                });
-            }
+            let list = pool_list(ix, &p, &expanded, candidates, &extra);
             if list.is_none() {
                 p.prefilter = long_group(&expanded).map(|words| Prefilter::new(ix, &words));
             }
@@ -296,5 +261,60 @@ pub fn run(
         hits,
         all: matched,
         base,
+    })
+}
+
+/// The entities a typo, initials or a note of the user's may match
+/// (ascending): they may lack the letters the letter tests ask for.
+fn extra_entities(p: &Prepared) -> Vec<u32> {
+    let mut extra: Vec<u32> = (p.words.iter())
+        .flat_map(|w| {
+            w.typos
+                .iter()
+                .map(|t| t.entity)
+                .chain(w.initials.iter().map(|i| i.0))
+                .chain(w.notes.iter().map(|n| n.entity))
+        })
+        .collect();
+    extra.sort_unstable();
+    extra.dedup();
+    extra
+}
+
+/// The entities worth scoring when fewer than all: the candidates of the
+/// previous keystroke, those with a short word's prefix, each with the
+/// extra entities, kept to those a `note:` scope holds. `None`: all.
+fn pool_list(
+    ix: &Index,
+    p: &Prepared,
+    expanded: &Query,
+    candidates: Option<&[u32]>,
+    extra: &[u32],
+) -> Option<Vec<u32>> {
+    let short = short_candidates(ix, expanded);
+    let with_extra = |mut v: Vec<u32>| {
+        v.extend(extra);
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let list = match (candidates, short) {
+        (Some(c), Some(short)) => Some(with_extra(
+            (c.iter().copied())
+                .filter(|e| short.binary_search(e).is_ok())
+                .collect(),
+        )),
+        (Some(c), None) => Some(with_extra(c.to_vec())),
+        (None, Some(short)) => Some(with_extra(short)),
+        (None, None) => None,
+    };
+    let Some(noted) = note_scoped(p) else {
+        return list;
+    };
+    Some(match list {
+        Some(l) => (l.into_iter())
+            .filter(|e| noted.binary_search(e).is_ok())
+            .collect(),
+        None => noted,
     })
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::personal::Personal;
 use super::rank::{self, Ranked};
-use super::syntax::{Atom, AtomKind, Mode, Query, Scope};
+use super::syntax::{Atom, AtomKind, MatchMode, Query, Scope};
 use super::{Hit, Index, QueryError};
 
 /// How many hits a search keeps with highlights (more than any screen shows).
@@ -40,9 +40,9 @@ fn narrows(prev: &Atom, next: &Atom) -> bool {
     match (&prev.kind, &next.kind) {
         (AtomKind::Term { text: a, mode: ma }, AtomKind::Term { text: b, mode: mb }) => {
             ma == mb
-                && matches!(ma, Mode::Fuzzy | Mode::Exact | Mode::Prefix)
+                && matches!(ma, MatchMode::Fuzzy | MatchMode::Exact | MatchMode::Prefix)
                 // Below three letters fuzzy terms match word starts instead.
-                && (*ma != Mode::Fuzzy || a.chars().count() >= 3)
+                && (*ma != MatchMode::Fuzzy || a.chars().count() >= 3)
                 && b.starts_with(a.as_str())
         }
         (AtomKind::Scope(Scope::Tag(a)), AtomKind::Scope(Scope::Tag(b)))

@@ -107,32 +107,10 @@ impl Skim {
                 c.eq_ignore_ascii_case(&p)
             }
         };
-        let mut first = [0usize; MAX_TERM];
-        let mut k = 0;
-        for (j, &c) in choice.iter().enumerate() {
-            if k == pattern.len() {
-                break;
-            }
-            if equal(c, pattern[k]) {
-                first[k] = j;
-                k += 1;
-            }
-        }
-        if k < pattern.len() {
-            return None;
-        }
+        let first = first_places(choice, pattern, equal)?;
         let cols = choice.len() + 1;
         let mut bonus = self.bonus.borrow_mut();
-        bonus.clear();
-        bonus.resize(cols, 0);
-        let mut prev = 0u8;
-        for (j, &c) in choice.iter().enumerate() {
-            bonus[j + 1] = in_place(class(prev), class(c));
-            prev = c;
-        }
-        if cols > 1 {
-            bonus[1] *= FIRST_CHAR_MULTIPLIER;
-        }
+        bonuses(choice, &mut bonus);
         let mut m = self.cells.borrow_mut();
         m.clear();
         m.resize(2 * cols, FRESH);
@@ -182,6 +160,42 @@ impl Skim {
             .map(|c| c.m)
             .max()?;
         Some(i64::from(best))
+    }
+}
+
+/// Where each letter of the pattern is first found in order, or None when
+/// they are not all there.
+fn first_places(
+    choice: &[u8],
+    pattern: &[u8],
+    equal: impl Fn(u8, u8) -> bool,
+) -> Option<[usize; MAX_TERM]> {
+    let mut first = [0usize; MAX_TERM];
+    let mut k = 0;
+    for (j, &c) in choice.iter().enumerate() {
+        if k == pattern.len() {
+            break;
+        }
+        if equal(c, pattern[k]) {
+            first[k] = j;
+            k += 1;
+        }
+    }
+    (k == pattern.len()).then_some(first)
+}
+
+/// Each column's bonus by what comes before its char (column 0 is before
+/// the text), the first char's doubled.
+fn bonuses(choice: &[u8], bonus: &mut Vec<i32>) {
+    bonus.clear();
+    bonus.resize(choice.len() + 1, 0);
+    let mut prev = 0u8;
+    for (j, &c) in choice.iter().enumerate() {
+        bonus[j + 1] = in_place(class(prev), class(c));
+        prev = c;
+    }
+    if bonus.len() > 1 {
+        bonus[1] *= FIRST_CHAR_MULTIPLIER;
     }
 }
 

@@ -12,7 +12,7 @@ use crate::model::Kind;
 
 /// How a term's text must occur.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub enum MatchMode {
     /// Letters in order, gaps allowed; also a typo of a name word, or initials.
     Fuzzy,
     /// A substring (`'word`; also every negated term).
@@ -40,7 +40,7 @@ pub enum Scope {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AtomKind {
-    Term { text: String, mode: Mode },
+    Term { text: String, mode: MatchMode },
     Scope(Scope),
 }
 
@@ -124,17 +124,24 @@ fn atom(token: &str) -> Result<Atom, QueryError> {
             optional: false,
         });
     }
-    let (mut mode, mut text) = (if negate { Mode::Exact } else { Mode::Fuzzy }, rest);
+    let (mut mode, mut text) = (
+        if negate {
+            MatchMode::Exact
+        } else {
+            MatchMode::Fuzzy
+        },
+        rest,
+    );
     if let Some(t) = text.strip_prefix('\'') {
-        (mode, text) = (Mode::Exact, t);
+        (mode, text) = (MatchMode::Exact, t);
     } else if let Some(t) = text.strip_prefix('^') {
-        (mode, text) = (Mode::Prefix, t);
+        (mode, text) = (MatchMode::Prefix, t);
     }
     if let Some(t) = text.strip_suffix('$').filter(|_| text.len() > 1) {
-        mode = if mode == Mode::Prefix {
-            Mode::Whole
+        mode = if mode == MatchMode::Prefix {
+            MatchMode::Whole
         } else {
-            Mode::Suffix
+            MatchMode::Suffix
         };
         text = t;
     }
@@ -175,7 +182,7 @@ fn token_atoms(token: &str) -> Result<Vec<Atom>, QueryError> {
         .map(|word| Atom {
             kind: AtomKind::Term {
                 text: word.to_string(),
-                mode: Mode::Fuzzy,
+                mode: MatchMode::Fuzzy,
             },
             negate: false,
             optional: false,
@@ -189,7 +196,7 @@ fn stop_word(group: &[Atom]) -> bool {
         [a] if !a.negate => match &a.kind {
             AtomKind::Term {
                 text,
-                mode: Mode::Fuzzy,
+                mode: MatchMode::Fuzzy,
             } => STOP_WORDS.contains(&text.as_str()),
             _ => false,
         },
@@ -247,7 +254,7 @@ impl Query {
                         kind:
                             AtomKind::Term {
                                 text,
-                                mode: Mode::Fuzzy,
+                                mode: MatchMode::Fuzzy,
                             },
                         negate: false,
                         ..
@@ -266,7 +273,7 @@ impl Query {
 
     /// The group's one positive term, when it has nothing else: such a group
     /// must match (unless optional), so its letters can rule entities out.
-    pub fn lone_term(group: &[Atom]) -> Option<(&str, Mode)> {
+    pub fn lone_term(group: &[Atom]) -> Option<(&str, MatchMode)> {
         match group {
             [a] if !a.negate && !a.optional => match &a.kind {
                 AtomKind::Term { text, mode } => Some((text, *mode)),
@@ -287,7 +294,7 @@ impl Query {
                         kind:
                             AtomKind::Term {
                                 text,
-                                mode: Mode::Fuzzy,
+                                mode: MatchMode::Fuzzy,
                             },
                         negate: false,
                         ..
@@ -300,131 +307,4 @@ impl Query {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn term(text: &str, mode: Mode, negate: bool) -> Atom {
-        Atom {
-            kind: AtomKind::Term {
-                text: text.to_string(),
-                mode,
-            },
-            negate,
-            optional: false,
-        }
-    }
-
-    #[test]
-    fn fzf_operators_parse_into_modes() {
-        let q = Query::parse("Médica 'exact ^pre suf$ ^whole$ !not").unwrap();
-        let atoms: Vec<Atom> = q.groups.into_iter().flatten().collect();
-        assert_eq!(
-            atoms,
-            vec![
-                term("medica", Mode::Fuzzy, false),
-                term("exact", Mode::Exact, false),
-                term("pre", Mode::Prefix, false),
-                term("suf", Mode::Suffix, false),
-                term("whole", Mode::Whole, false),
-                term("not", Mode::Exact, true),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_bar_joins_its_neighbours_into_one_group() {
-        let q = Query::parse("biowin | biopmed cluster").unwrap();
-        assert_eq!(q.groups.len(), 2);
-        assert_eq!(q.groups[0].len(), 2);
-    }
-
-    #[test]
-    fn scopes_parse_and_check_their_values() {
-        let q = Query::parse("kind:events tag:Oncology in:Rhône-Alpes year:2015 note:Chine note:")
-            .unwrap();
-        let scopes: Vec<AtomKind> = q.groups.into_iter().flatten().map(|a| a.kind).collect();
-        assert_eq!(
-            scopes,
-            vec![
-                AtomKind::Scope(Scope::Kind(Kind::Event)),
-                AtomKind::Scope(Scope::Tag("oncology".into())),
-                AtomKind::Scope(Scope::In("rhone alpes".into())),
-                AtomKind::Scope(Scope::Year(2015)),
-                AtomKind::Scope(Scope::Note("chine".into())),
-                AtomKind::Scope(Scope::Note(String::new())),
-            ]
-        );
-    }
-
-    #[test]
-    fn malformed_queries_say_what_is_valid() {
-        let msg = |q: &str| Query::parse(q).unwrap_err().0;
-        assert!(msg("colour:red").contains("valid scopes: kind:, tag:, in:, year:, note:"));
-        assert!(msg("kind:spaceship").contains("valid kinds: cluster, alliance, event"));
-        assert!(msg("kind:").contains("needs a value"));
-        assert!(msg("year:soon").contains("not a year"));
-        assert!(msg("| biowin").contains("needs a word on each side"));
-        assert!(msg("biowin |").contains("needs a word on each side"));
-        assert!(msg("!").contains("needs a word after it"));
-        assert!(msg("'").contains("no text to match"));
-    }
-
-    #[test]
-    fn empty_and_blank_queries_are_empty() {
-        assert!(Query::parse("").unwrap().is_empty());
-        assert!(Query::parse("   \t ").unwrap().is_empty());
-    }
-
-    #[test]
-    fn separators_cut_plain_words_but_stay_inside_an_operator_word() {
-        let words = |q: &str| -> Vec<Atom> {
-            Query::parse(q)
-                .unwrap()
-                .groups
-                .into_iter()
-                .flatten()
-                .collect()
-        };
-        assert_eq!(
-            words("bio-merieux d.g."),
-            vec![
-                term("bio", Mode::Fuzzy, false),
-                term("merieux", Mode::Fuzzy, false),
-                term("d", Mode::Fuzzy, false),
-                term("g", Mode::Fuzzy, false),
-            ]
-        );
-        assert_eq!(
-            words("'bio-merieux"),
-            vec![term("bio merieux", Mode::Exact, false)]
-        );
-        assert_eq!(words("lyon - bio"), words("lyon bio"));
-        assert_eq!(
-            Query::parse("bio-merieux").unwrap().exact.as_deref(),
-            Some("biomerieux")
-        );
-        assert_eq!(
-            Query::parse("health2 care").unwrap().exact.as_deref(),
-            Some("health2care")
-        );
-        assert_eq!(Query::parse("^lyon$").unwrap().exact, None);
-    }
-
-    #[test]
-    fn stop_words_are_optional_beside_other_words_only() {
-        let q = Query::parse("who coordinates magia").unwrap();
-        let optional: Vec<bool> = q.groups.iter().map(|g| g[0].optional).collect();
-        assert_eq!(optional, vec![true, false, false]);
-        assert_eq!(q.exact.as_deref(), Some("coordinatesmagia"));
-        assert_eq!(q.words(), Some(vec!["who", "coordinates", "magia"]));
-        let alone = Query::parse("the who").unwrap();
-        assert!(alone.groups.iter().all(|g| !g[0].optional));
-        assert_eq!(alone.exact.as_deref(), Some("thewho"));
-    }
-
-    #[test]
-    fn a_dollar_alone_is_a_word() {
-        let q = Query::parse("$").unwrap();
-        assert_eq!(q.groups[0][0], term("$", Mode::Fuzzy, false));
-    }
-}
+mod tests;

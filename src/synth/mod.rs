@@ -3,6 +3,7 @@
 //! a realistic mix of kinds and about five relations per entity. The same seed
 //! always gives the same file, and it always validates.
 
+mod kinds;
 mod names;
 
 use std::collections::HashSet;
@@ -10,7 +11,7 @@ use std::collections::HashSet;
 use crate::data::format::{
     FileDataset, FileDate, FileEntity, FileFact, FileKind, FileRelation, FileSource,
 };
-use names::{COUNTRIES, Lang, SECTORS};
+use names::{COUNTRIES, SECTORS};
 
 /// SplitMix64: tiny, fast and deterministic, which is all a generator needs.
 pub struct Rng(u64);
@@ -131,7 +132,7 @@ impl Builder {
 
 /// Places: every country, region and city of the word lists, with part_of links.
 /// Returns the cities with their region and language.
-fn places(b: &mut Builder) -> Vec<(usize, usize, Lang)> {
+fn places(b: &mut Builder) -> Vec<kinds::City> {
     let mut cities = Vec::new();
     for (c, (country, lang, regions)) in COUNTRIES.iter().enumerate() {
         let ci = b.add(
@@ -207,213 +208,14 @@ pub fn generate(n: usize, seed: u64) -> FileDataset {
         n_orgs,
     ] = mix(rest);
 
-    let mut clusters = Vec::new();
-    for i in 0..n_clusters {
-        let &(city, region, _) = b.rng.pick(&cities);
-        let region_name = b.entities[region].name.clone();
-        let sector = *b.rng.pick(SECTORS);
-        let (name, short) = names::cluster(&region_name, sector, &mut b.rng);
-        let e = b.add(
-            format!("cl{i}"),
-            FileKind::Cluster,
-            "cluster",
-            name,
-            vec![short],
-        );
-        let t = b.tags(e, 3);
-        b.entities[e].description = format!(
-            "Cluster organisation in {} for {}.",
-            b.entities[city].name,
-            t.join(", ")
-        );
-        b.relate(e, "located_in", city);
-        let members = 15 + b.rng.below(400);
-        let year = 2010 + b.rng.below(15);
-        b.fact(e, "members", members.to_string(), Some(year.to_string()));
-        clusters.push(e);
-    }
-    let mut alliances = Vec::new();
-    for i in 0..n_alliances {
-        let sector = *b.rng.pick(SECTORS);
-        let title: String = sector
-            .split(' ')
-            .map(names::capitalise)
-            .collect::<Vec<_>>()
-            .join(" ");
-        let word = *b.rng.pick(&[
-            "Alliance",
-            "Network",
-            "Partnership",
-            "Consortium",
-            "Metacluster",
-        ]);
-        let name = format!("European {title} {word} {}", i + 1);
-        let acronym: String = name
-            .split_whitespace()
-            .filter_map(|w| w.chars().next())
-            .filter(|c| c.is_alphanumeric())
-            .collect();
-        let e = b.add(
-            format!("al{i}"),
-            FileKind::Alliance,
-            "partnership",
-            name,
-            vec![acronym],
-        );
-        let start = 2008 + b.rng.below(14);
-        let end = start + 2 + b.rng.below(3);
-        b.date(e, "period", format!("{start}/{end}"), None);
-        b.tags(e, 2);
-        b.entities[e].description = format!("Partnership of clusters in {sector}.");
-        for _ in 0..2 {
-            let m = *b.rng.pick(&countries);
-            b.relate(e, "targets_market", m);
-        }
-        if let Some(&c) = clusters.get(b.rng.below(clusters.len())) {
-            b.relate(c, "coordinates", e);
-        }
-        alliances.push(e);
-    }
-    for &c in &clusters {
-        for _ in 0..2 {
-            let a = *b.rng.pick(&alliances);
-            b.relate(c, "member_of", a);
-        }
-    }
-    let mut events = Vec::new();
-    for i in 0..n_events {
-        let sector = *b.rng.pick(SECTORS);
-        let kind = *b.rng.pick(&[
-            "Forum",
-            "Conference",
-            "Summit",
-            "Days",
-            "Convention",
-            "Call",
-        ]);
-        let year = 2005 + b.rng.below(20);
-        let &(city, _, _) = b.rng.pick(&cities);
-        let name = format!(
-            "{} {kind} {} {year}",
-            names::capitalise(sector),
-            b.entities[city].name
-        );
-        let e = b.add(
-            format!("ev{i}"),
-            FileKind::Event,
-            "conference",
-            name,
-            Vec::new(),
-        );
-        let (month, day) = (1 + b.rng.below(12), 1 + b.rng.below(28));
-        if b.rng.chance(5) {
-            b.date(
-                e,
-                "held",
-                format!("--{month:02}-{day:02}"),
-                Some("year not stated in the source".to_string()),
-            );
-        } else {
-            b.date(e, "held", format!("{year}-{month:02}-{day:02}"), None);
-        }
-        b.tags(e, 1);
-        b.relate(e, "located_in", city);
-        let org = *b.rng.pick(&clusters);
-        b.relate(e, "organised_by", org);
-        let attendees = 40 + b.rng.below(2000);
-        b.fact(e, "attendees", attendees.to_string(), None);
-        events.push(e);
-    }
-    let mut orgs = Vec::new();
-    for i in 0..n_orgs {
-        let &(city, _, lang) = b.rng.pick(&cities);
-        let city_name = b.entities[city].name.clone();
-        let (name, acronym) = names::organisation(lang, &city_name, &mut b.rng);
-        let e = b.add(
-            format!("org{i}"),
-            FileKind::Organisation,
-            "company",
-            name,
-            vec![acronym],
-        );
-        let t = b.tags(e, 2);
-        b.entities[e].description =
-            format!("Company in {city_name} working on {}.", t.join(" and "));
-        b.relate(e, "located_in", city);
-        for _ in 0..1 + b.rng.below(3) {
-            let c = *b.rng.pick(&clusters);
-            b.relate(e, "member_of", c);
-        }
-        if b.rng.chance(60) {
-            let a = *b.rng.pick(&alliances);
-            b.relate(e, "partner_of", a);
-        }
-        for _ in 0..1 + b.rng.below(3) {
-            let ev = *b.rng.pick(&events);
-            b.relate(e, "participated_in", ev);
-        }
-        for _ in 0..1 + b.rng.below(2) {
-            if let Some(&other) = orgs.get(b.rng.below(orgs.len().max(1))) {
-                b.relate(e, "cooperates_with", other);
-            }
-        }
-        if b.rng.chance(30) {
-            let (staff, year) = (5 + b.rng.below(5000), 2015 + b.rng.below(10));
-            b.fact(e, "employees", staff.to_string(), Some(year.to_string()));
-        }
-        orgs.push(e);
-    }
-    for i in 0..n_people {
-        let name = names::person(&mut b.rng);
-        let e = b.add(
-            format!("p{i}"),
-            FileKind::Person,
-            "person",
-            name,
-            Vec::new(),
-        );
-        if let Some(&org) = orgs.get(b.rng.below(orgs.len().max(1))) {
-            b.relate(e, "works_for", org);
-        }
-        for _ in 0..1 + b.rng.below(4) {
-            let ev = *b.rng.pick(&events);
-            b.relate(e, "spoke_at", ev);
-        }
-        if b.rng.chance(50) {
-            let ev = *b.rng.pick(&events);
-            b.relate(e, "participated_in", ev);
-        }
-        if b.rng.chance(3) {
-            let c = *b.rng.pick(&clusters);
-            b.relate(e, "president_of", c);
-        }
-    }
-    for i in 0..n_projects {
-        let brand = format!(
-            "{}{}",
-            names::capitalise(
-                b.rng
-                    .pick::<&str>(&["voice", "histo", "cardio", "neuro", "onco", "derma"])
-            ),
-            b.rng
-                .pick(&["Patch", "Ram", "Scan", "Sense", "Track", "Map"])
-        );
-        let e = b.add(
-            format!("pr{i}"),
-            FileKind::Project,
-            "product",
-            format!("{brand} {}", i + 1),
-            Vec::new(),
-        );
-        b.tags(e, 2);
-        b.entities[e].description =
-            format!("Product in development supported by its cluster ({brand}).");
-        let a = *b.rng.pick(&alliances);
-        b.relate(a, "supported", e);
-        if let Some(&org) = orgs.get(b.rng.below(orgs.len().max(1))) {
-            b.relate(e, "produced_by", org);
-        }
-    }
+    let clusters = kinds::clusters(&mut b, n_clusters, &cities);
+    let alliances = kinds::alliances(&mut b, n_alliances, &countries, &clusters);
+    kinds::join_alliances(&mut b, &clusters, &alliances);
+    let events = kinds::events(&mut b, n_events, &cities, &clusters);
+    let groups = (&clusters[..], &alliances[..]);
+    let orgs = kinds::organisations(&mut b, n_orgs, &cities, groups, &events);
+    kinds::people(&mut b, n_people, &orgs, &events, &clusters);
+    kinds::projects(&mut b, n_projects, &alliances, &orgs);
     FileDataset {
         title: format!("Synthetic ecosystem of {n} entities (seed {seed})"),
         sources: vec![FileSource {

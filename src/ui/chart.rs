@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 
 use super::Theme;
 use super::picture::kind_mark;
-use crate::meeting::periods::{Body, Chart, Mark, Scale, body_len, body_line};
+use crate::meeting::periods::{Body, Mark, PeriodChart, Scale, body_len, body_line};
 use crate::model::Dataset;
 use crate::text::{clean, truncate, width};
 
@@ -27,7 +27,7 @@ fn today_column(scale: &Scale, today: i32) -> u16 {
 /// The chart from body line `offset` on; `selected` over rows then undated.
 pub struct ChartPicture<'a> {
     pub ds: &'a Dataset,
-    pub chart: &'a Chart,
+    pub chart: &'a PeriodChart,
     pub selected: Option<usize>,
     pub offset: usize,
     pub theme: &'a Theme,
@@ -201,7 +201,7 @@ impl Widget for ChartPicture<'_> {
 }
 
 /// What the glyphs mean, and today's year, on lines of `width` cells.
-pub fn legend(chart: &Chart, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+pub fn legend(chart: &PeriodChart, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let items = vec![
         Span::styled("┣━━┫ period", theme.dim),
         Span::styled("┣━╌╌ end not given", theme.dim),

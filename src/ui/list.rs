@@ -156,7 +156,7 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &mut App, tab: Tab, theme: &Them
     if tab == app.tab {
         app.geometry.list = inner;
         app.geometry.list_offset = offset;
-        app.page = height.max(1);
+        app.geometry.page = height.max(1);
     }
     if focused && app.mode != Mode::Filter && selected >= offset && selected < offset + height {
         frame.set_cursor_position((inner.x, inner.y + (selected - offset) as u16));

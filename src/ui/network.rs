@@ -12,7 +12,7 @@ use super::picture::{Picture, kind_mark, legend};
 use super::{Theme, fit};
 use crate::app::App;
 use crate::meeting::network::Neighbourhood;
-use crate::meeting::network::layout::layout;
+use crate::meeting::network::layout::{Layout, Role, layout};
 
 /// The smallest terminal the pictures are drawn in.
 pub const MIN_WIDTH: u16 = 60;
@@ -112,22 +112,37 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     lines.push(about(app, hood, selected, usize::from(inner.width), theme));
     frame.render_widget(Paragraph::new(lines), below);
     app.network.order = l.drawn.iter().chain(&l.left_out).copied().collect();
+    let beside = beside.then_some(pic_w);
+    record_hits(
+        app,
+        &l,
+        Rect {
+            height: pic_h,
+            ..inner
+        },
+        beside,
+    );
+}
+
+/// Where each node was drawn, for the mouse: its mark, its name, and its row
+/// in the list beside a picture `pic` wide (`beside`), if there is one.
+fn record_hits(app: &mut App, l: &Layout, pic: Rect, beside: Option<u16>) {
     app.network.hits.clear();
-    let at = |x: u16, y: u16, w: usize| Rect::new(inner.x + x, inner.y + y, w as u16, 1);
+    let at = |x: u16, y: u16, w: usize| Rect::new(pic.x + x, pic.y + y, w as u16, 1);
     for m in &l.marks {
         app.network.hits.push((at(m.x, m.y, 1), m.node));
     }
     for t in &l.texts {
-        if let crate::meeting::network::layout::Role::Node(n) = t.role {
+        if let Role::Node(n) = t.role {
             let w = crate::text::width(&t.text);
             app.network.hits.push((at(t.x, t.y, w), n));
         }
     }
-    if beside {
-        let rows = usize::from(pic_h.saturating_sub(1));
+    if let Some(pic_w) = beside {
+        let rows = usize::from(pic.height.saturating_sub(1));
         let offset = left_out_offset(app.network.selected, &l.left_out, rows);
         for (i, &n) in l.left_out.iter().skip(offset).take(rows).enumerate() {
-            let r = Rect::new(inner.x + pic_w + 1, inner.y + 1 + i as u16, BESIDE - 1, 1);
+            let r = Rect::new(pic.x + pic_w + 1, pic.y + 1 + i as u16, BESIDE - 1, 1);
             app.network.hits.push((r, n));
         }
     }

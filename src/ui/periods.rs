@@ -12,7 +12,7 @@ use super::network::{fits, too_small};
 use super::picture::kind_mark;
 use super::{Theme, fit};
 use crate::app::App;
-use crate::meeting::periods::line_of;
+use crate::meeting::periods::{PeriodChart, line_of};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     if !fits(frame) {
@@ -61,30 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         height: inner.height - pic.height,
         ..inner
     };
-    let about = app.chart_entity().map(|e| {
-        let entity = app.ds.entity(e);
-        let dates = match chart.rows.get(sel) {
-            Some(r) => crate::meeting::periods::caption(&app.ds, r),
-            None => chart
-                .undated
-                .get(sel - chart.rows.len())
-                .map(|u| u.text.clone())
-                .unwrap_or_default(),
-        };
-        let head = format!("{} {}", kind_mark(entity.kind), entity.name);
-        let w = usize::from(inner.width);
-        let head_w = crate::text::width(&head).min(w);
-        Line::from(vec![
-            Span::styled(
-                fit(&head, head_w),
-                theme.kind(entity.kind).patch(theme.title),
-            ),
-            Span::raw(fit(
-                &format!(" · {} — {dates}", entity.kind_label()),
-                w - head_w,
-            )),
-        ])
-    });
+    let about = about(app, chart, sel, usize::from(inner.width), theme);
     let mut lines = legend;
     lines.push(about.unwrap_or_default());
     frame.render_widget(Paragraph::new(lines), below);
@@ -94,5 +71,34 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         height: pic.height.saturating_sub(AXIS_ROWS),
         ..pic
     };
-    app.page = body.max(1);
+    app.geometry.page = body.max(1);
+}
+
+/// The selected row's entity and its dates in words, cut to `w` columns.
+fn about(
+    app: &App,
+    chart: &PeriodChart,
+    sel: usize,
+    w: usize,
+    theme: &Theme,
+) -> Option<Line<'static>> {
+    let entity = app.ds.entity(app.chart_entity()?);
+    let dates = match chart.rows.get(sel) {
+        Some(r) => crate::meeting::periods::caption(&app.ds, r),
+        None => (chart.undated.get(sel - chart.rows.len()))
+            .map(|u| u.text.clone())
+            .unwrap_or_default(),
+    };
+    let head = format!("{} {}", kind_mark(entity.kind), entity.name);
+    let head_w = crate::text::width(&head).min(w);
+    Some(Line::from(vec![
+        Span::styled(
+            fit(&head, head_w),
+            theme.kind(entity.kind).patch(theme.title),
+        ),
+        Span::raw(fit(
+            &format!(" · {} — {dates}", entity.kind_label()),
+            w - head_w,
+        )),
+    ]))
 }

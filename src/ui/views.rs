@@ -58,7 +58,7 @@ pub fn timeline(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     app.geometry.list = inner;
     app.geometry.list_offset = offset;
     app.geometry.timeline_offset = offset;
-    app.page = height.max(1);
+    app.geometry.page = height.max(1);
     if app.timeline_selected >= offset && app.timeline_selected < offset + height {
         frame.set_cursor_position((inner.x, inner.y + (app.timeline_selected - offset) as u16));
     }

@@ -18,7 +18,7 @@ pub type Key = (KeyCode, KeyModifiers);
 /// One row of a keymap: a binding of the table, or a pane's key, with the
 /// keys a config may have given it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub struct KeymapRow {
     pub context: Context,
     pub keys: Vec<Key>,
     pub action: Action,
@@ -29,7 +29,7 @@ pub struct Row {
     pub hint: bool,
 }
 
-impl Row {
+impl KeymapRow {
     fn matches(&self, key: &KeyEvent) -> bool {
         self.keys
             .iter()
@@ -41,7 +41,7 @@ impl Row {
 /// keys a config gave them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
-    rows: Vec<Row>,
+    rows: Vec<KeymapRow>,
 }
 
 impl Default for Keymap {
@@ -54,7 +54,7 @@ impl Keymap {
     /// The table, then each pane's key (`1`, `2`, ... from the pane table),
     /// which shows it from anywhere the global keys work.
     fn builtin() -> Keymap {
-        let table = BINDINGS.iter().map(|b| Row {
+        let table = BINDINGS.iter().map(|b| KeymapRow {
             context: b.context,
             keys: b.keys.to_vec(),
             action: b.action,
@@ -62,7 +62,7 @@ impl Keymap {
             help: b.help.to_string(),
             hint: b.hint,
         });
-        let panes = Tab::all().map(|t| Row {
+        let panes = Tab::all().map(|t| KeymapRow {
             context: Context::Global,
             keys: vec![(Char(t.spec().key), NONE)],
             action: Action::GoTab(t.index()),
@@ -76,11 +76,11 @@ impl Keymap {
     }
 
     /// A keymap of these rows (a config's remaps applied to the built-in ones).
-    pub fn from_rows(rows: Vec<Row>) -> Keymap {
+    pub fn from_rows(rows: Vec<KeymapRow>) -> Keymap {
         Keymap { rows }
     }
 
-    pub fn rows(&self) -> &[Row] {
+    pub fn rows(&self) -> &[KeymapRow] {
         &self.rows
     }
 
@@ -133,7 +133,7 @@ impl Keymap {
     }
 
     /// Every row of a context, for the help overlay.
-    pub fn bindings(&self, context: Context) -> impl Iterator<Item = &Row> {
+    pub fn bindings(&self, context: Context) -> impl Iterator<Item = &KeymapRow> {
         self.rows.iter().filter(move |r| r.context == context)
     }
 

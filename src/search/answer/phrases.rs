@@ -6,8 +6,8 @@
 
 use crate::model::{Kind, RelationType};
 
-/// One meaning: the phrases that ask for it, and what answers it.
-pub struct Row {
+/// One sense a label phrase may have: the phrases that ask for it, and what answers it.
+pub struct Sense {
     /// Folded phrases (accents off, lowercase), one to three words.
     pub phrases: &'static [&'static str],
     /// Relation types that answer it, by name, read either way.
@@ -24,8 +24,8 @@ const fn row(
     phrases: &'static [&'static str],
     relations: &'static [&'static str],
     fact_words: &'static [&'static str],
-) -> Row {
-    Row {
+) -> Sense {
+    Sense {
         phrases,
         relations,
         other_kind: None,
@@ -35,7 +35,7 @@ const fn row(
 }
 
 #[rustfmt::skip]
-pub static ROWS: &[Row] = &[
+pub static ROWS: &[Sense] = &[
     row(&["coordinator", "coordinators", "coordinates", "coordinate", "coordinated", "coordinated by", "coordination", "coordinating", "lead", "leads", "leader", "led by", "coordinateur", "coordinatrice", "coordonne", "coordonnee", "coordonne par", "pilote"],
         &["coordinates"], &[]),
     row(&["members", "member", "member of", "membership", "membres", "membre", "adherents"],
@@ -72,10 +72,10 @@ pub static ROWS: &[Row] = &[
         &["continues"], &[]),
     row(&["parts", "part of", "includes", "contains"],
         &["part_of"], &[]),
-    Row { phrases: &["when", "date", "dates", "held", "period", "year", "quand"], relations: &[], other_kind: None, fact_words: &["since", "started", "launched", "announced", "date"], dates: true },
-    Row { phrases: &["who", "people", "persons", "qui", "personnes"], relations: &["president_of"], other_kind: Some(Kind::Person), fact_words: &["president"], dates: false },
-    Row { phrases: &["projects", "project", "projets", "projet"], relations: &[], other_kind: Some(Kind::Project), fact_words: &["projects", "project"], dates: false },
-    Row { phrases: &["events", "event", "evenements"], relations: &[], other_kind: Some(Kind::Event), fact_words: &[], dates: false },
+    Sense { phrases: &["when", "date", "dates", "held", "period", "year", "quand"], relations: &[], other_kind: None, fact_words: &["since", "started", "launched", "announced", "date"], dates: true },
+    Sense { phrases: &["who", "people", "persons", "qui", "personnes"], relations: &["president_of"], other_kind: Some(Kind::Person), fact_words: &["president"], dates: false },
+    Sense { phrases: &["projects", "project", "projets", "projet"], relations: &[], other_kind: Some(Kind::Project), fact_words: &["projects", "project"], dates: false },
+    Sense { phrases: &["events", "event", "evenements"], relations: &[], other_kind: Some(Kind::Event), fact_words: &[], dates: false },
 ];
 
 /// Question words that are a label on their own ("where is X"), and may
@@ -85,7 +85,7 @@ pub const QUESTION_WORDS: &[&str] = &["who", "where", "when", "qui", "ou", "quan
 /// What a label phrase asks for: the table's rows for it, and the relation
 /// types whose own label it is.
 pub struct Meaning {
-    pub rows: Vec<&'static Row>,
+    pub rows: Vec<&'static Sense>,
     pub relations: Vec<RelationType>,
 }
 

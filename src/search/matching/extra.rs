@@ -8,7 +8,7 @@ use super::super::index::Index;
 use super::super::index::words;
 use super::super::labels;
 use super::super::prepared::{Prepared, PreparedWord};
-use super::super::syntax::Mode;
+use super::super::syntax::MatchMode;
 use super::super::{Field, fold, literal, typo};
 use super::{AtomMatch, Lead, Pass};
 
@@ -32,7 +32,7 @@ pub(super) fn extra_matches(
         let raw = w.label_scores.get(usize::from(n)).copied().unwrap_or(0);
         let score = fieldmatch::score(Class::Tight, raw, Field::Relation(n));
         let folded = match indices {
-            true => in_label(&fold::fold_str(labels::text(n)), w.text, Mode::Fuzzy)
+            true => in_label(&fold::fold_str(labels::text(n)), w.text, MatchMode::Fuzzy)
                 .map_or_else(Vec::new, |(_, f)| f),
             false => Vec::new(),
         };
@@ -62,7 +62,7 @@ pub(super) fn note_match(
     p: &Prepared,
     w: &PreparedWord,
     e: usize,
-    mode: Mode,
+    mode: MatchMode,
     indices: bool,
 ) -> Option<AtomMatch> {
     if w.notes.is_empty() {
@@ -194,7 +194,8 @@ pub(super) fn optional(ix: &Index, e: usize, text: &str, pass: Pass) -> Option<A
     fields
         .filter(|(_, s)| s.field.is_name())
         .find_map(|(i, s)| {
-            let (raw, _, folded) = literal::literal(ix.text(s), text, Mode::Prefix, None, indices)?;
+            let (raw, _, folded) =
+                literal::literal(ix.text(s), text, MatchMode::Prefix, None, indices)?;
             let score = fieldmatch::score(Class::Named, raw, s.field);
             let lead = Some(Lead::Span(first + i));
             Some(AtomMatch {

@@ -74,7 +74,7 @@ pub struct Layout {
 
 /// One row of a side, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Row {
+enum SideRow {
     Gap,
     Heading(usize),
     /// A member, and its first neighbour on the same row.
@@ -116,27 +116,27 @@ const SPACINGS: [Spacing; 5] = [
     },
 ];
 
-fn side_rows(hood: &Neighbourhood, side: Side, per_node: usize, spacing: Spacing) -> Vec<Row> {
+fn side_rows(hood: &Neighbourhood, side: Side, per_node: usize, spacing: Spacing) -> Vec<SideRow> {
     let mut rows = Vec::new();
     for (g, group) in hood.groups.iter().enumerate() {
         if group.side != side {
             continue;
         }
         if !rows.is_empty() {
-            rows.extend(std::iter::repeat_n(Row::Gap, spacing.groups));
+            rows.extend(std::iter::repeat_n(SideRow::Gap, spacing.groups));
         }
-        rows.push(Row::Heading(g));
+        rows.push(SideRow::Heading(g));
         for (i, &m) in group.members.iter().enumerate() {
             if i > 0 {
-                rows.extend(std::iter::repeat_n(Row::Gap, spacing.members));
+                rows.extend(std::iter::repeat_n(SideRow::Gap, spacing.members));
             }
             let kids = &hood.nodes[m].children;
             let shown = &kids[..kids.len().min(per_node)];
-            rows.push(Row::Member(m, shown.first().copied()));
-            rows.extend(shown.iter().skip(1).map(|&c| Row::Child(c)));
+            rows.push(SideRow::Member(m, shown.first().copied()));
+            rows.extend(shown.iter().skip(1).map(|&c| SideRow::Child(c)));
         }
         if group.more > 0 {
-            rows.push(Row::More(g));
+            rows.push(SideRow::More(g));
         }
     }
     rows

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::columns::Columns;
-use super::{Edge, Layout, Mark, Role, Row, Text};
+use super::{Edge, Layout, Mark, Role, SideRow, Text};
 use crate::meeting::network::{Neighbourhood, Side};
 use crate::model::Dataset;
 use crate::text::{clean, truncate, width};
@@ -141,7 +141,7 @@ struct Spine {
 impl Builder<'_> {
     /// Places one side's rows, centred on the centre's row when they fit;
     /// rows below the picture leave their nodes out.
-    pub(super) fn side(&mut self, side: Side, rows: &[Row], cols: Columns) {
+    pub(super) fn side(&mut self, side: Side, rows: &[SideRow], cols: Columns) {
         let n = rows.len() as i32;
         let top = if n <= self.h {
             (self.cy - n / 2).clamp(0, self.h - n)
@@ -153,20 +153,20 @@ impl Builder<'_> {
             let y = top + i as i32;
             if y >= self.h {
                 match *row {
-                    Row::Member(m, c) => {
+                    SideRow::Member(m, c) => {
                         self.out.left_out.push(m);
                         self.out.left_out.extend(c);
                     }
-                    Row::Child(c) => self.out.left_out.push(c),
+                    SideRow::Child(c) => self.out.left_out.push(c),
                     _ => {}
                 }
                 continue;
             }
             match *row {
-                Row::Gap => {}
-                Row::Heading(g) => self.heading(side, g, y, cols, &mut spine),
-                Row::Member(m, c) => self.member(side, (m, c), y, cols, &mut spine),
-                Row::Child(c) => {
+                SideRow::Gap => {}
+                SideRow::Heading(g) => self.heading(side, g, y, cols, &mut spine),
+                SideRow::Member(m, c) => self.member(side, (m, c), y, cols, &mut spine),
+                SideRow::Child(c) => {
                     if let Some((s2, prev)) = spine.kids {
                         let yc = y as f32 + 0.5;
                         let end = end_of(self.hood, self.hood.nodes[c].parent);
@@ -176,7 +176,7 @@ impl Builder<'_> {
                     }
                     self.child(side, c, y, cols);
                 }
-                Row::More(g) => {
+                SideRow::More(g) => {
                     let yc = y as f32 + 0.5;
                     let x = self.at(side, cols.spine as f32 + 0.5);
                     let end = spine.group.end;

@@ -1,32 +1,27 @@
-//! The entity pane: header (kind, name, aliases, dates, places, tags), the
-//! description, the user's own notes ("My notes", newest first, each a
-//! selectable row), facts, relations grouped by label in both directions
-//! (each related entity a selectable row), the dataset's notes, and the
-//! sources at the bottom.
+//! The entity pane's page: every line of the card for the width it has,
+//! built before drawing so that the pane knows its length and where each
+//! selectable row is; a related entity's row is only a place until drawn.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{Theme, fit};
+use super::super::{Theme, fit};
 use crate::app::notes::NoteState;
-use crate::app::{App, Focus, Mode, Related};
+use crate::app::{App, Related};
 use crate::model::{Certainty, Dataset, Entity};
 use crate::text::{clean, width, wrap};
 
 /// The pane's lines, and which line shows which related row.
-struct Page {
-    lines: Vec<Row>,
+pub(super) struct Page {
+    pub(super) lines: Vec<PageLine>,
     /// (line index, related index)
-    related: Vec<(usize, usize)>,
+    pub(super) related: Vec<(usize, usize)>,
     /// The lines of each of the user's notes: (first, end).
-    notes: Vec<(usize, usize)>,
+    pub(super) notes: Vec<(usize, usize)>,
 }
 
 /// A line of the pane. A place can have thousands of related entities and
 /// only a screenful is seen: their rows are drawn only when they are in view.
-enum Row {
+pub(super) enum PageLine {
     Drawn(Line<'static>),
     /// The related entity at this index of [`App::related_of`].
     Related(usize),
@@ -34,7 +29,7 @@ enum Row {
 
 impl Page {
     fn push(&mut self, line: Line<'static>) {
-        self.lines.push(Row::Drawn(line));
+        self.lines.push(PageLine::Drawn(line));
     }
 }
 
@@ -154,38 +149,48 @@ fn marked(items: &[String], inferred: impl Fn(&str) -> bool) -> String {
     shown.join(", ")
 }
 
-fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> Page {
-    let ds = &app.ds;
-    let entity = ds.entity(e);
+/// The pane's lines for entity `e`: its head, the user's notes, facts, the
+/// related rows (built only when drawn), what is inferred, the dataset's
+/// notes and the sources.
+pub(super) fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> Page {
     let mut page = Page {
         lines: Vec::new(),
         related: Vec::new(),
         notes: Vec::new(),
     };
+    about(&mut page, app, e, w, theme);
+    my_notes(&mut page, app, e, w, theme);
+    facts(&mut page, &app.ds, app.ds.entity(e), w, theme);
+    related_rows(&mut page, &app.ds, related, w, theme);
+    remarks(&mut page, app.ds.entity(e), w, theme);
+    cited(&mut page, &app.ds, app.ds.entity(e), w, theme);
+    page
+}
+
+/// The head line, aliases, dates, places, tags and the description.
+fn about(page: &mut Page, app: &App, e: usize, w: usize, theme: &Theme) {
+    let ds = &app.ds;
+    let entity = ds.entity(e);
     page.push(head(entity, app.is_pinned(e), w, theme));
     if !entity.aliases.is_empty() {
         let aliases = marked(&entity.aliases, |a| entity.alias_inferred(a));
-        labelled(&mut page, "also", &aliases, w, theme);
+        labelled(page, "also", &aliases, w, theme);
     }
     for d in &entity.dates {
-        let note = d
-            .note
-            .as_ref()
+        let note = (d.note.as_ref())
             .map(|n| format!(" ({n})"))
             .unwrap_or_default();
-        labelled(&mut page, &d.label, &format!("{}{note}", d.when), w, theme);
+        labelled(page, &d.label, &format!("{}{note}", d.when), w, theme);
     }
-    let places: Vec<String> = ds
-        .places_of(e)
-        .iter()
+    let places: Vec<String> = (ds.places_of(e).iter())
         .map(|&p| ds.entity(p).name.clone())
         .collect();
     if !places.is_empty() {
-        labelled(&mut page, "in", &places.join(", "), w, theme);
+        labelled(page, "in", &places.join(", "), w, theme);
     }
     if !entity.tags.is_empty() {
         let tags = marked(&entity.tags, |t| entity.tag_inferred(t));
-        labelled(&mut page, "tags", &tags, w, theme);
+        labelled(page, "tags", &tags, w, theme);
     }
     if !entity.description.is_empty() {
         page.push(Line::default());
@@ -198,7 +203,9 @@ fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> P
             page.push(Line::from(part));
         }
     }
-    my_notes(&mut page, app, e, w, theme);
+}
+
+fn facts(page: &mut Page, ds: &Dataset, entity: &Entity, w: usize, theme: &Theme) {
     if !entity.facts.is_empty() {
         page.push(Line::default());
         page.push(Line::styled("Facts", theme.heading));
@@ -208,9 +215,13 @@ fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> P
                 q.push_str(" (inferred)");
             }
             let text = format!("{}{q}{}", f.value, sources(ds, &f.sources));
-            labelled(&mut page, &format!("  {}", f.label), &text, w, theme);
+            labelled(page, &format!("  {}", f.label), &text, w, theme);
         }
     }
+}
+
+/// A place for each related entity under its label, with the relation's note.
+fn related_rows(page: &mut Page, ds: &Dataset, related: &[Related], w: usize, theme: &Theme) {
     let mut last = "";
     for (i, r) in related.iter().enumerate() {
         if r.label != last {
@@ -219,24 +230,22 @@ fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> P
             last = r.label;
         }
         page.related.push((page.lines.len(), i));
-        page.lines.push(Row::Related(i));
+        page.lines.push(PageLine::Related(i));
         if let Some(note) = ds.relations[r.relation].note() {
             for part in wrap(&clean(note), w.saturating_sub(9).max(8)) {
                 page.push(Line::styled(format!("         {part}"), theme.inferred));
             }
         }
     }
+}
+
+/// What is inferred and why, and the dataset's notes.
+fn remarks(page: &mut Page, entity: &Entity, w: usize, theme: &Theme) {
     if !entity.inferred.is_empty() {
         page.push(Line::default());
         page.push(Line::styled("Inferred", theme.heading));
         for p in &entity.inferred {
-            labelled(
-                &mut page,
-                &format!("  {}", p.part.label()),
-                &p.why,
-                w,
-                theme,
-            );
+            labelled(page, &format!("  {}", p.part.label()), &p.why, w, theme);
         }
     }
     if !entity.notes.is_empty() {
@@ -254,6 +263,10 @@ fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> P
             }
         }
     }
+}
+
+/// The entity's sources, by number.
+fn cited(page: &mut Page, ds: &Dataset, entity: &Entity, w: usize, theme: &Theme) {
     page.push(Line::default());
     page.push(Line::styled("Sources", theme.heading));
     let mut cited = entity.sources.clone();
@@ -269,17 +282,16 @@ fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> P
             page.push(Line::styled(format!("  {part}"), theme.dim));
         }
     }
-    page
 }
 
 /// The row of one related entity: its kind, name, role and period.
-fn related_row(ds: &Dataset, r: &Related, w: usize, theme: &Theme) -> Line<'static> {
+pub(super) fn related_row(ds: &Dataset, r: &Related, w: usize, theme: &Theme) -> Line<'static> {
     let other = ds.entity(r.other);
     let rel = &ds.relations[r.relation];
     let mut extra: Vec<String> = Vec::new();
     extra.extend(rel.role().map(|x| format!("as {x}")));
     extra.extend(rel.period().map(|p| p.to_string()));
-    let badge = format!("  {:<9}", super::list::short_kind(other.kind));
+    let badge = format!("  {:<9}", super::super::list::short_kind(other.kind));
     let mut spans = vec![Span::styled(badge.clone(), theme.kind(other.kind))];
     let tail = if extra.is_empty() {
         String::new()
@@ -296,105 +308,4 @@ fn related_row(ds: &Dataset, r: &Related, w: usize, theme: &Theme) -> Line<'stat
         spans.push(Span::styled(" (inferred)", theme.inferred));
     }
     Line::from(spans)
-}
-
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
-    // Behind the note editor and its questions, the card keeps its place.
-    let focused =
-        matches!(app.mode, Mode::Browse | Mode::Note | Mode::Confirm) && app.focus == Focus::Entity;
-    let shown = app.shown_entity();
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        });
-    // The name stays in the border when the header scrolls away.
-    if let Some(e) = shown {
-        let name = fit(
-            &app.ds.entity(e).name,
-            usize::from(area.width).saturating_sub(4),
-        );
-        block = block.title(Span::styled(format!(" {name} "), theme.title));
-    }
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    app.geometry.entity = inner;
-    let Some(e) = shown else {
-        let msg = if app.mode == Mode::Search {
-            "No entity matches."
-        } else {
-            "Nothing to show."
-        };
-        frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim)), inner);
-        return;
-    };
-    let w = usize::from(inner.width);
-    let related = app.related_of(e);
-    let page = build(app, e, &related, w, theme);
-    let height = usize::from(inner.height);
-    let total = page.lines.len();
-    let max_scroll = total.saturating_sub(height);
-    let mut scroll = if focused {
-        app.geometry.entity_scroll.min(max_scroll)
-    } else {
-        0
-    };
-    // The selection is on a note of the user's, or on a related row.
-    let note = app.note_selected.and_then(|i| page.notes.get(i).copied());
-    let selected_line = match (app.note_selected, note) {
-        (Some(_), Some((first, _))) => Some(first),
-        (Some(_), None) => None,
-        (None, _) => (page.related.iter())
-            .find(|(_, r)| *r == app.related_selected)
-            .map(|(l, _)| *l),
-    };
-    let selected_lines = match note {
-        Some((first, end)) => first..end,
-        None => selected_line.map_or(0..0, |l| l..l + 1),
-    };
-    if let (true, true, Some(l)) = (focused, app.card_follow, selected_line) {
-        scroll = super::list::scrolled(scroll, l, height);
-        // A group's first row brings its label into view too.
-        if scroll == l && l > 0 && height > 1 {
-            scroll = l - 1;
-        }
-    }
-    let selection = if app.related_picked {
-        theme.selected
-    } else {
-        theme.selected_idle
-    };
-    let visible: Vec<Line> = (page.lines.into_iter().enumerate())
-        .skip(scroll)
-        .take(height)
-        .map(|(l, row)| {
-            let line = match row {
-                Row::Drawn(line) => line,
-                Row::Related(i) => related_row(&app.ds, &related[i], w, theme),
-            };
-            match focused && selected_lines.contains(&l) {
-                true => line.style(selection),
-                false => line,
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(visible), inner);
-    super::scroll_marks(frame, area, scroll, total, height, theme);
-    if focused {
-        app.geometry.entity_scroll = scroll;
-    }
-    app.geometry.related_rows = page
-        .related
-        .iter()
-        .filter(|(l, _)| *l >= scroll && *l < scroll + height)
-        .map(|&(l, r)| (inner.y + (l - scroll) as u16, r))
-        .collect();
-    if let (true, Some(l)) = (focused, selected_line)
-        && l >= scroll
-        && l < scroll + height
-    {
-        frame.set_cursor_position((inner.x, inner.y + (l - scroll) as u16));
-    }
 }

@@ -1,0 +1,171 @@
+//! The search line in the explorer: its keys, and running each search, on
+//! this thread for a small dataset or on the search worker for a large one,
+//! whose answer is taken between events.
+
+use super::update::step;
+use super::{Action, App, Mode};
+
+impl App {
+    /// The search line's keys: an edit searches again at once.
+    pub(super) fn update_search(&mut self, action: Action) {
+        let s = &mut self.search;
+        let edited = match action {
+            Action::InsertChar(c) => {
+                s.line.insert(c);
+                true
+            }
+            Action::DeleteBack => {
+                s.line.delete_back();
+                true
+            }
+            Action::DeleteWord => {
+                s.line.delete_word();
+                true
+            }
+            Action::DeleteToStart => {
+                s.line.delete_to_start();
+                true
+            }
+            Action::CursorStart => {
+                s.line.start();
+                false
+            }
+            Action::CursorEnd => {
+                s.line.end();
+                false
+            }
+            Action::CursorLeft => {
+                s.line.left();
+                false
+            }
+            Action::CursorRight => {
+                s.line.right();
+                false
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::ScrollUp
+            | Action::ScrollDown => {
+                let delta = self.moves(action).unwrap_or(0);
+                let s = &mut self.search;
+                s.selected = step(s.selected, delta, s.rows());
+                false
+            }
+            Action::Open => {
+                if let Some(e) = s.selected_entity() {
+                    self.mode = Mode::Browse;
+                    match std::mem::take(&mut s.purpose) {
+                        super::views::Purpose::Open => self.visit(e),
+                        super::views::Purpose::PathFrom(from) => self.show_paths(from, e),
+                    }
+                }
+                false
+            }
+            Action::CancelSearch => {
+                self.mode = Mode::Browse;
+                s.purpose = super::views::Purpose::Open;
+                false
+            }
+            Action::Quit => {
+                self.quit = true;
+                false
+            }
+            Action::Click(col, row) => {
+                self.click(col, row);
+                false
+            }
+            Action::CopyCard | Action::CopyId => {
+                self.copy(action == Action::CopyCard);
+                false
+            }
+            _ => false,
+        };
+        if edited {
+            self.run_search();
+        }
+    }
+
+    /// Searches for the current line; an invalid query shows its message, never
+    /// a crash. On a large dataset the search runs on a worker thread and its
+    /// answer arrives through [`App::poll_search`].
+    pub fn run_search(&mut self) {
+        let personal = std::sync::Arc::clone(&self.memory.personal);
+        if self.index.is_large() {
+            if self.search.worker.is_none() {
+                let index = self.index.shared();
+                let ds = std::sync::Arc::clone(&self.ds);
+                self.search.worker = Some(super::search_worker::SearchWorker::start(index, ds));
+            }
+            if let Some(w) = self.search.worker.as_mut() {
+                w.ask(self.search.line.text(), personal);
+            }
+            return;
+        }
+        let index = self.index.get();
+        let s = &mut self.search;
+        s.searcher.set_personal(personal);
+        let result = s
+            .searcher
+            .search(index, s.line.text())
+            .map(|hits| (hits.to_vec(), 0));
+        let total = s.searcher.total();
+        s.answers = super::answers::for_line(&self.ds, index, s.line.text());
+        self.take_answer(result.map(|(h, _)| (h, total)));
+    }
+
+    /// Whether a search answer is still awaited.
+    pub fn search_pending(&self) -> bool {
+        self.search
+            .worker
+            .as_ref()
+            .is_some_and(|w| w.pending.is_some())
+    }
+
+    /// Takes the worker's answer if it has come; true when the screen changes.
+    pub fn poll_search(&mut self) -> bool {
+        match self.search.worker.as_mut().and_then(|w| w.poll()) {
+            Some(answer) => {
+                self.search.answers = answer.answers;
+                self.take_answer(answer.result);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Waits for the worker's answer (headless runs, the benchmark).
+    pub fn wait_search(&mut self) {
+        if let Some(answer) = self.search.worker.as_mut().and_then(|w| w.wait()) {
+            self.search.answers = answer.answers;
+            self.take_answer(answer.result);
+        }
+    }
+
+    fn take_answer(
+        &mut self,
+        result: Result<(Vec<crate::search::Hit>, usize), crate::search::QueryError>,
+    ) {
+        let s = &mut self.search;
+        match result {
+            Ok((hits, total)) => {
+                // The facet filter in force narrows search too.
+                let passes = self.filter.passes.as_deref();
+                s.hits = hits
+                    .into_iter()
+                    .filter(|h| passes.is_none_or(|p| p.get(h.entity).copied().unwrap_or(false)))
+                    .collect();
+                s.total = total;
+                s.error = None;
+            }
+            Err(e) => {
+                s.answers.clear();
+                s.hits.clear();
+                s.total = 0;
+                s.error = Some(e.0);
+            }
+        }
+        s.selected = 0;
+    }
+}
