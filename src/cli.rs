@@ -13,7 +13,7 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Refuse dataset files larger than this many MiB (at least 1)
-    #[arg(long, global = true, value_name = "MIB", default_value_t = 64, value_parser = at_least_one::<u64>)]
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 1024, value_parser = at_least_one::<u64>)]
     pub max_size: u64,
 
     /// Colours for dark or light terminal backgrounds (NO_COLOR turns colour off) [default: dark, or the config's]

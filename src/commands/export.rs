@@ -116,7 +116,12 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
         chosen = (0..ds.len()).collect();
     }
     chosen.retain(|&e| args.kind.is_none_or(|k| ds.entity(e).kind == k));
-    let inside = |e: usize| chosen.contains(&e);
+    // By entity number: a search of the list per relation end was quadratic.
+    let mut member = vec![false; ds.len()];
+    for &e in &chosen {
+        member[e] = true;
+    }
+    let inside = |e: usize| member.get(e).copied().unwrap_or(false);
     let relations: Vec<&crate::model::Relation> = ds
         .relations
         .iter()
