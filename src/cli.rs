@@ -28,9 +28,13 @@ pub struct Cli {
     #[arg(long, global = true, overrides_with = "mouse")]
     pub no_mouse: bool,
 
-    /// Neither read nor write the config, notes, pins or recent lookups
+    /// Neither read nor write the config, notes, pins, recent lookups or compiled cache
     #[arg(long, global = true, env = "CLUSTERDEX_NO_STATE", value_parser = clap::builder::FalseyValueParser::new())]
     pub no_state: bool,
+
+    /// Parse the dataset file even if a compiled form of it is cached, and cache nothing
+    #[arg(long, global = true, env = "CLUSTERDEX_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -54,6 +58,15 @@ pub enum Command {
     Check {
         /// The dataset file to check
         file: Option<PathBuf>,
+    },
+    /// List the compiled cache of large dataset files, or clear it
+    Cache {
+        /// List the compiled datasets, most recently used first (the default)
+        #[arg(long, conflicts_with = "clear")]
+        list: bool,
+        /// Remove every compiled dataset
+        #[arg(long)]
+        clear: bool,
     },
     /// Write a synthetic dataset of N entities to stdout (for benchmarks)
     Gen {

@@ -49,6 +49,7 @@ fn run(cli: Cli) -> io::Result<u8> {
         color: io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         store,
+        cache: clusterdex::cache::Cache::of_user(cli.no_cache || cli.no_state),
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(
@@ -66,6 +67,9 @@ fn run(cli: Cli) -> io::Result<u8> {
         Some(Command::Check { file }) => {
             let source = DataSource::from_option(file.or(cli.data).or(settings.config.data));
             commands::check::run(&source, max_bytes, &mut out, &mut err)
+        }
+        Some(Command::Cache { clear, .. }) => {
+            commands::cache::run(&env.cache, clear, &mut out, &mut err)
         }
         Some(Command::Gen { entities, seed }) => {
             commands::generate::run(entities, seed, &mut out, &mut err)

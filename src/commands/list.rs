@@ -10,7 +10,6 @@ use serde::Serialize;
 use super::{Env, exit, open};
 use crate::meeting::facets::{Filter, belongs, counts, filter};
 use crate::model::Kind;
-use crate::search::Index;
 use crate::text::{clean, pad};
 
 /// The facets asked for; each one given several times must hold each time.
@@ -41,12 +40,12 @@ struct Listing {
 }
 
 pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
-    let loaded = match open(env, err)? {
+    let mut loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    let index = loaded.take_index();
     let ds = &loaded.dataset;
-    let index = Index::new(ds);
     let mut f = Filter {
         kind: args.kind,
         tags: args

@@ -9,7 +9,6 @@ use serde::Serialize;
 use super::{Env, exit, open};
 use crate::meeting::path::{describe, shortest};
 use crate::model::Direction;
-use crate::search::Index;
 use crate::text::clean;
 
 #[derive(Serialize)]
@@ -38,12 +37,12 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
-    let loaded = match open(env, err)? {
+    let mut loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    let index = loaded.take_index();
     let ds = &loaded.dataset;
-    let index = Index::new(ds);
     let (Some(from), Some(to)) = (
         super::find(ds, &index, a, err)?,
         super::find(ds, &index, b, err)?,

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::{Env, emphasise, exit, open};
 use crate::model::Kind;
-use crate::search::{Index, Query};
+use crate::search::Query;
 use crate::text::{clean, excerpt, pad, truncate, width};
 
 pub struct Args {
@@ -48,12 +48,12 @@ pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -
             return Ok(exit::ERROR);
         }
     };
-    let loaded = match open(env, err)? {
+    let mut loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    let index = loaded.take_index();
     let ds = &loaded.dataset;
-    let index = Index::new(ds);
     let personal = super::memory::notes_to_search(env, ds, err)?;
     let hits = match index.search_with(&query, &personal, args.limit) {
         Ok(h) => h,

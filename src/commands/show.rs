@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::{Env, exit, open};
 use crate::model::{Dataset, Direction, InferredPart, Part};
-use crate::search::Index;
 use crate::text::{clean, clean_multiline};
 
 #[derive(Serialize)]
@@ -384,12 +383,12 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
-    let loaded = match open(env, err)? {
+    let mut loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    let index = loaded.take_index();
     let ds = &loaded.dataset;
-    let index = Index::new(ds);
     let Some(i) = super::find(ds, &index, target, err)? else {
         return Ok(exit::NO);
     };
