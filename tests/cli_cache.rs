@@ -227,3 +227,22 @@ fn a_file_with_a_problem_is_never_cached() {
     }
     assert!(cache_files(home.path()).is_empty());
 }
+
+#[test]
+fn bench_measures_the_cached_load_without_touching_the_users_cache() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let file = generated(home.path(), 1);
+    let data = file.to_str().expect("utf-8");
+    let r = run(
+        home.path(),
+        &["--data", data, "bench", "--runs", "1", "--json"],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    let report: serde_json::Value = serde_json::from_str(&r.out).expect("JSON");
+    let cached = report["cached_load_ms"].as_f64().expect("a number");
+    assert!(cached > 0.0, "{cached}");
+    assert!(cache_files(home.path()).is_empty());
+    let builtin = run(home.path(), &["bench", "--runs", "1", "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&builtin.out).expect("JSON");
+    assert!(report["cached_load_ms"].is_null(), "{}", builtin.out);
+}

@@ -3,6 +3,7 @@
 
 pub mod ask;
 pub mod bench;
+pub mod bench_cache;
 pub mod bench_pictures;
 pub mod cache;
 pub mod chart;
