@@ -4,28 +4,34 @@
 //! dataset's size. A payload that passes builds the dataset's lookups through
 //! the same constructor a load uses, so they cannot disagree with it.
 
-use super::format::{Bad, Payload};
+use super::format::{Bad, Model, Payload};
 use crate::model::{Dataset, When};
 use crate::search::Index;
 
 /// The dataset and index of a payload, or why it cannot be trusted.
 pub fn into_loaded(p: Payload) -> Result<(Dataset, Index), Bad> {
+    let Payload { model, index } = p;
+    let n = model.entities.len();
+    let (ds, checked) = rayon::join(|| into_dataset(model), || index.check(n));
+    checked?;
+    Ok((ds?, index))
+}
+
+fn into_dataset(p: Model) -> Result<Dataset, Bad> {
     check_model(&p)?;
-    p.index.check(p.entities.len())?;
-    let Payload {
+    let Model {
         title,
         sources,
         entities,
         relations,
         synonyms,
-        index,
     } = p;
     let mut ds = Dataset::new(title, sources, entities, relations);
     ds.synonyms = synonyms;
-    Ok((ds, index))
+    Ok(ds)
 }
 
-fn check_model(p: &Payload) -> Result<(), Bad> {
+fn check_model(p: &Model) -> Result<(), Bad> {
     let (entities, sources) = (p.entities.len(), p.sources.len());
     if u32::try_from(entities).is_err() || u32::try_from(p.relations.len()).is_err() {
         return Err(Bad("too many entities"));

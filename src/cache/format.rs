@@ -9,8 +9,11 @@
 //! ```text
 //! "CDXCACHE"  format u32  header_len u32  header_sum u64   (24 bytes, little-endian)
 //! header (bitcode)                                         (header_len bytes)
-//! payload (bitcode)                                        (header.payload_len bytes)
+//! payload: model_len u64, the model (bitcode), the index (bitcode)
 //! ```
+//!
+//! The model and the index are encoded apart so that both cores decode them
+//! at once: decoding is most of a cached load.
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
@@ -54,25 +57,29 @@ pub struct Header {
     pub payload_sum: u64,
 }
 
-/// The payload as written: borrowed from the loaded dataset and index.
+/// The model as written: borrowed from the loaded dataset.
 #[derive(Serialize)]
-struct PayloadRef<'a> {
+struct ModelRef<'a> {
     title: &'a str,
     sources: &'a [Source],
     entities: &'a [Entity],
     relations: &'a [Relation],
     synonyms: &'a [Vec<String>],
-    index: &'a Index,
 }
 
-/// The payload as read, not yet checked.
+/// The model as read, not yet checked.
 #[derive(Deserialize)]
-pub struct Payload {
+pub struct Model {
     pub title: String,
     pub sources: Vec<Source>,
     pub entities: Vec<Entity>,
     pub relations: Vec<Relation>,
     pub synonyms: Vec<Vec<String>>,
+}
+
+/// The payload as read, not yet checked.
+pub struct Payload {
+    pub model: Model,
     pub index: Index,
 }
 
@@ -100,16 +107,23 @@ pub fn encode(content: u128, program: &str, source: &str, ds: &Dataset, index: &
 
 /// The payload alone (also what the format comparison measures).
 pub fn encode_payload(ds: &Dataset, index: &Index) -> Vec<u8> {
-    let payload = PayloadRef {
+    let model = ModelRef {
         title: &ds.title,
         sources: &ds.sources,
         entities: &ds.entities,
         relations: &ds.relations,
         synonyms: &ds.synonyms,
-        index,
     };
     // Encoding plain data into memory has no way to fail.
-    bitcode::serialize(&payload).unwrap_or_default()
+    let (model, index) = rayon::join(
+        || bitcode::serialize(&model).unwrap_or_default(),
+        || bitcode::serialize(index).unwrap_or_default(),
+    );
+    let mut out = Vec::with_capacity(8 + model.len() + index.len());
+    out.extend_from_slice(&(model.len() as u64).to_le_bytes());
+    out.extend_from_slice(&model);
+    out.extend_from_slice(&index);
+    out
 }
 
 /// How long the fixed part and the header of a file are: the bytes
@@ -158,9 +172,21 @@ pub fn payload(bytes: &[u8], content: u128, program: &str) -> Result<Payload, Ba
     decode_payload(body)
 }
 
-/// Decodes a payload; its checksum is the caller's.
+/// Decodes a payload, the model and the index at once; its checksum is the
+/// caller's.
 pub fn decode_payload(body: &[u8]) -> Result<Payload, Bad> {
-    bitcode::deserialize(body).map_err(|_| Bad("payload does not decode"))
+    let bad = Bad("payload does not decode");
+    let (len, rest) = body.split_first_chunk::<8>().ok_or(bad)?;
+    let len = usize::try_from(u64::from_le_bytes(*len)).map_err(|_| bad)?;
+    let (model, index) = (rest.split_at_checked(len)).ok_or(bad)?;
+    let (model, index) = rayon::join(
+        || bitcode::deserialize::<Model>(model),
+        || bitcode::deserialize::<Index>(index),
+    );
+    Ok(Payload {
+        model: model.map_err(|_| bad)?,
+        index: index.map_err(|_| bad)?,
+    })
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {

@@ -68,13 +68,24 @@ impl Cache {
     /// there; a damaged or foreign one is removed.
     pub fn read(&self, key: Key) -> Option<(Dataset, Index)> {
         let path = self.path(key)?;
+        let start = std::time::Instant::now();
         let bytes = dir::read(&path)?;
+        let read = start.elapsed();
         let decoded = format::payload(&bytes, key.content, &program_id());
         drop(bytes);
+        let decoded_in = start.elapsed() - read;
         let found = decoded.and_then(check::into_loaded);
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        let took = format!(
+            "{:.0} ms (file {:.0}, decode {:.0}, check and lookups {:.0})",
+            ms(start.elapsed()),
+            ms(read),
+            ms(decoded_in),
+            ms(start.elapsed() - read - decoded_in)
+        );
         match found {
             Ok(loaded) => {
-                trace(&format!("cache: read {}", path.display()));
+                trace(&format!("cache: read {} in {took}", path.display()));
                 dir::touch(&path);
                 Some(loaded)
             }

@@ -69,13 +69,13 @@ fn numbers_pointing_outside_the_dataset_are_refused() {
     let index = Index::new(&ds);
     let n = ds.len();
     let mut p = round_trip(&ds, &index);
-    p.relations[0].to = n;
+    p.model.relations[0].to = n;
     assert!(into_loaded(p).is_err(), "a relation's end");
     let mut p = round_trip(&ds, &index);
-    let sources = p.sources.len();
-    p.entities[0].sources.push(sources);
+    let sources = p.model.sources.len();
+    p.model.entities[0].sources.push(sources);
     assert!(into_loaded(p).is_err(), "an entity's source");
     let mut p = round_trip(&ds, &index);
-    p.entities.pop();
+    p.model.entities.pop();
     assert!(into_loaded(p).is_err(), "an index of another size");
 }
