@@ -15,7 +15,7 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Refuse dataset files larger than this many MiB (at least 1)
-    #[arg(long, global = true, value_name = "MIB", default_value_t = 64, value_parser = at_least_one::<u64>)]
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 1024, value_parser = at_least_one::<u64>)]
     pub max_size: u64,
 
     /// Colours for dark or light terminal backgrounds (NO_COLOR turns colour off) [default: dark, or the config's]
@@ -30,9 +30,13 @@ pub struct Cli {
     #[arg(long, global = true, overrides_with = "mouse")]
     pub no_mouse: bool,
 
-    /// Neither read nor write the config, notes, pins or recent lookups
+    /// Neither read nor write the config, notes, pins, recent lookups or compiled cache
     #[arg(long, global = true, env = "CLUSTERDEX_NO_STATE", value_parser = clap::builder::FalseyValueParser::new())]
     pub no_state: bool,
+
+    /// Parse the dataset file even if a compiled form of it is cached, and cache nothing
+    #[arg(long, global = true, env = "CLUSTERDEX_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -56,6 +60,8 @@ pub enum ThemeArg {
 pub enum Command {
     /// Validate a dataset (FILE, --data, or the built-in one) and report every problem
     Check(commands::check::CheckArgs),
+    /// List the compiled cache of large dataset files, or clear it
+    Cache(commands::cache::CacheArgs),
     /// Write a synthetic dataset of N entities to stdout (for benchmarks)
     Gen(commands::generate::GenArgs),
     /// Search entities: fuzzy, accent- and typo-tolerant, with fzf syntax and scopes

@@ -3,6 +3,7 @@
 
 pub mod app; // the explorer's state, actions, keymap and history; no terminal
 pub mod args; // the command line read through our error path (clap's messages made safe)
+pub mod cache; // large dataset files compiled with their index, checked on reading; atomic writes
 pub mod cli; // the command line: clap definitions
 pub mod clipboard; // the OSC 52 bytes that copy to the terminal's clipboard, also through tmux
 pub mod commands; // check, search, show, ...: each writes to a given writer

@@ -1,12 +1,15 @@
 //! Where a dataset comes from (the built-in one, a file) and the whole way from
 //! bytes to an indexed dataset plus its diagnostics: read, parse, validate and
-//! build (one pass, see [`crate::validate`]), place the problems.
+//! build (one pass, see [`crate::validate`]), place the problems; or, for a
+//! large file met before, its compiled form from the cache (see [`crate::cache`]).
 
 use std::path::{Path, PathBuf};
 
+use crate::cache::Cache;
 use crate::data::{self, LoadError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Dataset;
+use crate::search::Index;
 use crate::validate::{self, Checked};
 
 /// The dataset to open.
@@ -37,6 +40,8 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The name diagnostics are rendered with.
     pub name: String,
+    /// The search index, when the cache gave it or it was built to be cached.
+    pub index: Option<Index>,
 }
 
 impl Loaded {
@@ -45,6 +50,13 @@ impl Loaded {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count()
+    }
+
+    /// The search index: the one already made, or one built now.
+    pub fn take_index(&mut self) -> Index {
+        self.index
+            .take()
+            .unwrap_or_else(|| Index::new(&self.dataset))
     }
 
     pub fn warnings(&self) -> usize {
@@ -62,19 +74,51 @@ pub fn load(source: &DataSource, max_bytes: u64) -> Result<Loaded, LoadError> {
         DataSource::Builtin => return load_text(Path::new(data::BUILTIN_NAME), data::BUILTIN),
         DataSource::File(path) => path,
     };
-    let mut loaded = load_file(path, max_bytes)?;
-    (loaded.dataset.synonyms).extend(data::builtin_synonyms().iter().cloned());
+    load_file(path, data::read(path, max_bytes)?)
+}
+
+/// Loads as [`load`] does, through the compiled cache: a file of 1 MiB or
+/// more whose bytes were cached is read from there; one that was not is
+/// loaded, and if it has no problem at all, its index is built and both are
+/// cached.
+pub fn load_cached(
+    source: &DataSource,
+    max_bytes: u64,
+    cache: &Cache,
+) -> Result<Loaded, LoadError> {
+    let DataSource::File(path) = source else {
+        return load(source, max_bytes);
+    };
+    let bytes = data::read(path, max_bytes)?;
+    let Some(key) = cache.key(&bytes) else {
+        return load_file(path, bytes);
+    };
+    if let Some((dataset, index)) = cache.read(key) {
+        return Ok(Loaded {
+            dataset,
+            diagnostics: Vec::new(),
+            name: path.display().to_string(),
+            index: Some(index),
+        });
+    }
+    let mut loaded = load_file(path, bytes)?;
+    if loaded.diagnostics.is_empty() {
+        let index = Index::new(&loaded.dataset);
+        cache.write(key, path, &loaded.dataset, &index);
+        loaded.index = Some(index);
+    }
     Ok(loaded)
 }
 
-/// Loads a file of the user's. The file is read once; its text stays until
-/// its problems, if any, are placed, and goes before the dataset's lookups
-/// are built.
-fn load_file(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
-    let bytes = data::read(path, max_bytes)?;
+/// Loads a file of the user's, read once, with the built-in synonyms beside
+/// its own. Its text stays until its problems, if any, are placed, and goes
+/// before the dataset's lookups are built.
+fn load_file(path: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
     let (checked, warnings) = check(path, data::decode(path, &bytes)?)?;
     drop(bytes);
-    Ok(loaded(path, checked, warnings))
+    let mut loaded = loaded(path, checked, warnings);
+    (loaded.dataset.synonyms).extend(data::builtin_synonyms().iter().cloned());
+    Ok(loaded)
 }
 
 /// Loads RON text already in memory; `path` only names it in messages.
@@ -108,5 +152,6 @@ fn loaded(path: &Path, checked: Checked, warnings: Vec<Diagnostic>) -> Loaded {
         dataset,
         diagnostics,
         name: path.display().to_string(),
+        index: None,
     }
 }

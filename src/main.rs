@@ -49,6 +49,7 @@ fn run(cli: Cli) -> io::Result<u8> {
         color: io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         store,
+        cache: clusterdex::cache::Cache::of_user(cli.no_cache || cli.no_state),
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(
@@ -68,6 +69,7 @@ fn run(cli: Cli) -> io::Result<u8> {
     let (out, err) = (&mut out, &mut err);
     match command {
         Command::Check(args) => commands::check::run(&env, &args, out, err),
+        Command::Cache(args) => commands::cache::run(&env.cache, &args, out, err),
         Command::Gen(args) => commands::generate::run(&args, out, err),
         Command::Search(args) => commands::search::run(&env, &args, out, err),
         Command::Ask(args) => commands::ask::run(&env, &args, out, err),

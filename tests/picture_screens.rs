@@ -50,6 +50,7 @@ fn env() -> Env {
         max_bytes: clusterdex::data::DEFAULT_MAX_BYTES,
         color: false,
         store: clusterdex::store::Store::off(),
+        cache: clusterdex::cache::Cache::Off,
     }
 }
 

@@ -37,6 +37,14 @@ impl IndexSlot {
         IndexSlot { state, ds }
     }
 
+    /// A slot holding an index made elsewhere (the compiled cache's).
+    pub fn ready(ds: Arc<Dataset>, index: Index) -> IndexSlot {
+        IndexSlot {
+            state: State::Ready(Arc::new(index)),
+            ds,
+        }
+    }
+
     /// The index, waiting for the build if it is still running.
     pub fn get(&mut self) -> &Index {
         if matches!(self.state, State::Building(_)) {

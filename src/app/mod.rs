@@ -170,8 +170,22 @@ pub struct App {
 
 impl App {
     pub fn new(ds: Dataset, diagnostics: Vec<Diagnostic>) -> App {
+        App::with_index(ds, diagnostics, None)
+    }
+
+    /// The explorer over a dataset whose search index may be made already
+    /// (read from the compiled cache): then nothing is built.
+    pub fn with_index(
+        ds: Dataset,
+        diagnostics: Vec<Diagnostic>,
+        index: Option<crate::search::Index>,
+    ) -> App {
         let ds = std::sync::Arc::new(ds);
-        let index = index_slot::IndexSlot::new(std::sync::Arc::clone(&ds));
+        let shared = std::sync::Arc::clone(&ds);
+        let index = match index {
+            Some(index) => index_slot::IndexSlot::ready(shared, index),
+            None => index_slot::IndexSlot::new(shared),
+        };
         let mut app = App {
             ds,
             index,

@@ -112,12 +112,12 @@ pub fn run(
             return Ok(exit::ERROR);
         }
     };
-    let loaded = match open(env, err)? {
+    let mut loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    let index = loaded.take_index();
     let ds = &loaded.dataset;
-    let index = Index::new(ds);
     let reading = answer::read(ds, &index, &query);
     if json {
         write_json(ds, question, &reading, out)?;

@@ -110,7 +110,12 @@ pub fn run(
     let Some(chosen) = chosen(ds, args, err)? else {
         return Ok(exit::NO);
     };
-    let inside = |e: usize| chosen.contains(&e);
+    // By entity number: a search of the list per relation end was quadratic.
+    let mut member = vec![false; ds.len()];
+    for &e in &chosen {
+        member[e] = true;
+    }
+    let inside = |e: usize| member.get(e).copied().unwrap_or(false);
     let relations: Vec<&Relation> = (ds.relations.iter())
         .filter(|r| inside(r.from) && inside(r.to))
         .collect();

@@ -14,7 +14,6 @@ use super::{Env, exit, open};
 use crate::meeting::network::layout::{layout, natural_height};
 use crate::meeting::network::{Limits, Neighbourhood};
 use crate::model::{Certainty, Dataset};
-use crate::search::Index;
 use crate::text::clean;
 use crate::ui::Theme;
 use crate::ui::picture::{Picture, legend};
@@ -78,12 +77,12 @@ pub fn run(
         )?;
         return Ok(exit::ERROR);
     }
-    let loaded = match open(env, err)? {
+    let mut loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    let index = loaded.take_index();
     let ds = &loaded.dataset;
-    let index = Index::new(ds);
     let Some(centre) = super::find(ds, &index, &args.entity.join(" "), err)? else {
         return Ok(exit::NO);
     };

@@ -59,12 +59,13 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
-    let loaded = match open(env, err)? {
+    let mut loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    let index = loaded.take_index();
     let ds = &loaded.dataset;
-    let Some(f) = facets(ds, args, err)? else {
+    let Some(f) = facets(ds, &index, args, err)? else {
         return Ok(exit::NO);
     };
     let found = filter(ds, &f);
@@ -84,8 +85,12 @@ pub fn run(
 
 /// The facets asked for, each place and group found as `show` finds an
 /// entity; `None` when one is not (said on `err`).
-fn facets(ds: &Dataset, args: &ListArgs, err: &mut impl Write) -> io::Result<Option<Facets>> {
-    let index = Index::new(ds);
+fn facets(
+    ds: &Dataset,
+    index: &Index,
+    args: &ListArgs,
+    err: &mut impl Write,
+) -> io::Result<Option<Facets>> {
     let mut f = Facets {
         kind: args.kind,
         tags: (args.tag.iter())
@@ -99,7 +104,7 @@ fn facets(ds: &Dataset, args: &ListArgs, err: &mut impl Write) -> io::Result<Opt
         (&args.market, &mut f.markets),
     ] {
         for w in words {
-            match super::find(ds, &index, w, err)? {
+            match super::find(ds, index, w, err)? {
                 Some(e) => slot.push(e),
                 None => return Ok(None),
             }

@@ -64,8 +64,15 @@ pub fn entity(
     {
         return Ok(Some((*e).clone()));
     }
-    let index = crate::search::Index::new(ds);
-    Ok(super::find(ds, &index, words, err)?.map(|i| EntityRef::of(ds, i)))
+    let built;
+    let index = match &loaded.index {
+        Some(index) => index,
+        None => {
+            built = crate::search::Index::new(ds);
+            &built
+        }
+    };
+    Ok(super::find(ds, index, words, err)?.map(|i| EntityRef::of(ds, i)))
 }
 
 /// How lists name an entity: its name and kind now, or as remembered when the

@@ -3,7 +3,9 @@
 
 pub mod ask;
 pub mod bench;
+pub mod bench_cache;
 pub mod bench_pictures;
+pub mod cache;
 pub mod chart;
 pub mod check;
 pub mod completions;
@@ -24,7 +26,7 @@ pub mod timeline;
 
 use std::io::{self, Write};
 
-use crate::load::{DataSource, Loaded, load};
+use crate::load::{DataSource, Loaded, load_cached};
 
 /// Exit codes shared by every command.
 pub mod exit {
@@ -45,13 +47,15 @@ pub struct Env {
     pub color: bool,
     /// The user's notes, pins and recent lookups (off with `--no-state`).
     pub store: crate::store::Store,
+    /// Where large datasets are kept compiled (off with `--no-cache`).
+    pub cache: crate::cache::Cache,
 }
 
 /// Loads the dataset for a command. A file that cannot be read or parsed is
 /// reported and gives the exit code; a file with problems is used for what is
 /// sound, with a one-line warning.
 pub fn open(env: &Env, err: &mut impl Write) -> io::Result<Result<Loaded, u8>> {
-    match load(&env.source, env.max_bytes) {
+    match load_cached(&env.source, env.max_bytes, &env.cache) {
         Ok(loaded) => {
             let (errors, warnings) = (loaded.errors(), loaded.warnings());
             if errors > 0 {

@@ -10,7 +10,6 @@ use super::{Env, exit, open};
 use crate::cli::at_least_one;
 use crate::meeting::path::{Chain, describe, shortest};
 use crate::model::{Dataset, Direction};
-use crate::search::Index;
 use crate::text::clean;
 
 #[derive(Serialize)]
@@ -50,12 +49,12 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
-    let loaded = match open(env, err)? {
+    let mut loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    let index = loaded.take_index();
     let ds = &loaded.dataset;
-    let index = Index::new(ds);
     let (Some(from), Some(to)) = (
         super::find(ds, &index, &args.from, err)?,
         super::find(ds, &index, &args.to, err)?,

@@ -13,7 +13,7 @@ use super::{Env, emphasise, exit, open};
 use crate::cli::at_least_one;
 use crate::model::Dataset;
 use crate::model::Kind;
-use crate::search::{Answer, Field, Hit, Index, Personal, Query};
+use crate::search::{Answer, Field, Hit, Personal, Query};
 use crate::text::{clean, excerpt, pad, truncate, width};
 
 #[derive(Debug, clap::Args)]
@@ -65,12 +65,12 @@ pub fn run(
             return Ok(exit::ERROR);
         }
     };
-    let loaded = match open(env, err)? {
+    let mut loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    let index = loaded.take_index();
     let ds = &loaded.dataset;
-    let index = Index::new(ds);
     let personal = super::memory::notes_to_search(env, ds, err)?;
     let hits = match index.search_with(&query, &personal, args.limit) {
         Ok(h) => h,

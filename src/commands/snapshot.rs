@@ -186,8 +186,8 @@ pub fn run(
 pub fn app(env: &Env, loaded: crate::load::Loaded, config: &crate::config::Loaded) -> App {
     let dataset = super::memory::dataset_ref(env, &loaded);
     let name = loaded.name;
-    let mut app =
-        App::new(loaded.dataset, loaded.diagnostics).with_store(env.store.clone(), dataset);
+    let mut app = App::with_index(loaded.dataset, loaded.diagnostics, loaded.index)
+        .with_store(env.store.clone(), dataset);
     app.source_name = name;
     app.keymap = crate::config::remap::keymap(&config.config.remaps);
     app.config_problems = config.problems.clone();

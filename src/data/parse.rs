@@ -9,7 +9,7 @@ use super::split::Split;
 use crate::diagnostic::{Diagnostic, Element, Position};
 
 /// Files larger than this are refused unless the user raises the limit.
-pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+pub const DEFAULT_MAX_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// Deeper nesting than any real dataset needs; keeps hostile input off the stack.
 const RECURSION_LIMIT: usize = 64;

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 /// A date as precise as its source, and no more.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PartialDate {
     Full {
         year: i32,
@@ -26,7 +26,7 @@ pub enum PartialDate {
 
 /// A single date, a range between two dates ("2016/2018"), or a period whose
 /// end no source gives ("2013/..").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct When {
     pub start: PartialDate,
     pub end: Option<PartialDate>,

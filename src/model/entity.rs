@@ -1,11 +1,13 @@
 //! Entities, their facts and dated items, and the source documents they cite.
 
+use serde::{Deserialize, Serialize};
+
 use super::date::When;
 use super::kind::Kind;
 use super::relation::Certainty;
 
 /// A source document: where every entity, fact and relation comes from.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -20,7 +22,7 @@ pub struct Source {
 }
 
 /// A labelled value a source states: "members at end of 2017" = "208".
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     pub label: String,
     pub value: String,
@@ -32,7 +34,7 @@ pub struct Fact {
 }
 
 /// A dated item on an entity: when an event was held, the period an alliance ran.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateEntry {
     pub label: String,
     pub when: When,
@@ -43,7 +45,7 @@ pub struct DateEntry {
 /// A part of an entity that a dataset can mark as inferred on its own: the
 /// entity is stated, but its kind, its description, one alias or one tag is
 /// only implied by the sources.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Part {
     /// The kind and sub-kind shown beside the name.
     Kind,
@@ -65,14 +67,14 @@ impl Part {
 }
 
 /// An inferred part and what it rests on.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InferredPart {
     pub part: Part,
     pub why: String,
 }
 
 /// A cluster, alliance, event, organisation, person, project or place.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub id: String,
     pub kind: Kind,

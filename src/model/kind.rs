@@ -5,7 +5,9 @@ use std::fmt;
 use std::str::FromStr;
 
 /// What an entity is. The order is the order of the explorer's tabs and of counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Kind {
     Cluster,
     Alliance,

@@ -5,12 +5,13 @@
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use super::date::When;
 use super::kind::Kind;
 
 /// Whether a source says a thing outright or only implies it (by layout, by a listing).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Certainty {
     #[default]
     Stated,
@@ -165,8 +166,28 @@ pub static RELATION_TYPES: &[RelationSpec] = &[
 ];
 
 /// A relation type: an index into [`RELATION_TYPES`], so it is `Copy` and cheap to compare.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Read back from a compiled cache only if it is a row of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
 pub struct RelationType(u8);
+
+impl TryFrom<u8> for RelationType {
+    type Error = &'static str;
+
+    fn try_from(n: u8) -> Result<RelationType, &'static str> {
+        if usize::from(n) < RELATION_TYPES.len() {
+            Ok(RelationType(n))
+        } else {
+            Err("no such relation type")
+        }
+    }
+}
+
+impl From<RelationType> for u8 {
+    fn from(t: RelationType) -> u8 {
+        t.0
+    }
+}
 
 impl RelationType {
     pub fn parse(name: &str) -> Option<RelationType> {
@@ -230,7 +251,7 @@ pub enum Direction {
 /// A typed link between two entities (by index into the dataset), with its qualifiers.
 /// Half a million of these make a large dataset, so the rarely given qualifiers
 /// live in a box of their own and the common relation stays small.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
     pub from: usize,
     pub to: usize,
@@ -241,7 +262,7 @@ pub struct Relation {
 }
 
 /// The qualifiers few relations carry.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 struct Details {
     role: Option<String>,
     period: Option<When>,

@@ -2,10 +2,10 @@
 //! cost a 24-byte header each, most of them empty, which counts at 100,000 entities.
 
 /// List `i` is `items[start[i]..start[i + 1]]`.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Lists<T> {
-    start: Vec<u32>,
-    items: Vec<T>,
+    pub(super) start: Vec<u32>,
+    pub(super) items: Vec<T>,
 }
 
 impl<T> Default for Lists<T> {

@@ -6,6 +6,7 @@
 //! dataset's synonyms, and the places each entity is in.
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use super::Field;
 use super::flat::Lists;
@@ -14,6 +15,7 @@ use super::labels;
 use super::letters::{SHORT, letter_mask, narrow, short_key};
 use crate::model::{Dataset, Kind};
 
+mod cached;
 mod read;
 mod size;
 pub mod words;
@@ -21,7 +23,7 @@ pub mod words;
 use words::{Initials, Words, WordsBuilder};
 
 /// One searchable field of one entity: a slice of the buffer.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Span {
     pub field: Field,
     pub start: u32,
@@ -37,7 +39,8 @@ pub const NOT_SHARED: u32 = u32::MAX;
 
 const IDENTITY: u32 = u32::MAX;
 
-#[derive(Debug, Default)]
+/// Stored as built by the compiled cache (see `cached.rs` for its check).
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Index {
     /// Folded names, aliases, ids, tags, places and fact labels.
     buffer: String,
@@ -86,8 +89,10 @@ pub struct Index {
     synonyms: FxHashMap<String, Vec<String>>,
     /// While building: tag, place and fact label texts already in the buffer,
     /// so that the thousands of entities sharing one get the same span text.
+    #[serde(skip)]
     shared: FxHashMap<String, (Span, u64)>,
     shared_count: usize,
+    #[serde(skip)]
     building_words: Option<WordsBuilder>,
 }
 

@@ -42,7 +42,9 @@ pub use syntax::Query;
 use crate::model::Dataset;
 
 /// Which text of an entity a hit matched, best-ranked first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Field {
     Name,
     /// Index into the entity's aliases.

@@ -5,7 +5,6 @@
 use std::io::{self, Write};
 
 use super::{Env, exit, open};
-use crate::search::Index;
 
 mod card;
 mod text;
@@ -27,12 +26,12 @@ pub fn run(
     err: &mut impl Write,
 ) -> io::Result<u8> {
     let (target, json) = (&args.entity.join(" "), args.json);
-    let loaded = match open(env, err)? {
+    let mut loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    let index = loaded.take_index();
     let ds = &loaded.dataset;
-    let index = Index::new(ds);
     let Some(i) = super::find(ds, &index, target, err)? else {
         return Ok(exit::NO);
     };

@@ -31,7 +31,7 @@ static TWO_EDITS: LazyLock<LevenshteinAutomatonBuilder> =
 #[derive(Default)]
 pub struct Words {
     set: fst::Map<Vec<u8>>,
-    entities: Lists<u32>,
+    pub(super) entities: Lists<u32>,
 }
 
 impl std::fmt::Debug for Words {
@@ -134,9 +134,34 @@ impl Words {
         out
     }
 
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.set.len()
+    }
+
+    /// Every word in order, one a line (words hold no line breaks), as the
+    /// compiled cache stores them.
+    pub(super) fn joined(&self) -> String {
+        let mut out = String::new();
+        let mut stream = self.set.stream();
+        while let Some((word, _)) = stream.next() {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&String::from_utf8_lossy(word));
+        }
+        out
+    }
+
+    /// The words back from [`Words::joined`]; `None` unless they are sorted
+    /// and distinct, as the set needs.
+    pub(super) fn from_joined(joined: &str, entities: Lists<u32>) -> Option<Words> {
+        let mut map = fst::MapBuilder::memory();
+        let words = joined.split('\n').filter(|_| !joined.is_empty());
+        for (n, word) in words.enumerate() {
+            map.insert(word.as_bytes(), n as u64).ok()?;
+        }
+        let set = fst::Map::new(map.into_inner().ok()?).ok()?;
+        Some(Words { set, entities })
     }
 }
 
@@ -190,13 +215,13 @@ pub fn initials(folded: &str) -> Vec<u32> {
 /// Where each name's or alias's initials point: (key, entity) sorted, the
 /// entity's top bit set when only an alias has them. Which alias, and where
 /// its words start, is found again for the few entities a search shows.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Initials {
     entries: Vec<(u32, u32)>,
 }
 
 /// Marks an entity whose initials are an alias's only.
-const ALIAS: u32 = 1 << 31;
+pub(super) const ALIAS: u32 = 1 << 31;
 
 impl Initials {
     pub fn add(&mut self, entity: usize, field: Field, folded: &str) {
@@ -204,6 +229,10 @@ impl Initials {
         for key in initials(folded) {
             self.entries.push((key, entity as u32 | alias));
         }
+    }
+
+    pub(super) fn entries(&self) -> &[(u32, u32)] {
+        &self.entries
     }
 
     pub fn finish(&mut self) {

@@ -1,0 +1,35 @@
+//! Any bytes as a compiled cache file: the reader must refuse what is not a
+//! whole, sound file of ours without a panic, and a payload that decodes and
+//! passes the checks (as one damaged in a way its checksum missed would have
+//! to) must be usable: every lookup and a few searches without a panic.
+#![no_main]
+
+use clusterdex::cache::{check, format};
+use clusterdex::search::Query;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    // The file as the reader meets it: header, checksums, then the payload.
+    let _ = format::header(bytes);
+    let _ = format::payload(bytes, 0, "fuzz");
+    // The payload past its checksum.
+    let Ok(payload) = format::decode_payload(bytes) else {
+        return;
+    };
+    let Ok((ds, index)) = check::into_loaded(payload) else {
+        return;
+    };
+    let _ = ds.summary();
+    for e in 0..ds.len() {
+        let _ = ds.links(e).count();
+        let _ = ds.places_of(e);
+        let _ = ds.index_of(&ds.entity(e).id);
+    }
+    for q in ["lyon", "l", "ly", "cbs", "archinrad", "oncology", "kind:cluster in:france", "year:2015"] {
+        if let Ok(query) = Query::parse(q) {
+            for hit in index.search(&query).unwrap_or_default() {
+                assert!(hit.entity < ds.len());
+            }
+        }
+    }
+});

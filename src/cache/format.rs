@@ -1,0 +1,196 @@
+//! The bytes of a cache file. A cache file is untrusted input, like a
+//! dataset: it may be truncated by a crash, damaged on disk, written by
+//! another version, or not ours at all. So it opens with a fixed header that
+//! names the format and its own checksum, then a small header (what file,
+//! which program, how long and what checksum the rest has), then the payload:
+//! the built dataset and its search index, encoded by `bitcode` (why bitcode:
+//! `docs/performance.md`). Every check fails into [`Bad`], never a panic.
+//!
+//! ```text
+//! "CDXCACHE"  format u32  header_len u32  header_sum u64   (24 bytes, little-endian)
+//! header (bitcode)                                         (header_len bytes)
+//! payload: model_len u64, the model (bitcode), the index (bitcode)
+//! ```
+//!
+//! The model and the index are encoded apart so that both cores decode them
+//! at once: decoding is most of a cached load.
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::model::{Dataset, Entity, Relation, Source};
+use crate::search::Index;
+
+const MAGIC: &[u8; 8] = b"CDXCACHE";
+
+/// Bumped whenever the payload's layout changes.
+pub const FORMAT: u32 = 1;
+
+/// Length of the fixed part before the header.
+const FIXED: usize = 24;
+
+/// A header longer than this is not one of ours (a path and a version).
+const MAX_HEADER: usize = 64 * 1024;
+
+/// Why a cache file was not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bad(pub &'static str);
+
+impl std::fmt::Display for Bad {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// What a cache file says about itself: enough to list it and to know it is
+/// the one wanted before its payload is read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    /// xxh3-128 of the dataset file's bytes.
+    pub content: u128,
+    /// The program that wrote it (see [`super::program_id`]).
+    pub program: String,
+    /// The dataset file as it was named when the cache was written.
+    pub source: String,
+    pub entities: u64,
+    pub payload_len: u64,
+    pub payload_sum: u64,
+}
+
+/// The model as written: borrowed from the loaded dataset.
+#[derive(Serialize)]
+struct ModelRef<'a> {
+    title: &'a str,
+    sources: &'a [Source],
+    entities: &'a [Entity],
+    relations: &'a [Relation],
+    synonyms: &'a [Vec<String>],
+}
+
+/// The model as read, not yet checked.
+#[derive(Deserialize)]
+pub struct Model {
+    pub title: String,
+    pub sources: Vec<Source>,
+    pub entities: Vec<Entity>,
+    pub relations: Vec<Relation>,
+    pub synonyms: Vec<Vec<String>>,
+}
+
+/// The payload as read, not yet checked.
+pub struct Payload {
+    pub model: Model,
+    pub index: Index,
+}
+
+/// The whole file for a dataset and its index.
+pub fn encode(content: u128, program: &str, source: &str, ds: &Dataset, index: &Index) -> Vec<u8> {
+    let payload = encode_payload(ds, index);
+    let header = Header {
+        content,
+        program: program.to_string(),
+        source: source.to_string(),
+        entities: ds.len() as u64,
+        payload_len: payload.len() as u64,
+        payload_sum: xxh3_64(&payload),
+    };
+    let head = bitcode::serialize(&header).unwrap_or_default();
+    let mut out = Vec::with_capacity(FIXED + head.len() + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&(head.len() as u32).to_le_bytes());
+    out.extend_from_slice(&xxh3_64(&head).to_le_bytes());
+    out.extend_from_slice(&head);
+    out.extend_from_slice(&payload);
+    out
+}
+
+/// The payload alone (also what the format comparison measures).
+pub fn encode_payload(ds: &Dataset, index: &Index) -> Vec<u8> {
+    let model = ModelRef {
+        title: &ds.title,
+        sources: &ds.sources,
+        entities: &ds.entities,
+        relations: &ds.relations,
+        synonyms: &ds.synonyms,
+    };
+    // Encoding plain data into memory has no way to fail.
+    let (model, index) = rayon::join(
+        || bitcode::serialize(&model).unwrap_or_default(),
+        || bitcode::serialize(index).unwrap_or_default(),
+    );
+    let mut out = Vec::with_capacity(8 + model.len() + index.len());
+    out.extend_from_slice(&(model.len() as u64).to_le_bytes());
+    out.extend_from_slice(&model);
+    out.extend_from_slice(&index);
+    out
+}
+
+/// How long the fixed part and the header of a file are: the bytes
+/// [`header`] needs, once the first [`FIXED`] are known.
+pub fn header_end(start: &[u8]) -> Result<usize, Bad> {
+    let fixed = start.get(..FIXED).ok_or(Bad("shorter than a header"))?;
+    if &fixed[..8] != MAGIC {
+        return Err(Bad("not a clusterdex cache file"));
+    }
+    if u32_at(fixed, 8) != FORMAT {
+        return Err(Bad("written in another format"));
+    }
+    let len = u32_at(fixed, 12) as usize;
+    if len > MAX_HEADER {
+        return Err(Bad("header too long"));
+    }
+    Ok(FIXED + len)
+}
+
+/// The header of a file, checked against its checksum, and where the payload starts.
+pub fn header(bytes: &[u8]) -> Result<(Header, usize), Bad> {
+    let end = header_end(bytes)?;
+    let head = bytes.get(FIXED..end).ok_or(Bad("truncated header"))?;
+    let sum = u64::from_le_bytes(bytes[16..24].try_into().map_err(|_| Bad("header"))?);
+    if xxh3_64(head) != sum {
+        return Err(Bad("header checksum does not match"));
+    }
+    let header: Header = bitcode::deserialize(head).map_err(|_| Bad("header does not decode"))?;
+    Ok((header, end))
+}
+
+/// The payload of a whole file, once its header says it is the one for this
+/// content and program, and its length and checksum are right.
+pub fn payload(bytes: &[u8], content: u128, program: &str) -> Result<Payload, Bad> {
+    let (header, start) = header(bytes)?;
+    if header.content != content || header.program != program {
+        return Err(Bad("for another file or program"));
+    }
+    let body = &bytes[start..];
+    if body.len() as u64 != header.payload_len {
+        return Err(Bad("truncated or too long"));
+    }
+    if xxh3_64(body) != header.payload_sum {
+        return Err(Bad("checksum does not match"));
+    }
+    decode_payload(body)
+}
+
+/// Decodes a payload, the model and the index at once; its checksum is the
+/// caller's.
+pub fn decode_payload(body: &[u8]) -> Result<Payload, Bad> {
+    let bad = Bad("payload does not decode");
+    let (len, rest) = body.split_first_chunk::<8>().ok_or(bad)?;
+    let len = usize::try_from(u64::from_le_bytes(*len)).map_err(|_| bad)?;
+    let (model, index) = (rest.split_at_checked(len)).ok_or(bad)?;
+    let (model, index) = rayon::join(
+        || bitcode::deserialize::<Model>(model),
+        || bitcode::deserialize::<Index>(index),
+    );
+    Ok(Payload {
+        model: model.map_err(|_| bad)?,
+        index: index.map_err(|_| bad)?,
+    })
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    let mut b = [0u8; 4];
+    b.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_le_bytes(b)
+}

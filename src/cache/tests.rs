@@ -1,0 +1,81 @@
+//! The compiled form read back: the same answers as a freshly built index, and
+//! every number that points outside the dataset refused before use.
+
+use super::check::into_loaded;
+use super::format::{self, Bad};
+use crate::load::{DataSource, load};
+use crate::model::Dataset;
+use crate::search::{Index, Query};
+
+fn builtin() -> Dataset {
+    load(&DataSource::Builtin, u64::MAX)
+        .expect("built-in")
+        .dataset
+}
+
+fn round_trip(ds: &Dataset, index: &Index) -> format::Payload {
+    let file = format::encode(7, "test program", "test.ron", ds, index);
+    format::payload(&file, 7, "test program").expect("reads back")
+}
+
+#[test]
+fn a_cached_index_answers_as_a_fresh_one() {
+    let ds = builtin();
+    let fresh = Index::new(&ds);
+    let (back_ds, back) = into_loaded(round_trip(&ds, &fresh)).expect("sound");
+    assert_eq!(back_ds.len(), ds.len());
+    assert_eq!(back_ds.index_of("magia"), ds.index_of("magia"));
+    // Plain words, typos, initials, synonyms, scopes and one- and two-letter prefixes.
+    for q in [
+        "lyon",
+        "magia",
+        "archinrad",
+        "cbs",
+        "oncology",
+        "kind:cluster in:france",
+        "l",
+        "ly",
+    ] {
+        let query = Query::parse(q).expect("parses");
+        let hits = |ix: &Index| -> Vec<(usize, i64, String, Vec<usize>)> {
+            let found = ix.search(&query).expect("searches");
+            (found.into_iter())
+                .map(|h| (h.entity, h.score, format!("{:?}", h.field), h.indices))
+                .collect()
+        };
+        let expected = hits(&fresh);
+        assert!(!expected.is_empty(), "{q}");
+        assert_eq!(hits(&back), expected, "{q}");
+    }
+}
+
+#[test]
+fn a_file_for_other_bytes_or_another_program_is_refused() {
+    let ds = builtin();
+    let file = format::encode(7, "test program", "test.ron", &ds, &Index::new(&ds));
+    assert!(format::payload(&file, 8, "test program").is_err());
+    assert!(format::payload(&file, 7, "other program").is_err());
+    let mut longer = file.clone();
+    longer.push(0);
+    assert_eq!(
+        format::payload(&longer, 7, "test program").err(),
+        Some(Bad("truncated or too long"))
+    );
+}
+
+#[test]
+fn numbers_pointing_outside_the_dataset_are_refused() {
+    let ds = builtin();
+    let index = Index::new(&ds);
+    let n = ds.len();
+    let mut p = round_trip(&ds, &index);
+    p.model.relations[0].to = n;
+    assert!(into_loaded(p).is_err(), "a relation's end");
+    let mut p = round_trip(&ds, &index);
+    let sources = p.model.sources.len();
+    p.model.entities[0].sources.push(sources);
+    assert!(into_loaded(p).is_err(), "an entity's source");
+    let mut p = round_trip(&ds, &index);
+    p.model.entities.pop();
+    assert!(into_loaded(p).is_err(), "an index of another size");
+}

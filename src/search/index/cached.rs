@@ -1,0 +1,167 @@
+//! The index as the compiled cache stores it: every field as built, but the
+//! typo words as plain sorted text (the finite-state set is rebuilt from them
+//! on reading, since its own bytes could not be checked cheaply), and the
+//! check a decoded index must pass before a search may read it: every offset
+//! inside its buffer and on a char boundary, every entity number inside the
+//! dataset, every per-entity table of the dataset's length. A search indexes
+//! these without further checks, so an index that passes cannot panic one.
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::words::{Initials, Words};
+use super::{IDENTITY, Index, NOT_SHARED, Span};
+use crate::cache::format::Bad;
+use crate::search::flat::Lists;
+
+impl Serialize for Words {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.joined(), &self.entities).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (joined, entities): (String, Lists<u32>) = Deserialize::deserialize(d)?;
+        Words::from_joined(&joined, entities).ok_or_else(|| D::Error::custom("words not sorted"))
+    }
+}
+
+impl<T: Copy> Lists<T> {
+    /// Starts from 0, never go back, and end at the last item.
+    fn sound(&self, lists: usize) -> bool {
+        let ends = self.start.first() == Some(&0)
+            && self.start.last().map(|&l| l as usize) == Some(self.items.len());
+        ends && self.start.len() == lists + 1 && self.start.windows(2).all(|w| w[0] <= w[1])
+    }
+
+    fn items(&self) -> &[T] {
+        &self.items
+    }
+}
+
+impl Initials {
+    fn entities(&self) -> impl Iterator<Item = u32> + '_ {
+        self.entries()
+            .iter()
+            .map(|&(_, e)| e & !super::words::ALIAS)
+    }
+}
+
+impl Index {
+    /// Whether a decoded index can be searched over a dataset of `n` entities.
+    pub fn check(&self, n: usize) -> Result<(), Bad> {
+        let per_entity = [
+            self.kinds.len(),
+            self.masks.len(),
+            self.short_masks.len(),
+            self.tiebreak.len(),
+            self.relation_labels.len(),
+        ];
+        if per_entity.iter().any(|&l| l != n) || self.first.len() != n + 1 {
+            return Err(Bad("index of another size"));
+        }
+        self.check_spans()?;
+        let inside = |e: u32| (e as usize) < n;
+        let lists = self.places.sound(n)
+            && self.years.sound(n)
+            && self.places.items().iter().all(|&p| inside(p))
+            && self.words.entities.sound(self.words.len())
+            && self.words.entities.items().iter().all(|&e| inside(e));
+        let lookups = self.exact.values().flatten().all(|&e| inside(e))
+            && self.short.values().flatten().all(|&(e, _)| inside(e))
+            && self.place_names.iter().all(|&(_, e)| inside(e))
+            && self.initials.entities().all(inside);
+        let prose = self.prose_owner.windows(2).all(|w| w[0].0 <= w[1].0)
+            && (self.prose_owner.iter())
+                .all(|&(at, e)| inside(e) && at as usize <= self.prose.len());
+        if lists && lookups && prose {
+            Ok(())
+        } else {
+            Err(Bad("index points outside the dataset"))
+        }
+    }
+
+    /// Each entity's spans in order, each span inside its buffer, on char
+    /// boundaries, with its way back to original chars inside `origins`.
+    fn check_spans(&self) -> Result<(), Bad> {
+        let bad = Bad("index span out of place");
+        let ordered = self.first.first() == Some(&0)
+            && self.first.windows(2).all(|w| w[0] <= w[1])
+            && self.first.last().map(|&l| l as usize) == Some(self.spans.len());
+        if !ordered || self.span_masks.len() != self.spans.len() {
+            return Err(bad);
+        }
+        // The memo of shared texts is sized by their count.
+        if self.shared_count > self.spans.len() {
+            return Err(bad);
+        }
+        for span in &self.spans {
+            let buffer = if span.field.is_prose() {
+                &self.prose
+            } else {
+                &self.buffer
+            };
+            let Some(text) = buffer.get(span.start as usize..span.end as usize) else {
+                return Err(bad);
+            };
+            let shared = span.shared == NOT_SHARED || (span.shared as usize) < self.shared_count;
+            if !shared || !origin_fits(span, text, self.origins.len()) {
+                return Err(bad);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn origin_fits(span: &Span, text: &str, origins: usize) -> bool {
+    span.origin == IDENTITY
+        || (span.origin as usize).saturating_add(text.chars().count()) <= origins
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> (Index, usize) {
+        let ds = crate::load::load(&crate::load::DataSource::Builtin, u64::MAX)
+            .expect("built-in")
+            .dataset;
+        (Index::new(&ds), ds.len())
+    }
+
+    #[test]
+    fn a_sound_index_passes_and_each_kind_of_damage_is_refused() {
+        let (ix, n) = index();
+        assert_eq!(ix.check(n), Ok(()));
+        assert!(ix.check(n + 1).is_err(), "another dataset's size");
+        let (mut ix, _) = index();
+        ix.exact.values_mut().next().expect("a name").push(n as u32);
+        assert!(ix.check(n).is_err(), "an exact name's entity");
+        let (mut ix, _) = index();
+        ix.spans[0].end = ix.buffer.len() as u32 + 1;
+        assert!(ix.check(n).is_err(), "a span past its buffer");
+        let (mut ix, _) = index();
+        let last = ix.first.len() - 1;
+        ix.first[last] -= 1;
+        assert!(ix.check(n).is_err(), "spans that do not add up");
+        let (mut ix, _) = index();
+        ix.shared_count = ix.spans.len() + 1;
+        assert!(ix.check(n).is_err(), "a memo sized past the spans");
+    }
+
+    #[test]
+    fn words_come_back_from_their_text_only_when_sorted() {
+        let (ix, _) = index();
+        let joined = ix.words.joined();
+        let entities = Lists {
+            start: ix.words.entities.start.clone(),
+            items: ix.words.entities.items.clone(),
+        };
+        let back = Words::from_joined(&joined, entities).expect("sorted");
+        assert_eq!(back.len(), ix.words.len());
+        assert_eq!(back.joined(), joined);
+        assert!(Words::from_joined("zeta\nalpha", Lists::default()).is_none());
+        assert!(Words::from_joined("same\nsame", Lists::default()).is_none());
+    }
+}
