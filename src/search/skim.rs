@@ -107,7 +107,10 @@ impl Skim {
                 c.eq_ignore_ascii_case(&p)
             }
         };
-        let first = first_places(choice, pattern, equal)?;
+        let mut first = [0usize; MAX_TERM];
+        if !first_places(choice, pattern, equal, &mut first) {
+            return None;
+        }
         let cols = choice.len() + 1;
         let mut bonus = self.bonus.borrow_mut();
         bonuses(choice, &mut bonus);
@@ -163,14 +166,15 @@ impl Skim {
     }
 }
 
-/// Where each letter of the pattern is first found in order, or None when
-/// they are not all there.
+/// Where each letter of the pattern is first found in order, written into
+/// `first` (in place: this runs for every field scored); false when they are
+/// not all there.
 fn first_places(
     choice: &[u8],
     pattern: &[u8],
     equal: impl Fn(u8, u8) -> bool,
-) -> Option<[usize; MAX_TERM]> {
-    let mut first = [0usize; MAX_TERM];
+    first: &mut [usize; MAX_TERM],
+) -> bool {
     let mut k = 0;
     for (j, &c) in choice.iter().enumerate() {
         if k == pattern.len() {
@@ -181,7 +185,7 @@ fn first_places(
             k += 1;
         }
     }
-    (k == pattern.len()).then_some(first)
+    k == pattern.len()
 }
 
 /// Each column's bonus by what comes before its char (column 0 is before

@@ -1,7 +1,8 @@
 //! Where the two long lists' items come from: a file parsed whole, worked
 //! through in chunks on rayon's pool, or a file cut into pieces, each parsed
-//! and worked through on the pool as it comes. Either way the work gets the
-//! index of its first item, and the results come back in file order.
+//! and worked through on the pool, a stretch of pieces at a time. Either way
+//! the work gets the index of its first item, and the results come back in
+//! file order.
 
 use rayon::prelude::*;
 
