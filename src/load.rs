@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::data::{self, LoadError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Dataset;
+use crate::progress::{Progress, Stage};
 use crate::validate::{self, Checked};
 
 /// The dataset to open.
@@ -58,11 +59,21 @@ impl Loaded {
 /// Loads from wherever the source says, refusing files over `max_bytes`. A
 /// file of the user's gets the built-in synonyms beside its own.
 pub fn load(source: &DataSource, max_bytes: u64) -> Result<Loaded, LoadError> {
+    load_watched(source, max_bytes, &Progress::default())
+}
+
+/// [`load`], telling `progress` how far it has got, for a bar or a loading
+/// screen drawn by another thread.
+pub fn load_watched(
+    source: &DataSource,
+    max_bytes: u64,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
     let path = match source {
         DataSource::Builtin => return load_text(Path::new(data::BUILTIN_NAME), data::BUILTIN),
         DataSource::File(path) => path,
     };
-    let mut loaded = load_file(path, max_bytes)?;
+    let mut loaded = load_file(path, max_bytes, progress)?;
     (loaded.dataset.synonyms).extend(data::builtin_synonyms().iter().cloned());
     Ok(loaded)
 }
@@ -70,16 +81,22 @@ pub fn load(source: &DataSource, max_bytes: u64) -> Result<Loaded, LoadError> {
 /// Loads a file of the user's. The file is read once; its text stays until
 /// its problems, if any, are placed, and goes before the dataset's lookups
 /// are built.
-fn load_file(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
+fn load_file(path: &Path, max_bytes: u64, progress: &Progress) -> Result<Loaded, LoadError> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        progress.set_total(meta.len());
+    }
     let bytes = data::read(path, max_bytes)?;
-    let (checked, warnings) = check(path, data::decode(path, &bytes)?)?;
+    progress.set_total(bytes.len() as u64);
+    progress.set_stage(Stage::Parsing);
+    let (checked, warnings) = check(path, data::decode(path, &bytes)?, progress)?;
     drop(bytes);
+    progress.set_stage(Stage::Finishing);
     Ok(loaded(path, checked, warnings))
 }
 
 /// Loads RON text already in memory; `path` only names it in messages.
 pub fn load_text(path: &Path, text: &str) -> Result<Loaded, LoadError> {
-    let (checked, warnings) = check(path, text)?;
+    let (checked, warnings) = check(path, text, &Progress::default())?;
     Ok(loaded(path, checked, warnings))
 }
 
@@ -88,11 +105,15 @@ pub fn load_text(path: &Path, text: &str) -> Result<Loaded, LoadError> {
 /// and built as it parses; a small one, or one whose pieces do not all parse,
 /// is parsed whole, so that a syntax error is the plain parse's, with its
 /// position. Element positions are looked for only if there is a problem.
-fn check(path: &Path, text: &str) -> Result<(Checked, Vec<Diagnostic>), LoadError> {
+fn check(
+    path: &Path,
+    text: &str,
+    progress: &Progress,
+) -> Result<(Checked, Vec<Diagnostic>), LoadError> {
     let (body, warnings) = data::strip_bom(text);
     let locate = || data::spans::locate(body);
-    let in_pieces =
-        data::split_large(body).and_then(|split| validate::check_pieces(&split, locate));
+    let in_pieces = data::split_large(body)
+        .and_then(|split| validate::check_pieces(&split.watched(progress), locate));
     let checked = match in_pieces {
         Some(checked) => checked,
         None => validate::check_whole(data::parse(path, body)?, locate),

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::exit;
-use crate::load::{DataSource, load};
+use crate::load::DataSource;
 
 /// Prints every diagnostic sorted by position, then a summary line.
 pub fn run(
@@ -13,7 +13,7 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
-    let loaded = match load(source, max_bytes) {
+    let loaded = match super::progress::load(source, max_bytes) {
         Ok(l) => l,
         Err(e) => {
             writeln!(err, "{e}")?;

@@ -16,6 +16,7 @@ use serde::de::DeserializeOwned;
 
 use super::format::FileDataset;
 use super::lex::{ListBounds, scan};
+use crate::progress::Progress;
 
 /// Which of the two lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,8 @@ pub struct Split<'t> {
     /// Per list, its pieces.
     pieces: [Vec<Piece>; 2],
     items: [usize; 2],
+    /// Told the bytes of each piece worked through, when someone watches.
+    progress: Option<&'t Progress>,
 }
 
 /// A stretch of a list: its bytes, the index of its first item in the list,
@@ -96,7 +99,16 @@ impl<'t> Split<'t> {
             head,
             items: [entities.item_ends.len() + 1, relations.item_ends.len() + 1],
             pieces: [pieces(&entities, target), pieces(&relations, target)],
+            progress: None,
         })
+    }
+
+    /// The same split, telling `progress` of each piece worked through.
+    pub fn watched(self, progress: &'t Progress) -> Split<'t> {
+        Split {
+            progress: Some(progress),
+            ..self
+        }
     }
 
     /// The head parsed (title and sources, both lists empty), or `None`.
@@ -158,6 +170,9 @@ impl<'t> Split<'t> {
                             .map(|mut items| work(piece.first, &mut items)),
                     };
                     failed.fetch_or(result.is_none(), Ordering::Relaxed);
+                    if let Some(progress) = self.progress {
+                        progress.add(piece.range.len() as u64);
+                    }
                     let _ = done.send((k, result));
                 });
             }
