@@ -16,8 +16,10 @@ use crate::model::{Dataset, Kind};
 
 mod read;
 mod size;
+mod trigrams;
 pub mod words;
 
+use trigrams::Trigrams;
 use words::{Initials, Words, WordsBuilder};
 
 /// One searchable field of one entity: a slice of the buffer.
@@ -37,6 +39,11 @@ pub const NOT_SHARED: u32 = u32::MAX;
 
 const IDENTITY: u32 = u32::MAX;
 
+/// From this much prose (about 25,000 entities of the generated kind) a
+/// word's entities are found from the trigram lists rather than by one pass
+/// over all prose; tests take that way on their small datasets too.
+const TRIGRAMS_FROM: usize = if cfg!(test) { 1 } else { 1 << 20 };
+
 #[derive(Debug, Default)]
 pub struct Index {
     /// Folded names, aliases, ids, tags, places and fact labels.
@@ -46,6 +53,8 @@ pub struct Index {
     prose: String,
     /// Where each entity's prose starts in `prose`: (offset, entity), ascending.
     prose_owner: Vec<(u32, u32)>,
+    /// The trigrams of each entity's prose, from [`TRIGRAMS_FROM`] bytes of it.
+    trigrams: Option<Trigrams>,
     /// Per entity, the letters of its short fields and relation labels (not prose).
     short_masks: Vec<u64>,
     origins: Vec<u32>,
@@ -132,6 +141,9 @@ impl Index {
             }
         }
         ix.first.push(ix.spans.len() as u32);
+        if ix.prose.len() >= TRIGRAMS_FROM {
+            ix.trigrams = Some(Trigrams::new(ix.prose.as_bytes(), &ix.prose_owner));
+        }
         ix.shared_count = ix.shared.len();
         ix.shared = FxHashMap::default();
         ix.words = ix.building_words.take().unwrap_or_default().finish();

@@ -84,29 +84,14 @@ impl<'t> Prefilter<'t> {
 
 impl<'t> WordFilter<'t> {
     fn new(ix: &Index, text: &'t str) -> WordFilter<'t> {
-        let (bytes, owners) = ix.prose();
         let finder = memchr::memmem::Finder::new(text.as_bytes());
-        // A chunk of owners is a stretch of prose. No match crosses from one
-        // to the next: each entity's prose ends with a line end, and no term
-        // holds one.
-        let found = crate::parallel::run(
-            owners.len(),
-            (PROSE_CHUNK, PARALLEL_PROSE_FROM),
-            || (),
-            |(), range, out: &mut Vec<u32>| {
-                // No entity has prose at all: nothing to search.
-                let Some(&(from, _)) = owners.get(range.start) else {
-                    return;
-                };
-                let from = from as usize;
-                let to = owners.get(range.end).map_or(bytes.len(), |o| o.0 as usize);
-                let part = &owners[range];
-                for at in finder.find_iter(&bytes[from..to]) {
-                    let k = part.partition_point(|o| o.0 as usize <= from + at);
-                    out.extend(part.get(k.wrapping_sub(1)).map(|o| o.1));
-                }
-            },
-        );
+        let found = match ix.prose_candidates(text) {
+            // Only the prose of the entities on every list of the word's trigrams.
+            Some(candidates) => (candidates.into_iter())
+                .filter(|&e| finder.find(ix.prose_of(e)).is_some())
+                .collect(),
+            None => prose_pass(ix, &finder),
+        };
         let mut prose = vec![0u64; ix.len().div_ceil(64)];
         for e in found {
             prose[e as usize / 64] |= 1 << (e % 64);
@@ -189,6 +174,33 @@ impl<'t> WordFilter<'t> {
     }
 }
 
+/// The entities whose prose holds `finder`'s word, by one vectorised pass over
+/// all prose (on every core when there is much of it).
+fn prose_pass(ix: &Index, finder: &memchr::memmem::Finder) -> Vec<u32> {
+    let (bytes, owners) = ix.prose();
+    // A chunk of owners is a stretch of prose. No match crosses from one
+    // to the next: each entity's prose ends with a line end, and no term
+    // holds one.
+    crate::parallel::run(
+        owners.len(),
+        (PROSE_CHUNK, PARALLEL_PROSE_FROM),
+        || (),
+        |(), range, out: &mut Vec<u32>| {
+            // No entity has prose at all: nothing to search.
+            let Some(&(from, _)) = owners.get(range.start) else {
+                return;
+            };
+            let from = from as usize;
+            let to = owners.get(range.end).map_or(bytes.len(), |o| o.0 as usize);
+            let part = &owners[range];
+            for at in finder.find_iter(&bytes[from..to]) {
+                let k = part.partition_point(|o| o.0 as usize <= from + at);
+                out.extend(part.get(k.wrapping_sub(1)).map(|o| o.1));
+            }
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,6 +223,16 @@ mod tests {
             "lyo", "med", "llo", "gmbh", "ique", "zzq", "2015", "sant", "partn",
         ] {
             let filter = Prefilter::new(&ix, &[term]);
+            // The trigram lists find the prose a pass over all of it finds.
+            let finder = memchr::memmem::Finder::new(term.as_bytes());
+            let mut passed = prose_pass(&ix, &finder);
+            passed.sort_unstable();
+            passed.dedup();
+            let listed: Vec<u32> = (0..ix.len() as u32)
+                .filter(|&e| filter.words[0].in_prose(e as usize))
+                .collect();
+            assert_eq!(listed, passed, "{term}: prose by trigrams");
+            assert!(ix.trigram_bytes() > 0, "the trigram lists are in use");
             let plain = |e: usize| {
                 let label = ds
                     .links(e)
