@@ -87,7 +87,7 @@ fn load_file(path: &Path, max_bytes: u64, progress: &Progress) -> Result<Loaded,
     }
     let bytes = data::read(path, max_bytes)?;
     progress.set_total(bytes.len() as u64);
-    progress.set_stage(Stage::Parsing);
+    progress.set_stage(Stage::Cutting);
     let (checked, warnings) = check(path, data::decode(path, &bytes)?, progress)?;
     drop(bytes);
     progress.set_stage(Stage::Finishing);
@@ -112,8 +112,10 @@ fn check(
 ) -> Result<(Checked, Vec<Diagnostic>), LoadError> {
     let (body, warnings) = data::strip_bom(text);
     let locate = || data::spans::locate(body);
-    let in_pieces = data::split_large(body)
-        .and_then(|split| validate::check_pieces(&split.watched(progress), locate));
+    let split = data::split_large(body);
+    progress.set_stage(Stage::Parsing);
+    let in_pieces =
+        split.and_then(|split| validate::check_pieces(&split.watched(progress), locate));
     let checked = match in_pieces {
         Some(checked) => checked,
         None => validate::check_whole(data::parse(path, body)?, locate),

@@ -10,10 +10,12 @@ use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 pub enum Stage {
     /// Reading the file into memory (its size is known, nothing parsed yet).
     Reading = 0,
+    /// One pass over the text for where its lists may be cut into pieces.
+    Cutting = 1,
     /// Parsing, checking and building its entities and relations, piece by piece.
-    Parsing = 1,
+    Parsing = 2,
     /// The rules that need the whole file, and the dataset's lookups.
-    Finishing = 2,
+    Finishing = 3,
 }
 
 impl Stage {
@@ -21,6 +23,7 @@ impl Stage {
     pub fn label(self) -> &'static str {
         match self {
             Stage::Reading => "reading",
+            Stage::Cutting => "finding where to cut it",
             Stage::Parsing => "parsing and checking",
             Stage::Finishing => "building lookups",
         }
@@ -78,7 +81,8 @@ impl Progress {
     pub fn seen(&self) -> Seen {
         let stage = match self.stage.load(Ordering::Relaxed) {
             0 => Stage::Reading,
-            1 => Stage::Parsing,
+            1 => Stage::Cutting,
+            2 => Stage::Parsing,
             _ => Stage::Finishing,
         };
         Seen {
