@@ -14,6 +14,7 @@ pub mod json; // JSON output with every terminal-unsafe character escaped
 pub mod load; // from a file or the built-in text to a dataset plus diagnostics
 pub mod meeting; // connection paths, timeline, facets: the questions of a meeting
 pub mod model; // the pure domain: entities, relations, dates, the indexed dataset
+pub mod progress; // how far a load has got, read by the bar and the loading screen
 pub mod search; // fuzzy search: folding, query syntax, ranking; the only user of fuzzy-matcher
 pub mod store; // the user's own files (notes, pins, recent): the only writer, atomic and locked
 pub mod synth; // synthetic datasets of any size for benchmarks (gen)

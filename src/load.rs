@@ -9,6 +9,7 @@ use crate::cache::Cache;
 use crate::data::{self, LoadError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Dataset;
+use crate::progress::{Progress, Stage};
 use crate::search::Index;
 use crate::validate::{self, Checked};
 
@@ -70,11 +71,31 @@ impl Loaded {
 /// Loads from wherever the source says, refusing files over `max_bytes`. A
 /// file of the user's gets the built-in synonyms beside its own.
 pub fn load(source: &DataSource, max_bytes: u64) -> Result<Loaded, LoadError> {
+    load_watched(source, max_bytes, &Progress::default())
+}
+
+/// [`load`], telling `progress` how far it has got, for a bar or a loading
+/// screen drawn by another thread.
+pub fn load_watched(
+    source: &DataSource,
+    max_bytes: u64,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
     let path = match source {
         DataSource::Builtin => return load_text(Path::new(data::BUILTIN_NAME), data::BUILTIN),
         DataSource::File(path) => path,
     };
-    load_file(path, data::read(path, max_bytes)?)
+    load_file(path, read(path, max_bytes, progress)?, progress)
+}
+
+/// Reads a file of the user's, telling `progress` its size.
+fn read(path: &Path, max_bytes: u64, progress: &Progress) -> Result<Vec<u8>, LoadError> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        progress.set_total(meta.len());
+    }
+    let bytes = data::read(path, max_bytes)?;
+    progress.set_total(bytes.len() as u64);
+    Ok(bytes)
 }
 
 /// Loads as [`load`] does, through the compiled cache: a file of 1 MiB or
@@ -86,12 +107,22 @@ pub fn load_cached(
     max_bytes: u64,
     cache: &Cache,
 ) -> Result<Loaded, LoadError> {
+    load_cached_watched(source, max_bytes, cache, &Progress::default())
+}
+
+/// [`load_cached`], telling `progress` how far it has got.
+pub fn load_cached_watched(
+    source: &DataSource,
+    max_bytes: u64,
+    cache: &Cache,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
     let DataSource::File(path) = source else {
-        return load(source, max_bytes);
+        return load_watched(source, max_bytes, progress);
     };
-    let bytes = data::read(path, max_bytes)?;
+    let bytes = read(path, max_bytes, progress)?;
     let Some(key) = cache.key(&bytes) else {
-        return load_file(path, bytes);
+        return load_file(path, bytes, progress);
     };
     if let Some((dataset, index)) = cache.read(key) {
         return Ok(Loaded {
@@ -101,7 +132,7 @@ pub fn load_cached(
             index: Some(index),
         });
     }
-    let mut loaded = load_file(path, bytes)?;
+    let mut loaded = load_file(path, bytes, progress)?;
     if loaded.diagnostics.is_empty() {
         let index = Index::new(&loaded.dataset);
         cache.write(key, path, &loaded.dataset, &index);
@@ -113,9 +144,11 @@ pub fn load_cached(
 /// Loads a file of the user's, read once, with the built-in synonyms beside
 /// its own. Its text stays until its problems, if any, are placed, and goes
 /// before the dataset's lookups are built.
-fn load_file(path: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
-    let (checked, warnings) = check(path, data::decode(path, &bytes)?)?;
+fn load_file(path: &Path, bytes: Vec<u8>, progress: &Progress) -> Result<Loaded, LoadError> {
+    progress.set_stage(Stage::Cutting);
+    let (checked, warnings) = check(path, data::decode(path, &bytes)?, progress)?;
     drop(bytes);
+    progress.set_stage(Stage::Finishing);
     let mut loaded = loaded(path, checked, warnings);
     (loaded.dataset.synonyms).extend(data::builtin_synonyms().iter().cloned());
     Ok(loaded)
@@ -123,7 +156,7 @@ fn load_file(path: &Path, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
 
 /// Loads RON text already in memory; `path` only names it in messages.
 pub fn load_text(path: &Path, text: &str) -> Result<Loaded, LoadError> {
-    let (checked, warnings) = check(path, text)?;
+    let (checked, warnings) = check(path, text, &Progress::default())?;
     Ok(loaded(path, checked, warnings))
 }
 
@@ -132,11 +165,17 @@ pub fn load_text(path: &Path, text: &str) -> Result<Loaded, LoadError> {
 /// and built as it parses; a small one, or one whose pieces do not all parse,
 /// is parsed whole, so that a syntax error is the plain parse's, with its
 /// position. Element positions are looked for only if there is a problem.
-fn check(path: &Path, text: &str) -> Result<(Checked, Vec<Diagnostic>), LoadError> {
+fn check(
+    path: &Path,
+    text: &str,
+    progress: &Progress,
+) -> Result<(Checked, Vec<Diagnostic>), LoadError> {
     let (body, warnings) = data::strip_bom(text);
     let locate = || data::spans::locate(body);
+    let split = data::split_large(body);
+    progress.set_stage(Stage::Parsing);
     let in_pieces =
-        data::split_large(body).and_then(|split| validate::check_pieces(&split, locate));
+        split.and_then(|split| validate::check_pieces(&split.watched(progress), locate));
     let checked = match in_pieces {
         Some(checked) => checked,
         None => validate::check_whole(data::parse(path, body)?, locate),

@@ -126,26 +126,82 @@ fn settings(cli: &Cli, store: &Store) -> config::Loaded {
     loaded
 }
 
-/// The explorer: load, then hand the terminal to the event loop.
+/// The explorer: load, then hand the terminal to the event loop. A file loads
+/// behind the loading screen, which takes the terminal at once; the built-in
+/// dataset is there before anyone could see one.
 fn explore(env: &Env, theme: Theme, mouse: bool, settings: &config::Loaded) -> io::Result<u8> {
-    let mut err = io::stderr();
-    let loaded = match commands::open(env, &mut err)? {
-        Ok(l) => l,
-        Err(code) => return Ok(code),
+    let options = tui::Options {
+        theme,
+        mouse,
+        watch: match &env.source {
+            DataSource::File(p) => Some((p.clone(), env.max_bytes)),
+            DataSource::Builtin => None,
+        },
     };
+    let DataSource::File(path) = &env.source else {
+        let loaded = match commands::open(env, &mut io::stderr())? {
+            Ok(l) => l,
+            Err(code) => return Ok(code),
+        };
+        tui::run(explorer(env, loaded, settings), &options)?;
+        return Ok(exit::OK);
+    };
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    );
+    let on_thread = env.clone();
+    // What the load has to say (a failure, or a file's problems) waits until
+    // the terminal is back.
+    let mut said = Vec::new();
+    let mut failed = exit::ERROR;
+    // An undocumented switch for the end-to-end tests of the loading screen:
+    // the load ends but is never handed over, so the screen stays to be read.
+    let hold = std::env::var_os("CLUSTERDEX_TEST_HOLD_LOAD").is_some();
+    let load = move |progress: &clusterdex::progress::Progress| {
+        let mut said = Vec::new();
+        let opened = commands::open_watched(&on_thread, progress, &mut said);
+        if hold {
+            loop {
+                std::thread::park();
+            }
+        }
+        (opened, said)
+    };
+    let open = |(opened, text): (io::Result<Result<_, u8>>, Vec<u8>)| {
+        said = text;
+        match opened {
+            Ok(Ok(loaded)) => Some(explorer(env, loaded, settings)),
+            Ok(Err(code)) => {
+                failed = code;
+                None
+            }
+            Err(_) => None,
+        }
+    };
+    let ended = tui::run_loading(&name, &options, load, open)?;
+    io::stderr().write_all(&said)?;
+    match ended {
+        tui::Ended::Quit => Ok(exit::OK),
+        tui::Ended::NotOpened => Ok(failed),
+        tui::Ended::Cancelled => {
+            writeln!(
+                io::stderr(),
+                "clusterdex: loading {} cancelled",
+                clean(&name)
+            )?;
+            Ok(exit::CANCELLED)
+        }
+    }
+}
+
+/// The explorer's state as it starts, from a loaded dataset.
+fn explorer(
+    env: &Env,
+    loaded: clusterdex::load::Loaded,
+    settings: &config::Loaded,
+) -> clusterdex::app::App {
     let mut app = commands::snapshot::app(env, loaded, settings);
     app.in_tmux = clusterdex::clipboard::in_tmux();
-    let watch = match &env.source {
-        DataSource::File(p) => Some((p.clone(), env.max_bytes)),
-        DataSource::Builtin => None,
-    };
-    tui::run(
-        app,
-        &tui::Options {
-            theme,
-            mouse,
-            watch,
-        },
-    )?;
-    Ok(exit::OK)
+    app
 }

@@ -23,6 +23,8 @@ use crate::app::{Action, App};
 use crate::ui::{self, Theme};
 use crate::watch::{FileWatch, Reloader};
 
+mod loading;
+
 /// How the explorer was asked to look and behave.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -113,9 +115,58 @@ impl Stop {
 
 /// Runs the explorer until the user quits (or a signal ends the process).
 pub fn run(mut app: App, options: &Options) -> io::Result<()> {
+    let (stop, mut terminal) = start(options)?;
+    let result = event_loop(&mut terminal, &mut app, options, &stop);
+    finish(result, Some(&mut app), options.mouse, &stop)
+}
+
+/// How a run that began with a load ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit the explorer.
+    Quit,
+    /// The user cancelled the load (`q`, Esc or Ctrl-C on the loading screen).
+    Cancelled,
+    /// The load gave nothing to explore (`open` said so).
+    NotOpened,
+}
+
+/// Takes the terminal at once, runs `load` on a thread of its own while the
+/// loading screen shows its progress (see `tui/loading.rs`), then makes the
+/// app with `open` (`None`: nothing to explore, the terminal is given back)
+/// and runs the explorer. `name` is the file's name as the screen shows it.
+pub fn run_loading<T: Send + 'static>(
+    name: &str,
+    options: &Options,
+    load: impl FnOnce(&crate::progress::Progress) -> T + Send + 'static,
+    open: impl FnOnce(T) -> Option<App>,
+) -> io::Result<Ended> {
+    let (stop, mut terminal) = start(options)?;
+    let name = crate::text::clean(name);
+    let (result, mut app, ended) =
+        match loading::wait(&mut terminal, (&name, &options.theme), &stop, load) {
+            Ok(loading::Waited::Done(loaded)) => match open(loaded) {
+                Some(mut app) => {
+                    let result = event_loop(&mut terminal, &mut app, options, &stop);
+                    (result, Some(app), Ended::Quit)
+                }
+                None => (Ok(()), None, Ended::NotOpened),
+            },
+            Ok(loading::Waited::Cancelled) => (Ok(()), None, Ended::Cancelled),
+            // `finish` ends the process as the signal would.
+            Ok(loading::Waited::Signalled) => (Ok(()), None, Ended::Quit),
+            Err(e) => (Err(e), None, Ended::Quit),
+        };
+    finish(result, app.as_mut(), options.mouse, &stop)?;
+    Ok(ended)
+}
+
+/// Raw mode, the alternate screen, bracketed paste and the mouse if asked, with
+/// the signal thread and a panic hook that give the terminal back first.
+fn start(options: &Options) -> io::Result<(Stop, DefaultTerminal)> {
     let stop = Stop::start(options.mouse)?;
     // ratatui's init installs a panic hook that restores the terminal first.
-    let mut terminal = ratatui::try_init()?;
+    let terminal = ratatui::try_init()?;
     let mouse = options.mouse;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -129,16 +180,28 @@ pub fn run(mut app: App, options: &Options) -> io::Result<()> {
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    let result = event_loop(&mut terminal, &mut app, options, &stop);
+    Ok((stop, terminal))
+}
+
+/// Gives the terminal back, then lets the app's last writes reach the disk and
+/// prints any note not saved; a pending signal ends the process as it would.
+fn finish(
+    result: io::Result<()>,
+    app: Option<&mut App>,
+    mouse: bool,
+    stop: &Stop,
+) -> io::Result<()> {
     restore_terminal(mouse);
     // Writes still queued (a lookup recorded just before quitting) reach the
     // disk before the process ends; a note never saved is printed, not lost.
-    app.wait_store();
-    for text in app.unsaved() {
-        let _ = writeln!(
-            io::stderr(),
-            "clusterdex: a note was not saved; here it is:\n{text}"
-        );
+    if let Some(app) = app {
+        app.wait_store();
+        for text in app.unsaved() {
+            let _ = writeln!(
+                io::stderr(),
+                "clusterdex: a note was not saved; here it is:\n{text}"
+            );
+        }
     }
     stop.done();
     if let Some(signal) = stop.pending() {

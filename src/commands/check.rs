@@ -5,7 +5,8 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::{Env, exit};
-use crate::load::{DataSource, load};
+use crate::cache::Cache;
+use crate::load::DataSource;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -24,7 +25,8 @@ pub fn run(
         Some(file) => DataSource::File(file.clone()),
         None => env.source.clone(),
     };
-    let loaded = match load(&source, env.max_bytes) {
+    // Never from the cache: check reads the real file, every time.
+    let loaded = match super::progress::load(&source, env.max_bytes, &Cache::of_user(true)) {
         Ok(l) => l,
         Err(e) => {
             writeln!(err, "{e}")?;

@@ -19,6 +19,7 @@ pub mod note;
 pub mod notes;
 pub mod path;
 pub mod pins;
+pub mod progress;
 pub mod search;
 pub mod show;
 pub mod snapshot;
@@ -26,7 +27,7 @@ pub mod timeline;
 
 use std::io::{self, Write};
 
-use crate::load::{DataSource, Loaded, load_cached};
+use crate::load::{DataSource, Loaded};
 
 /// Exit codes shared by every command.
 pub mod exit {
@@ -36,6 +37,9 @@ pub mod exit {
     pub const NO: u8 = 1;
     /// Usage, input or I/O error.
     pub const ERROR: u8 = 2;
+    /// The user stopped it (the loading screen's `q` or Ctrl-C), as a shell
+    /// counts an interrupt: 128 + SIGINT.
+    pub const CANCELLED: u8 = 130;
 }
 
 /// What every dataset command needs to know about how it was called.
@@ -55,7 +59,28 @@ pub struct Env {
 /// reported and gives the exit code; a file with problems is used for what is
 /// sound, with a one-line warning.
 pub fn open(env: &Env, err: &mut impl Write) -> io::Result<Result<Loaded, u8>> {
-    match load_cached(&env.source, env.max_bytes, &env.cache) {
+    said(progress::load(&env.source, env.max_bytes, &env.cache), err)
+}
+
+/// [`open`] telling `progress` how far it has got (the explorer's loading
+/// screen draws it), with no bar of its own.
+pub fn open_watched(
+    env: &Env,
+    progress: &crate::progress::Progress,
+    err: &mut impl Write,
+) -> io::Result<Result<Loaded, u8>> {
+    said(
+        crate::load::load_cached_watched(&env.source, env.max_bytes, &env.cache, progress),
+        err,
+    )
+}
+
+/// A load's result as [`open`] gives it, with what the user is told on `err`.
+fn said(
+    result: Result<Loaded, crate::data::LoadError>,
+    err: &mut impl Write,
+) -> io::Result<Result<Loaded, u8>> {
+    match result {
         Ok(loaded) => {
             let (errors, warnings) = (loaded.errors(), loaded.warnings());
             if errors > 0 {

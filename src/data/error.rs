@@ -79,8 +79,9 @@ impl LoadError {
     }
 }
 
-/// A size as people read it: bytes, KiB, MiB or GiB with one decimal.
-fn human(bytes: u64) -> String {
+/// A size as people read it: bytes, KiB, MiB or GiB with one decimal (also
+/// the progress shown while loading).
+pub fn human(bytes: u64) -> String {
     const UNITS: [&str; 3] = ["KiB", "MiB", "GiB"];
     if bytes < 1024 {
         return format!("{bytes} byte{}", if bytes == 1 { "" } else { "s" });

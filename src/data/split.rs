@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 
 use super::format::FileDataset;
 use super::lex::{ListBounds, scan};
+use crate::progress::Progress;
 
 /// Which of the two lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +35,8 @@ pub struct Split<'t> {
     /// Per list, its pieces.
     pieces: [Vec<Piece>; 2],
     items: [usize; 2],
+    /// Told the bytes of each piece worked through, when someone watches.
+    progress: Option<&'t Progress>,
 }
 
 /// A stretch of a list: its bytes, the index of its first item in the list,
@@ -94,7 +97,16 @@ impl<'t> Split<'t> {
             head,
             items: [entities.item_ends.len() + 1, relations.item_ends.len() + 1],
             pieces: [pieces(&entities, target), pieces(&relations, target)],
+            progress: None,
         })
+    }
+
+    /// The same split, telling `progress` of each piece worked through.
+    pub fn watched(self, progress: &'t Progress) -> Split<'t> {
+        Split {
+            progress: Some(progress),
+            ..self
+        }
     }
 
     /// The head parsed (title and sources, both lists empty), or `None`.
@@ -149,6 +161,9 @@ impl<'t> Split<'t> {
                 .par_iter()
                 .map(|piece| {
                     let mut items = self.parse::<T>(piece)?;
+                    if let Some(progress) = self.progress {
+                        progress.add(piece.range.len() as u64);
+                    }
                     Some(work(piece.first, &mut items))
                 })
                 .collect::<Option<_>>()?;

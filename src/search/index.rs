@@ -16,8 +16,10 @@ mod build;
 mod cached;
 mod read;
 mod size;
+mod trigrams;
 pub mod words;
 
+use trigrams::Trigrams;
 use words::{Initials, Words, WordsBuilder};
 
 /// One searchable field of one entity: a slice of the buffer.
@@ -37,6 +39,11 @@ pub const NOT_SHARED: u32 = u32::MAX;
 
 const IDENTITY: u32 = u32::MAX;
 
+/// From this much prose (about 25,000 entities of the generated kind) a
+/// word's entities are found from the trigram lists rather than by one pass
+/// over all prose; tests take that way on their small datasets too.
+pub(super) const TRIGRAMS_FROM: usize = if cfg!(test) { 1 } else { 1 << 20 };
+
 /// Stored as built by the compiled cache (see `cached.rs` for its check).
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Index {
@@ -47,6 +54,10 @@ pub struct Index {
     prose: String,
     /// Where each entity's prose starts in `prose`: (offset, entity), ascending.
     prose_owner: Vec<(u32, u32)>,
+    /// The trigrams of each entity's prose, from [`TRIGRAMS_FROM`] bytes of it.
+    /// Not cached: a cached index finds prose by the pass over all of it.
+    #[serde(skip)]
+    trigrams: Option<Trigrams>,
     /// Per entity, the letters of its short fields and relation labels (not prose).
     short_masks: Vec<u64>,
     origins: Vec<u32>,

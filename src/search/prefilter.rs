@@ -86,27 +86,13 @@ impl<'t> Prefilter<'t> {
 
 impl<'t> WordFilter<'t> {
     fn new(ix: &Index, text: &'t str) -> WordFilter<'t> {
-        let (bytes, owners) = ix.prose();
         let finder = memchr::memmem::Finder::new(text.as_bytes());
-        // A chunk of owners is a stretch of prose. No match crosses from one
-        // to the next: each entity's prose ends with a line end, and no term
-        // holds one.
-        let in_chunk = |k: usize| {
-            let range = k * PROSE_CHUNK..((k + 1) * PROSE_CHUNK).min(owners.len());
-            let (from, to) = (owners[range.start].0 as usize, owners.get(range.end));
-            let to = to.map_or(bytes.len(), |o| o.0 as usize);
-            let part = &owners[range];
-            let starts = finder.find_iter(&bytes[from..to]);
-            let found = starts.map(move |at| part.partition_point(|o| o.0 as usize <= from + at));
-            found.filter_map(move |k| part.get(k.wrapping_sub(1)).map(|o| o.1))
-        };
-        let chunks = owners.len().div_ceil(PROSE_CHUNK);
-        let found: Vec<u32> = match owners.len() < PARALLEL_PROSE_FROM {
-            true => (0..chunks).flat_map(in_chunk).collect(),
-            false => (0..chunks)
-                .into_par_iter()
-                .flat_map_iter(in_chunk)
+        let found = match ix.prose_candidates(text) {
+            // Only the prose of the entities on every list of the word's trigrams.
+            Some(candidates) => (candidates.into_iter())
+                .filter(|&e| finder.find(ix.prose_of(e)).is_some())
                 .collect(),
+            None => prose_pass(ix, &finder),
         };
         let mut prose = vec![0u64; ix.len().div_ceil(64)];
         for e in found {
@@ -190,6 +176,32 @@ impl<'t> WordFilter<'t> {
     }
 }
 
+/// The entities whose prose holds `finder`'s word, by one vectorised pass over
+/// all prose (on every core when there is much of it).
+fn prose_pass(ix: &Index, finder: &memchr::memmem::Finder) -> Vec<u32> {
+    let (bytes, owners) = ix.prose();
+    // A chunk of owners is a stretch of prose. No match crosses from one
+    // to the next: each entity's prose ends with a line end, and no term
+    // holds one.
+    let in_chunk = |k: usize| {
+        let range = k * PROSE_CHUNK..((k + 1) * PROSE_CHUNK).min(owners.len());
+        let (from, to) = (owners[range.start].0 as usize, owners.get(range.end));
+        let to = to.map_or(bytes.len(), |o| o.0 as usize);
+        let part = &owners[range];
+        let starts = finder.find_iter(&bytes[from..to]);
+        let found = starts.map(move |at| part.partition_point(|o| o.0 as usize <= from + at));
+        found.filter_map(move |k| part.get(k.wrapping_sub(1)).map(|o| o.1))
+    };
+    let chunks = owners.len().div_ceil(PROSE_CHUNK);
+    match owners.len() < PARALLEL_PROSE_FROM {
+        true => (0..chunks).flat_map(in_chunk).collect(),
+        false => (0..chunks)
+            .into_par_iter()
+            .flat_map_iter(in_chunk)
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +224,16 @@ mod tests {
             "lyo", "med", "llo", "gmbh", "ique", "zzq", "2015", "sant", "partn",
         ] {
             let filter = Prefilter::new(&ix, &[term]);
+            // The trigram lists find the prose a pass over all of it finds.
+            let finder = memchr::memmem::Finder::new(term.as_bytes());
+            let mut passed = prose_pass(&ix, &finder);
+            passed.sort_unstable();
+            passed.dedup();
+            let listed: Vec<u32> = (0..ix.len() as u32)
+                .filter(|&e| filter.words[0].in_prose(e as usize))
+                .collect();
+            assert_eq!(listed, passed, "{term}: prose by trigrams");
+            assert!(ix.trigram_bytes() > 0, "the trigram lists are in use");
             let plain = |e: usize| {
                 let label = ds
                     .links(e)

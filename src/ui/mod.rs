@@ -11,6 +11,7 @@ pub mod entity;
 pub mod help;
 pub mod layout;
 pub mod list;
+pub mod loading;
 pub mod network;
 pub mod periods;
 pub mod picture;

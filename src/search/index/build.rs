@@ -53,6 +53,9 @@ impl Index {
             }
         }
         ix.first.push(ix.spans.len() as u32);
+        if ix.prose.len() >= super::TRIGRAMS_FROM {
+            ix.trigrams = Some(super::Trigrams::new(ix.prose.as_bytes(), &ix.prose_owner));
+        }
         ix.shared_count = ix.shared.len();
         ix.shared = FxHashMap::default();
         ix.words = ix.building_words.take().unwrap_or_default().finish();

@@ -4,6 +4,7 @@
 
 use super::super::Field;
 use super::super::letters::short_key;
+use super::trigrams::Trigrams;
 use super::{IDENTITY, Index, Span};
 use crate::model::Kind;
 
@@ -77,6 +78,30 @@ impl Index {
     /// All prose, and where each entity's starts: (offset, entity), ascending.
     pub(in crate::search) fn prose(&self) -> (&[u8], &[(u32, u32)]) {
         (self.prose.as_bytes(), &self.prose_owner)
+    }
+
+    /// The entities whose prose may hold `word` (ascending), from the trigram
+    /// lists; `None` when there are none or the word is shorter than three bytes.
+    pub(in crate::search) fn prose_candidates(&self, word: &str) -> Option<Vec<u32>> {
+        self.trigrams.as_ref()?.candidates(word.as_bytes())
+    }
+
+    /// Entity `e`'s prose (empty when it has none).
+    pub(in crate::search) fn prose_of(&self, e: u32) -> &[u8] {
+        let owners = &self.prose_owner;
+        let k = owners.partition_point(|o| o.1 < e);
+        match owners.get(k) {
+            Some(&(from, owner)) if owner == e => {
+                let to = owners.get(k + 1).map_or(self.prose.len(), |o| o.0 as usize);
+                &self.prose.as_bytes()[from as usize..to]
+            }
+            _ => &[],
+        }
+    }
+
+    /// Heap bytes of the trigram lists (for the memory figures).
+    pub fn trigram_bytes(&self) -> usize {
+        self.trigrams.as_ref().map_or(0, Trigrams::bytes)
     }
 
     /// Original char positions for char positions in a field's folded text.
