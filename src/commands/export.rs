@@ -86,6 +86,15 @@ fn relation_out<'a>(ds: &'a Dataset, r: &'a crate::model::Relation) -> RelationO
 }
 
 pub fn run(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+    // A terminal's stdout is flushed at every line: a large export would
+    // then be one write per line.
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let code = export(env, args, &mut out, err)?;
+    out.flush()?;
+    Ok(code)
+}
+
+fn export(env: &Env, args: &Args, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
     if args.relations && args.format != Format::Csv {
         writeln!(
             err,
