@@ -5,7 +5,7 @@
 //!
 //! `cargo run --release --example cache_formats -- FILE.ron [SEED]`
 //!
-//! `FILE.ron` may be `builtin`. With `SEED`, the bitcode payload is also
+//! `FILE.ron` may be `builtin`. With `SEED`, the cache's payload is also
 //! written there: the fuzz target `cache` starts from such a seed (see
 //! `docs/fuzzing.md`).
 
@@ -99,7 +99,7 @@ fn main() {
         drop(format::decode_payload(&cached).expect("decodes"))
     });
     println!(
-        "| bitcode, model and index apart on two threads (the cache's) | {} | {enc:.1} | {dec:.1} |",
+        "| postcard, model and index apart on two threads (the cache's) | {} | {enc:.1} | {dec:.1} |",
         cached.len()
     );
 }

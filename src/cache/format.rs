@@ -3,13 +3,13 @@
 //! another version, or not ours at all. So it opens with a fixed header that
 //! names the format and its own checksum, then a small header (what file,
 //! which program, how long and what checksum the rest has), then the payload:
-//! the built dataset and its search index, encoded by `bitcode` (why bitcode:
+//! the built dataset and its search index, encoded by `postcard` (why postcard:
 //! `docs/performance.md`). Every check fails into [`Bad`], never a panic.
 //!
 //! ```text
 //! "CDXCACHE"  format u32  header_len u32  header_sum u64   (24 bytes, little-endian)
-//! header (bitcode)                                         (header_len bytes)
-//! payload: model_len u64, the model (bitcode), the index (bitcode)
+//! header (postcard)                                        (header_len bytes)
+//! payload: model_len u64, the model (postcard), the index (postcard)
 //! ```
 //!
 //! The model and the index are encoded apart so that both cores decode them
@@ -94,7 +94,7 @@ pub fn encode(content: u128, program: &str, source: &str, ds: &Dataset, index: &
         payload_len: payload.len() as u64,
         payload_sum: xxh3_64(&payload),
     };
-    let head = bitcode::serialize(&header).unwrap_or_default();
+    let head = postcard::to_allocvec(&header).unwrap_or_default();
     let mut out = Vec::with_capacity(FIXED + head.len() + payload.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
@@ -116,8 +116,8 @@ pub fn encode_payload(ds: &Dataset, index: &Index) -> Vec<u8> {
     };
     // Encoding plain data into memory has no way to fail.
     let (model, index) = rayon::join(
-        || bitcode::serialize(&model).unwrap_or_default(),
-        || bitcode::serialize(index).unwrap_or_default(),
+        || postcard::to_allocvec(&model).unwrap_or_default(),
+        || postcard::to_allocvec(index).unwrap_or_default(),
     );
     let mut out = Vec::with_capacity(8 + model.len() + index.len());
     out.extend_from_slice(&(model.len() as u64).to_le_bytes());
@@ -151,7 +151,7 @@ pub fn header(bytes: &[u8]) -> Result<(Header, usize), Bad> {
     if xxh3_64(head) != sum {
         return Err(Bad("header checksum does not match"));
     }
-    let header: Header = bitcode::deserialize(head).map_err(|_| Bad("header does not decode"))?;
+    let header: Header = whole(head).ok_or(Bad("header does not decode"))?;
     Ok((header, end))
 }
 
@@ -179,14 +179,19 @@ pub fn decode_payload(body: &[u8]) -> Result<Payload, Bad> {
     let (len, rest) = body.split_first_chunk::<8>().ok_or(bad)?;
     let len = usize::try_from(u64::from_le_bytes(*len)).map_err(|_| bad)?;
     let (model, index) = (rest.split_at_checked(len)).ok_or(bad)?;
-    let (model, index) = rayon::join(
-        || bitcode::deserialize::<Model>(model),
-        || bitcode::deserialize::<Index>(index),
-    );
+    let (model, index) = rayon::join(|| whole::<Model>(model), || whole::<Index>(index));
     Ok(Payload {
-        model: model.map_err(|_| bad)?,
-        index: index.map_err(|_| bad)?,
+        model: model.ok_or(bad)?,
+        index: index.ok_or(bad)?,
     })
+}
+
+/// A value that takes up all of `bytes`, no more, no less.
+fn whole<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    match postcard::take_from_bytes::<T>(bytes) {
+        Ok((value, [])) => Some(value),
+        _ => None,
+    }
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {

@@ -95,6 +95,20 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
+    // A terminal's stdout is flushed at every line: a large export would
+    // then be one write per line.
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let code = export(env, args, &mut out, err)?;
+    out.flush()?;
+    Ok(code)
+}
+
+fn export(
+    env: &Env,
+    args: &ExportArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
     if args.relations && args.format != Format::Csv {
         writeln!(
             err,
