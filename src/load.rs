@@ -82,10 +82,30 @@ pub fn load_watched(
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
     let path = match source {
-        DataSource::Builtin => return load_text(Path::new(data::BUILTIN_NAME), data::BUILTIN),
+        DataSource::Builtin => return builtin(),
         DataSource::File(path) => path,
     };
     load_file(path, read(path, max_bytes, progress)?, progress)
+}
+
+/// The built-in dataset as the build compiled it, with its index: decoded,
+/// not parsed. Parsed from its text only if the build compiled nothing.
+fn builtin() -> Result<Loaded, LoadError> {
+    match crate::cache::builtin::load() {
+        Some((dataset, index)) => Ok(Loaded {
+            dataset,
+            diagnostics: Vec::new(),
+            name: data::BUILTIN_NAME.to_string(),
+            index: Some(index),
+        }),
+        None => builtin_text(),
+    }
+}
+
+/// The built-in dataset parsed from its text, as a file of the user's is:
+/// what `check` reads.
+pub fn builtin_text() -> Result<Loaded, LoadError> {
+    load_text(Path::new(data::BUILTIN_NAME), data::BUILTIN)
 }
 
 /// Reads a file of the user's, telling `progress` its size.
@@ -101,7 +121,7 @@ fn read(path: &Path, max_bytes: u64, progress: &Progress) -> Result<Vec<u8>, Loa
 /// Loads as [`load`] does, through the compiled cache: a file of 1 MiB or
 /// more whose bytes were cached is read from there; one that was not is
 /// loaded, and if it has no problem at all, its index is built and both are
-/// cached.
+/// cached. The built-in dataset comes compiled into the program.
 pub fn load_cached(
     source: &DataSource,
     max_bytes: u64,
@@ -118,13 +138,12 @@ pub fn load_cached_watched(
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
     let DataSource::File(path) = source else {
-        return load_watched(source, max_bytes, progress);
+        return builtin();
     };
-    let bytes = read(path, max_bytes, progress)?;
-    let Some(key) = cache.key(&bytes) else {
-        return load_file(path, bytes, progress);
-    };
-    if let Some((dataset, index)) = cache.read(key) {
+    let hit = cache
+        .key_of_file(path, max_bytes)?
+        .and_then(|key| cache.read(key));
+    if let Some((dataset, index)) = hit {
         return Ok(Loaded {
             dataset,
             diagnostics: Vec::new(),
@@ -132,6 +151,11 @@ pub fn load_cached_watched(
             index: Some(index),
         });
     }
+    // Keyed again by the bytes read now: the file may have changed since.
+    let bytes = read(path, max_bytes, progress)?;
+    let Some(key) = cache.key(&bytes) else {
+        return load_file(path, bytes, progress);
+    };
     let mut loaded = load_file(path, bytes, progress)?;
     if loaded.diagnostics.is_empty() {
         let index = Index::new(&loaded.dataset);
@@ -150,7 +174,7 @@ fn load_file(path: &Path, bytes: Vec<u8>, progress: &Progress) -> Result<Loaded,
     drop(bytes);
     progress.set_stage(Stage::Finishing);
     let mut loaded = loaded(path, checked, warnings);
-    (loaded.dataset.synonyms).extend(data::builtin_synonyms().iter().cloned());
+    (loaded.dataset.synonyms).extend(crate::cache::builtin::synonyms().iter().cloned());
     Ok(loaded)
 }
 

@@ -12,7 +12,9 @@ use crate::search::Index;
 pub fn into_loaded(p: Payload) -> Result<(Dataset, Index), Bad> {
     let Payload { model, index } = p;
     let n = model.entities.len();
-    let (ds, checked) = rayon::join(|| into_dataset(model), || index.check(n));
+    // About the size of its payload, which is what the join goes by.
+    let size = n.saturating_mul(512);
+    let (ds, checked) = super::format::join(size, || into_dataset(model), || index.check(n));
     checked?;
     Ok((ds?, index))
 }

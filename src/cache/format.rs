@@ -115,7 +115,8 @@ pub fn encode_payload(ds: &Dataset, index: &Index) -> Vec<u8> {
         synonyms: &ds.synonyms,
     };
     // Encoding plain data into memory has no way to fail.
-    let (model, index) = rayon::join(
+    let (model, index) = join(
+        ds.len() * 512,
         || postcard::to_allocvec(&model).unwrap_or_default(),
         || postcard::to_allocvec(index).unwrap_or_default(),
     );
@@ -175,15 +176,48 @@ pub fn payload(bytes: &[u8], content: u128, program: &str) -> Result<Payload, Ba
 /// Decodes a payload, the model and the index at once; its checksum is the
 /// caller's.
 pub fn decode_payload(body: &[u8]) -> Result<Payload, Bad> {
-    let bad = Bad("payload does not decode");
-    let (len, rest) = body.split_first_chunk::<8>().ok_or(bad)?;
-    let len = usize::try_from(u64::from_le_bytes(*len)).map_err(|_| bad)?;
-    let (model, index) = (rest.split_at_checked(len)).ok_or(bad)?;
-    let (model, index) = rayon::join(|| whole::<Model>(model), || whole::<Index>(index));
+    let (model, index) = split(body)?;
+    let (model, index) = join(
+        body.len(),
+        || whole::<Model>(model),
+        || whole::<Index>(index),
+    );
     Ok(Payload {
-        model: model.ok_or(bad)?,
-        index: index.ok_or(bad)?,
+        model: model.ok_or(DOES_NOT_DECODE)?,
+        index: index.ok_or(DOES_NOT_DECODE)?,
     })
+}
+
+/// The model of a payload alone, unchecked: for what needs no index.
+pub fn decode_model(body: &[u8]) -> Result<Model, Bad> {
+    whole(split(body)?.0).ok_or(DOES_NOT_DECODE)
+}
+
+const DOES_NOT_DECODE: Bad = Bad("payload does not decode");
+
+/// A payload's model and index bytes.
+fn split(body: &[u8]) -> Result<(&[u8], &[u8]), Bad> {
+    let (len, rest) = body.split_first_chunk::<8>().ok_or(DOES_NOT_DECODE)?;
+    let len = usize::try_from(u64::from_le_bytes(*len)).map_err(|_| DOES_NOT_DECODE)?;
+    rest.split_at_checked(len).ok_or(DOES_NOT_DECODE)
+}
+
+/// Payloads from this size on are worth a second thread.
+const PARALLEL_FROM: usize = 1 << 20;
+
+/// Runs both on the thread pool when the payload is large, one after the
+/// other on this thread when not: a small payload (the built-in dataset's)
+/// decodes in less time than the pool takes to start its threads.
+pub fn join<A: Send, B: Send>(
+    bytes: usize,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if bytes < PARALLEL_FROM {
+        (a(), b())
+    } else {
+        rayon::join(a, b)
+    }
 }
 
 /// A value that takes up all of `bytes`, no more, no less.

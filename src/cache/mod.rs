@@ -8,13 +8,16 @@
 //! Files with problems are never cached: `check` and the banner always see
 //! the real file.
 
+pub mod builtin;
 pub mod check;
 pub mod dir;
 pub mod format;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use crate::data::LoadError;
 use crate::model::Dataset;
 use crate::search::Index;
 
@@ -62,6 +65,24 @@ impl Cache {
         (big && self.dir().is_some()).then(|| Key {
             content: xxhash_rust::xxh3::xxh3_128(bytes),
         })
+    }
+
+    /// The key of a file's bytes, hashed as they are read, a megabyte at a
+    /// time: a load that then finds them in the cache never holds the file
+    /// in memory. `None` when the cache is off, the file is small, or it
+    /// could not be read to its end (the load then reads it and says why).
+    /// A file the load would refuse (not a regular file, too large) is refused
+    /// here the same way.
+    pub fn key_of_file(&self, path: &Path, max_bytes: u64) -> Result<Option<Key>, LoadError> {
+        if self.dir().is_none() {
+            return Ok(None);
+        }
+        let (file, size) = crate::data::open_checked(path, max_bytes)?;
+        if size < MIN_BYTES {
+            return Ok(None);
+        }
+        let content = hash(file.take(max_bytes.saturating_add(1)));
+        Ok(content.map(|content| Key { content }))
     }
 
     /// The dataset and index compiled from these bytes, if a sound entry is
@@ -115,6 +136,21 @@ impl Cache {
         let program = xxhash_rust::xxh3::xxh3_64(program_id().as_bytes());
         let name = format!("{:032x}-{program:016x}", key.content);
         Some(dir::file(self.dir()?, &name))
+    }
+}
+
+/// xxh3-128 of everything `from` gives, as [`Cache::key`] hashes bytes in
+/// memory.
+fn hash(mut from: impl Read) -> Option<u128> {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut chunk = vec![0; 1 << 20];
+    loop {
+        match from.read(&mut chunk) {
+            Ok(0) => return Some(hasher.digest128()),
+            Ok(n) => hasher.update(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
     }
 }
 

@@ -36,16 +36,50 @@ fn a_cached_index_answers_as_a_fresh_one() {
         "l",
         "ly",
     ] {
-        let query = Query::parse(q).expect("parses");
-        let hits = |ix: &Index| -> Vec<(usize, i64, String, Vec<usize>)> {
-            let found = ix.search(&query).expect("searches");
-            (found.into_iter())
-                .map(|h| (h.entity, h.score, format!("{:?}", h.field), h.indices))
-                .collect()
-        };
-        let expected = hits(&fresh);
+        let expected = hits(&fresh, q);
         assert!(!expected.is_empty(), "{q}");
-        assert_eq!(hits(&back), expected, "{q}");
+        assert_eq!(hits(&back, q), expected, "{q}");
+    }
+}
+
+type Hit = (usize, i64, String, Vec<usize>);
+
+fn hits(ix: &Index, q: &str) -> Vec<Hit> {
+    let query = Query::parse(q).expect("parses");
+    let found = ix.search(&query).expect("searches");
+    (found.into_iter())
+        .map(|h| (h.entity, h.score, format!("{:?}", h.field), h.indices))
+        .collect()
+}
+
+#[test]
+fn the_built_in_dataset_comes_compiled_and_equal_to_its_text() {
+    let mut compiled = load(&DataSource::Builtin, u64::MAX).expect("built-in");
+    assert!(
+        compiled.index.is_some(),
+        "decoded with its index, not parsed"
+    );
+    let mut parsed = crate::load::builtin_text().expect("parses");
+    assert!(parsed.index.is_none() && parsed.diagnostics.is_empty());
+    let (a, b) = (&compiled.dataset, &parsed.dataset);
+    assert_eq!(
+        (&a.title, &a.sources, &a.synonyms),
+        (&b.title, &b.sources, &b.synonyms)
+    );
+    assert_eq!(a.entities, b.entities);
+    assert_eq!(a.relations, b.relations);
+    let (compiled, parsed) = (compiled.take_index(), parsed.take_index());
+    for q in [
+        "lyon",
+        "archinrad",
+        "boehringer ingleheim",
+        "cbs",
+        "wallonie",
+        "l",
+    ] {
+        let expected = hits(&parsed, q);
+        assert!(!expected.is_empty(), "{q}");
+        assert_eq!(hits(&compiled, q), expected, "{q}");
     }
 }
 
@@ -78,4 +112,28 @@ fn numbers_pointing_outside_the_dataset_are_refused() {
     let mut p = round_trip(&ds, &index);
     p.model.entities.pop();
     assert!(into_loaded(p).is_err(), "an index of another size");
+}
+
+#[test]
+fn a_file_hashed_as_it_is_read_has_the_key_of_its_bytes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = super::Cache::Dir(dir.path().join("cache"));
+    let path = dir.path().join("big.ron");
+    // Over a megabyte, and not a whole number of the megabyte read at a time.
+    let bytes: Vec<u8> = (0..(3 << 20) + 12_345)
+        .map(|i| (i * 7 % 251) as u8)
+        .collect();
+    std::fs::write(&path, &bytes).expect("writes");
+    let streamed = cache.key_of_file(&path, u64::MAX).expect("opens");
+    assert_eq!(streamed, cache.key(&bytes));
+    assert!(streamed.is_some());
+    // Too large for the limit: refused as a load would refuse it.
+    assert!(cache.key_of_file(&path, 1 << 20).is_err());
+    // Small files and a cache that is off have no key.
+    std::fs::write(&path, b"(entities: [])").expect("writes");
+    assert_eq!(cache.key_of_file(&path, u64::MAX).ok(), Some(None));
+    assert_eq!(
+        super::Cache::Off.key_of_file(&path, u64::MAX).ok(),
+        Some(None)
+    );
 }

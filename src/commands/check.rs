@@ -25,8 +25,13 @@ pub fn run(
         Some(file) => DataSource::File(file.clone()),
         None => env.source.clone(),
     };
-    // Never from the cache: check reads the real file, every time.
-    let loaded = match super::progress::load(&source, env.max_bytes, &Cache::of_user(true)) {
+    // Never from the cache nor the compiled built-in dataset: check reads the
+    // real text, every time.
+    let loaded = match &source {
+        DataSource::Builtin => crate::load::builtin_text(),
+        DataSource::File(_) => super::progress::load(&source, env.max_bytes, &Cache::Off),
+    };
+    let loaded = match loaded {
         Ok(l) => l,
         Err(e) => {
             writeln!(err, "{e}")?;

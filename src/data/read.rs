@@ -53,9 +53,9 @@ fn open(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// Reads a regular file of at most `max_bytes`, refusing anything else before
-/// reading it.
-pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
+/// Opens a regular file of at most `max_bytes` for reading, refusing anything
+/// else before reading it; with its size.
+pub fn open_checked(path: &Path, max_bytes: u64) -> Result<(File, u64), LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
@@ -79,6 +79,17 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
             limit: max_bytes,
         });
     }
+    Ok((file, size))
+}
+
+/// Reads a regular file of at most `max_bytes`, refusing anything else before
+/// reading it.
+pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let (file, size) = open_checked(path, max_bytes)?;
     let out_of_memory = || LoadError::OutOfMemory {
         path: path.to_path_buf(),
         size,

@@ -18,6 +18,7 @@ mod read;
 mod size;
 mod trigrams;
 pub mod words;
+mod wordset;
 
 use trigrams::Trigrams;
 use words::{Initials, Words, WordsBuilder};

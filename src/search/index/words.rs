@@ -2,18 +2,19 @@
 //! a name without holding its letters as typed: a typo of one of its words
 //! (`ingleheim`, `archinrad`), or its initials (`cbs` for Cancer-Bio-Santé).
 //!
-//! Typo candidates come from a finite-state set of every distinct word, walked
-//! by a Levenshtein automaton that counts a swap of neighbours as one edit:
-//! only the words within reach are visited, not every word of 100,000 names.
+//! Typo candidates come from the set of every distinct word, walked by a
+//! Levenshtein automaton that counts a swap of neighbours as one edit: in a
+//! large dataset a finite-state set, so that only the words within reach are
+//! visited, not every word of 100,000 names (see [`WordSet`]).
 
 use std::sync::LazyLock;
 
-use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::LevenshteinAutomatonBuilder;
 use rustc_hash::FxHashMap;
 
 use super::super::Field;
 use super::super::flat::Lists;
+use super::wordset::WordSet;
 
 /// Shortest word indexed for typos: a typo of two letters is any word.
 const MIN_WORD: usize = 3;
@@ -30,7 +31,7 @@ static TWO_EDITS: LazyLock<LevenshteinAutomatonBuilder> =
 /// name or alias, and where in it, is found again for the few a search needs).
 #[derive(Default)]
 pub struct Words {
-    set: fst::Map<Vec<u8>>,
+    set: WordSet,
     pub(super) entities: Lists<u32>,
 }
 
@@ -90,20 +91,13 @@ impl WordsBuilder {
     pub fn finish(self) -> Words {
         let mut found: Vec<(String, Vec<u32>)> = self.found.into_iter().collect();
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut map = fst::MapBuilder::memory();
+        let words: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+        // Sorted and distinct keys always make a set.
+        let set = WordSet::from_sorted(&words).unwrap_or_default();
         let mut entities = Lists::with_capacity(found.len(), self.count);
-        for (n, (word, list)) in found.into_iter().enumerate() {
-            // Sorted and distinct keys cannot fail to insert.
-            if map.insert(word.as_bytes(), n as u64).is_err() {
-                continue;
-            }
-            entities.push(&list);
+        for (_, list) in &found {
+            entities.push(list);
         }
-        let set = map
-            .into_inner()
-            .ok()
-            .and_then(|bytes| fst::Map::new(bytes).ok())
-            .unwrap_or_default();
         entities.shrink_to_fit();
         Words { set, entities }
     }
@@ -120,15 +114,11 @@ impl Words {
             _ => return Vec::new(),
         };
         let dfa = builder.build_dfa(term);
-        let mut stream = self.set.search(&dfa).into_stream();
         let mut out = Vec::new();
-        while let Some((word, n)) = stream.next() {
-            let Ok(word) = std::str::from_utf8(word) else {
-                continue;
-            };
-            let d = strsim::osa_distance(term, word);
+        for (n, word) in self.set.accepted(&dfa) {
+            let d = strsim::osa_distance(term, &word);
             if (1..=max).contains(&d) {
-                out.push((d, word.to_string(), self.entities.of(n as usize)));
+                out.push((d, word, self.entities.of(n)));
             }
         }
         out
@@ -141,26 +131,14 @@ impl Words {
     /// Every word in order, one a line (words hold no line breaks), as the
     /// compiled cache stores them.
     pub(super) fn joined(&self) -> String {
-        let mut out = String::new();
-        let mut stream = self.set.stream();
-        while let Some((word, _)) = stream.next() {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            out.push_str(&String::from_utf8_lossy(word));
-        }
-        out
+        self.set.joined()
     }
 
     /// The words back from [`Words::joined`]; `None` unless they are sorted
     /// and distinct, as the set needs.
     pub(super) fn from_joined(joined: &str, entities: Lists<u32>) -> Option<Words> {
-        let mut map = fst::MapBuilder::memory();
-        let words = joined.split('\n').filter(|_| !joined.is_empty());
-        for (n, word) in words.enumerate() {
-            map.insert(word.as_bytes(), n as u64).ok()?;
-        }
-        let set = fst::Map::new(map.into_inner().ok()?).ok()?;
+        let words: Vec<&str> = joined.split('\n').filter(|_| !joined.is_empty()).collect();
+        let set = WordSet::from_sorted(&words)?;
         Some(Words { set, entities })
     }
 }

@@ -1,0 +1,161 @@
+//! The distinct name and alias words that typo search walks, in order: a
+//! finite-state map when there are many, so that a Levenshtein automaton
+//! visits only the words within reach, and a plain list when there are few,
+//! where running the automaton over every word takes microseconds while
+//! building the map does not (its builder alone zeroes about a megabyte,
+//! which was most of a whole-process lookup in the built-in dataset).
+
+use fst::{IntoStreamer, Streamer};
+use levenshtein_automata::{DFA, Distance};
+
+/// Up to this many words, a list.
+const PLAIN_UP_TO: usize = 4096;
+
+pub enum WordSet {
+    Map(fst::Map<Vec<u8>>),
+    /// The words one after another, and where each ends.
+    Plain {
+        joined: String,
+        ends: Vec<u32>,
+    },
+}
+
+impl Default for WordSet {
+    fn default() -> WordSet {
+        WordSet::Plain {
+            joined: String::new(),
+            ends: Vec::new(),
+        }
+    }
+}
+
+impl WordSet {
+    /// The set of these words, numbered in their order; `None` unless they
+    /// are distinct and in ascending order, as both forms need.
+    pub fn from_sorted(words: &[&str]) -> Option<WordSet> {
+        WordSet::build(words, PLAIN_UP_TO)
+    }
+
+    fn build(words: &[&str], plain_up_to: usize) -> Option<WordSet> {
+        if words.windows(2).any(|w| w[0] >= w[1]) {
+            return None;
+        }
+        if words.len() <= plain_up_to {
+            let mut joined = String::with_capacity(words.iter().map(|w| w.len()).sum());
+            let mut ends = Vec::with_capacity(words.len());
+            for word in words {
+                joined.push_str(word);
+                ends.push(u32::try_from(joined.len()).ok()?);
+            }
+            return Some(WordSet::Plain { joined, ends });
+        }
+        let mut map = fst::MapBuilder::memory();
+        for (n, word) in words.iter().enumerate() {
+            map.insert(word.as_bytes(), n as u64).ok()?;
+        }
+        fst::Map::new(map.into_inner().ok()?).ok().map(WordSet::Map)
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            WordSet::Map(map) => map.len(),
+            WordSet::Plain { ends, .. } => ends.len(),
+        }
+    }
+
+    /// The words the automaton accepts, with their numbers, in order.
+    pub fn accepted(&self, dfa: &DFA) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        match self {
+            WordSet::Map(map) => {
+                let mut stream = map.search(dfa).into_stream();
+                while let Some((word, n)) = stream.next() {
+                    if let Ok(word) = std::str::from_utf8(word) {
+                        out.push((n as usize, word.to_string()));
+                    }
+                }
+            }
+            WordSet::Plain { joined, ends } => {
+                for (n, word) in plain(joined, ends).enumerate() {
+                    if matches!(dfa.eval(word), Distance::Exact(_)) {
+                        out.push((n, word.to_string()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Every word in order, one a line (words hold no line breaks): the
+    /// form the compiled cache stores.
+    pub fn joined(&self) -> String {
+        let mut out = String::new();
+        let mut add = |word: &str| {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(word);
+        };
+        match self {
+            WordSet::Map(map) => {
+                let mut stream = map.stream();
+                while let Some((word, _)) = stream.next() {
+                    add(&String::from_utf8_lossy(word));
+                }
+            }
+            WordSet::Plain { joined, ends } => plain(joined, ends).for_each(add),
+        }
+        out
+    }
+}
+
+/// The words of a plain list, in order.
+fn plain<'a>(joined: &'a str, ends: &'a [u32]) -> impl Iterator<Item = &'a str> + 'a {
+    let starts = std::iter::once(0).chain(ends.iter().map(|&e| e as usize));
+    (starts.zip(ends)).map(|(s, &e)| &joined[s..e as usize])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use levenshtein_automata::LevenshteinAutomatonBuilder;
+
+    #[test]
+    fn a_list_and_a_map_accept_the_same_words() {
+        let words = [
+            "archimed",
+            "archinrad",
+            "bio",
+            "biomerieux",
+            "biowin",
+            "boehringer",
+            "ingelheim",
+            "lyon",
+            "lyonbiopole",
+            "medicen",
+        ];
+        let list = WordSet::build(&words, usize::MAX).expect("sorted");
+        let map = WordSet::build(&words, 0).expect("sorted");
+        assert!(matches!(list, WordSet::Plain { .. }) && matches!(map, WordSet::Map(_)));
+        assert_eq!((list.len(), list.joined()), (map.len(), map.joined()));
+        for (edits, term) in [
+            (1, "lyn"),
+            (2, "archinard"),
+            (2, "ingleheim"),
+            (1, "bio"),
+            (2, "zzz"),
+        ] {
+            let dfa = LevenshteinAutomatonBuilder::new(edits, true).build_dfa(term);
+            assert_eq!(list.accepted(&dfa), map.accepted(&dfa), "{term}");
+        }
+        let dfa = LevenshteinAutomatonBuilder::new(2, true).build_dfa("ingleheim");
+        assert_eq!(list.accepted(&dfa), vec![(6, "ingelheim".to_string())]);
+    }
+
+    #[test]
+    fn words_out_of_order_or_twice_make_no_set() {
+        assert!(WordSet::from_sorted(&["b", "a"]).is_none());
+        assert!(WordSet::from_sorted(&["a", "a"]).is_none());
+        assert_eq!(WordSet::from_sorted(&[]).map(|s| s.len()), Some(0));
+    }
+}
