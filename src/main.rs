@@ -155,17 +155,10 @@ fn explore(env: &Env, theme: Theme, mouse: bool, settings: &config::Loaded) -> i
     // the terminal is back.
     let mut said = Vec::new();
     let mut failed = exit::ERROR;
-    // An undocumented switch for the end-to-end tests of the loading screen:
-    // the load ends but is never handed over, so the screen stays to be read.
-    let hold = std::env::var_os("CLUSTERDEX_TEST_HOLD_LOAD").is_some();
     let load = move |progress: &clusterdex::progress::Progress| {
         let mut said = Vec::new();
         let opened = commands::open_watched(&on_thread, progress, &mut said);
-        if hold {
-            loop {
-                std::thread::park();
-            }
-        }
+        commands::progress::hold_for_tests();
         (opened, said)
     };
     let open = |(opened, text): (io::Result<Result<_, u8>>, Vec<u8>)| {

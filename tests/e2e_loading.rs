@@ -1,7 +1,8 @@
 //! End to end in a real terminal (tmux): the loading screen of a dataset file,
 //! what it says, and that `q` or Ctrl-C on it gives the terminal back at once
-//! with exit status 130. `CLUSTERDEX_TEST_HOLD_LOAD` keeps the finished load
-//! from being handed over, so the screen stays however fast the machine is.
+//! with exit status 130; and the bar a command draws on stderr while it
+//! loads. `CLUSTERDEX_TEST_HOLD_LOAD` keeps the finished load from being
+//! handed over, so the screen and the bar stay however fast the machine is.
 
 mod common;
 
@@ -106,4 +107,50 @@ fn a_file_that_finishes_loading_opens_the_explorer() {
     t.wait_for("1 Clusters");
     t.keys(&["q"]);
     t.wait_for("EXITED=0");
+}
+
+#[test]
+fn a_command_loading_a_large_file_shows_a_bar_on_a_terminal_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dataset(dir.path());
+    let held = [
+        ("CLUSTERDEX_NO_STATE", "1"),
+        ("CLUSTERDEX_TEST_HOLD_LOAD", "1"),
+    ];
+    // stderr not a terminal: no bar, and nothing waits on one (the hold only
+    // applies to a load drawn by a bar).
+    let piped = std::process::Command::new(binary())
+        .args(["--data", &file.display().to_string(), "check"])
+        .envs(held)
+        .output()
+        .expect("check runs");
+    assert!(piped.status.success());
+    assert!(
+        piped.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&piped.stderr)
+    );
+    let Some(t) = Session::start_with("loadbar", 120, 20, &held) else {
+        return;
+    };
+    t.literal(&format!("{} --data {} check", binary(), file.display()));
+    t.keys(&["Enter"]);
+    // Shown once the load has lasted half a second (held, it lasts), full.
+    let s = t.wait("the bar", |s| {
+        s.contains("loading big.ron") && s.contains("MiB/")
+    });
+    let line = (s.lines())
+        .find(|l| l.contains("loading big.ron"))
+        .expect("the bar's line");
+    // "... [=====] 4.05 MiB/4.05 MiB"
+    let figures = line.rsplit("] ").next().expect("figures");
+    let (done, total) = figures.split_once('/').expect("done/total");
+    assert!(done.ends_with("MiB"), "{line}");
+    assert_eq!(
+        done.trim(),
+        total.trim(),
+        "a finished load's bar is full: {line}"
+    );
+    assert!(line.contains("[===="), "{line}");
+    t.keys(&["C-c"]);
 }

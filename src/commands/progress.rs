@@ -42,6 +42,7 @@ pub fn load(source: &DataSource, max_bytes: u64, cache: &Cache) -> Result<Loaded
         let progress = &progress;
         let loading = scope.spawn(move || {
             let loaded = load_cached_watched(source, max_bytes, cache, progress);
+            hold_for_tests();
             drop(done);
             loaded
         });
@@ -50,6 +51,17 @@ pub fn load(source: &DataSource, max_bytes: u64, cache: &Cache) -> Result<Loaded
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })
+}
+
+/// An undocumented switch for the end-to-end tests of the loading screen and
+/// the bar: with `CLUSTERDEX_TEST_HOLD_LOAD` set, a finished load is never
+/// handed over, so what shows it stays to be read however fast the machine.
+pub fn hold_for_tests() {
+    if std::env::var_os("CLUSTERDEX_TEST_HOLD_LOAD").is_some() {
+        loop {
+            std::thread::park();
+        }
+    }
 }
 
 /// Draws the bar until `finished` disconnects, if the load lasts long enough.
