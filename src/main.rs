@@ -18,6 +18,7 @@ use clusterdex::ui::{Theme, ThemeName};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    clusterdex::cache::pages::off();
     let io = Outputs {
         out: &mut io::stdout(),
         err: &mut io::stderr(),

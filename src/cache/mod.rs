@@ -12,6 +12,7 @@ pub mod builtin;
 pub mod check;
 pub mod dir;
 pub mod format;
+pub mod pages;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -88,6 +89,10 @@ impl Cache {
     /// The dataset and index compiled from these bytes, if a sound entry is
     /// there; a damaged or foreign one is removed.
     pub fn read(&self, key: Key) -> Option<(Dataset, Index)> {
+        pages::huge_while(|| self.read_now(key))
+    }
+
+    fn read_now(&self, key: Key) -> Option<(Dataset, Index)> {
         let path = self.path(key)?;
         let start = std::time::Instant::now();
         let bytes = dir::read(&path)?;
