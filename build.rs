@@ -30,10 +30,13 @@ mod validate;
 
 #[path = "src/cache/format.rs"]
 pub mod cache_format;
+#[path = "src/cache/payload.rs"]
+pub mod cache_payload;
 
-/// Where the crate's files look for the cache format.
+/// Where the crate's files look for the cache's format and payload.
 mod cache {
     pub use super::cache_format as format;
+    pub use super::cache_payload as payload;
 }
 
 use std::path::{Path, PathBuf};
@@ -50,6 +53,7 @@ const INPUTS: &[&str] = &[
     "src/text.rs",
     "src/validate",
     "src/cache/format.rs",
+    "src/cache/payload.rs",
 ];
 
 fn main() {
@@ -78,5 +82,5 @@ fn compile() -> Result<Vec<u8>, String> {
         ));
     }
     let index = search::Index::new(&dataset);
-    Ok(cache::format::encode_payload(&dataset, &index))
+    Ok(cache::payload::encode_payload(&dataset, &index))
 }

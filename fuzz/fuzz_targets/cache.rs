@@ -11,7 +11,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|bytes: &[u8]| {
     // The file as the reader meets it: header, checksums, then the payload.
     let _ = format::header(bytes);
-    let _ = format::payload(bytes, 0, "fuzz");
+    let _ = format::payload(bytes.to_vec(), 0, "fuzz");
     // The payload past its checksum.
     let Ok(payload) = format::decode_payload(bytes) else {
         return;

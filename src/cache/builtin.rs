@@ -33,9 +33,9 @@ pub fn load() -> Option<(Dataset, Index)> {
 /// build compiled nothing.
 pub fn synonyms() -> &'static [Vec<String>] {
     static GROUPS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-        let model = (!COMPILED.is_empty()).then(|| format::decode_model(COMPILED).ok());
-        match model.flatten() {
-            Some(model) => model.synonyms,
+        let head = (!COMPILED.is_empty()).then(|| format::decode_head(COMPILED).ok());
+        match head.flatten() {
+            Some(head) => head.synonyms,
             None => crate::data::builtin_synonyms(),
         }
     });

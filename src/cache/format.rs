@@ -3,28 +3,29 @@
 //! another version, or not ours at all. So it opens with a fixed header that
 //! names the format and its own checksum, then a small header (what file,
 //! which program, how long and what checksum the rest has), then the payload:
-//! the built dataset and its search index, encoded by `postcard` (why postcard:
-//! `docs/performance.md`). Every check fails into [`Bad`], never a panic.
+//! the built dataset and its search index (see [`crate::cache::payload`]).
+//! Every check fails into [`Bad`], never a panic.
 //!
 //! ```text
 //! "CDXCACHE"  format u32  header_len u32  header_sum u64   (24 bytes, little-endian)
 //! header (postcard)                                        (header_len bytes)
-//! payload: model_len u64, the model (postcard), the index (postcard)
+//! payload                                                  (payload_len bytes)
 //! ```
-//!
-//! The model and the index are encoded apart so that both cores decode them
-//! at once: decoding is most of a cached load.
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::model::{Dataset, Entity, Relation, Source};
+use crate::cache::payload::whole;
+pub use crate::cache::payload::{
+    Model, Payload, decode_head, decode_parts, decode_payload, encode_payload, join,
+};
+use crate::model::Dataset;
 use crate::search::Index;
 
 const MAGIC: &[u8; 8] = b"CDXCACHE";
 
 /// Bumped whenever the payload's layout changes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Length of the fixed part before the header.
 const FIXED: usize = 24;
@@ -57,32 +58,6 @@ pub struct Header {
     pub payload_sum: u64,
 }
 
-/// The model as written: borrowed from the loaded dataset.
-#[derive(Serialize)]
-struct ModelRef<'a> {
-    title: &'a str,
-    sources: &'a [Source],
-    entities: &'a [Entity],
-    relations: &'a [Relation],
-    synonyms: &'a [Vec<String>],
-}
-
-/// The model as read, not yet checked.
-#[derive(Deserialize)]
-pub struct Model {
-    pub title: String,
-    pub sources: Vec<Source>,
-    pub entities: Vec<Entity>,
-    pub relations: Vec<Relation>,
-    pub synonyms: Vec<Vec<String>>,
-}
-
-/// The payload as read, not yet checked.
-pub struct Payload {
-    pub model: Model,
-    pub index: Index,
-}
-
 /// The whole file for a dataset and its index.
 pub fn encode(content: u128, program: &str, source: &str, ds: &Dataset, index: &Index) -> Vec<u8> {
     let payload = encode_payload(ds, index);
@@ -102,28 +77,6 @@ pub fn encode(content: u128, program: &str, source: &str, ds: &Dataset, index: &
     out.extend_from_slice(&xxh3_64(&head).to_le_bytes());
     out.extend_from_slice(&head);
     out.extend_from_slice(&payload);
-    out
-}
-
-/// The payload alone (also what the format comparison measures).
-pub fn encode_payload(ds: &Dataset, index: &Index) -> Vec<u8> {
-    let model = ModelRef {
-        title: &ds.title,
-        sources: &ds.sources,
-        entities: &ds.entities,
-        relations: &ds.relations,
-        synonyms: &ds.synonyms,
-    };
-    // Encoding plain data into memory has no way to fail.
-    let (model, index) = join(
-        ds.len() * 512,
-        || postcard::to_allocvec(&model).unwrap_or_default(),
-        || postcard::to_allocvec(index).unwrap_or_default(),
-    );
-    let mut out = Vec::with_capacity(8 + model.len() + index.len());
-    out.extend_from_slice(&(model.len() as u64).to_le_bytes());
-    out.extend_from_slice(&model);
-    out.extend_from_slice(&index);
     out
 }
 
@@ -158,8 +111,10 @@ pub fn header(bytes: &[u8]) -> Result<(Header, usize), Bad> {
 
 /// The payload of a whole file, once its header says it is the one for this
 /// content and program, and its length and checksum are right.
-pub fn payload(bytes: &[u8], content: u128, program: &str) -> Result<Payload, Bad> {
-    let (header, start) = header(bytes)?;
+/// The file's bytes go as soon as every part is decoded, before the parts
+/// are put together, so they are not held beside the whole dataset.
+pub fn payload(bytes: Vec<u8>, content: u128, program: &str) -> Result<Payload, Bad> {
+    let (header, start) = header(&bytes)?;
     if header.content != content || header.program != program {
         return Err(Bad("for another file or program"));
     }
@@ -170,62 +125,9 @@ pub fn payload(bytes: &[u8], content: u128, program: &str) -> Result<Payload, Ba
     if xxh3_64(body) != header.payload_sum {
         return Err(Bad("checksum does not match"));
     }
-    decode_payload(body)
-}
-
-/// Decodes a payload, the model and the index at once; its checksum is the
-/// caller's.
-pub fn decode_payload(body: &[u8]) -> Result<Payload, Bad> {
-    let (model, index) = split(body)?;
-    let (model, index) = join(
-        body.len(),
-        || whole::<Model>(model),
-        || whole::<Index>(index),
-    );
-    Ok(Payload {
-        model: model.ok_or(DOES_NOT_DECODE)?,
-        index: index.ok_or(DOES_NOT_DECODE)?,
-    })
-}
-
-/// The model of a payload alone, unchecked: for what needs no index.
-pub fn decode_model(body: &[u8]) -> Result<Model, Bad> {
-    whole(split(body)?.0).ok_or(DOES_NOT_DECODE)
-}
-
-const DOES_NOT_DECODE: Bad = Bad("payload does not decode");
-
-/// A payload's model and index bytes.
-fn split(body: &[u8]) -> Result<(&[u8], &[u8]), Bad> {
-    let (len, rest) = body.split_first_chunk::<8>().ok_or(DOES_NOT_DECODE)?;
-    let len = usize::try_from(u64::from_le_bytes(*len)).map_err(|_| DOES_NOT_DECODE)?;
-    rest.split_at_checked(len).ok_or(DOES_NOT_DECODE)
-}
-
-/// Payloads from this size on are worth a second thread.
-const PARALLEL_FROM: usize = 1 << 20;
-
-/// Runs both on the thread pool when the payload is large, one after the
-/// other on this thread when not: a small payload (the built-in dataset's)
-/// decodes in less time than the pool takes to start its threads.
-pub fn join<A: Send, B: Send>(
-    bytes: usize,
-    a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    if bytes < PARALLEL_FROM {
-        (a(), b())
-    } else {
-        rayon::join(a, b)
-    }
-}
-
-/// A value that takes up all of `bytes`, no more, no less.
-fn whole<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    match postcard::take_from_bytes::<T>(bytes) {
-        Ok((value, [])) => Some(value),
-        _ => None,
-    }
+    let parts = decode_parts(body);
+    drop(bytes);
+    parts?.assemble()
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {

@@ -13,6 +13,7 @@ pub mod check;
 pub mod dir;
 pub mod format;
 pub mod pages;
+pub mod payload;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -97,8 +98,7 @@ impl Cache {
         let start = std::time::Instant::now();
         let bytes = dir::read(&path)?;
         let read = start.elapsed();
-        let decoded = format::payload(&bytes, key.content, &program_id());
-        drop(bytes);
+        let decoded = format::payload(bytes, key.content, &program_id());
         let decoded_in = start.elapsed() - read;
         let found = decoded.and_then(check::into_loaded);
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;

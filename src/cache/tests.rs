@@ -15,7 +15,7 @@ fn builtin() -> Dataset {
 
 fn round_trip(ds: &Dataset, index: &Index) -> format::Payload {
     let file = format::encode(7, "test program", "test.ron", ds, index);
-    format::payload(&file, 7, "test program").expect("reads back")
+    format::payload(file, 7, "test program").expect("reads back")
 }
 
 #[test]
@@ -87,12 +87,12 @@ fn the_built_in_dataset_comes_compiled_and_equal_to_its_text() {
 fn a_file_for_other_bytes_or_another_program_is_refused() {
     let ds = builtin();
     let file = format::encode(7, "test program", "test.ron", &ds, &Index::new(&ds));
-    assert!(format::payload(&file, 8, "test program").is_err());
-    assert!(format::payload(&file, 7, "other program").is_err());
+    assert!(format::payload(file.clone(), 8, "test program").is_err());
+    assert!(format::payload(file.clone(), 7, "other program").is_err());
     let mut longer = file.clone();
     longer.push(0);
     assert_eq!(
-        format::payload(&longer, 7, "test program").err(),
+        format::payload(longer, 7, "test program").err(),
         Some(Bad("truncated or too long"))
     );
 }
@@ -136,4 +136,59 @@ fn a_file_hashed_as_it_is_read_has_the_key_of_its_bytes() {
         super::Cache::Off.key_of_file(&path, u64::MAX).ok(),
         Some(None)
     );
+}
+
+#[test]
+fn a_large_payload_decodes_in_parts_to_the_same_dataset() {
+    // Three runs of entities and over a megabyte: the parallel path.
+    let ds = crate::validate::build(&crate::synth::generate(10_000, 7));
+    let index = Index::new(&ds);
+    let body = format::encode_payload(&ds, &index);
+    assert!(body.len() > 1 << 20, "{} bytes", body.len());
+    let (back_ds, back) =
+        into_loaded(format::decode_payload(&body).expect("decodes")).expect("sound");
+    assert_eq!(back_ds.entities, ds.entities, "entities in their order");
+    assert_eq!(back_ds.relations, ds.relations);
+    for q in ["lyon", "archinrad", "kind:cluster"] {
+        assert_eq!(hits(&back, q), hits(&index, q), "{q}");
+    }
+}
+
+#[test]
+fn a_payload_whose_table_does_not_add_up_is_refused() {
+    let ds = builtin();
+    let body = format::encode_payload(&ds, &Index::new(&ds));
+    let parts = u32::from_le_bytes(body[..4].try_into().expect("4 bytes")) as usize;
+    assert_eq!(parts, 3, "head, one run of entities, index");
+    let with = |edit: &dyn Fn(&mut Vec<u8>)| {
+        let mut bad = body.clone();
+        edit(&mut bad);
+        format::decode_payload(&bad).err()
+    };
+    let refused = Some(Bad("payload does not decode"));
+    assert_eq!(
+        with(&|b| b[..4].copy_from_slice(&9u32.to_le_bytes())),
+        refused
+    );
+    assert_eq!(
+        with(&|b| b[..4].copy_from_slice(&1u32.to_le_bytes())),
+        refused
+    );
+    assert_eq!(
+        with(&|b| b[4] = b[4].wrapping_add(1)),
+        refused,
+        "a length off by one"
+    );
+    assert_eq!(with(&|b| b.truncate(b.len() - 1)), refused, "cut short");
+    // The run and the index swapped: each decodes as neither.
+    let len = |k: usize| u64::from_le_bytes(body[4 + 8 * k..12 + 8 * k].try_into().expect("8"));
+    let (head, run) = (len(0) as usize, len(1) as usize);
+    let data = 4 + 8 * parts;
+    let mut swapped = body[..data].to_vec();
+    swapped[12..20].copy_from_slice(&len(2).to_le_bytes());
+    swapped[20..28].copy_from_slice(&len(1).to_le_bytes());
+    swapped.extend_from_slice(&body[data..data + head]);
+    swapped.extend_from_slice(&body[data + head + run..]);
+    swapped.extend_from_slice(&body[data + head..data + head + run]);
+    assert!(format::decode_payload(&swapped).is_err());
 }

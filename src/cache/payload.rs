@@ -1,0 +1,239 @@
+//! The payload of a cache file: the built dataset and its search index,
+//! encoded by `postcard` (why postcard: `docs/performance.md`), in parts that
+//! decode on every core at once, since decoding is most of a cached load.
+//! The entities, most of the work, are cut into runs of [`RUN`]; the rest of
+//! the model and the index are a part each. A table of the parts' lengths
+//! comes first, so each part is found without decoding the ones before it.
+//!
+//! ```text
+//! parts u32, then each part's length u64           (little-endian)
+//! head: title, sources, relations, synonyms        (postcard)
+//! entities, RUN at a time, one part per run        (postcard)
+//! index                                            (postcard)
+//! ```
+//!
+//! A payload is untrusted: a part that does not decode to exactly its bytes,
+//! or a table that does not add up, is [`Bad`], never a panic.
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::cache::format::Bad;
+use crate::model::{Dataset, Entity, Relation, Source};
+use crate::search::Index;
+
+/// Entities per part: small enough that two cores share the work evenly,
+/// large enough that a part's set-up is nothing beside it.
+const RUN: usize = 4096;
+
+/// Payloads from this size on are worth more than one thread.
+const PARALLEL_FROM: usize = 1 << 20;
+
+/// The model but its entities, as written: borrowed from the dataset.
+#[derive(Serialize)]
+struct HeadRef<'a> {
+    title: &'a str,
+    sources: &'a [Source],
+    relations: &'a [Relation],
+    synonyms: &'a [Vec<String>],
+}
+
+/// The model but its entities, as read.
+#[derive(Deserialize)]
+pub struct Head {
+    pub title: String,
+    pub sources: Vec<Source>,
+    pub relations: Vec<Relation>,
+    pub synonyms: Vec<Vec<String>>,
+}
+
+/// The model as read, not yet checked.
+pub struct Model {
+    pub title: String,
+    pub sources: Vec<Source>,
+    pub entities: Vec<Entity>,
+    pub relations: Vec<Relation>,
+    pub synonyms: Vec<Vec<String>>,
+}
+
+/// The payload as read, not yet checked.
+pub struct Payload {
+    pub model: Model,
+    pub index: Index,
+}
+
+/// One part, decoded.
+enum Part {
+    Head(Head),
+    Entities(Vec<Entity>),
+    Index(Box<Index>),
+}
+
+/// Every part decoded, not yet put together: they own all they hold, so the
+/// payload's bytes can go before the entities' runs are joined.
+pub struct Parts(Vec<Part>);
+
+/// The payload of a dataset and its index (also what the format comparison
+/// measures).
+pub fn encode_payload(ds: &Dataset, index: &Index) -> Vec<u8> {
+    let head = HeadRef {
+        title: &ds.title,
+        sources: &ds.sources,
+        relations: &ds.relations,
+        synonyms: &ds.synonyms,
+    };
+    let runs: Vec<&[Entity]> = ds.entities.chunks(RUN).collect();
+    let size = ds.len().saturating_mul(512);
+    // Encoding plain data into memory has no way to fail.
+    let encode = |value: &dyn Encode| value.encode().unwrap_or_default();
+    let (head, (runs, index)) = join(
+        size,
+        || encode(&head),
+        || {
+            let runs = || runs.par_iter().map(|run| encode(run)).collect::<Vec<_>>();
+            join(size, runs, || encode(index))
+        },
+    );
+    let parts: Vec<&[u8]> = (std::iter::once(&head).chain(&runs).chain([&index]))
+        .map(Vec::as_slice)
+        .collect();
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    let mut out = Vec::with_capacity(4 + 8 * parts.len() + total);
+    out.extend_from_slice(&(parts.len() as u32).to_le_bytes());
+    for part in &parts {
+        out.extend_from_slice(&(part.len() as u64).to_le_bytes());
+    }
+    for part in parts {
+        out.extend_from_slice(part);
+    }
+    out
+}
+
+/// Decodes a payload; its checksum is the caller's.
+pub fn decode_payload(body: &[u8]) -> Result<Payload, Bad> {
+    decode_parts(body)?.assemble()
+}
+
+/// Decodes every part of a payload, on every core for a large one.
+pub fn decode_parts(body: &[u8]) -> Result<Parts, Bad> {
+    let parts = split(body)?;
+    let last = parts.len() - 1;
+    let decode = |(k, bytes): (usize, &&[u8])| -> Result<Part, Bad> {
+        let part = match k {
+            0 => whole(bytes).map(Part::Head),
+            k if k == last => whole(bytes).map(|index| Part::Index(Box::new(index))),
+            _ => whole(bytes).map(Part::Entities),
+        };
+        part.ok_or(DOES_NOT_DECODE)
+    };
+    let decoded: Result<Vec<Part>, Bad> = if body.len() < PARALLEL_FROM {
+        parts.iter().enumerate().map(decode).collect()
+    } else {
+        // A part per task, handed out as threads come free: the index, the
+        // largest part, goes to one thread while the runs fill the others.
+        (parts.par_iter().enumerate())
+            .with_max_len(1)
+            .map(decode)
+            .collect()
+    };
+    decoded.map(Parts)
+}
+
+impl Parts {
+    /// The payload the parts make; a part out of its place is [`Bad`].
+    pub fn assemble(self) -> Result<Payload, Bad> {
+        let mut parts = self.0.into_iter();
+        let (Some(Part::Head(head)), Some(Part::Index(index))) = (parts.next(), parts.next_back())
+        else {
+            return Err(DOES_NOT_DECODE);
+        };
+        let runs = (parts.map(|part| match part {
+            Part::Entities(run) => Ok(run),
+            _ => Err(DOES_NOT_DECODE),
+        }))
+        .collect::<Result<Vec<_>, _>>()?;
+        let mut entities = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+        for run in runs {
+            entities.extend(run);
+        }
+        let Head {
+            title,
+            sources,
+            relations,
+            synonyms,
+        } = head;
+        let model = Model {
+            title,
+            sources,
+            entities,
+            relations,
+            synonyms,
+        };
+        Ok(Payload {
+            model,
+            index: *index,
+        })
+    }
+}
+
+/// The model of a payload without its entities, unchecked: for what needs
+/// neither them nor the index.
+pub fn decode_head(body: &[u8]) -> Result<Head, Bad> {
+    whole(split(body)?[0]).ok_or(DOES_NOT_DECODE)
+}
+
+const DOES_NOT_DECODE: Bad = Bad("payload does not decode");
+
+/// A payload's parts, by its table: at least a head and an index, their
+/// lengths adding up to the payload's.
+fn split(body: &[u8]) -> Result<Vec<&[u8]>, Bad> {
+    let bad = DOES_NOT_DECODE;
+    let (count, rest) = body.split_first_chunk::<4>().ok_or(bad)?;
+    let count = u32::from_le_bytes(*count) as usize;
+    if count < 2 || count > rest.len() / 8 {
+        return Err(bad);
+    }
+    let (mut table, mut data) = rest.split_at(count * 8);
+    let mut parts = Vec::with_capacity(count);
+    while let Some((len, more)) = table.split_first_chunk::<8>() {
+        let len = usize::try_from(u64::from_le_bytes(*len)).map_err(|_| bad)?;
+        let (part, after) = data.split_at_checked(len).ok_or(bad)?;
+        parts.push(part);
+        (table, data) = (more, after);
+    }
+    if data.is_empty() { Ok(parts) } else { Err(bad) }
+}
+
+/// Runs both on the thread pool when the payload is large, one after the
+/// other on this thread when not: a small payload (the built-in dataset's)
+/// decodes in less time than the pool takes to start its threads.
+pub fn join<A: Send, B: Send>(
+    bytes: usize,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if bytes < PARALLEL_FROM {
+        (a(), b())
+    } else {
+        rayon::join(a, b)
+    }
+}
+
+/// A value that takes up all of `bytes`, no more, no less.
+pub fn whole<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    match postcard::take_from_bytes::<T>(bytes) {
+        Ok((value, [])) => Some(value),
+        _ => None,
+    }
+}
+
+/// Values of different types encoded by one closure.
+trait Encode: Sync {
+    fn encode(&self) -> postcard::Result<Vec<u8>>;
+}
+
+impl<T: Serialize + Sync + ?Sized> Encode for T {
+    fn encode(&self) -> postcard::Result<Vec<u8>> {
+        postcard::to_allocvec(self)
+    }
+}
