@@ -30,6 +30,29 @@ fn check_a_missing_file_is_an_io_error() {
 }
 
 #[test]
+fn a_missing_file_is_told_the_same_way_by_search_and_bench() {
+    let said = |command: &[&str]| {
+        let out = cmd()
+            .args(["--data", "no/such/file.ron"])
+            .args(command)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{command:?}");
+        String::from_utf8(out.stderr).expect("utf-8")
+    };
+    let search = said(&["search", "lyon"]);
+    assert!(
+        search.starts_with("error: cannot read no/such/file.ron: "),
+        "{search}"
+    );
+    assert!(
+        search.contains("\n  hint: "),
+        "the hint on a line of its own: {search}"
+    );
+    assert_eq!(said(&["bench"]), search);
+}
+
+#[test]
 fn search_prints_a_ranked_table() {
     cmd().args(["search", "--limit", "2", "biowin"]).assert().success().stdout(
         "  #  kind          name                                              id      matched\n  \

@@ -286,7 +286,16 @@ pub fn run(
     let report = match measure(env, args) {
         Ok(r) => r,
         Err(e) => {
-            writeln!(err, "error: {}", crate::text::clean(&e))?;
+            // A load's message is whole (its "error:" and hint lines); the
+            // benchmark's own are one line.
+            let e = if e.starts_with("error:") {
+                e
+            } else {
+                format!("error: {e}")
+            };
+            for line in e.lines() {
+                writeln!(err, "{}", crate::text::clean(line))?;
+            }
             return Ok(exit::ERROR);
         }
     };
