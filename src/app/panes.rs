@@ -3,7 +3,9 @@
 //! tabs, the board, the digit keys (and their names in the config), the titles
 //! and the help are all derived from [`PANES`], so a new pane is one row here.
 
-use crate::model::{Dataset, Kind, Kinds};
+use rayon::prelude::*;
+
+use crate::model::{Dataset, Kind, Kinds, When};
 
 /// What fills a pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,29 +151,46 @@ pub fn fill(ds: &Dataset, kept: &Kept) -> Vec<Vec<usize>> {
     for t in Tab::all().filter(|t| t.is_kept()) {
         rows[t.index()] = fill_kept(t, kept);
     }
-    let names: Vec<String> = ds
-        .entities
-        .iter()
-        .map(|e| crate::search::fold::fold_str(&e.name))
-        .collect();
+    let large = ds.len() >= PARALLEL_FROM;
+    let fold = |e: &crate::model::Entity| crate::search::fold::fold_str(&e.name);
+    let names: Vec<String> = if large {
+        ds.entities.par_iter().map(fold).collect()
+    } else {
+        ds.entities.iter().map(fold).collect()
+    };
     let by_name = |a: &usize, b: &usize| names[*a].cmp(&names[*b]).then(a.cmp(b));
     for (t, r) in Tab::all().zip(&mut rows) {
         match t.spec().order {
+            Order::Name if large => r.par_sort_by(by_name),
             Order::Name => r.sort_by(by_name),
-            Order::Date => r.sort_by(|a, b| {
-                let (da, db) = (first_date(ds, *a), first_date(ds, *b));
-                match (da, db) {
-                    (Some(x), Some(y)) => x.chrono_cmp(&y).then_with(|| by_name(a, b)),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => by_name(a, b),
+            Order::Date => {
+                // Each entity's earliest date found once, not at every comparison.
+                let mut dated: Vec<_> = r.iter().map(|&e| (first_date(ds, e), e)).collect();
+                let by_date =
+                    |(da, a): &(Option<When>, usize), (db, b): &(Option<When>, usize)| match (
+                        da, db,
+                    ) {
+                        (Some(x), Some(y)) => x.chrono_cmp(y).then_with(|| by_name(a, b)),
+                        (Some(_), None) => std::cmp::Ordering::Less,
+                        (None, Some(_)) => std::cmp::Ordering::Greater,
+                        (None, None) => by_name(a, b),
+                    };
+                if large {
+                    dated.par_sort_by(by_date);
+                } else {
+                    dated.sort_by(by_date);
                 }
-            }),
+                *r = dated.into_iter().map(|(_, e)| e).collect();
+            }
             Order::Kept => {}
         }
     }
     rows
 }
+
+/// From this many entities, the names are folded and the panes sorted on
+/// every core: at 100,000 the panes took about 100 ms on one.
+const PARALLEL_FROM: usize = 10_000;
 
 /// The rows of one of the user's own panes.
 pub fn fill_kept(tab: Tab, kept: &Kept) -> Vec<usize> {
@@ -209,6 +228,39 @@ mod tests {
             let same = Tab::all().filter(|b| b.spec().name == a.spec().name);
             assert_eq!(same.count(), 1, "{}", a.spec().name);
         }
+    }
+
+    #[test]
+    fn panes_are_in_their_order_at_a_size_sorted_on_every_core() {
+        let ds = crate::validate::build(&crate::synth::generate(PARALLEL_FROM + 2000, 3));
+        let rows = fill(&ds, &Kept::default());
+        let name = |e: usize| crate::search::fold::fold_str(&ds.entity(e).name);
+        let mut dated = 0;
+        for t in Tab::all().filter(|t| !t.is_kept()) {
+            let r = &rows[t.index()];
+            for w in r.windows(2) {
+                let by_name = (name(w[0]), w[0]) < (name(w[1]), w[1]);
+                let in_order = match t.spec().order {
+                    Order::Name => by_name,
+                    Order::Date => match (first_date(&ds, w[0]), first_date(&ds, w[1])) {
+                        (Some(a), Some(b)) => {
+                            dated += 1;
+                            a.chrono_cmp(&b).then(if by_name {
+                                std::cmp::Ordering::Less
+                            } else {
+                                std::cmp::Ordering::Greater
+                            }) == std::cmp::Ordering::Less
+                        }
+                        (Some(_), None) => true,
+                        (None, Some(_)) => false,
+                        (None, None) => by_name,
+                    },
+                    Order::Kept => true,
+                };
+                assert!(in_order, "{}: {} before {}", t.spec().name, w[0], w[1]);
+            }
+        }
+        assert!(dated > 0, "some pane is ordered by date");
     }
 
     #[test]
