@@ -9,7 +9,7 @@ mod common;
 
 use std::process::Command;
 
-use common::tmux::{Session, binary, sane, tmux};
+use common::tmux::{Session, binary, sane};
 
 #[test]
 fn search_open_follow_back_quit_in_a_real_terminal() {
@@ -201,8 +201,8 @@ fn paste(t: &Session, text: &str) {
     let file = dir.path().join("paste.txt");
     std::fs::write(&file, text).expect("write");
     let buffer = format!("{}-buf", t.name);
-    tmux(&["load-buffer", "-b", &buffer, &file.display().to_string()]).expect("load-buffer");
-    tmux(&["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &t.name]).expect("paste-buffer");
+    (t.tmux(&["load-buffer", "-b", &buffer, &file.display().to_string()])).expect("load-buffer");
+    (t.tmux(&["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &t.name])).expect("paste-buffer");
 }
 
 #[test]

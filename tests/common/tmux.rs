@@ -1,7 +1,10 @@
 //! A real terminal for end-to-end tests: a detached tmux session running a
 //! plain shell, keys sent to it, its screen read back, and waits on what the
 //! screen shows (never fixed sleeps). Without tmux a test skips, saying so;
-//! with tmux installed, a session that cannot start is a failure.
+//! with tmux installed, a session that cannot start is a failure. Each
+//! session has a tmux server of its own (`-L`): tests run side by side, and
+//! one shared server exits when its last session is killed, under the feet
+//! of a test starting the next.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -50,7 +53,8 @@ impl Session {
         let shell = format!("env -i {} bash --norc --noprofile", assignments.join(" "));
         let (w, h) = (width.to_string(), height.to_string());
         let started = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &name, "-x", &w, "-y", &h, &shell])
+            .args(["-L", &name, "new-session", "-d", "-s", &name])
+            .args(["-x", &w, "-y", &h, &shell])
             .output()
             .expect("tmux runs");
         assert!(
@@ -61,20 +65,27 @@ impl Session {
         Some(Session { name })
     }
 
+    /// Runs tmux on this session's own server; its stdout when it succeeded.
+    pub fn tmux(&self, args: &[&str]) -> Option<String> {
+        let mut all = vec!["-L", self.name.as_str()];
+        all.extend_from_slice(args);
+        tmux(&all)
+    }
+
     /// Keys by tmux's names (`Enter`, `Escape`, `C-c`, ...).
     pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", self.name.as_str()];
         args.extend_from_slice(keys);
-        tmux(&args).expect("send-keys");
+        self.tmux(&args).expect("send-keys");
     }
 
     /// Text typed as is.
     pub fn literal(&self, text: &str) {
-        tmux(&["send-keys", "-t", &self.name, "-l", text]).expect("send-keys");
+        (self.tmux(&["send-keys", "-t", &self.name, "-l", text])).expect("send-keys");
     }
 
     pub fn screen(&self) -> String {
-        tmux(&["capture-pane", "-p", "-t", &self.name]).unwrap_or_default()
+        (self.tmux(&["capture-pane", "-p", "-t", &self.name])).unwrap_or_default()
     }
 
     /// Waits until `pred` holds for the screen (polling), or fails with the screen.
@@ -100,7 +111,12 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = tmux(&["kill-session", "-t", &self.name]);
+        // The server leaves its socket behind when killed.
+        let socket = self.tmux(&["display-message", "-p", "#{socket_path}"]);
+        let _ = self.tmux(&["kill-server"]);
+        if let Some(path) = socket {
+            let _ = std::fs::remove_file(path.trim());
+        }
     }
 }
 
