@@ -19,6 +19,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     clusterdex::cache::pages::off();
+    if let Some(code) = commands::bench_cache::probe_if_asked() {
+        return ExitCode::from(code);
+    }
     let io = Outputs {
         out: &mut io::stdout(),
         err: &mut io::stderr(),
