@@ -3,8 +3,6 @@
 //! tabs, the board, the digit keys (and their names in the config), the titles
 //! and the help are all derived from [`PANES`], so a new pane is one row here.
 
-use rayon::prelude::*;
-
 use crate::model::{Dataset, Kind, Kinds, When};
 
 /// What fills a pane.
@@ -151,17 +149,14 @@ pub fn fill(ds: &Dataset, kept: &Kept) -> Vec<Vec<usize>> {
     for t in Tab::all().filter(|t| t.is_kept()) {
         rows[t.index()] = fill_kept(t, kept);
     }
-    let large = ds.len() >= PARALLEL_FROM;
-    let fold = |e: &crate::model::Entity| crate::search::fold::fold_str(&e.name);
-    let names: Vec<String> = if large {
-        ds.entities.par_iter().map(fold).collect()
-    } else {
-        ds.entities.iter().map(fold).collect()
-    };
+    // One thread: a large dataset's index is being built on the others now,
+    // and the panes waiting behind it made the first frame half as slow again.
+    let names: Vec<String> = (ds.entities.iter())
+        .map(|e| crate::search::fold::fold_str(&e.name))
+        .collect();
     let by_name = |a: &usize, b: &usize| names[*a].cmp(&names[*b]).then(a.cmp(b));
     for (t, r) in Tab::all().zip(&mut rows) {
         match t.spec().order {
-            Order::Name if large => r.par_sort_by(by_name),
             Order::Name => r.sort_by(by_name),
             Order::Date => {
                 // Each entity's earliest date found once, not at every comparison.
@@ -175,11 +170,7 @@ pub fn fill(ds: &Dataset, kept: &Kept) -> Vec<Vec<usize>> {
                         (None, Some(_)) => std::cmp::Ordering::Greater,
                         (None, None) => by_name(a, b),
                     };
-                if large {
-                    dated.par_sort_by(by_date);
-                } else {
-                    dated.sort_by(by_date);
-                }
+                dated.sort_by(by_date);
                 *r = dated.into_iter().map(|(_, e)| e).collect();
             }
             Order::Kept => {}
@@ -187,10 +178,6 @@ pub fn fill(ds: &Dataset, kept: &Kept) -> Vec<Vec<usize>> {
     }
     rows
 }
-
-/// From this many entities, the names are folded and the panes sorted on
-/// every core: at 100,000 the panes took about 100 ms on one.
-const PARALLEL_FROM: usize = 10_000;
 
 /// The rows of one of the user's own panes.
 pub fn fill_kept(tab: Tab, kept: &Kept) -> Vec<usize> {
@@ -231,8 +218,8 @@ mod tests {
     }
 
     #[test]
-    fn panes_are_in_their_order_at_a_size_sorted_on_every_core() {
-        let ds = crate::validate::build(&crate::synth::generate(PARALLEL_FROM + 2000, 3));
+    fn panes_are_in_their_order_on_a_generated_dataset() {
+        let ds = crate::validate::build(&crate::synth::generate(3000, 3));
         let rows = fill(&ds, &Kept::default());
         let name = |e: usize| crate::search::fold::fold_str(&ds.entity(e).name);
         let mut dated = 0;
