@@ -46,6 +46,16 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Nothing loaded: what is left where a loaded dataset was taken out.
+    pub fn empty() -> Loaded {
+        Loaded {
+            dataset: Dataset::default(),
+            diagnostics: Vec::new(),
+            name: String::new(),
+            index: None,
+        }
+    }
+
     pub fn errors(&self) -> usize {
         self.diagnostics
             .iter()

@@ -147,7 +147,7 @@ fn explore(env: &Env, theme: Theme, mouse: bool, settings: &config::Loaded) -> i
             Ok(l) => l,
             Err(code) => return Ok(code),
         };
-        tui::run(explorer(env, loaded, settings), &options)?;
+        tui::run(explorer(env, loaded.into_inner(), settings), &options)?;
         return Ok(exit::OK);
     };
     let name = path.file_name().map_or_else(

@@ -58,8 +58,48 @@ pub struct Env {
 /// Loads the dataset for a command. A file that cannot be read or parsed is
 /// reported and gives the exit code; a file with problems is used for what is
 /// sound, with a one-line warning.
-pub fn open(env: &Env, err: &mut impl Write) -> io::Result<Result<Loaded, u8>> {
-    said(progress::load(&env.source, env.max_bytes, &env.cache), err)
+pub fn open(env: &Env, err: &mut impl Write) -> io::Result<Result<Opened, u8>> {
+    let opened = said(progress::load(&env.source, env.max_bytes, &env.cache), err)?;
+    Ok(opened.map(Opened))
+}
+
+/// A dataset opened by a command, which runs once and ends the process. A
+/// large one is not freed piece by piece when the command is done: at a
+/// million entities that took 0.45 s after the last line was written, while
+/// the process's end gives all its memory back at once. A small one (the
+/// built-in dataset, a test's) is freed as usual.
+pub struct Opened(Loaded);
+
+/// From this many entities, an opened dataset is left to the process's end.
+const LEFT_FROM: usize = 10_000;
+
+impl Opened {
+    /// The loaded dataset itself, for a command that hands it on (and so
+    /// lets whoever takes it free it).
+    pub fn into_inner(mut self) -> Loaded {
+        std::mem::replace(&mut self.0, Loaded::empty())
+    }
+}
+
+impl std::ops::Deref for Opened {
+    type Target = Loaded;
+    fn deref(&self) -> &Loaded {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Opened {
+    fn deref_mut(&mut self) -> &mut Loaded {
+        &mut self.0
+    }
+}
+
+impl Drop for Opened {
+    fn drop(&mut self) {
+        if self.0.dataset.len() >= LEFT_FROM {
+            std::mem::forget(std::mem::replace(&mut self.0, Loaded::empty()));
+        }
+    }
 }
 
 /// [`open`] telling `progress` how far it has got (the explorer's loading

@@ -152,7 +152,7 @@ pub fn set(
 }
 
 /// Refuses under `--no-state`, then loads the dataset (to mark missing entities).
-fn start(env: &Env, err: &mut impl Write) -> io::Result<Result<Loaded, u8>> {
+fn start(env: &Env, err: &mut impl Write) -> io::Result<Result<super::Opened, u8>> {
     if let Some(code) = memory::refuse_off(env, err)? {
         return Ok(Err(code));
     }

@@ -173,7 +173,7 @@ pub fn run(
         Some(p) => crate::config::load(&p.config),
         None => crate::config::Loaded::default(),
     };
-    let mut app = app(env, loaded, &config);
+    let mut app = app(env, loaded.into_inner(), &config);
     for line in render(&mut app, &keys, size, theme) {
         writeln!(out, "{line}")?;
     }
