@@ -12,8 +12,7 @@ use crate::search::Index;
 pub fn into_loaded(p: Payload) -> Result<(Dataset, Index), Bad> {
     let Payload { model, index } = p;
     let n = model.entities.len();
-    // About the size of its payload, which is what the join goes by.
-    let size = n.saturating_mul(512);
+    let size = crate::cache::payload::about_bytes(n);
     let (ds, checked) = super::format::join(size, || into_dataset(model), || index.check(n));
     checked?;
     Ok((ds?, index))

@@ -83,7 +83,7 @@ pub fn encode_payload(ds: &Dataset, index: &Index) -> Vec<u8> {
         synonyms: &ds.synonyms,
     };
     let runs: Vec<&[Entity]> = ds.entities.chunks(RUN).collect();
-    let size = ds.len().saturating_mul(512);
+    let size = about_bytes(ds.len());
     // Encoding plain data into memory has no way to fail.
     let encode = |value: &dyn Encode| value.encode().unwrap_or_default();
     let (head, (runs, index)) = join(
@@ -202,6 +202,12 @@ fn split(body: &[u8]) -> Result<Vec<&[u8]>, Bad> {
         (table, data) = (more, after);
     }
     if data.is_empty() { Ok(parts) } else { Err(bad) }
+}
+
+/// About how many payload bytes a dataset of `entities` makes (a generated
+/// one makes 520 each): what [`join`] goes by before there are bytes.
+pub fn about_bytes(entities: usize) -> usize {
+    entities.saturating_mul(512)
 }
 
 /// Runs both on the thread pool when the payload is large, one after the

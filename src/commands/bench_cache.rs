@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use crate::cache::{Cache, Key};
+use crate::cache::Cache;
 use crate::load::{DataSource, load};
 use crate::search::Index;
 
@@ -34,14 +34,12 @@ pub fn measure(source: &DataSource, max_bytes: u64, runs: usize) -> Result<Optio
     };
     let folder = tempfile::tempdir().map_err(|e| format!("no temporary folder: {e}"))?;
     let cache = Cache::Dir(folder.path().to_path_buf());
-    let key = |bytes: &[u8]| Key {
-        content: xxhash_rust::xxh3::xxh3_128(bytes),
-    };
     {
         let loaded = load(source, max_bytes).map_err(|e| e.to_string())?;
         let index = Index::new(&loaded.dataset);
-        let bytes = crate::data::read(path, max_bytes).map_err(|e| e.to_string())?;
-        cache.write(key(&bytes), path, &loaded.dataset, &index);
+        let key = Cache::key_of_any_file(path, max_bytes).map_err(|e| e.to_string())?;
+        let key = key.ok_or("the dataset file could not be read to its end")?;
+        cache.write(key, path, &loaded.dataset, &index);
     }
     let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
     let mut times = (0..runs.max(1))
