@@ -28,15 +28,21 @@ mod text;
 #[path = "src/validate/mod.rs"]
 mod validate;
 
+#[path = "src/cache/columns.rs"]
+pub mod cache_columns;
 #[path = "src/cache/format.rs"]
 pub mod cache_format;
 #[path = "src/cache/payload.rs"]
 pub mod cache_payload;
+#[path = "src/cache/relations.rs"]
+pub mod cache_relations;
 
 /// Where the crate's files look for the cache's format and payload.
 mod cache {
+    pub use super::cache_columns as columns;
     pub use super::cache_format as format;
     pub use super::cache_payload as payload;
+    pub use super::cache_relations as relations;
 }
 
 use std::path::{Path, PathBuf};
@@ -54,6 +60,8 @@ const INPUTS: &[&str] = &[
     "src/validate",
     "src/cache/format.rs",
     "src/cache/payload.rs",
+    "src/cache/columns.rs",
+    "src/cache/relations.rs",
 ];
 
 fn main() {

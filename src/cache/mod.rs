@@ -10,10 +10,12 @@
 
 pub mod builtin;
 pub mod check;
+pub mod columns;
 pub mod dir;
 pub mod format;
 pub mod pages;
 pub mod payload;
+pub mod relations;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::cache::format::Bad;
+use crate::cache::relations::{Relations, RelationsRef};
 use crate::model::{Dataset, Entity, Relation, Source};
 use crate::search::Index;
 
@@ -34,7 +35,7 @@ const PARALLEL_FROM: usize = 1 << 20;
 struct HeadRef<'a> {
     title: &'a str,
     sources: &'a [Source],
-    relations: &'a [Relation],
+    relations: RelationsRef<'a>,
     synonyms: &'a [Vec<String>],
 }
 
@@ -43,7 +44,7 @@ struct HeadRef<'a> {
 pub struct Head {
     pub title: String,
     pub sources: Vec<Source>,
-    pub relations: Vec<Relation>,
+    pub relations: Relations,
     pub synonyms: Vec<Vec<String>>,
 }
 
@@ -62,16 +63,13 @@ pub struct Payload {
     pub index: Index,
 }
 
-/// One part, decoded.
-enum Part {
-    Head(Head),
-    Entities(Vec<Entity>),
-    Index(Box<Index>),
-}
-
 /// Every part decoded, not yet put together: they own all they hold, so the
-/// payload's bytes can go before the entities' runs are joined.
-pub struct Parts(Vec<Part>);
+/// payload's bytes can go before the model is made of them.
+pub struct Parts {
+    head: Head,
+    entities: Vec<Entity>,
+    index: Index,
+}
 
 /// The payload of a dataset and its index (also what the format comparison
 /// measures).
@@ -79,7 +77,7 @@ pub fn encode_payload(ds: &Dataset, index: &Index) -> Vec<u8> {
     let head = HeadRef {
         title: &ds.title,
         sources: &ds.sources,
-        relations: &ds.relations,
+        relations: RelationsRef(&ds.relations),
         synonyms: &ds.synonyms,
     };
     let runs: Vec<&[Entity]> = ds.entities.chunks(RUN).collect();
@@ -114,48 +112,111 @@ pub fn decode_payload(body: &[u8]) -> Result<Payload, Bad> {
     decode_parts(body)?.assemble()
 }
 
-/// Decodes every part of a payload, on every core for a large one.
+/// Decodes every part of a payload, on every core for a large one: the head
+/// and the index on one side, the runs of entities, each straight into its
+/// place in the dataset's one vector, on the other (decoded into vectors of
+/// their own and joined, the entities were copied once more and their memory
+/// touched twice).
 pub fn decode_parts(body: &[u8]) -> Result<Parts, Bad> {
     let parts = split(body)?;
-    let last = parts.len() - 1;
-    let decode = |(k, bytes): (usize, &&[u8])| -> Result<Part, Bad> {
-        let part = match k {
-            0 => whole(bytes).map(Part::Head),
-            k if k == last => whole(bytes).map(|index| Part::Index(Box::new(index))),
-            _ => whole(bytes).map(Part::Entities),
-        };
-        part.ok_or(DOES_NOT_DECODE)
-    };
-    let decoded: Result<Vec<Part>, Bad> = if body.len() < PARALLEL_FROM {
-        parts.iter().enumerate().map(decode).collect()
-    } else {
-        // A part per task, handed out as threads come free: the index, the
-        // largest part, goes to one thread while the runs fill the others.
-        (parts.par_iter().enumerate())
-            .with_max_len(1)
-            .map(decode)
-            .collect()
-    };
-    decoded.map(Parts)
+    let (head, rest) = parts.split_first().ok_or(DOES_NOT_DECODE)?;
+    let (index, runs) = rest.split_last().ok_or(DOES_NOT_DECODE)?;
+    let mut entities = placeholders(runs)?;
+    let fill = |(slots, bytes): (&mut [Entity], &&[u8])| fill(slots, bytes);
+    let ((head, index), filled) = join(
+        body.len(),
+        || join(body.len(), || whole::<Head>(head), || whole::<Index>(index)),
+        || {
+            if body.len() < PARALLEL_FROM {
+                entities.chunks_mut(RUN).zip(runs).try_for_each(fill)
+            } else {
+                (entities.par_chunks_mut(RUN).zip(runs))
+                    .with_max_len(1)
+                    .try_for_each(fill)
+            }
+        },
+    );
+    filled?;
+    Ok(Parts {
+        head: head.ok_or(DOES_NOT_DECODE)?,
+        entities,
+        index: index.ok_or(DOES_NOT_DECODE)?,
+    })
+}
+
+/// The fewest bytes an entity takes in a run (a length or a tag for each of
+/// its thirteen fields): how many entities a run of this size can hold.
+const ENTITY_BYTES: usize = 13;
+
+/// The entities' vector, filled with empty entities to be decoded over: as
+/// many as the runs say they hold (each run's length comes first), every run
+/// but the last a whole [`RUN`], and no more than its bytes could hold, so a
+/// false count cannot make a large allocation.
+fn placeholders(runs: &[&[u8]]) -> Result<Vec<Entity>, Bad> {
+    let mut n = 0usize;
+    for (k, bytes) in runs.iter().enumerate() {
+        let (count, _) = postcard::take_from_bytes::<usize>(bytes).map_err(|_| DOES_NOT_DECODE)?;
+        let whole_run = count == RUN || (k + 1 == runs.len() && count <= RUN);
+        if !whole_run || count > bytes.len() / ENTITY_BYTES {
+            return Err(DOES_NOT_DECODE);
+        }
+        n += count;
+    }
+    let empty = Entity::new("", crate::model::Kind::Organisation, "");
+    Ok(vec![empty; n])
+}
+
+/// Decodes a run of entities over `slots`: exactly as many as there are.
+fn fill(slots: &mut [Entity], bytes: &[u8]) -> Result<(), Bad> {
+    let mut de = postcard::Deserializer::from_bytes(bytes);
+    let filled = serde::de::DeserializeSeed::deserialize(Slots(slots), &mut de);
+    match (filled, de.finalize()) {
+        (Ok(()), Ok([])) => Ok(()),
+        _ => Err(DOES_NOT_DECODE),
+    }
+}
+
+/// Entities decoded one by one into their places.
+struct Slots<'a>(&'a mut [Entity]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Slots<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Slots<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "a run of {} entities", self.0.len())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        use serde::de::Error;
+        let count = self.0.len();
+        for slot in self.0.iter_mut() {
+            *slot = seq
+                .next_element()?
+                .ok_or_else(|| A::Error::invalid_length(0, &"more"))?;
+        }
+        match seq.next_element::<serde::de::IgnoredAny>()? {
+            None => Ok(()),
+            Some(_) => Err(A::Error::invalid_length(count + 1, &"no more")),
+        }
+    }
 }
 
 impl Parts {
-    /// The payload the parts make; a part out of its place is [`Bad`].
+    /// The payload the parts make.
     pub fn assemble(self) -> Result<Payload, Bad> {
-        let mut parts = self.0.into_iter();
-        let (Some(Part::Head(head)), Some(Part::Index(index))) = (parts.next(), parts.next_back())
-        else {
-            return Err(DOES_NOT_DECODE);
-        };
-        let runs = (parts.map(|part| match part {
-            Part::Entities(run) => Ok(run),
-            _ => Err(DOES_NOT_DECODE),
-        }))
-        .collect::<Result<Vec<_>, _>>()?;
-        let mut entities = Vec::with_capacity(runs.iter().map(Vec::len).sum());
-        for run in runs {
-            entities.extend(run);
-        }
+        let Parts {
+            head,
+            entities,
+            index,
+        } = self;
         let Head {
             title,
             sources,
@@ -166,13 +227,10 @@ impl Parts {
             title,
             sources,
             entities,
-            relations,
+            relations: relations.0,
             synonyms,
         };
-        Ok(Payload {
-            model,
-            index: *index,
-        })
+        Ok(Payload { model, index })
     }
 }
 

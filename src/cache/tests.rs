@@ -192,3 +192,45 @@ fn a_payload_whose_table_does_not_add_up_is_refused() {
     swapped.extend_from_slice(&body[data + head..data + head + run]);
     assert!(format::decode_payload(&swapped).is_err());
 }
+
+/// A payload of these parts, each as given.
+fn body_of(parts: &[&[u8]]) -> Vec<u8> {
+    let mut body = (parts.len() as u32).to_le_bytes().to_vec();
+    for part in parts {
+        body.extend_from_slice(&(part.len() as u64).to_le_bytes());
+    }
+    for part in parts {
+        body.extend_from_slice(part);
+    }
+    body
+}
+
+#[test]
+fn runs_of_entities_that_claim_what_they_cannot_hold_are_refused() {
+    let ds = builtin();
+    let index = Index::new(&ds);
+    let body = format::encode_payload(&ds, &index);
+    let len = |k: usize| u64::from_le_bytes(body[4 + 8 * k..12 + 8 * k].try_into().expect("8"));
+    let (head, run) = (len(0) as usize, len(1) as usize);
+    let data = 4 + 8 * 3;
+    let head = &body[data..data + head];
+    let index = &body[data + head.len() + run..];
+    let run_of =
+        |entities: &[crate::model::Entity]| postcard::to_allocvec(entities).expect("encodes");
+    let whole = run_of(&ds.entities);
+    assert!(format::decode_payload(&body_of(&[head, &whole, index])).is_ok());
+    // A run saying it holds 65,535 entities, and one saying 4,096 over a few bytes.
+    let refused = Some(Bad("payload does not decode"));
+    let decode = |parts: &[&[u8]]| format::decode_payload(&body_of(parts)).err();
+    assert_eq!(decode(&[head, &[0xff, 0xff, 0x03, 1, 2], index]), refused);
+    assert_eq!(decode(&[head, &[0x80, 0x20, 1, 2, 3], index]), refused);
+    // Two runs, the first not a whole run: the entities would be out of place.
+    let (a, b) = ds.entities.split_at(ds.len() / 2);
+    let (a, b) = (run_of(a), run_of(b));
+    assert_eq!(decode(&[head, &a, &b, index]), refused);
+    // A run whose count is one more than the entities it holds.
+    let count = |n: usize| postcard::to_allocvec(&n).expect("encodes");
+    let mut short = count(ds.len() + 1);
+    short.extend_from_slice(&whole[count(ds.len()).len()..]);
+    assert_eq!(decode(&[head, &short, index]), refused);
+}

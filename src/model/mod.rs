@@ -6,12 +6,14 @@ pub mod date;
 pub mod entity;
 pub mod kind;
 pub mod relation;
+pub mod source_list;
 
 pub use dataset::{Dataset, Link};
 pub use date::{DateError, PartialDate, When};
 pub use entity::{DateEntry, Entity, Fact, InferredPart, Part, Source};
 pub use kind::Kind;
 pub use relation::{Certainty, Direction, Kinds, RELATION_TYPES, Relation, RelationType};
+pub use source_list::{SourceList, SourceLists};
 
 #[cfg(test)]
 mod tests;

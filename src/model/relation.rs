@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::When;
 use super::kind::Kind;
+use super::source_list::SourceList;
 
 /// Whether a source says a thing outright or only implies it (by layout, by a listing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -250,7 +251,8 @@ pub enum Direction {
 
 /// A typed link between two entities (by index into the dataset), with its qualifiers.
 /// Half a million of these make a large dataset, so the rarely given qualifiers
-/// live in a box of their own and the common relation stays small.
+/// live in a box of their own, the sources are a shared list, and the common
+/// relation stays small.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
     pub from: usize,
@@ -258,7 +260,7 @@ pub struct Relation {
     pub rel: RelationType,
     pub certainty: Certainty,
     details: Option<Box<Details>>,
-    pub sources: Box<[usize]>,
+    pub sources: SourceList,
 }
 
 /// The qualifiers few relations carry.
@@ -271,14 +273,19 @@ struct Details {
 
 impl Relation {
     /// A stated relation with no qualifiers.
-    pub fn new(from: usize, rel: RelationType, to: usize, sources: Vec<usize>) -> Relation {
+    pub fn new(
+        from: usize,
+        rel: RelationType,
+        to: usize,
+        sources: impl Into<SourceList>,
+    ) -> Relation {
         Relation {
             from,
             to,
             rel,
             certainty: Certainty::Stated,
             details: None,
-            sources: sources.into_boxed_slice(),
+            sources: sources.into(),
         }
     }
 
@@ -289,9 +296,18 @@ impl Relation {
         period: Option<When>,
         note: Option<String>,
     ) -> Relation {
+        self.set_details(role, period, note);
+        self
+    }
+
+    pub fn set_details(
+        &mut self,
+        role: Option<String>,
+        period: Option<When>,
+        note: Option<String>,
+    ) {
         let details = Details { role, period, note };
         self.details = (details != Details::default()).then(|| Box::new(details));
-        self
     }
 
     /// The capacity in which the subject stands in the relation: "as president".

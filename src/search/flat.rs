@@ -3,8 +3,14 @@
 
 /// List `i` is `items[start[i]..start[i + 1]]`.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[serde(bound(
+    serialize = "T: crate::cache::columns::Column",
+    deserialize = "T: crate::cache::columns::Column"
+))]
 pub struct Lists<T> {
+    #[serde(with = "crate::cache::columns")]
     pub(super) start: Vec<u32>,
+    #[serde(with = "crate::cache::columns")]
     pub(super) items: Vec<T>,
 }
 

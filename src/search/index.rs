@@ -14,6 +14,8 @@ use crate::model::Kind;
 
 mod build;
 mod cached;
+mod columns;
+mod exact;
 mod read;
 mod size;
 mod trigrams;
@@ -54,24 +56,33 @@ pub struct Index {
     /// prose at once by one vectorised pass (the prefilter's).
     prose: String,
     /// Where each entity's prose starts in `prose`: (offset, entity), ascending.
+    #[serde(with = "crate::cache::columns")]
     prose_owner: Vec<(u32, u32)>,
     /// The trigrams of each entity's prose, from [`TRIGRAMS_FROM`] bytes of it.
     /// Not cached: a cached index finds prose by the pass over all of it.
     #[serde(skip)]
     trigrams: Option<Trigrams>,
     /// Per entity, the letters of its short fields and relation labels (not prose).
+    #[serde(with = "crate::cache::columns")]
     short_masks: Vec<u64>,
+    #[serde(with = "crate::cache::columns")]
     origins: Vec<u32>,
+    #[serde(with = "crate::cache::columns")]
     spans: Vec<Span>,
     /// Per span, the letters in its field (see [`super::letters::span_mask`])
     /// and [`SHORT`] for a field that is not prose: most fields are ruled out
     /// for a term from these four bytes, without reading the span or its text.
+    #[serde(with = "crate::cache::columns")]
     span_masks: Vec<u32>,
     /// `first[e]..first[e + 1]` are entity e's spans.
+    #[serde(with = "crate::cache::columns")]
     first: Vec<u32>,
     kinds: Vec<Kind>,
     /// A name or alias run together ([`compact`]) -> the entities that carry it.
-    exact: FxHashMap<String, Vec<u32>>,
+    exact: exact::Exact,
+    /// While building: the exact names gathered, sorted into `exact` at the end.
+    #[serde(skip)]
+    building_exact: FxHashMap<String, Vec<u32>>,
     /// Name and alias words, for typos.
     words: Words,
     /// Initials of names and aliases of several words.
@@ -80,15 +91,19 @@ pub struct Index {
     /// [`short_key`](super::letters::short_key)) -> entities (sorted), each
     /// with its best field for that prefix: the first one added, since fields
     /// are added best first.
+    #[serde(with = "columns::short_lists")]
     short: FxHashMap<u64, Vec<(u32, Field)>>,
     /// Per entity, its place in the order of (name length, id): the tie-break of
     /// every ranking, as one number instead of two lookups and a string compare.
+    #[serde(with = "crate::cache::columns")]
     tiebreak: Vec<u32>,
     /// Per entity, which of the letters a-z and digits 0-9 occur in its folded
     /// text and relation labels (see [`letter_mask`]): a term with a letter the
     /// entity lacks cannot match.
+    #[serde(with = "crate::cache::columns")]
     masks: Vec<u64>,
     /// Per entity, the relation labels it has, one bit per [`labels`] number.
+    #[serde(with = "crate::cache::columns")]
     relation_labels: Vec<u64>,
     /// Per entity, the places it is in, nearest first.
     places: Lists<u32>,

@@ -7,7 +7,9 @@
 use rustc_hash::FxHashMap;
 
 use crate::data::format::{FileEntity, FileRelation, FileSource};
-use crate::model::{DateEntry, Entity, Fact, InferredPart, Relation, RelationType, Source, When};
+use crate::model::{
+    DateEntry, Entity, Fact, InferredPart, Relation, RelationType, Source, SourceLists, When,
+};
 
 /// The cited sources' indices, in a vector of exactly their number: a large
 /// dataset has a list per entity, fact and relation.
@@ -86,13 +88,12 @@ pub(super) fn relation(
     r: &mut FileRelation,
     (from, rel, to): (usize, RelationType, usize),
     sources: &FxHashMap<&str, usize>,
+    lists: &mut SourceLists,
 ) -> Relation {
     let period = r.period.as_deref().and_then(|p| When::parse(p).ok());
-    let mut relation = Relation::new(from, rel, to, resolve(&r.sources, sources)).with_details(
-        r.role.take(),
-        period,
-        r.note.take(),
-    );
+    let cited = lists.get(&resolve(&r.sources, sources));
+    let mut relation =
+        Relation::new(from, rel, to, cited).with_details(r.role.take(), period, r.note.take());
     relation.certainty = r.certainty.into();
     relation
 }

@@ -21,7 +21,7 @@ use crate::data::format::{FileDataset, FileEntity, FileRelation, FileSource};
 use crate::data::spans::Spans;
 use crate::data::split::{Split, Which};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Dataset, Entity, Kind, Relation, RelationType, Source};
+use crate::model::{Dataset, Entity, Kind, Relation, RelationType, Source, SourceLists};
 
 /// A file checked: its diagnostics, and its sound part ready to become a
 /// [`Dataset`] (whose lookups the caller builds once the file's text is gone).
@@ -204,6 +204,7 @@ fn check_relations(
     let step = |first: usize, items: &mut [FileRelation]| {
         let mut found = Findings::default();
         let (mut kept, mut other) = (Vec::with_capacity(items.len()), Vec::new());
+        let mut lists = SourceLists::default();
         for (k, r) in items.iter_mut().enumerate() {
             let res = Resolved {
                 rel: RelationType::parse(&r.rel),
@@ -214,7 +215,7 @@ fn check_relations(
                 rule(scope, first + k, r, res, &mut found);
             }
             match sound(res, ids, scope.kinds) {
-                Some(ends) => kept.push(make::relation(r, ends, &cited.index)),
+                Some(ends) => kept.push(make::relation(r, ends, &cited.index, &mut lists)),
                 None => other.push(Other::new(first + k, std::mem::take(r), res)),
             }
         }

@@ -94,7 +94,7 @@ pub(super) fn card(ds: &Dataset, i: usize) -> Card {
     let relations = (ds.grouped_links(i).into_iter())
         .flat_map(|(_, links)| links)
         .map(|l| {
-            cited.extend(&l.relation.sources);
+            cited.extend(l.relation.sources.iter());
             related_out(ds, &l)
         })
         .collect();

@@ -65,6 +65,7 @@ impl Index {
             words::prepare_automata();
         }
         ix.initials.finish();
+        ix.exact = super::exact::Exact::from_map(std::mem::take(&mut ix.building_exact));
         ix.synonyms = synonym_map(&ds.synonyms);
         ix.tiebreak = tiebreak(ds, &name_chars);
         ix.shrink_to_fit();
@@ -133,7 +134,7 @@ impl Index {
         }
         add_short_words(&mut self.short, entity, field, &folded);
         if field.is_name() {
-            self.exact
+            self.building_exact
                 .entry(compact(&folded))
                 .or_default()
                 .push(entity as u32);

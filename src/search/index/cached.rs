@@ -29,13 +29,13 @@ impl<'de> Deserialize<'de> for Words {
 
 impl<T: Copy> Lists<T> {
     /// Starts from 0, never go back, and end at the last item.
-    fn sound(&self, lists: usize) -> bool {
+    pub(super) fn sound(&self, lists: usize) -> bool {
         let ends = self.start.first() == Some(&0)
             && self.start.last().map(|&l| l as usize) == Some(self.items.len());
         ends && self.start.len() == lists + 1 && self.start.windows(2).all(|w| w[0] <= w[1])
     }
 
-    fn items(&self) -> &[T] {
+    pub(super) fn items(&self) -> &[T] {
         &self.items
     }
 }
@@ -68,7 +68,8 @@ impl Index {
             && self.places.items().iter().all(|&p| inside(p))
             && self.words.entities.sound(self.words.len())
             && self.words.entities.items().iter().all(|&e| inside(e));
-        let lookups = self.exact.values().flatten().all(|&e| inside(e))
+        let lookups = self.exact.is_sound()
+            && self.exact.entities.items().iter().all(|&e| inside(e))
             && self.short.values().flatten().all(|&(e, _)| inside(e))
             && self.place_names.iter().all(|&(_, e)| inside(e))
             && self.initials.entities().all(inside);
@@ -136,7 +137,7 @@ mod tests {
         assert_eq!(ix.check(n), Ok(()));
         assert!(ix.check(n + 1).is_err(), "another dataset's size");
         let (mut ix, _) = index();
-        ix.exact.values_mut().next().expect("a name").push(n as u32);
+        ix.exact.entities.items[0] = n as u32;
         assert!(ix.check(n).is_err(), "an exact name's entity");
         let (mut ix, _) = index();
         ix.spans[0].end = ix.buffer.len() as u32 + 1;

@@ -116,7 +116,7 @@ impl Index {
 
     /// The entities with a name or alias that, run together, is `compact`.
     pub(in crate::search) fn exact(&self, compact: &str) -> &[u32] {
-        self.exact.get(compact).map_or(&[], Vec::as_slice)
+        self.exact.get(compact)
     }
 
     /// The entities with a name, alias, id or tag word starting with `prefix`

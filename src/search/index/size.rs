@@ -54,9 +54,6 @@ impl Index {
         self.places.shrink_to_fit();
         self.years.shrink_to_fit();
         self.place_names.shrink_to_fit();
-        for list in self.exact.values_mut() {
-            list.shrink_to_fit();
-        }
         for list in self.short.values_mut() {
             list.shrink_to_fit();
         }

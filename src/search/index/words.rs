@@ -195,6 +195,7 @@ pub fn initials(folded: &str) -> Vec<u32> {
 /// its words start, is found again for the few entities a search shows.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Initials {
+    #[serde(with = "crate::cache::columns")]
     entries: Vec<(u32, u32)>,
 }
 
