@@ -150,9 +150,7 @@ pub fn load_cached_watched(
     let DataSource::File(path) = source else {
         return builtin();
     };
-    let hit = cache
-        .key_of_file(path, max_bytes)?
-        .and_then(|key| cache.read(key));
+    let hit = cache.read_file(path, max_bytes, false)?;
     if let Some((dataset, index)) = hit {
         return Ok(Loaded {
             dataset,

@@ -8,6 +8,7 @@
 //! Files with problems are never cached: `check` and the banner always see
 //! the real file.
 
+pub mod ahead;
 pub mod builtin;
 pub mod check;
 pub mod columns;
@@ -96,15 +97,24 @@ impl Cache {
     }
 
     /// The dataset and index compiled from these bytes, if a sound entry is
-    /// there; a damaged or foreign one is removed.
-    pub fn read(&self, key: Key) -> Option<(Dataset, Index)> {
-        pages::huge_while(|| self.read_now(key))
-    }
-
+    /// there; a damaged or foreign one is removed. Huge pages are the caller's
+    /// ([`Cache::read_file`]).
     fn read_now(&self, key: Key) -> Option<(Dataset, Index)> {
         let path = self.path(key)?;
         let start = std::time::Instant::now();
         let bytes = dir::read(&path)?;
+        self.decode(&path, bytes, key, start)
+    }
+
+    /// The dataset and index in the bytes of the cache file `path`, read
+    /// since `start`, if they are sound and for `key`.
+    fn decode(
+        &self,
+        path: &Path,
+        bytes: Vec<u8>,
+        key: Key,
+        start: std::time::Instant,
+    ) -> Option<(Dataset, Index)> {
         let read = start.elapsed();
         let decoded = format::payload(bytes, key.content, &program_id());
         let decoded_in = start.elapsed() - read;
@@ -120,12 +130,12 @@ impl Cache {
         match found {
             Ok(loaded) => {
                 trace(&format!("cache: read {} in {took}", path.display()));
-                dir::touch(&path);
+                dir::touch(path);
                 Some(loaded)
             }
             Err(bad) => {
                 trace(&format!("cache: ignored {} ({bad})", path.display()));
-                dir::discard(&path);
+                dir::discard(path);
                 None
             }
         }

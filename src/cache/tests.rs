@@ -234,3 +234,33 @@ fn runs_of_entities_that_claim_what_they_cannot_hold_are_refused() {
     short.extend_from_slice(&whole[count(ds.len()).len()..]);
     assert_eq!(decode(&[head, &short, index]), refused);
 }
+
+#[test]
+fn the_entry_read_while_hashing_is_used_only_for_the_bytes_it_was_made_from() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = super::Cache::Dir(dir.path().join("cache"));
+    let path = dir.path().join("data.ron");
+    let text = crate::data::BUILTIN;
+    std::fs::write(&path, text).expect("writes");
+    let ds = builtin();
+    let key = super::Cache::key_of_any_file(&path, u64::MAX).expect("opens");
+    cache.write(key.expect("a key"), &path, &ds, &Index::new(&ds));
+    let (back, _) = (cache.read_file(&path, u64::MAX, true).expect("opens")).expect("a hit");
+    assert_eq!(back.entities, ds.entities);
+    // The same name, other bytes: the entry last used for the name is not theirs.
+    std::fs::write(&path, format!("{text}\n")).expect("writes");
+    assert!(
+        cache
+            .read_file(&path, u64::MAX, true)
+            .expect("opens")
+            .is_none()
+    );
+    let entries = super::dir::entries(&dir.path().join("cache"));
+    assert_eq!(
+        entries.len(),
+        1,
+        "a guess that missed is kept for its own bytes"
+    );
+    // A file the load would refuse is refused here too.
+    assert!(cache.read_file(&path, 16, true).is_err());
+}
