@@ -61,6 +61,24 @@ impl Adjacency {
     }
 }
 
+/// From this many items the lookups are built on two cores: below it,
+/// starting the thread pool costs more than the work (the built-in dataset's
+/// whole-process lookup is a few milliseconds).
+const TWO_CORES_FROM: usize = 20_000;
+
+/// Both, on two cores for `items` from [`TWO_CORES_FROM`] on.
+fn both<A: Send, B: Send>(
+    items: usize,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if items < TWO_CORES_FROM {
+        (a(), b())
+    } else {
+        rayon::join(a, b)
+    }
+}
+
 fn id_hash(id: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(id)
@@ -95,19 +113,26 @@ impl Dataset {
         // A build that dropped unsound relations leaves room nobody will use.
         relations.shrink_to_fit();
         let n = entities.len();
-        let mut by_id = HashTable::with_capacity(n);
-        let mut by_kind: [Vec<usize>; 7] = Default::default();
-        for (i, e) in entities.iter().enumerate() {
-            let same = |&j: &u32| entities[j as usize].id == e.id;
-            let rehash = |&j: &u32| id_hash(&entities[j as usize].id);
-            // The first entity of an id keeps it.
-            if let Entry::Vacant(slot) = by_id.entry(id_hash(&e.id), same, rehash) {
-                slot.insert(i as u32);
+        let by_id_and_kind = || {
+            let mut by_id = HashTable::with_capacity(n);
+            let mut by_kind: [Vec<usize>; 7] = Default::default();
+            for (i, e) in entities.iter().enumerate() {
+                let same = |&j: &u32| entities[j as usize].id == e.id;
+                let rehash = |&j: &u32| id_hash(&entities[j as usize].id);
+                // The first entity of an id keeps it.
+                if let Entry::Vacant(slot) = by_id.entry(id_hash(&e.id), same, rehash) {
+                    slot.insert(i as u32);
+                }
+                by_kind[e.kind.index()].push(i);
             }
-            by_kind[e.kind.index()].push(i);
-        }
-        let outgoing = Adjacency::new(n, relations.iter().map(|r| r.from));
-        let incoming = Adjacency::new(n, relations.iter().map(|r| r.to));
+            (by_id, by_kind)
+        };
+        let directions = || {
+            let outgoing = || Adjacency::new(n, relations.iter().map(|r| r.from));
+            let incoming = || Adjacency::new(n, relations.iter().map(|r| r.to));
+            both(relations.len(), outgoing, incoming)
+        };
+        let ((by_id, by_kind), (outgoing, incoming)) = both(n, by_id_and_kind, directions);
         Dataset {
             title,
             sources,

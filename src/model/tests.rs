@@ -79,3 +79,23 @@ fn kinds_are_indexed_and_summarised() {
         "6 entities (2 clusters, 1 alliance, 3 places), 6 relations, 0 sources"
     );
 }
+
+#[test]
+fn a_large_dataset_built_on_two_cores_finds_every_id_and_both_ends_of_every_relation() {
+    let ds = crate::validate::build(&crate::synth::generate(25_000, 5));
+    assert!(
+        ds.len() >= 20_000,
+        "large enough for the lookups' two cores"
+    );
+    for (i, e) in ds.entities.iter().enumerate() {
+        assert_eq!(ds.index_of(&e.id), Some(i), "{}", e.id);
+    }
+    let kinds: usize = Kind::ALL.iter().map(|&k| ds.count(k)).sum();
+    assert_eq!(kinds, ds.len());
+    let (mut out, mut inc) = (0, 0);
+    for e in 0..ds.len() {
+        out += ds.outgoing(e).filter(|l| l.relation.from == e).count();
+        inc += ds.incoming(e).filter(|l| l.relation.to == e).count();
+    }
+    assert_eq!((out, inc), (ds.relations.len(), ds.relations.len()));
+}
