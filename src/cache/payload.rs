@@ -7,7 +7,7 @@
 //!
 //! ```text
 //! parts u32, then each part's length u64           (little-endian)
-//! head: title, sources, relations, synonyms        (postcard)
+//! head: title, sources, relations by column, synonyms  (postcard; `relations.rs`)
 //! entities, RUN at a time, one part per run        (postcard)
 //! index                                            (postcard)
 //! ```
