@@ -28,11 +28,20 @@ impl Cache {
         let Some(folder) = self.dir() else {
             return Ok(None);
         };
+        // A file too small to be cached has no entry to read ahead: it is
+        // only checked as a load would check it.
+        let big = std::fs::metadata(path).is_ok_and(|m| m.len() >= super::MIN_BYTES);
+        if !(big || any_size) {
+            return self.key_of_file(path, max_bytes).map(|_| None);
+        }
         pages::huge_while(|| {
             std::thread::scope(|s| {
-                let hashing = s.spawn(|| match any_size {
-                    true => Cache::key_of_any_file(path, max_bytes),
-                    false => self.key_of_file(path, max_bytes),
+                let hashing = s.spawn(|| {
+                    if any_size {
+                        Cache::key_of_any_file(path, max_bytes)
+                    } else {
+                        self.key_of_file(path, max_bytes)
+                    }
                 });
                 let start = std::time::Instant::now();
                 let guess = last_for(folder, path).and_then(|file| Some((dir::read(&file)?, file)));

@@ -127,7 +127,7 @@ pub fn payload(bytes: Vec<u8>, content: u128, program: &str) -> Result<Payload, 
     }
     let parts = decode_parts(body);
     drop(bytes);
-    parts?.assemble()
+    Ok(parts?.assemble())
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {

@@ -109,7 +109,7 @@ pub fn encode_payload(ds: &Dataset, index: &Index) -> Vec<u8> {
 
 /// Decodes a payload; its checksum is the caller's.
 pub fn decode_payload(body: &[u8]) -> Result<Payload, Bad> {
-    decode_parts(body)?.assemble()
+    Ok(decode_parts(body)?.assemble())
 }
 
 /// Decodes every part of a payload, on every core for a large one: the head
@@ -211,7 +211,7 @@ impl<'de> serde::de::Visitor<'de> for Slots<'_> {
 
 impl Parts {
     /// The payload the parts make.
-    pub fn assemble(self) -> Result<Payload, Bad> {
+    pub fn assemble(self) -> Payload {
         let Parts {
             head,
             entities,
@@ -230,7 +230,7 @@ impl Parts {
             relations: relations.0,
             synonyms,
         };
-        Ok(Payload { model, index })
+        Payload { model, index }
     }
 }
 
