@@ -32,17 +32,23 @@ mod validate;
 pub mod cache_columns;
 #[path = "src/cache/format.rs"]
 pub mod cache_format;
+#[path = "src/cache/parts.rs"]
+pub mod cache_parts;
 #[path = "src/cache/payload.rs"]
 pub mod cache_payload;
 #[path = "src/cache/relations.rs"]
 pub mod cache_relations;
+#[path = "src/cache/runs.rs"]
+pub mod cache_runs;
 
 /// Where the crate's files look for the cache's format and payload.
 mod cache {
     pub use super::cache_columns as columns;
     pub use super::cache_format as format;
+    pub use super::cache_parts as parts;
     pub use super::cache_payload as payload;
     pub use super::cache_relations as relations;
+    pub use super::cache_runs as runs;
 }
 
 use std::path::{Path, PathBuf};
@@ -62,6 +68,8 @@ const INPUTS: &[&str] = &[
     "src/cache/payload.rs",
     "src/cache/columns.rs",
     "src/cache/relations.rs",
+    "src/cache/parts.rs",
+    "src/cache/runs.rs",
 ];
 
 fn main() {

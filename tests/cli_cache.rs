@@ -75,8 +75,9 @@ fn the_second_load_reads_the_cache_and_answers_the_same() {
     assert_eq!(first.code, 0, "{}", first.err);
     assert!(first.err.contains("cache: wrote"), "{}", first.err);
     assert!(first.out.contains("Lyon"), "{}", first.out);
+    // A one-off search glances at the entry: its index and the rows shown.
     let second = search(home.path(), &file, "lyon");
-    assert!(second.err.contains("cache: read"), "{}", second.err);
+    assert!(second.err.contains("cache: glanced"), "{}", second.err);
     assert!(!second.err.contains("cache: wrote"), "{}", second.err);
     assert_eq!(second.out, first.out);
     let list = run(home.path(), &["cache", "--list"]);
@@ -98,6 +99,55 @@ fn the_second_load_reads_the_cache_and_answers_the_same() {
     );
     assert!(show.err.contains("cache: read"), "{}", show.err);
     assert!(show.out.contains("Lyon"), "{}", show.out);
+}
+
+#[test]
+fn a_glance_at_the_cache_answers_as_the_whole_load_does() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let file = generated(home.path(), 3);
+    let data = file.to_str().expect("utf-8 path");
+    // As people type: a typo, a hyphen, an accent left off or added, one or
+    // two letters, scopes, a kind given apart, a miss, and JSON.
+    let queries: [&[&str]; 14] = [
+        &["lyon"],
+        &["lyn"],
+        &["biomed"],
+        &["genève"],
+        &["geneve"],
+        &["l"],
+        &["ly"],
+        &["oncology"],
+        &["kind:cluster", "in:france"],
+        &["year:2015"],
+        &["lyon", "--kind", "place"],
+        &["zzzzqx"],
+        &["lyon", "--json", "--limit", "30"],
+        &["medtech", "--json"],
+    ];
+    let ask = |query: &[&str], extra: &[&str]| {
+        let mut args = vec!["--data", data];
+        args.extend_from_slice(extra);
+        args.push("search");
+        args.extend_from_slice(query);
+        run(home.path(), &args)
+    };
+    assert!(ask(&["lyon"], &[]).err.contains("cache: wrote"));
+    for q in queries {
+        let parsed = ask(q, &["--no-cache"]);
+        let glanced = ask(q, &[]);
+        assert!(
+            glanced.err.contains("cache: glanced"),
+            "{q:?}: {}",
+            glanced.err
+        );
+        assert_eq!(glanced.code, parsed.code, "{q:?}");
+        assert_eq!(glanced.out, parsed.out, "{q:?}");
+        let said = |r: &Run| r.err.lines().filter(|l| !l.starts_with("cache:")).count();
+        assert_eq!(said(&glanced), said(&parsed), "{q:?}: {}", glanced.err);
+    }
+    // A question needs the relations: the whole load answers it.
+    let asked = ask(&["lyon", "located", "in"], &[]);
+    assert!(asked.err.contains("cache: read"), "{}", asked.err);
 }
 
 #[test]
@@ -125,6 +175,7 @@ fn a_file_changed_in_place_with_the_same_size_and_time_is_parsed_again() {
     drop(f);
     let after = search(home.path(), &file, "lyom");
     assert!(!after.err.contains("cache: read"), "{}", after.err);
+    assert!(!after.err.contains("cache: glanced"), "{}", after.err);
     assert!(after.out.contains("Lyom"), "{}", after.out);
 }
 
@@ -144,15 +195,27 @@ fn a_damaged_cache_file_is_ignored_and_rebuilt_with_the_right_answer() {
         ("empty", &[]),
         ("another program's file", b"PK\x03\x04 not a cache at all"),
     ];
+    let data = file.to_str().expect("utf-8 path");
     for (what, bytes) in damages {
         std::fs::write(&entry, bytes).expect("writes");
+        // A search glances at what it needs: the right answer whatever part
+        // is damaged, and a damaged part it meets sends it to the whole load.
         let r = search(home.path(), &file, "lyon");
         assert_eq!(r.code, 0, "{what}: {}", r.err);
-        assert!(r.err.contains("cache: ignored"), "{what}: {}", r.err);
-        assert!(r.err.contains("cache: wrote"), "{what}: {}", r.err);
         assert_eq!(r.out, first.out, "{what}");
+        // A whole load checks every part: the entry is ignored and rebuilt,
+        // by the search or by this.
+        let show = run(home.path(), &["--data", data, "show", "city_0_1_0"]);
+        assert_eq!(show.code, 0, "{what}: {}", show.err);
+        let both = format!("{}{}", r.err, show.err);
+        assert_eq!(both.matches("cache: ignored").count(), 1, "{what}: {both}");
+        assert_eq!(both.matches("cache: wrote").count(), 1, "{what}: {both}");
         let again = search(home.path(), &file, "lyon");
-        assert!(again.err.contains("cache: read"), "{what}: {}", again.err);
+        assert!(
+            again.err.contains("cache: glanced"),
+            "{what}: {}",
+            again.err
+        );
     }
 }
 

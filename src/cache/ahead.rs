@@ -65,7 +65,7 @@ impl Cache {
 
 /// The entry this program last wrote or read for a dataset file named
 /// `source`.
-fn last_for(folder: &Path, source: &Path) -> Option<PathBuf> {
+pub(super) fn last_for(folder: &Path, source: &Path) -> Option<PathBuf> {
     let (name, program) = (source.display().to_string(), program_id());
     let entries = dir::entries(folder).into_iter();
     let ours = |h: &super::format::Header| h.source == name && h.program == program;

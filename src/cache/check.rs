@@ -5,7 +5,7 @@
 //! the same constructor a load uses, so they cannot disagree with it.
 
 use super::format::{Bad, Model, Payload};
-use crate::model::{Dataset, When};
+use crate::model::{Dataset, Entity, When};
 use crate::search::Index;
 
 /// The dataset and index of a payload, or why it cannot be trusted.
@@ -32,19 +32,28 @@ fn into_dataset(p: Model) -> Result<Dataset, Bad> {
     Ok(ds)
 }
 
+/// Whether an entity cites only the `sources` there are and holds only dates
+/// the file format could have given.
+pub fn entity_sound(e: &Entity, sources: usize) -> bool {
+    let cited = |list: &[usize]| list.iter().all(|&s| s < sources);
+    let facts = (e.facts.iter()).all(|f| cited(&f.sources) && f.when.as_ref().is_none_or(date));
+    let dates = e.dates.iter().all(|d| cited(&d.sources) && date(&d.when));
+    cited(&e.sources) && facts && dates
+}
+
+/// Whether a date is one the file format could have given.
+fn date(w: &When) -> bool {
+    When::parse(&w.iso()).is_ok_and(|back| back == *w)
+}
+
 fn check_model(p: &Model) -> Result<(), Bad> {
     let (entities, sources) = (p.entities.len(), p.sources.len());
     if u32::try_from(entities).is_err() || u32::try_from(p.relations.len()).is_err() {
         return Err(Bad("too many entities"));
     }
     let cited = |list: &[usize]| list.iter().all(|&s| s < sources);
-    let date = |w: &When| When::parse(&w.iso()).is_ok_and(|back| back == *w);
-    for e in &p.entities {
-        let facts = (e.facts.iter()).all(|f| cited(&f.sources) && f.when.as_ref().is_none_or(date));
-        let dates = e.dates.iter().all(|d| cited(&d.sources) && date(&d.when));
-        if !(cited(&e.sources) && facts && dates) {
-            return Err(Bad("an entity points outside the dataset"));
-        }
+    if !p.entities.iter().all(|e| entity_sound(e, sources)) {
+        return Err(Bad("an entity points outside the dataset"));
     }
     for r in &p.relations {
         let period = r.period().as_ref().is_none_or(date);

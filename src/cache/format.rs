@@ -15,6 +15,7 @@
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::cache::parts;
 use crate::cache::payload::whole;
 pub use crate::cache::payload::{
     Model, Payload, decode_head, decode_parts, decode_payload, encode_payload, join,
@@ -25,7 +26,7 @@ use crate::search::Index;
 const MAGIC: &[u8; 8] = b"CDXCACHE";
 
 /// Bumped whenever the payload's layout changes.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// Length of the fixed part before the header.
 const FIXED: usize = 24;
@@ -54,7 +55,12 @@ pub struct Header {
     /// The dataset file as it was named when the cache was written.
     pub source: String,
     pub entities: u64,
+    /// How many sources the dataset has: what an entity read alone is
+    /// checked against (`cache/glance.rs`).
+    pub sources: u64,
     pub payload_len: u64,
+    /// xxh3-64 of the payload's table of parts, which holds each part's
+    /// checksum (`cache/parts.rs`).
     pub payload_sum: u64,
 }
 
@@ -66,8 +72,9 @@ pub fn encode(content: u128, program: &str, source: &str, ds: &Dataset, index: &
         program: program.to_string(),
         source: source.to_string(),
         entities: ds.len() as u64,
+        sources: ds.sources.len() as u64,
         payload_len: payload.len() as u64,
-        payload_sum: xxh3_64(&payload),
+        payload_sum: parts::table(&payload).map_or(0, xxh3_64),
     };
     let head = postcard::to_allocvec(&header).unwrap_or_default();
     let mut out = Vec::with_capacity(FIXED + head.len() + payload.len());
@@ -122,10 +129,10 @@ pub fn payload(bytes: Vec<u8>, content: u128, program: &str) -> Result<Payload, 
     if body.len() as u64 != header.payload_len {
         return Err(Bad("truncated or too long"));
     }
-    if xxh3_64(body) != header.payload_sum {
+    if xxh3_64(parts::table(body)?) != header.payload_sum {
         return Err(Bad("checksum does not match"));
     }
-    let parts = decode_parts(body);
+    let parts = decode_parts(body, true);
     drop(bytes);
     Ok(parts?.assemble())
 }

@@ -14,9 +14,12 @@ pub mod check;
 pub mod columns;
 pub mod dir;
 pub mod format;
+pub mod glance;
 pub mod pages;
+pub mod parts;
 pub mod payload;
 pub mod relations;
+pub mod runs;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -181,28 +181,31 @@ fn a_payload_whose_table_does_not_add_up_is_refused() {
     );
     assert_eq!(with(&|b| b.truncate(b.len() - 1)), refused, "cut short");
     // The run and the index swapped: each decodes as neither.
-    let len = |k: usize| u64::from_le_bytes(body[4 + 8 * k..12 + 8 * k].try_into().expect("8"));
-    let (head, run) = (len(0) as usize, len(1) as usize);
-    let data = 4 + 8 * parts;
-    let mut swapped = body[..data].to_vec();
-    swapped[12..20].copy_from_slice(&len(2).to_le_bytes());
-    swapped[20..28].copy_from_slice(&len(1).to_le_bytes());
-    swapped.extend_from_slice(&body[data..data + head]);
-    swapped.extend_from_slice(&body[data + head + run..]);
-    swapped.extend_from_slice(&body[data + head..data + head + run]);
-    assert!(format::decode_payload(&swapped).is_err());
+    let split = crate::cache::parts::split(&body).expect("splits");
+    let [head, run, index] = [0, 1, 2].map(|k| split[k].bytes);
+    assert!(format::decode_payload(&body_of(&[head, run, index])).is_ok());
+    assert!(format::decode_payload(&body_of(&[head, index, run])).is_err());
 }
 
 /// A payload of these parts, each as given.
 fn body_of(parts: &[&[u8]]) -> Vec<u8> {
-    let mut body = (parts.len() as u32).to_le_bytes().to_vec();
-    for part in parts {
-        body.extend_from_slice(&(part.len() as u64).to_le_bytes());
-    }
-    for part in parts {
-        body.extend_from_slice(part);
-    }
-    body
+    crate::cache::parts::join(parts)
+}
+
+#[test]
+fn a_part_changed_on_disk_fails_its_checksum_and_the_file_is_not_used() {
+    let ds = builtin();
+    let index = Index::new(&ds);
+    let file = format::encode(7, "p", "f.ron", &ds, &index);
+    assert!(format::payload(file.clone(), 7, "p").is_ok());
+    // A byte of the last part (the index) flipped, the table left as it was:
+    // the payload checksum (the table's) still matches, the part's does not.
+    let mut changed = file.clone();
+    *changed.last_mut().expect("a byte") ^= 1;
+    assert_eq!(
+        format::payload(changed, 7, "p").err(),
+        Some(Bad("checksum does not match"))
+    );
 }
 
 #[test]
@@ -210,29 +213,19 @@ fn runs_of_entities_that_claim_what_they_cannot_hold_are_refused() {
     let ds = builtin();
     let index = Index::new(&ds);
     let body = format::encode_payload(&ds, &index);
-    let len = |k: usize| u64::from_le_bytes(body[4 + 8 * k..12 + 8 * k].try_into().expect("8"));
-    let (head, run) = (len(0) as usize, len(1) as usize);
-    let data = 4 + 8 * 3;
-    let head = &body[data..data + head];
-    let index = &body[data + head.len() + run..];
-    let run_of =
-        |entities: &[crate::model::Entity]| postcard::to_allocvec(entities).expect("encodes");
-    let whole = run_of(&ds.entities);
+    let split = crate::cache::parts::split(&body).expect("splits");
+    let (head, index) = (split[0].bytes, split[2].bytes);
+    let whole = crate::cache::runs::encode(&ds.entities);
     assert!(format::decode_payload(&body_of(&[head, &whole, index])).is_ok());
-    // A run saying it holds 65,535 entities, and one saying 4,096 over a few bytes.
     let refused = Some(Bad("payload does not decode"));
     let decode = |parts: &[&[u8]]| format::decode_payload(&body_of(parts)).err();
-    assert_eq!(decode(&[head, &[0xff, 0xff, 0x03, 1, 2], index]), refused);
-    assert_eq!(decode(&[head, &[0x80, 0x20, 1, 2, 3], index]), refused);
+    // A run saying it holds 65,535 entities, and one saying 4,096 over a few bytes.
+    assert_eq!(decode(&[head, &[0xff, 0xff, 0, 0, 1, 2], index]), refused);
+    assert_eq!(decode(&[head, &[0, 0x10, 0, 0, 1, 2, 3], index]), refused);
     // Two runs, the first not a whole run: the entities would be out of place.
     let (a, b) = ds.entities.split_at(ds.len() / 2);
-    let (a, b) = (run_of(a), run_of(b));
+    let (a, b) = (crate::cache::runs::encode(a), crate::cache::runs::encode(b));
     assert_eq!(decode(&[head, &a, &b, index]), refused);
-    // A run whose count is one more than the entities it holds.
-    let count = |n: usize| postcard::to_allocvec(&n).expect("encodes");
-    let mut short = count(ds.len() + 1);
-    short.extend_from_slice(&whole[count(ds.len()).len()..]);
-    assert_eq!(decode(&[head, &short, index]), refused);
 }
 
 #[test]

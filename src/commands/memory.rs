@@ -206,24 +206,27 @@ pub fn newest_first(notes: &mut [crate::store::Note]) {
     notes.sort_by_key(|n| std::cmp::Reverse(n.written));
 }
 
-/// The user's notes as the search reads them (none with `--no-state`, or
+/// The user's notes, for a search to read (none with `--no-state`, or
 /// when they cannot be read: said on `err`, the search goes on without).
-pub fn notes_to_search(
-    env: &Env,
-    ds: &crate::model::Dataset,
-    err: &mut impl Write,
-) -> io::Result<crate::search::Personal> {
-    let notes = match env.store.notes() {
-        Ok(o) => report(o, err)?,
+pub fn notes_to_search(env: &Env, err: &mut impl Write) -> io::Result<Vec<crate::store::Note>> {
+    match env.store.notes() {
+        Ok(o) => report(o, err),
         Err(e) => {
             writeln!(
                 err,
                 "warning: {}; your notes are not searched",
                 clean(&e.to_string())
             )?;
-            Vec::new()
+            Ok(Vec::new())
         }
-    };
+    }
+}
+
+/// The notes as the search reads them, by entity of `ds`.
+pub fn personal(
+    notes: Vec<crate::store::Note>,
+    ds: &crate::model::Dataset,
+) -> crate::search::Personal {
     let notes = (notes.into_iter()).filter_map(|n| Some((ds.index_of(&n.entity.id)?, n.text)));
-    Ok(crate::search::Personal::new(notes, []))
+    crate::search::Personal::new(notes, [])
 }

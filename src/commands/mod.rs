@@ -12,6 +12,7 @@ pub mod completions;
 pub mod config;
 pub mod export;
 pub mod generate;
+pub mod glance;
 pub mod graph;
 pub mod list;
 pub mod memory;

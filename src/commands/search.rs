@@ -11,9 +11,8 @@ use serde::Serialize;
 
 use super::{Env, emphasise, exit, open};
 use crate::cli::at_least_one;
-use crate::model::Dataset;
-use crate::model::Kind;
-use crate::search::{Answer, Field, Hit, Personal, Query};
+use crate::model::{Dataset, Entity, Kind};
+use crate::search::{Answer, Field, Hit, Query};
 use crate::text::{clean, excerpt, pad, truncate, width};
 
 #[derive(Debug, clap::Args)]
@@ -44,7 +43,7 @@ struct JsonHit<'a> {
     indices: &'a [usize],
     /// On an answer hit: the label, value or targets, and sources.
     #[serde(skip_serializing_if = "Option::is_none")]
-    answer: Option<super::ask::JsonAnswer<'a>>,
+    answer: Option<&'a super::ask::JsonAnswer<'a>>,
 }
 
 pub fn run(
@@ -60,94 +59,130 @@ pub fn run(
     };
     let query = match Query::parse(&text) {
         Ok(q) => q,
-        Err(e) => {
-            writeln!(err, "error: invalid query: {}", crate::text::brief(&e.0))?;
-            return Ok(exit::ERROR);
-        }
+        Err(e) => return invalid(&e, err),
     };
+    let notes = super::memory::notes_to_search(env, err)?;
+    // A kind given apart is a scope, not part of a question.
+    let asks = args.kind.is_none() && crate::search::answer::may_answer(&query);
+    if notes.is_empty()
+        && !asks
+        && let Some(code) = super::glance::search(env, args, &query, &typed, out, err)?
+    {
+        return Ok(code);
+    }
     let mut loaded = match open(env, err)? {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
     let index = loaded.take_index();
     let ds = &loaded.dataset;
-    let personal = super::memory::notes_to_search(env, ds, err)?;
+    let personal = super::memory::personal(notes, ds);
     let hits = match index.search_with(&query, &personal, args.limit) {
         Ok(h) => h,
-        Err(e) => {
-            writeln!(err, "error: invalid query: {}", crate::text::brief(&e.0))?;
-            return Ok(exit::ERROR);
-        }
+        Err(e) => return invalid(&e, err),
     };
-    // A kind given apart is a scope, not part of a question.
-    let answers = match args.kind {
-        None => crate::search::answer::answers(ds, &index, &query),
-        Some(_) => Vec::new(),
+    let answers = match asks {
+        true => crate::search::answer::answers(ds, &index, &query),
+        false => Vec::new(),
     };
+    let rows = (hits.iter())
+        .map(|hit| Row {
+            entity: ds.entity(hit.entity),
+            hit,
+            text: personal.hit_text(ds, hit),
+        })
+        .collect();
     let found = Found {
-        ds,
-        personal: &personal,
-        answers: &answers,
-        hits: &hits,
+        said: answers.iter().map(|a| Said::of(ds, a)).collect(),
+        rows,
     };
-    if args.json {
-        json(&found, args.limit, out)?;
-    } else {
-        table(&found, env.color, out)?;
+    write(&found, args, env.color, &typed, out, err)
+}
+
+/// A query the index refused.
+pub(super) fn invalid(e: &crate::search::QueryError, err: &mut impl Write) -> io::Result<u8> {
+    writeln!(err, "error: invalid query: {}", crate::text::brief(&e.0))?;
+    Ok(exit::ERROR)
+}
+
+/// What a search found, ready to be written: the answers, then the hits.
+pub(super) struct Found<'a> {
+    pub said: Vec<Said<'a>>,
+    pub rows: Vec<Row<'a>>,
+}
+
+/// One hit with its entity and the text of the field it matched.
+pub(super) struct Row<'a> {
+    pub entity: &'a Entity,
+    pub hit: &'a Hit,
+    pub text: &'a str,
+}
+
+/// One answer as it is written: a line of the table, a row of the JSON.
+pub(super) struct Said<'a> {
+    entity: &'a Entity,
+    line: String,
+    text: String,
+    json: super::ask::JsonAnswer<'a>,
+}
+
+impl<'a> Said<'a> {
+    fn of(ds: &'a Dataset, a: &'a Answer) -> Said<'a> {
+        Said {
+            entity: ds.entity(a.entity),
+            line: super::ask::answer_line(ds, a),
+            text: answer_text(ds, a),
+            json: super::ask::JsonAnswer::of(ds, a),
+        }
     }
-    if hits.is_empty() && answers.is_empty() {
-        writeln!(err, "no match for {}", crate::text::quote(&typed))?;
+}
+
+/// Writes what was found as the table or JSON `args` ask for; the exit code.
+pub(super) fn write(
+    found: &Found,
+    args: &SearchArgs,
+    color: bool,
+    typed: &str,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
+    if args.json {
+        json(found, args.limit, out)?;
+    } else {
+        table(found, color, out)?;
+    }
+    if found.rows.is_empty() && found.said.is_empty() {
+        writeln!(err, "no match for {}", crate::text::quote(typed))?;
         return Ok(exit::NO);
     }
     Ok(exit::OK)
 }
 
-/// What a search found, with what it needs to be written.
-struct Found<'a> {
-    ds: &'a Dataset,
-    personal: &'a Personal,
-    answers: &'a [Answer],
-    hits: &'a [Hit],
-}
-
 /// The answers and hits as one ranked JSON list, answers first.
 fn json(found: &Found, limit: usize, out: &mut impl Write) -> io::Result<()> {
-    let Found {
-        ds,
-        personal,
-        answers,
-        hits,
-    } = *found;
-    let texts: Vec<String> = answers.iter().map(|a| answer_text(ds, a)).collect();
     // Answers rank first, scored above every hit.
-    let top = hits.first().map_or(0, |h| h.score) + 1;
-    let answer_rows = answers.iter().zip(&texts).map(|(a, text)| {
-        let e = ds.entity(a.entity);
-        JsonHit {
-            rank: 0,
-            id: &e.id,
-            kind: e.kind.as_str(),
-            name: &e.name,
-            score: top,
-            field: "answer",
-            text,
-            indices: &[],
-            answer: Some(super::ask::JsonAnswer::of(ds, a)),
-        }
+    let top = found.rows.first().map_or(0, |r| r.hit.score) + 1;
+    let answer_rows = found.said.iter().map(|a| JsonHit {
+        rank: 0,
+        id: &a.entity.id,
+        kind: a.entity.kind.as_str(),
+        name: &a.entity.name,
+        score: top,
+        field: "answer",
+        text: &a.text,
+        indices: &[],
+        answer: Some(&a.json),
     });
-    let hit_rows = hits.iter().map(|h| {
-        let e = ds.entity(h.entity);
-        JsonHit {
-            rank: 0,
-            id: &e.id,
-            kind: e.kind.as_str(),
-            name: &e.name,
-            score: h.score,
-            field: h.field.as_str(),
-            text: personal.hit_text(ds, h),
-            indices: &h.indices,
-            answer: None,
-        }
+    let hit_rows = found.rows.iter().map(|r| JsonHit {
+        rank: 0,
+        id: &r.entity.id,
+        kind: r.entity.kind.as_str(),
+        name: &r.entity.name,
+        score: r.hit.score,
+        field: r.hit.field.as_str(),
+        text: r.text,
+        indices: &r.hit.indices,
+        answer: None,
     });
     let mut rows: Vec<JsonHit> = answer_rows.chain(hit_rows).take(limit).collect();
     for (i, row) in rows.iter_mut().enumerate() {
@@ -159,28 +194,23 @@ fn json(found: &Found, limit: usize, out: &mut impl Write) -> io::Result<()> {
 /// The answers a line each, then the hits as a table, the matched letters
 /// emphasised with `color`.
 fn table(found: &Found, color: bool, out: &mut impl Write) -> io::Result<()> {
-    let Found {
-        ds,
-        personal,
-        answers,
-        hits,
-    } = *found;
-    for a in answers {
-        writeln!(out, "answer  {}", super::ask::answer_line(ds, a))?;
+    for a in &found.said {
+        writeln!(out, "answer  {}", a.line)?;
     }
-    if hits.is_empty() {
+    let rows = &found.rows;
+    if rows.is_empty() {
         return Ok(());
     }
-    if !answers.is_empty() {
+    if !found.said.is_empty() {
         writeln!(out)?;
     }
-    let name_w = (hits.iter())
-        .map(|h| width(&clean(&ds.entity(h.entity).name)).min(48))
+    let name_w = (rows.iter())
+        .map(|r| width(&clean(&r.entity.name)).min(48))
         .max()
         .unwrap_or(4)
         .max(4);
-    let id_w = (hits.iter())
-        .map(|h| width(&ds.entity(h.entity).id).min(32))
+    let id_w = (rows.iter())
+        .map(|r| width(&r.entity.id).min(32))
         .max()
         .unwrap_or(2)
         .max(2);
@@ -192,8 +222,8 @@ fn table(found: &Found, color: bool, out: &mut impl Write) -> io::Result<()> {
         pad("name", name_w),
         pad("id", id_w)
     )?;
-    for (i, h) in hits.iter().enumerate() {
-        let e = ds.entity(h.entity);
+    for (i, r) in rows.iter().enumerate() {
+        let (e, h) = (r.entity, r.hit);
         let shown_name = truncate(&e.name, name_w);
         let name_indices: &[usize] = match h.field {
             Field::Name => &h.indices,
@@ -204,7 +234,7 @@ fn table(found: &Found, color: bool, out: &mut impl Write) -> io::Result<()> {
         let matched = match h.field {
             Field::Name => "name".to_string(),
             f => {
-                let (text, at) = excerpt(personal.hit_text(ds, h), &h.indices, 40);
+                let (text, at) = excerpt(r.text, &h.indices, 40);
                 format!("{}: {}", f.as_str(), emphasise(&text, &at, color))
             }
         };

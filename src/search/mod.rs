@@ -39,7 +39,7 @@ pub use resolve::{Resolution, resolve};
 pub use searcher::Searcher;
 pub use syntax::Query;
 
-use crate::model::Dataset;
+use crate::model::{Dataset, Entity};
 
 /// Which text of an entity a hit matched, best-ranked first.
 #[derive(
@@ -111,16 +111,26 @@ impl Field {
     /// The original (unfolded) text of this field of an entity. A note is the
     /// user's, not the dataset's: its text is [`Personal::note_text`].
     pub fn text(self, ds: &Dataset, entity: usize) -> &str {
-        let e = ds.entity(entity);
+        let place = |i: usize| {
+            let places = ds.places_of(entity);
+            places.get(i).map(|&p| ds.entity(p).name.as_str())
+        };
+        self.text_in(ds.entity(entity), place)
+    }
+
+    /// The text this field names in `e`, the names of its places given by
+    /// `place` (nearest first, as [`Index::place`] numbers them).
+    pub fn text_in<'a>(
+        self,
+        e: &'a Entity,
+        place: impl FnOnce(usize) -> Option<&'a str>,
+    ) -> &'a str {
         match self {
             Field::Name => &e.name,
             Field::Alias(i) => e.aliases.get(usize::from(i)).map_or("", String::as_str),
             Field::Id => &e.id,
             Field::Tag(i) => e.tags.get(usize::from(i)).map_or("", String::as_str),
-            Field::Place(i) => ds
-                .places_of(entity)
-                .get(usize::from(i))
-                .map_or("", |&p| ds.entity(p).name.as_str()),
+            Field::Place(i) => place(usize::from(i)).unwrap_or(""),
             Field::Relation(n) => labels::text(n),
             Field::FactLabel(i) => e.facts.get(usize::from(i)).map_or("", |f| f.label.as_str()),
             Field::Description => &e.description,

@@ -46,6 +46,17 @@ pub fn answers(ds: &Dataset, ix: &Index, query: &Query) -> Vec<Answer> {
     read(ds, ix, query).answers
 }
 
+/// Whether a query can be read as a question at all: a label and, beside
+/// it, a word that is not a small word. When not, [`answers`] finds none
+/// without looking at the dataset, so a one-off search need not load it.
+pub fn may_answer(query: &Query) -> bool {
+    query.words().is_some_and(|words| {
+        splits(&words)
+            .iter()
+            .any(|(_, entity)| entity.iter().any(|w| !STOP_WORDS.contains(w)))
+    })
+}
+
 /// Reads a query as a question: which entity, which label, what answers.
 pub fn read(ds: &Dataset, ix: &Index, query: &Query) -> Reading {
     let Some(words) = query.words() else {

@@ -154,6 +154,12 @@ impl Index {
         self.places.of(entity)
     }
 
+    /// The place a hit's [`Field::Place`]`(i)` names: the entity's `i`th
+    /// place, nearest first.
+    pub fn place(&self, entity: usize, i: usize) -> Option<usize> {
+        self.places.of(entity).get(i).map(|&p| p as usize)
+    }
+
     pub(in crate::search) fn years_of(&self, entity: usize) -> &[i32] {
         self.years.of(entity)
     }

@@ -1,0 +1,207 @@
+//! A one-off lookup's look into a cache entry. `search lyon` from a script
+//! prints twenty rows, yet a whole cached load decodes every entity, every
+//! relation and the dataset's lookups first: two thirds of its time and
+//! most of its memory. A glance reads and decodes the search index alone,
+//! then only the entities the command prints, each from its run
+//! (`runs.rs`), every part held to its checksum (`parts.rs`) and every
+//! entity to the checks a whole load makes (`check.rs`).
+//!
+//! A glance never removes or rewrites an entry: anything it cannot use
+//! (no entry, another program's, a damaged part) gives `None` or [`Bad`],
+//! and the command then takes the whole load, which reports, removes and
+//! rebuilds as always.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::format::{self, Bad, Header};
+use super::payload::whole;
+use super::runs::RUN;
+use super::{Cache, Key, ahead, dir, pages, parts, program_id};
+use crate::data::LoadError;
+use crate::model::Entity;
+use crate::search::Index;
+
+/// An entry opened for a one-off lookup: its index decoded and checked, its
+/// entities still on disk.
+pub struct Glance {
+    file: File,
+    path: PathBuf,
+    header: Header,
+    /// Each part's start in the file, length and checksum.
+    parts: Vec<(u64, u64, u64)>,
+    pub index: Index,
+}
+
+impl Cache {
+    /// The index of the entry for the bytes of the file at `path`, with its
+    /// entities left to [`Glance::entities`]; `None` when there is no usable
+    /// entry. The file is hashed on a thread of its own while the entry last
+    /// used for a file of that name is opened and its index decoded, as
+    /// [`Cache::read_file`] does.
+    pub fn glance(&self, path: &Path, max_bytes: u64) -> Result<Option<Glance>, LoadError> {
+        let Some(folder) = self.dir() else {
+            return Ok(None);
+        };
+        if !std::fs::metadata(path).is_ok_and(|m| m.len() >= super::MIN_BYTES) {
+            return Ok(None);
+        }
+        let start = std::time::Instant::now();
+        pages::huge_while(|| {
+            std::thread::scope(|s| {
+                let hashing = s.spawn(|| self.key_of_file(path, max_bytes));
+                let guess = ahead::last_for(folder, path).map(|file| (Glance::open(&file), file));
+                let key = match hashing.join() {
+                    Ok(key) => key?,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                };
+                let Some((key, wanted)) = key.and_then(|k| Some((k, self.path(k)?))) else {
+                    return Ok(None);
+                };
+                let opened = match guess {
+                    Some((opened, file)) if file == wanted => opened,
+                    _ if wanted.is_file() => Glance::open(&wanted),
+                    _ => return Ok(None),
+                };
+                Ok(match opened.and_then(|g| g.for_key(key)) {
+                    Ok(glance) => {
+                        let ms = start.elapsed().as_secs_f64() * 1000.0;
+                        super::trace(&format!(
+                            "cache: glanced at {} in {ms:.0} ms",
+                            wanted.display()
+                        ));
+                        dir::touch(&wanted);
+                        Some(glance)
+                    }
+                    Err(bad) => {
+                        super::trace(&format!("cache: no glance at {} ({bad})", wanted.display()));
+                        None
+                    }
+                })
+            })
+        })
+    }
+}
+
+impl Glance {
+    /// Opens a cache file: its header, its table of parts (held to the
+    /// header's checksum) and its index (held to its own, and checked).
+    fn open(path: &Path) -> Result<Glance, Bad> {
+        let file = File::open(path).map_err(|_| Bad("cannot be read"))?;
+        let size = file.metadata().map_err(|_| Bad("cannot be read"))?.len();
+        let mut start = read_at(&file, 0, 24)?;
+        let end = format::header_end(&start)?;
+        start.extend(read_at(&file, 24, end as u64 - 24)?);
+        let (header, at) = format::header(&start)?;
+        if size.checked_sub(at as u64) != Some(header.payload_len) {
+            return Err(Bad("truncated or too long"));
+        }
+        let count = parts::count(&read_at(&file, at as u64, 4)?, header.payload_len)?;
+        let table = read_at(&file, at as u64, parts::table_len(count) as u64)?;
+        if xxh3_64(&table) != header.payload_sum {
+            return Err(Bad("checksum does not match"));
+        }
+        let mut next = (at + table.len()) as u64;
+        let mut places = Vec::with_capacity(count);
+        for (len, sum) in parts::entries(&table) {
+            places.push((next, len, sum));
+            next = next.checked_add(len).ok_or(Bad("truncated or too long"))?;
+        }
+        if next != size {
+            return Err(Bad("truncated or too long"));
+        }
+        let n = usize::try_from(header.entities).map_err(|_| Bad("too many entities"))?;
+        if places.len() != 2 + n.div_ceil(RUN) {
+            return Err(Bad("payload does not decode"));
+        }
+        let bytes = part(&file, places[count - 1])?;
+        let index: Index = whole(&bytes).ok_or(Bad("payload does not decode"))?;
+        drop(bytes);
+        index.check(n)?;
+        Ok(Glance {
+            file,
+            path: path.to_path_buf(),
+            header,
+            parts: places,
+            index,
+        })
+    }
+
+    /// This glance, if it is the entry for `key` written by this program.
+    fn for_key(self, key: Key) -> Result<Glance, Bad> {
+        if self.header.content != key.content || self.header.program != program_id() {
+            return Err(Bad("for another file or program"));
+        }
+        Ok(self)
+    }
+
+    /// The cache file glanced at.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The entities numbered `wanted` (numbers the index gave), each read
+    /// from its run and checked as a whole load checks it.
+    pub fn entities(
+        &self,
+        wanted: impl IntoIterator<Item = usize>,
+    ) -> Result<BTreeMap<usize, Entity>, Bad> {
+        let mut by_run: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for e in wanted {
+            by_run.entry(e / RUN).or_default().push(e);
+        }
+        let sources = usize::try_from(self.header.sources).map_err(|_| Bad("too many sources"))?;
+        let mut out = BTreeMap::new();
+        for (run, wanted) in by_run {
+            // Part 0 is the head; the runs follow it, the index closes.
+            if run + 2 >= self.parts.len() {
+                return Err(Bad("an entity points outside the dataset"));
+            }
+            let bytes = part(&self.file, self.parts[run + 1])?;
+            for e in wanted {
+                let entity = super::runs::one(&bytes, e % RUN)?;
+                if !super::check::entity_sound(&entity, sources) {
+                    return Err(Bad("an entity points outside the dataset"));
+                }
+                out.insert(e, entity);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The bytes of a part (its start, length and checksum), held to their
+/// checksum.
+fn part(file: &File, (at, len, sum): (u64, u64, u64)) -> Result<Vec<u8>, Bad> {
+    let bytes = read_at(file, at, len)?;
+    if xxh3_64(&bytes) != sum {
+        return Err(Bad("checksum does not match"));
+    }
+    Ok(bytes)
+}
+
+/// `len` bytes of `file` from `at`; the caller has held `len` to the file's
+/// size, so the memory asked for is there on disk.
+fn read_at(mut file: &File, at: u64, len: u64) -> Result<Vec<u8>, Bad> {
+    let short = Bad("truncated or too long");
+    let len = usize::try_from(len).map_err(|_| short)?;
+    let mut bytes = Vec::new();
+    bytes.try_reserve_exact(len).map_err(|_| short)?;
+    file.seek(SeekFrom::Start(at)).map_err(|_| short)?;
+    (file.take(len as u64))
+        .read_to_end(&mut bytes)
+        .map_err(|_| short)?;
+    if bytes.len() == len {
+        Ok(bytes)
+    } else {
+        Err(short)
+    }
+}
+
+#[cfg(test)]
+#[path = "glance_tests.rs"]
+mod tests;

@@ -1,0 +1,96 @@
+//! A glance reads what a whole load reads, part by part: the same index and
+//! entities, and nothing from an entry that is not for the file's bytes or
+//! whose parts do not hold to their checksums.
+
+use std::path::{Path, PathBuf};
+
+use super::super::Cache;
+use crate::cache::parts;
+use crate::load::{DataSource, load};
+use crate::search::Query;
+
+/// A generated file of over 1 MiB in `dir`, loaded and cached.
+fn cached(dir: &Path) -> (Cache, PathBuf, crate::model::Dataset) {
+    let cache = Cache::Dir(dir.join("cache"));
+    let path = dir.join("data.ron");
+    let text = crate::data::to_ron(&crate::synth::generate(5_000, 2)).expect("writes");
+    std::fs::write(&path, text).expect("writes");
+    let mut loaded = load(&DataSource::File(path.clone()), u64::MAX).expect("loads");
+    let index = loaded.take_index();
+    let key = cache.key_of_file(&path, u64::MAX).expect("opens");
+    cache.write(key.expect("a key"), &path, &loaded.dataset, &index);
+    (cache, path, loaded.dataset)
+}
+
+#[test]
+fn a_glance_gives_the_index_and_any_entity_as_a_whole_load_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (cache, path, ds) = cached(dir.path());
+    let glance = cache
+        .glance(&path, u64::MAX)
+        .expect("opens")
+        .expect("a hit");
+    let (_, whole) = cache
+        .read_file(&path, u64::MAX, false)
+        .expect("opens")
+        .expect("a hit");
+    for q in ["lyon", "archinrad", "kind:cluster", "l"] {
+        let query = Query::parse(q).expect("parses");
+        assert_eq!(glance.index.search(&query), whole.search(&query), "{q}");
+    }
+    // The first, last and a run's edges.
+    let wanted = [0, 4095, 4096, ds.len() - 1];
+    let got = glance.entities(wanted).expect("sound");
+    for e in wanted {
+        assert_eq!(got.get(&e), Some(ds.entity(e)), "entity {e}");
+    }
+    assert!(glance.entities([ds.len() + 4096]).is_err(), "past the runs");
+}
+
+#[test]
+fn a_glance_takes_nothing_from_a_damaged_entry_or_another_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (cache, path, _) = cached(dir.path());
+    let glance = cache
+        .glance(&path, u64::MAX)
+        .expect("opens")
+        .expect("a hit");
+    let entry = glance.path().to_path_buf();
+    let whole = std::fs::read(&entry).expect("reads");
+    // Where the payload and its parts start: the table's entries in order.
+    let (_, at) = crate::cache::format::header(&whole).expect("a header");
+    let body = &whole[at..];
+    let table = parts::table(body).expect("a table");
+    let lens: Vec<usize> = (parts::entries(table).iter())
+        .map(|&(len, _)| len as usize)
+        .collect();
+    let start_of = |k: usize| at + table.len() + lens[..k].iter().sum::<usize>();
+    let with = |at: usize| {
+        let mut bytes = whole.clone();
+        bytes[at] ^= 0x5a;
+        std::fs::write(&entry, bytes).expect("writes");
+    };
+    // A byte of the index: no glance. A byte of the first run: the index is
+    // sound, the entities of that run are not given.
+    with(start_of(lens.len() - 1) + 10);
+    assert!(cache.glance(&path, u64::MAX).expect("opens").is_none());
+    with(start_of(1) + 10);
+    let glance = cache
+        .glance(&path, u64::MAX)
+        .expect("opens")
+        .expect("a hit");
+    assert!(glance.entities([0]).is_err());
+    assert!(glance.entities([4096]).is_ok(), "another run is sound");
+    // The table itself changed; the file cut short.
+    with(at + 5);
+    assert!(cache.glance(&path, u64::MAX).expect("opens").is_none());
+    std::fs::write(&entry, &whole[..whole.len() - 1]).expect("writes");
+    assert!(cache.glance(&path, u64::MAX).expect("opens").is_none());
+    // Sound again, but the file's bytes changed: not this entry's.
+    std::fs::write(&entry, &whole).expect("writes");
+    assert!(cache.glance(&path, u64::MAX).expect("opens").is_some());
+    let text = std::fs::read_to_string(&path).expect("reads");
+    std::fs::write(&path, text.replace("Lyon", "Lyom")).expect("writes");
+    assert!(cache.glance(&path, u64::MAX).expect("opens").is_none());
+    assert!(entry.is_file(), "a glance removes nothing");
+}

@@ -1,0 +1,64 @@
+//! `search` on a large file met before, without loading it: the compiled
+//! cache's index answers the query, and only the entities the table or JSON
+//! shows are decoded (`cache/glance.rs`). A script that calls `search` in a
+//! loop pays for what it prints, not for the whole dataset. Taken only when
+//! nothing else of the dataset is needed: no question to answer, no notes of
+//! the user's to match by id. Anything a glance cannot use sends the command
+//! to the whole load, which reports and rebuilds as always.
+
+use std::io::{self, Write};
+
+use super::Env;
+use super::search::{Found, Row, SearchArgs};
+use crate::load::DataSource;
+use crate::search::{Field, Personal, Query};
+
+/// The search written from a glance at the cache, and its exit code; `None`
+/// when the whole load must answer it.
+pub fn search(
+    env: &Env,
+    args: &SearchArgs,
+    query: &Query,
+    typed: &str,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<Option<u8>> {
+    let DataSource::File(path) = &env.source else {
+        return Ok(None);
+    };
+    let Ok(Some(glance)) = env.cache.glance(path, env.max_bytes) else {
+        return Ok(None);
+    };
+    let hits = match glance
+        .index
+        .search_with(query, &Personal::default(), args.limit)
+    {
+        Ok(h) => h,
+        Err(e) => return super::search::invalid(&e, err).map(Some),
+    };
+    // Each hit's entity, and the place a hit in a place names.
+    let place = |h: &crate::search::Hit| match h.field {
+        Field::Place(i) => glance.index.place(h.entity, usize::from(i)),
+        _ => None,
+    };
+    let wanted: Vec<usize> = (hits.iter())
+        .flat_map(|h| std::iter::once(h.entity).chain(place(h)))
+        .collect();
+    let Ok(entities) = glance.entities(wanted) else {
+        return Ok(None);
+    };
+    let mut rows = Vec::with_capacity(hits.len());
+    for hit in &hits {
+        let Some(entity) = entities.get(&hit.entity) else {
+            return Ok(None);
+        };
+        let place = |_| Some(entities.get(&place(hit)?)?.name.as_str());
+        let text = hit.field.text_in(entity, place);
+        rows.push(Row { entity, hit, text });
+    }
+    let found = Found {
+        said: Vec::new(),
+        rows,
+    };
+    super::search::write(&found, args, env.color, typed, out, err).map(Some)
+}
