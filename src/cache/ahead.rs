@@ -9,6 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::format::{Bad, Header, Parts};
+use super::parted::{self, Parted};
 use super::{Cache, dir, pages, program_id};
 use crate::data::LoadError;
 use crate::model::Dataset;
@@ -44,7 +46,9 @@ impl Cache {
                     }
                 });
                 let start = std::time::Instant::now();
-                let guess = last_for(folder, path).and_then(|file| Some((dir::read(&file)?, file)));
+                // Decoded while the file is hashed; kept only if it is the
+                // entry for the hash.
+                let guess = last_for(folder, path).map(|file| (read(&file), file));
                 let key = match hashing.join() {
                     Ok(key) => key?,
                     Err(panic) => std::panic::resume_unwind(panic),
@@ -53,14 +57,21 @@ impl Cache {
                     return Ok(None);
                 };
                 Ok(match guess {
-                    Some((bytes, file)) if self.path(key).as_ref() == Some(&file) => {
-                        self.decode(&file, bytes, key, start)
+                    Some((decoded, file)) if self.path(key).as_ref() == Some(&file) => {
+                        self.decode(&file, decoded, key, start)
                     }
                     _ => self.read_now(key),
                 })
             })
         })
     }
+}
+
+/// The header and decoded parts of a cache file, read a part at a time.
+fn read(path: &Path) -> Result<(Header, Parts), Bad> {
+    let file = Parted::open(path)?;
+    let parts = parted::decode(&file)?;
+    Ok((file.header, parts))
 }
 
 /// The entry this program last wrote or read for a dataset file named

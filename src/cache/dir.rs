@@ -33,8 +33,9 @@ pub fn file(dir: &Path, name: &str) -> PathBuf {
     dir.join(format!("{name}{SUFFIX}"))
 }
 
-/// Writes `bytes` as `path` atomically, then keeps the [`KEEP`] most recent.
-pub fn write(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes `pieces`, one after the other, as `path` atomically, then keeps
+/// the [`KEEP`] most recent.
+pub fn write(dir: &Path, path: &Path, pieces: &[Vec<u8>]) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let lock_file = OpenOptions::new()
         .create(true)
@@ -50,20 +51,12 @@ pub fn write(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
         .tempfile_in(dir)?;
     // No flush to disk: a file cut short by a crash fails its checksum and is
     // rebuilt, which costs less than a flush of a large file on every write.
-    tmp.write_all(bytes)?;
+    for piece in pieces {
+        tmp.write_all(piece)?;
+    }
     tmp.persist(path).map_err(|e| e.error)?;
     prune(dir, KEEP);
     Ok(())
-}
-
-/// Reads a whole cache file; `None` when there is none (or it just went).
-pub fn read(path: &Path) -> Option<Vec<u8>> {
-    let mut file = fs::File::open(path).ok()?;
-    let mut bytes = Vec::new();
-    let len = file.metadata().ok()?.len();
-    bytes.try_reserve_exact(usize::try_from(len).ok()?).ok()?;
-    file.read_to_end(&mut bytes).ok()?;
-    Some(bytes)
 }
 
 /// Marks a file as just used, for the bound.

@@ -18,7 +18,8 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::cache::parts;
 use crate::cache::payload::whole;
 pub use crate::cache::payload::{
-    Model, Payload, decode_head, decode_parts, decode_payload, encode_payload, join,
+    Model, Parts, Payload, decode_head, decode_parts, decode_payload, encode_parts, encode_payload,
+    join,
 };
 use crate::model::Dataset;
 use crate::search::Index;
@@ -66,25 +67,37 @@ pub struct Header {
 
 /// The whole file for a dataset and its index.
 pub fn encode(content: u128, program: &str, source: &str, ds: &Dataset, index: &Index) -> Vec<u8> {
-    let payload = encode_payload(ds, index);
+    pieces(content, program, source, ds, index).concat()
+}
+
+/// The file for a dataset and its index in the pieces it is written in:
+/// the fixed part with the header, the table of parts, then each part.
+pub fn pieces(
+    content: u128,
+    program: &str,
+    source: &str,
+    ds: &Dataset,
+    index: &Index,
+) -> Vec<Vec<u8>> {
+    let parts = encode_parts(ds, index);
+    let table = parts::table_of(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>());
     let header = Header {
         content,
         program: program.to_string(),
         source: source.to_string(),
         entities: ds.len() as u64,
         sources: ds.sources.len() as u64,
-        payload_len: payload.len() as u64,
-        payload_sum: parts::table(&payload).map_or(0, xxh3_64),
+        payload_len: (table.len() + parts.iter().map(Vec::len).sum::<usize>()) as u64,
+        payload_sum: xxh3_64(&table),
     };
     let head = postcard::to_allocvec(&header).unwrap_or_default();
-    let mut out = Vec::with_capacity(FIXED + head.len() + payload.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT.to_le_bytes());
-    out.extend_from_slice(&(head.len() as u32).to_le_bytes());
-    out.extend_from_slice(&xxh3_64(&head).to_le_bytes());
-    out.extend_from_slice(&head);
-    out.extend_from_slice(&payload);
-    out
+    let mut start = Vec::with_capacity(FIXED + head.len());
+    start.extend_from_slice(MAGIC);
+    start.extend_from_slice(&FORMAT.to_le_bytes());
+    start.extend_from_slice(&(head.len() as u32).to_le_bytes());
+    start.extend_from_slice(&xxh3_64(&head).to_le_bytes());
+    start.extend_from_slice(&head);
+    [start, table].into_iter().chain(parts).collect()
 }
 
 /// How long the fixed part and the header of a file are: the bytes

@@ -12,16 +12,13 @@
 //! rebuilds as always.
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use xxhash_rust::xxh3::xxh3_64;
-
-use super::format::{self, Bad, Header};
+use super::format::Bad;
+use super::parted::Parted;
 use super::payload::whole;
 use super::runs::RUN;
-use super::{Cache, Key, ahead, dir, pages, parts, program_id};
+use super::{Cache, Key, ahead, dir, pages, program_id};
 use crate::data::LoadError;
 use crate::model::Entity;
 use crate::search::Index;
@@ -29,11 +26,7 @@ use crate::search::Index;
 /// An entry opened for a one-off lookup: its index decoded and checked, its
 /// entities still on disk.
 pub struct Glance {
-    file: File,
-    path: PathBuf,
-    header: Header,
-    /// Each part's start in the file, length and checksum.
-    parts: Vec<(u64, u64, u64)>,
+    file: Parted,
     pub index: Index,
 }
 
@@ -88,60 +81,24 @@ impl Cache {
 }
 
 impl Glance {
-    /// Opens a cache file: its header, its table of parts (held to the
-    /// header's checksum) and its index (held to its own, and checked).
+    /// Opens a cache file (`parted.rs`) and decodes its index, held to its
+    /// checksum and checked.
     fn open(path: &Path) -> Result<Glance, Bad> {
-        let file = File::open(path).map_err(|_| Bad("cannot be read"))?;
-        let size = file.metadata().map_err(|_| Bad("cannot be read"))?.len();
-        let mut start = read_at(&file, 0, 24)?;
-        let end = format::header_end(&start)?;
-        start.extend(read_at(&file, 24, end as u64 - 24)?);
-        let (header, at) = format::header(&start)?;
-        if size.checked_sub(at as u64) != Some(header.payload_len) {
-            return Err(Bad("truncated or too long"));
-        }
-        let count = parts::count(&read_at(&file, at as u64, 4)?, header.payload_len)?;
-        let table = read_at(&file, at as u64, parts::table_len(count) as u64)?;
-        if xxh3_64(&table) != header.payload_sum {
-            return Err(Bad("checksum does not match"));
-        }
-        let mut next = (at + table.len()) as u64;
-        let mut places = Vec::with_capacity(count);
-        for (len, sum) in parts::entries(&table) {
-            places.push((next, len, sum));
-            next = next.checked_add(len).ok_or(Bad("truncated or too long"))?;
-        }
-        if next != size {
-            return Err(Bad("truncated or too long"));
-        }
-        let n = usize::try_from(header.entities).map_err(|_| Bad("too many entities"))?;
-        if places.len() != 2 + n.div_ceil(RUN) {
-            return Err(Bad("payload does not decode"));
-        }
-        let bytes = part(&file, places[count - 1])?;
+        let file = Parted::open(path)?;
+        let bytes = file.part(file.count() - 1)?;
         let index: Index = whole(&bytes).ok_or(Bad("payload does not decode"))?;
         drop(bytes);
-        index.check(n)?;
-        Ok(Glance {
-            file,
-            path: path.to_path_buf(),
-            header,
-            parts: places,
-            index,
-        })
+        index.check(file.entities())?;
+        Ok(Glance { file, index })
     }
 
     /// This glance, if it is the entry for `key` written by this program.
     fn for_key(self, key: Key) -> Result<Glance, Bad> {
-        if self.header.content != key.content || self.header.program != program_id() {
+        let header = &self.file.header;
+        if header.content != key.content || header.program != program_id() {
             return Err(Bad("for another file or program"));
         }
         Ok(self)
-    }
-
-    /// The cache file glanced at.
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// The entities numbered `wanted` (numbers the index gave), each read
@@ -154,14 +111,15 @@ impl Glance {
         for e in wanted {
             by_run.entry(e / RUN).or_default().push(e);
         }
-        let sources = usize::try_from(self.header.sources).map_err(|_| Bad("too many sources"))?;
+        let sources = self.file.header.sources;
+        let sources = usize::try_from(sources).map_err(|_| Bad("too many sources"))?;
         let mut out = BTreeMap::new();
         for (run, wanted) in by_run {
             // Part 0 is the head; the runs follow it, the index closes.
-            if run + 2 >= self.parts.len() {
+            if run + 2 >= self.file.count() {
                 return Err(Bad("an entity points outside the dataset"));
             }
-            let bytes = part(&self.file, self.parts[run + 1])?;
+            let bytes = self.file.part(run + 1)?;
             for e in wanted {
                 let entity = super::runs::one(&bytes, e % RUN)?;
                 if !super::check::entity_sound(&entity, sources) {
@@ -171,34 +129,6 @@ impl Glance {
             }
         }
         Ok(out)
-    }
-}
-
-/// The bytes of a part (its start, length and checksum), held to their
-/// checksum.
-fn part(file: &File, (at, len, sum): (u64, u64, u64)) -> Result<Vec<u8>, Bad> {
-    let bytes = read_at(file, at, len)?;
-    if xxh3_64(&bytes) != sum {
-        return Err(Bad("checksum does not match"));
-    }
-    Ok(bytes)
-}
-
-/// `len` bytes of `file` from `at`; the caller has held `len` to the file's
-/// size, so the memory asked for is there on disk.
-fn read_at(mut file: &File, at: u64, len: u64) -> Result<Vec<u8>, Bad> {
-    let short = Bad("truncated or too long");
-    let len = usize::try_from(len).map_err(|_| short)?;
-    let mut bytes = Vec::new();
-    bytes.try_reserve_exact(len).map_err(|_| short)?;
-    file.seek(SeekFrom::Start(at)).map_err(|_| short)?;
-    (file.take(len as u64))
-        .read_to_end(&mut bytes)
-        .map_err(|_| short)?;
-    if bytes.len() == len {
-        Ok(bytes)
-    } else {
-        Err(short)
     }
 }
 

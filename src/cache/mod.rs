@@ -16,6 +16,7 @@ pub mod dir;
 pub mod format;
 pub mod glance;
 pub mod pages;
+pub mod parted;
 pub mod parts;
 pub mod payload;
 pub mod relations;
@@ -104,31 +105,37 @@ impl Cache {
     /// ([`Cache::read_file`]).
     fn read_now(&self, key: Key) -> Option<(Dataset, Index)> {
         let path = self.path(key)?;
+        if !path.is_file() {
+            return None;
+        }
         let start = std::time::Instant::now();
-        let bytes = dir::read(&path)?;
-        self.decode(&path, bytes, key, start)
+        let decoded = parted::Parted::open(&path).and_then(|file| {
+            for_key(&file.header, key)?;
+            Ok((file.header.clone(), parted::decode(&file)?))
+        });
+        self.decode(&path, decoded, key, start)
     }
 
-    /// The dataset and index in the bytes of the cache file `path`, read
-    /// since `start`, if they are sound and for `key`.
+    /// The dataset and index decoded from the cache file `path` since
+    /// `start`, if they are sound and for `key`; the file is removed if not.
     fn decode(
         &self,
         path: &Path,
-        bytes: Vec<u8>,
+        decoded: Result<(format::Header, format::Parts), format::Bad>,
         key: Key,
         start: std::time::Instant,
     ) -> Option<(Dataset, Index)> {
-        let read = start.elapsed();
-        let decoded = format::payload(bytes, key.content, &program_id());
-        let decoded_in = start.elapsed() - read;
-        let found = decoded.and_then(check::into_loaded);
+        let decoded_in = start.elapsed();
+        let found = decoded.and_then(|(header, parts)| {
+            for_key(&header, key)?;
+            check::into_loaded(parts.assemble())
+        });
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
         let took = format!(
-            "{:.0} ms (file {:.0}, decode {:.0}, check and lookups {:.0})",
+            "{:.0} ms (read and decode {:.0}, check and lookups {:.0})",
             ms(start.elapsed()),
-            ms(read),
             ms(decoded_in),
-            ms(start.elapsed() - read - decoded_in)
+            ms(start.elapsed() - decoded_in)
         );
         match found {
             Ok(loaded) => {
@@ -151,8 +158,8 @@ impl Cache {
             return;
         };
         let name = source.display().to_string();
-        let bytes = format::encode(key.content, &program_id(), &name, ds, index);
-        match dir::write(dir, &path, &bytes) {
+        let pieces = format::pieces(key.content, &program_id(), &name, ds, index);
+        match dir::write(dir, &path, &pieces) {
             Ok(()) => trace(&format!("cache: wrote {}", path.display())),
             Err(e) => trace(&format!("cache: could not write {}: {e}", path.display())),
         }
@@ -163,6 +170,15 @@ impl Cache {
         let name = format!("{:032x}-{program:016x}", key.content);
         Some(dir::file(self.dir()?, &name))
     }
+}
+
+/// Whether a cache file's header says it is the entry for `key`, written by
+/// this program.
+fn for_key(header: &format::Header, key: Key) -> Result<(), format::Bad> {
+    if header.content != key.content || header.program != program_id() {
+        return Err(format::Bad("for another file or program"));
+    }
+    Ok(())
 }
 
 /// The key of an opened file's bytes, held to the size limit.

@@ -35,15 +35,21 @@ impl<'a> Part<'a> {
 
 /// A payload of these parts: the table, then the parts.
 pub fn join(parts: &[&[u8]]) -> Vec<u8> {
-    let total: usize = parts.iter().map(|p| p.len()).sum();
-    let mut out = Vec::with_capacity(table_len(parts.len()) + total);
+    let mut out = table_of(parts);
+    out.reserve_exact(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.extend_from_slice(part);
+    }
+    out
+}
+
+/// The table of these parts, what comes before them in a payload.
+pub fn table_of(parts: &[&[u8]]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(table_len(parts.len()));
     out.extend_from_slice(&(parts.len() as u32).to_le_bytes());
     for part in parts {
         out.extend_from_slice(&(part.len() as u64).to_le_bytes());
         out.extend_from_slice(&xxh3_64(part).to_le_bytes());
-    }
-    for part in parts {
-        out.extend_from_slice(part);
     }
     out
 }

@@ -27,7 +27,7 @@ use crate::model::{Dataset, Entity, Relation, Source};
 use crate::search::Index;
 
 /// Payloads from this size on are worth more than one thread.
-const PARALLEL_FROM: usize = 1 << 20;
+pub const PARALLEL_FROM: usize = 1 << 20;
 
 /// The model but its entities, as written: borrowed from the dataset.
 #[derive(Serialize)]
@@ -65,14 +65,21 @@ pub struct Payload {
 /// Every part decoded, not yet put together: they own all they hold, so the
 /// payload's bytes can go before the model is made of them.
 pub struct Parts {
-    head: Head,
-    entities: Vec<Entity>,
-    index: Index,
+    pub(crate) head: Head,
+    pub(crate) entities: Vec<Entity>,
+    pub(crate) index: Index,
 }
 
 /// The payload of a dataset and its index (also what the format comparison
 /// measures).
 pub fn encode_payload(ds: &Dataset, index: &Index) -> Vec<u8> {
+    let parts = encode_parts(ds, index);
+    parts::join(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>())
+}
+
+/// The parts of a payload, in order, without their table: a cache file is
+/// written a part at a time, so that the payload is never copied whole.
+pub fn encode_parts(ds: &Dataset, index: &Index) -> Vec<Vec<u8>> {
     let head = HeadRef {
         title: &ds.title,
         sources: &ds.sources,
@@ -95,10 +102,7 @@ pub fn encode_payload(ds: &Dataset, index: &Index) -> Vec<u8> {
             join(size, runs, || encode(index))
         },
     );
-    let parts: Vec<&[u8]> = (std::iter::once(&head).chain(&runs).chain([&index]))
-        .map(Vec::as_slice)
-        .collect();
-    parts::join(&parts)
+    (std::iter::once(head).chain(runs).chain([index])).collect()
 }
 
 /// Decodes a payload, its parts unchecked: its checksum is the caller's.
@@ -181,7 +185,7 @@ pub fn decode_head(body: &[u8]) -> Result<Head, Bad> {
     whole(parts::split(body)?[0].bytes).ok_or(DOES_NOT_DECODE)
 }
 
-const DOES_NOT_DECODE: Bad = Bad("payload does not decode");
+pub const DOES_NOT_DECODE: Bad = Bad("payload does not decode");
 
 /// About how many payload bytes a dataset of `entities` makes (a generated
 /// one makes 520 each): what [`join`] goes by before there are bytes.

@@ -86,23 +86,37 @@ impl<'a> Run<'a> {
 
 /// How many entities a run says it holds, if its bytes could hold them.
 pub fn count(bytes: &[u8]) -> Result<usize, Bad> {
-    let (count, _) = bytes.split_first_chunk::<4>().ok_or(BAD_RUN)?;
-    let count = u32::from_le_bytes(*count) as usize;
-    if count > RUN || count > bytes.len() / ENTITY_BYTES {
+    let (first, _) = bytes.split_first_chunk::<4>().ok_or(BAD_RUN)?;
+    count_in(*first, bytes.len() as u64)
+}
+
+/// How many entities a run of `len` bytes starting with `first` says it
+/// holds, if it could hold them.
+pub fn count_in(first: [u8; 4], len: u64) -> Result<usize, Bad> {
+    let count = u32::from_le_bytes(first) as usize;
+    if count > RUN || count as u64 > len / ENTITY_BYTES as u64 {
         return Err(BAD_RUN);
     }
     Ok(count)
 }
 
-/// The entities' vector, filled with empty entities to be decoded over: as
-/// many as the runs say they hold, every run but the last a whole [`RUN`],
-/// so a false count can neither misplace an entity nor make a large
-/// allocation.
+/// The entities' vector for runs of these bytes (see [`placeholders_of`]).
 pub fn placeholders(runs: &[&[u8]]) -> Result<Vec<Entity>, Bad> {
+    let counts = runs
+        .iter()
+        .map(|r| count(r))
+        .collect::<Result<Vec<_>, _>>()?;
+    placeholders_of(&counts)
+}
+
+/// The entities' vector, filled with empty entities to be decoded over: as
+/// many as the runs say they hold (`counts`, each held to its run's bytes),
+/// every run but the last a whole [`RUN`], so a false count can neither
+/// misplace an entity nor make a large allocation.
+pub fn placeholders_of(counts: &[usize]) -> Result<Vec<Entity>, Bad> {
     let mut n = 0usize;
-    for (k, bytes) in runs.iter().enumerate() {
-        let count = count(bytes)?;
-        if count != RUN && k + 1 != runs.len() {
+    for (k, &count) in counts.iter().enumerate() {
+        if count != RUN && k + 1 != counts.len() {
             return Err(BAD_RUN);
         }
         n += count;

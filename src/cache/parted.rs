@@ -1,0 +1,164 @@
+//! A cache file opened a part at a time: its header and its table of parts
+//! are read and checked first, and each part is read, and held to its
+//! checksum, only by the thread that decodes it, then dropped. A whole load
+//! no longer holds every byte of the file beside the dataset it decodes
+//! (at a million entities, 620 MB), and reading overlaps decoding on every
+//! core; a glance (`glance.rs`) reads only the parts it needs.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use rayon::prelude::*;
+
+use super::format::{self, Bad, Header};
+use super::parts;
+use super::payload::{DOES_NOT_DECODE, Head, PARALLEL_FROM, Parts, join, whole};
+use super::runs::{self, RUN};
+use crate::model::Entity;
+use crate::search::Index;
+
+const CANNOT_READ: Bad = Bad("cannot be read");
+const SHORT: Bad = Bad("truncated or too long");
+
+/// A cache file whose header and table of parts are sound.
+pub struct Parted {
+    path: PathBuf,
+    pub header: Header,
+    /// Each part's start in the file, length and checksum.
+    places: Vec<(u64, u64, u64)>,
+}
+
+impl Parted {
+    /// Opens a cache file: its header, and its table of parts held to the
+    /// header's checksum, the parts adding up to the file's end, as many runs
+    /// as the header's entities need.
+    pub fn open(path: &Path) -> Result<Parted, Bad> {
+        let file = File::open(path).map_err(|_| CANNOT_READ)?;
+        let size = file.metadata().map_err(|_| CANNOT_READ)?.len();
+        let mut start = read_at(&file, 0, 24)?;
+        let end = format::header_end(&start)?;
+        start.extend(read_at(&file, 24, end as u64 - 24)?);
+        let (header, at) = format::header(&start)?;
+        if size.checked_sub(at as u64) != Some(header.payload_len) {
+            return Err(SHORT);
+        }
+        let count = parts::count(&read_at(&file, at as u64, 4)?, header.payload_len)?;
+        let table = read_at(&file, at as u64, parts::table_len(count) as u64)?;
+        if xxh3_64(&table) != header.payload_sum {
+            return Err(Bad("checksum does not match"));
+        }
+        let mut next = (at + table.len()) as u64;
+        let mut places = Vec::with_capacity(count);
+        for (len, sum) in parts::entries(&table) {
+            places.push((next, len, sum));
+            next = next.checked_add(len).ok_or(SHORT)?;
+        }
+        let n = usize::try_from(header.entities).map_err(|_| Bad("too many entities"))?;
+        if next != size || places.len() != 2 + n.div_ceil(RUN) {
+            return Err(Bad("payload does not decode"));
+        }
+        Ok(Parted {
+            path: path.to_path_buf(),
+            header,
+            places,
+        })
+    }
+
+    /// How many parts: the head, the runs, the index.
+    pub fn count(&self) -> usize {
+        self.places.len()
+    }
+
+    /// How many entities the header says the runs hold.
+    pub fn entities(&self) -> usize {
+        // `open` held the count to the number of runs, so it fits.
+        usize::try_from(self.header.entities).unwrap_or(0)
+    }
+
+    /// The bytes of part `k`, held to their checksum. Each read opens the
+    /// file anew, so that threads reading parts at once do not share a
+    /// position; a file renamed over this one since fails the checksums of
+    /// this one's table.
+    pub fn part(&self, k: usize) -> Result<Vec<u8>, Bad> {
+        let (at, len, sum) = *self.places.get(k).ok_or(SHORT)?;
+        let file = File::open(&self.path).map_err(|_| CANNOT_READ)?;
+        let bytes = read_at(&file, at, len)?;
+        if xxh3_64(&bytes) != sum {
+            return Err(Bad("checksum does not match"));
+        }
+        Ok(bytes)
+    }
+
+    /// The first four bytes of part `k` (a run's count), and the part's
+    /// length: what sizing the entities needs before any run is read whole.
+    pub fn first_bytes(&self, k: usize) -> Result<([u8; 4], u64), Bad> {
+        let (at, len, _) = *self.places.get(k).ok_or(SHORT)?;
+        let file = File::open(&self.path).map_err(|_| CANNOT_READ)?;
+        let bytes = read_at(&file, at, len.min(4))?;
+        let first = bytes
+            .try_into()
+            .map_err(|_| Bad("payload does not decode"))?;
+        Ok((first, len))
+    }
+}
+
+/// Decodes every part of a cache file opened by parts, as
+/// [`super::payload::decode_parts`]
+/// does, each part read, and held to its checksum, by the thread that
+/// decodes it and dropped once decoded: the index and the head on one side,
+/// the runs on the other.
+pub fn decode(file: &Parted) -> Result<Parts, Bad> {
+    let last = file.count() - 1;
+    let counts = (1..last)
+        .map(|k| {
+            file.first_bytes(k)
+                .and_then(|(first, len)| runs::count_in(first, len))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut entities = runs::placeholders_of(&counts)?;
+    let read = |k: usize| file.part(k);
+    let fill = |(slots, k): (&mut [Entity], usize)| runs::fill(slots, &read(k)?);
+    let size = usize::try_from(file.header.payload_len).unwrap_or(usize::MAX);
+    let ((index, head), filled) = join(
+        size,
+        || {
+            let index = read(last).map(|b| whole::<Index>(b.as_slice()));
+            (index, read(0).map(|b| whole::<Head>(b.as_slice())))
+        },
+        || {
+            if size < PARALLEL_FROM {
+                (entities.chunks_mut(RUN).zip(1..last)).try_for_each(fill)
+            } else {
+                (entities.par_chunks_mut(RUN).zip(1..last))
+                    .with_max_len(1)
+                    .try_for_each(fill)
+            }
+        },
+    );
+    filled?;
+    Ok(Parts {
+        head: head?.ok_or(DOES_NOT_DECODE)?,
+        entities,
+        index: index?.ok_or(DOES_NOT_DECODE)?,
+    })
+}
+
+/// `len` bytes of `file` from `at`; the caller has held `len` to the file's
+/// size, so the memory asked for is there on disk.
+fn read_at(mut file: &File, at: u64, len: u64) -> Result<Vec<u8>, Bad> {
+    let len = usize::try_from(len).map_err(|_| SHORT)?;
+    let mut bytes = Vec::new();
+    bytes.try_reserve_exact(len).map_err(|_| SHORT)?;
+    file.seek(SeekFrom::Start(at)).map_err(|_| SHORT)?;
+    (file.take(len as u64))
+        .read_to_end(&mut bytes)
+        .map_err(|_| SHORT)?;
+    if bytes.len() == len {
+        Ok(bytes)
+    } else {
+        Err(SHORT)
+    }
+}
