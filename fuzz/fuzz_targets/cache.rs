@@ -1,10 +1,11 @@
 //! Any bytes as a compiled cache file: the reader must refuse what is not a
-//! whole, sound file of ours without a panic, and a payload that decodes and
-//! passes the checks (as one damaged in a way its checksum missed would have
-//! to) must be usable: every lookup and a few searches without a panic.
+//! whole, sound file of ours without a panic, whether it reads the file whole
+//! or a part at a time (as loads and glances do), and a payload that decodes
+//! and passes the checks (as one damaged in a way its checksum missed would
+//! have to) must be usable: every lookup and a few searches without a panic.
 #![no_main]
 
-use clusterdex::cache::{check, format};
+use clusterdex::cache::{check, format, parted, runs};
 use clusterdex::search::Query;
 use libfuzzer_sys::fuzz_target;
 
@@ -12,6 +13,20 @@ fuzz_target!(|bytes: &[u8]| {
     // The file as the reader meets it: header, checksums, then the payload.
     let _ = format::header(bytes);
     let _ = format::payload(bytes.to_vec(), 0, "fuzz");
+    // The file read a part at a time, and each run's entities one by one.
+    let file = std::env::temp_dir().join(format!("clusterdex-fuzz-{}.cdx", std::process::id()));
+    if std::fs::write(&file, bytes).is_ok() {
+        if let Ok(opened) = parted::Parted::open(&file) {
+            let _ = parted::decode(&opened);
+            for k in 1..opened.count().saturating_sub(1) {
+                if let Ok(run) = opened.part(k) {
+                    for e in 0..runs::count(&run).unwrap_or(0) {
+                        let _ = runs::one(&run, e);
+                    }
+                }
+            }
+        }
+    }
     // The payload past its checksum.
     let Ok(payload) = format::decode_payload(bytes) else {
         return;

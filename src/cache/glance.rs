@@ -85,9 +85,7 @@ impl Glance {
     /// checksum and checked.
     fn open(path: &Path) -> Result<Glance, Bad> {
         let file = Parted::open(path)?;
-        let bytes = file.part(file.count() - 1)?;
-        let index: Index = whole(&bytes).ok_or(Bad("payload does not decode"))?;
-        drop(bytes);
+        let index = file.decoded(file.count() - 1, whole::<Index>)?;
         index.check(file.entities())?;
         Ok(Glance { file, index })
     }
