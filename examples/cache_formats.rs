@@ -75,7 +75,10 @@ fn main() {
     let bitcode_bytes = bitcode::serialize(&payload).expect("encodes");
     let cached = format::encode_payload(ds, &index);
     if let Some(seed) = std::env::args().nth(2) {
-        std::fs::write(seed, &cached).expect("writes the seed");
+        std::fs::write(&seed, &cached).expect("writes the seed");
+        // A whole file too, header and all, for the readers that take one.
+        let whole = format::encode(0, "fuzz", "seed.ron", ds, &index);
+        std::fs::write(format!("{seed}.cdx"), whole).expect("writes the seed");
     }
     let enc = best(5, || drop(bitcode::serialize(&payload)));
     let dec = best(5, || {
