@@ -145,6 +145,33 @@ fn a_glance_at_the_cache_answers_as_the_whole_load_does() {
         let said = |r: &Run| r.err.lines().filter(|l| !l.starts_with("cache:")).count();
         assert_eq!(said(&glanced), said(&parsed), "{q:?}: {}", glanced.err);
     }
+    // The user's notes are searched too, found by id in the entry.
+    let args = [
+        "--data",
+        data,
+        "note",
+        "city_0_1_0",
+        "zebrafish trials in March",
+    ];
+    let note = run(home.path(), &args);
+    assert_eq!(note.code, 0, "{}", note.err);
+    for q in [
+        &["zebrafish"][..],
+        &["lyon"],
+        &["note:march"],
+        &["zebrafish", "--json"],
+    ] {
+        let parsed = ask(q, &["--no-cache"]);
+        let glanced = ask(q, &[]);
+        assert!(
+            glanced.err.contains("cache: glanced"),
+            "{q:?}: {}",
+            glanced.err
+        );
+        assert_eq!(glanced.out, parsed.out, "{q:?}");
+        assert_eq!(glanced.code, parsed.code, "{q:?}");
+    }
+    assert!(ask(&["zebrafish"], &[]).out.contains("Lyon"));
     // A question needs the relations: the whole load answers it.
     let asked = ask(&["lyon", "located", "in"], &[]);
     assert!(asked.err.contains("cache: read"), "{}", asked.err);

@@ -21,7 +21,7 @@ use super::runs::RUN;
 use super::{Cache, Key, ahead, dir, pages, program_id};
 use crate::data::LoadError;
 use crate::model::Entity;
-use crate::search::Index;
+use crate::search::{Exact, Index};
 
 /// An entry opened for a one-off lookup: its index decoded and checked, its
 /// entities still on disk.
@@ -99,6 +99,22 @@ impl Glance {
         Ok(self)
     }
 
+    /// The entity of each id, where there is one: the ids part, decoded
+    /// while it is checksummed, held to its order and to the entities there
+    /// are.
+    pub fn entities_of<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Vec<Option<usize>>, Bad> {
+        let table = self.file.decoded(self.file.count() - 2, whole::<Exact>)?;
+        if !table.sound_below(self.file.entities()) {
+            return Err(Bad("an id points outside the dataset"));
+        }
+        Ok((ids.into_iter())
+            .map(|id| table.get(id).first().map(|&e| e as usize))
+            .collect())
+    }
+
     /// The entities numbered `wanted` (numbers the index gave), each read
     /// from its run and checked as a whole load checks it.
     pub fn entities(
@@ -113,8 +129,8 @@ impl Glance {
         let sources = usize::try_from(sources).map_err(|_| Bad("too many sources"))?;
         let mut out = BTreeMap::new();
         for (run, wanted) in by_run {
-            // Part 0 is the head; the runs follow it, the index closes.
-            if run + 2 >= self.file.count() {
+            // Part 0 is the head; the runs follow it, then the ids and the index.
+            if run + 3 >= self.file.count() {
                 return Err(Bad("an entity points outside the dataset"));
             }
             let bytes = self.file.part(run + 1)?;

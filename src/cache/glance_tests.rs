@@ -45,6 +45,14 @@ fn a_glance_gives_the_index_and_any_entity_as_a_whole_load_does() {
         assert_eq!(got.get(&e), Some(ds.entity(e)), "entity {e}");
     }
     assert!(glance.entities([ds.len() + 4096]).is_err(), "past the runs");
+    // Ids, as the user's notes name their entities.
+    let ids = [
+        ds.entity(0).id.as_str(),
+        "no such id",
+        &ds.entity(ds.len() - 1).id,
+    ];
+    let found = glance.entities_of(ids).expect("sound");
+    assert_eq!(found, [Some(0), None, Some(ds.len() - 1)]);
 }
 
 #[test]

@@ -57,7 +57,7 @@ impl Parted {
             next = next.checked_add(len).ok_or(SHORT)?;
         }
         let n = usize::try_from(header.entities).map_err(|_| Bad("too many entities"))?;
-        if next != size || places.len() != 2 + n.div_ceil(RUN) {
+        if next != size || places.len() != 3 + n.div_ceil(RUN) {
             return Err(Bad("payload does not decode"));
         }
         Ok(Parted {
@@ -67,7 +67,7 @@ impl Parted {
         })
     }
 
-    /// How many parts: the head, the runs, the index.
+    /// How many parts: the head, the runs, the ids, the index.
     pub fn count(&self) -> usize {
         self.places.len()
     }
@@ -131,7 +131,10 @@ impl Parted {
 /// the runs on the other.
 pub fn decode(file: &Parted) -> Result<Parts, Bad> {
     let last = file.count() - 1;
-    let counts = (1..last)
+    // Runs are parts 1 to the ids' (`last - 1`), which a whole load skips.
+    let runs = 1..last - 1;
+    let counts = runs
+        .clone()
         .map(|k| {
             file.first_bytes(k)
                 .and_then(|(first, len)| runs::count_in(first, len))
@@ -149,9 +152,9 @@ pub fn decode(file: &Parted) -> Result<Parts, Bad> {
         },
         || {
             if size < PARALLEL_FROM {
-                (entities.chunks_mut(RUN).zip(1..last)).try_for_each(fill)
+                (entities.chunks_mut(RUN).zip(runs)).try_for_each(fill)
             } else {
-                (entities.par_chunks_mut(RUN).zip(1..last))
+                (entities.par_chunks_mut(RUN).zip(runs))
                     .with_max_len(1)
                     .try_for_each(fill)
             }

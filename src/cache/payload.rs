@@ -10,6 +10,7 @@
 //! parts u32, then each part's length u64 and xxh3-64 u64   (little-endian)
 //! head: title, sources, relations by column, synonyms  (postcard; `relations.rs`)
 //! entities, a run at a time, one part per run          (`runs.rs`)
+//! ids: the entities' ids in order, for a glance        (postcard; `search::Exact`)
 //! index                                                (postcard)
 //! ```
 //!
@@ -102,7 +103,18 @@ pub fn encode_parts(ds: &Dataset, index: &Index) -> Vec<Vec<u8>> {
             join(size, runs, || encode(index))
         },
     );
-    (std::iter::once(head).chain(runs).chain([index])).collect()
+    let ids = encode(&ids_of(ds));
+    (std::iter::once(head).chain(runs).chain([ids, index])).collect()
+}
+
+/// The dataset's ids in order, each with its entity: the part a one-off
+/// lookup finds a note's entity by (`cache/glance.rs`).
+fn ids_of(ds: &Dataset) -> crate::search::Exact {
+    let mut ids: Vec<(&str, u32)> = (ds.entities.iter().enumerate())
+        .map(|(e, entity)| (entity.id.as_str(), e as u32))
+        .collect();
+    ids.sort_unstable();
+    crate::search::Exact::of_sorted(ids.into_iter())
 }
 
 /// Decodes a payload, its parts unchecked: its checksum is the caller's.
@@ -119,10 +131,11 @@ pub fn decode_payload(body: &[u8]) -> Result<Payload, Bad> {
 pub fn decode_parts(body: &[u8], check: bool) -> Result<Parts, Bad> {
     let parts = parts::split(body)?;
     let (head, rest) = parts.split_first().ok_or(DOES_NOT_DECODE)?;
-    let (index, runs) = rest.split_last().ok_or(DOES_NOT_DECODE)?;
-    let runs: Vec<&[u8]> = runs.iter().map(|p| p.bytes).collect();
+    let (index, rest) = rest.split_last().ok_or(DOES_NOT_DECODE)?;
+    // The ids are for a glance; a whole load builds its own id table.
+    let (_ids, sums) = rest.split_last().ok_or(DOES_NOT_DECODE)?;
+    let runs: Vec<&[u8]> = sums.iter().map(|p| p.bytes).collect();
     let mut entities = runs::placeholders(&runs)?;
-    let sums = &parts[1..parts.len() - 1];
     let fill = |((slots, bytes), part): ((&mut [Entity], &&[u8]), &parts::Part)| {
         part.checked(check)?;
         runs::fill(slots, bytes)

@@ -2,9 +2,10 @@
 //! cache's index answers the query, and only the entities the table or JSON
 //! shows are decoded (`cache/glance.rs`). A script that calls `search` in a
 //! loop pays for what it prints, not for the whole dataset. Taken only when
-//! nothing else of the dataset is needed: no question to answer, no notes of
-//! the user's to match by id. Anything a glance cannot use sends the command
-//! to the whole load, which reports and rebuilds as always.
+//! nothing else of the dataset is needed: no question to answer (the user's
+//! notes find their entities in the entry's id table). Anything a glance
+//! cannot use sends the command to the whole load, which reports and
+//! rebuilds as always.
 
 use std::io::{self, Write};
 
@@ -12,14 +13,14 @@ use super::Env;
 use super::search::{Found, Row, SearchArgs};
 use crate::load::DataSource;
 use crate::search::{Field, Personal, Query};
+use crate::store::Note;
 
 /// The search written from a glance at the cache, and its exit code; `None`
 /// when the whole load must answer it.
 pub fn search(
     env: &Env,
-    args: &SearchArgs,
-    query: &Query,
-    typed: &str,
+    (args, query, typed): (&SearchArgs, &Query, &str),
+    notes: &[Note],
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<Option<u8>> {
@@ -29,10 +30,14 @@ pub fn search(
     let Ok(Some(glance)) = env.cache.glance(path, env.max_bytes) else {
         return Ok(None);
     };
-    let hits = match glance
-        .index
-        .search_with(query, &Personal::default(), args.limit)
-    {
+    // The user's notes find their entities by id, in the entry's id table.
+    let ids = notes.iter().map(|n| n.entity.id.as_str());
+    let Ok(numbers) = glance.entities_of(ids) else {
+        return Ok(None);
+    };
+    let found = (numbers.into_iter().zip(notes)).filter_map(|(e, n)| Some((e?, n.text.clone())));
+    let personal = Personal::new(found, []);
+    let hits = match glance.index.search_with(query, &personal, args.limit) {
         Ok(h) => h,
         Err(e) => return super::search::invalid(&e, err).map(Some),
     };
@@ -53,7 +58,10 @@ pub fn search(
             return Ok(None);
         };
         let place = |_| Some(entities.get(&place(hit)?)?.name.as_str());
-        let text = hit.field.text_in(entity, place);
+        let text = match hit.field {
+            Field::Note(i) => personal.note_text(hit.entity, i),
+            field => field.text_in(entity, place),
+        };
         rows.push(Row { entity, hit, text });
     }
     let found = Found {

@@ -64,9 +64,8 @@ pub fn run(
     let notes = super::memory::notes_to_search(env, err)?;
     // A kind given apart is a scope, not part of a question.
     let asks = args.kind.is_none() && crate::search::answer::may_answer(&query);
-    if notes.is_empty()
-        && !asks
-        && let Some(code) = super::glance::search(env, args, &query, &typed, out, err)?
+    if !asks
+        && let Some(code) = super::glance::search(env, (args, &query, &typed), &notes, out, err)?
     {
         return Ok(code);
     }

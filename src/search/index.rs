@@ -22,6 +22,8 @@ mod trigrams;
 pub mod words;
 mod wordset;
 
+pub use exact::Exact;
+
 use trigrams::Trigrams;
 use words::{Initials, Words, WordsBuilder};
 

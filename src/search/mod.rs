@@ -31,7 +31,7 @@ mod typo;
 mod tests;
 
 pub use answer::Answer;
-pub use index::Index;
+pub use index::{Exact, Index};
 pub use matcher::Matcher;
 use memo::Memo;
 pub use personal::Personal;

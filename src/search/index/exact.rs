@@ -40,6 +40,29 @@ impl Exact {
         exact
     }
 
+    /// A table of keys given in ascending order, each once, with one entity
+    /// each: the dataset's ids, which the compiled cache keeps so that a
+    /// one-off lookup finds a note's entity without decoding the dataset.
+    pub fn of_sorted<'a>(pairs: impl ExactSizeIterator<Item = (&'a str, u32)>) -> Exact {
+        let mut exact = Exact {
+            keys: String::new(),
+            ends: Vec::with_capacity(pairs.len()),
+            entities: Lists::with_capacity(pairs.len(), pairs.len()),
+        };
+        for (key, e) in pairs {
+            exact.keys.push_str(key);
+            exact.ends.push(exact.keys.len() as u32);
+            exact.entities.push(&[e]);
+        }
+        exact
+    }
+
+    /// Whether a decoded table is in order, cut on char boundaries, and
+    /// names only entities below `n`.
+    pub fn sound_below(&self, n: usize) -> bool {
+        self.is_sound() && self.entities.items().iter().all(|&e| (e as usize) < n)
+    }
+
     /// The entities with this compact name or alias.
     pub fn get(&self, key: &str) -> &[u32] {
         let at = self.partition(key);
