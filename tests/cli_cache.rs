@@ -6,48 +6,11 @@
 //! and the XDG folders at a temporary directory, and `CLUSTERDEX_CACHE_TRACE`
 //! makes the cache say on stderr what it did.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-struct Run {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-fn run(home: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_clusterdex"))
-        .args(args)
-        .env_remove("CLUSTERDEX_DATA")
-        .env_remove("CLUSTERDEX_NO_STATE")
-        .env_remove("CLUSTERDEX_NO_CACHE")
-        .env("HOME", home)
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("CLUSTERDEX_CACHE_TRACE", "1")
-        .output()
-        .expect("runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        out: String::from_utf8_lossy(&out.stdout).into_owned(),
-        err: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-/// A generated dataset of more than 1 MiB, the smallest the cache takes.
-fn generated(home: &Path, seed: u64) -> PathBuf {
-    let r = run(
-        home,
-        &["gen", "--entities", "2000", "--seed", &seed.to_string()],
-    );
-    assert_eq!(r.code, 0, "{}", r.err);
-    assert!(r.out.len() > 1024 * 1024, "{} bytes", r.out.len());
-    let path = home.join(format!("gen{seed}.ron"));
-    std::fs::write(&path, r.out).expect("writes");
-    path
-}
+use common::cached::{Run, generated, run};
 
 fn search(home: &Path, file: &Path, query: &str) -> Run {
     let data = file.to_str().expect("utf-8 path");
@@ -99,82 +62,6 @@ fn the_second_load_reads_the_cache_and_answers_the_same() {
     );
     assert!(show.err.contains("cache: read"), "{}", show.err);
     assert!(show.out.contains("Lyon"), "{}", show.out);
-}
-
-#[test]
-fn a_glance_at_the_cache_answers_as_the_whole_load_does() {
-    let home = tempfile::tempdir().expect("temp dir");
-    let file = generated(home.path(), 3);
-    let data = file.to_str().expect("utf-8 path");
-    // As people type: a typo, a hyphen, an accent left off or added, one or
-    // two letters, scopes, a kind given apart, a miss, and JSON.
-    let queries: [&[&str]; 14] = [
-        &["lyon"],
-        &["lyn"],
-        &["biomed"],
-        &["genève"],
-        &["geneve"],
-        &["l"],
-        &["ly"],
-        &["oncology"],
-        &["kind:cluster", "in:france"],
-        &["year:2015"],
-        &["lyon", "--kind", "place"],
-        &["zzzzqx"],
-        &["lyon", "--json", "--limit", "30"],
-        &["medtech", "--json"],
-    ];
-    let ask = |query: &[&str], extra: &[&str]| {
-        let mut args = vec!["--data", data];
-        args.extend_from_slice(extra);
-        args.push("search");
-        args.extend_from_slice(query);
-        run(home.path(), &args)
-    };
-    assert!(ask(&["lyon"], &[]).err.contains("cache: wrote"));
-    for q in queries {
-        let parsed = ask(q, &["--no-cache"]);
-        let glanced = ask(q, &[]);
-        assert!(
-            glanced.err.contains("cache: glanced"),
-            "{q:?}: {}",
-            glanced.err
-        );
-        assert_eq!(glanced.code, parsed.code, "{q:?}");
-        assert_eq!(glanced.out, parsed.out, "{q:?}");
-        let said = |r: &Run| r.err.lines().filter(|l| !l.starts_with("cache:")).count();
-        assert_eq!(said(&glanced), said(&parsed), "{q:?}: {}", glanced.err);
-    }
-    // The user's notes are searched too, found by id in the entry.
-    let args = [
-        "--data",
-        data,
-        "note",
-        "city_0_1_0",
-        "zebrafish trials in March",
-    ];
-    let note = run(home.path(), &args);
-    assert_eq!(note.code, 0, "{}", note.err);
-    for q in [
-        &["zebrafish"][..],
-        &["lyon"],
-        &["note:march"],
-        &["zebrafish", "--json"],
-    ] {
-        let parsed = ask(q, &["--no-cache"]);
-        let glanced = ask(q, &[]);
-        assert!(
-            glanced.err.contains("cache: glanced"),
-            "{q:?}: {}",
-            glanced.err
-        );
-        assert_eq!(glanced.out, parsed.out, "{q:?}");
-        assert_eq!(glanced.code, parsed.code, "{q:?}");
-    }
-    assert!(ask(&["zebrafish"], &[]).out.contains("Lyon"));
-    // A question needs the relations: the whole load answers it.
-    let asked = ask(&["lyon", "located", "in"], &[]);
-    assert!(asked.err.contains("cache: read"), "{}", asked.err);
 }
 
 #[test]

@@ -2,5 +2,6 @@
 //! uses only part of this, so unused items are not warnings here.
 #![allow(dead_code, unused_macros, unused_imports)]
 
+pub mod cached;
 pub mod screens;
 pub mod tmux;
