@@ -85,7 +85,7 @@ impl Glance {
     /// checksum and checked.
     fn open(path: &Path) -> Result<Glance, Bad> {
         let file = Parted::open(path)?;
-        let index = file.decoded(file.count() - 1, whole::<Index>)?;
+        let index = file.index()?;
         index.check(file.entities())?;
         Ok(Glance { file, index })
     }
@@ -106,11 +106,15 @@ impl Glance {
         &self,
         ids: impl IntoIterator<Item = &'a str>,
     ) -> Result<Vec<Option<usize>>, Bad> {
-        let table = self.file.decoded(self.file.count() - 2, whole::<Exact>)?;
+        let mut ids = ids.into_iter().peekable();
+        if ids.peek().is_none() {
+            return Ok(Vec::new());
+        }
+        let table = self.file.decoded(self.file.count() - 3, whole::<Exact>)?;
         if !table.sound_below(self.file.entities()) {
             return Err(Bad("an id points outside the dataset"));
         }
-        Ok((ids.into_iter())
+        Ok(ids
             .map(|id| table.get(id).first().map(|&e| e as usize))
             .collect())
     }
@@ -129,8 +133,9 @@ impl Glance {
         let sources = usize::try_from(sources).map_err(|_| Bad("too many sources"))?;
         let mut out = BTreeMap::new();
         for (run, wanted) in by_run {
-            // Part 0 is the head; the runs follow it, then the ids and the index.
-            if run + 3 >= self.file.count() {
+            // Part 0 is the head; the runs follow it, then the ids and the
+            // index's two halves.
+            if run + 4 >= self.file.count() {
                 return Err(Bad("an entity points outside the dataset"));
             }
             let bytes = self.file.part(run + 1)?;

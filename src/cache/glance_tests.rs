@@ -76,10 +76,19 @@ fn a_glance_takes_nothing_from_a_damaged_entry_or_another_files() {
         bytes[at] ^= 0x5a;
         std::fs::write(&entry, bytes).expect("writes");
     };
-    // A byte of the index: no glance. A byte of the first run: the index is
-    // sound, the entities of that run are not given.
-    with(start_of(lens.len() - 1) + 10);
-    assert!(cache.glance(&path, u64::MAX).expect("opens").is_none());
+    // A byte of either half of the index: no glance. A byte of the first
+    // run: the index is sound, the entities of that run are not given.
+    for half in [lens.len() - 2, lens.len() - 1] {
+        with(start_of(half) + 10);
+        assert!(cache.glance(&path, u64::MAX).expect("opens").is_none());
+    }
+    // A byte of the ids: a glance, but no note finds its entity.
+    with(start_of(lens.len() - 3) + 10);
+    let glance = cache
+        .glance(&path, u64::MAX)
+        .expect("opens")
+        .expect("a hit");
+    assert!(glance.entities_of(["city_0_1_0"]).is_err());
     with(start_of(1) + 10);
     let glance = cache
         .glance(&path, u64::MAX)

@@ -19,6 +19,7 @@ use super::payload::{DOES_NOT_DECODE, Head, PARALLEL_FROM, Parts, join, whole};
 use super::runs::{self, RUN};
 use crate::model::Entity;
 use crate::search::Index;
+use crate::search::halves::{Lookups, Texts};
 
 const CANNOT_READ: Bad = Bad("cannot be read");
 const SHORT: Bad = Bad("truncated or too long");
@@ -57,7 +58,7 @@ impl Parted {
             next = next.checked_add(len).ok_or(SHORT)?;
         }
         let n = usize::try_from(header.entities).map_err(|_| Bad("too many entities"))?;
-        if next != size || places.len() != 3 + n.div_ceil(RUN) {
+        if next != size || places.len() != 4 + n.div_ceil(RUN) {
             return Err(Bad("payload does not decode"));
         }
         Ok(Parted {
@@ -67,7 +68,7 @@ impl Parted {
         })
     }
 
-    /// How many parts: the head, the runs, the ids, the index.
+    /// How many parts: the head, the runs, the ids, the index's two halves.
     pub fn count(&self) -> usize {
         self.places.len()
     }
@@ -111,6 +112,17 @@ impl Parted {
         value.ok_or(DOES_NOT_DECODE)
     }
 
+    /// The index: its two halves, the last two parts, decoded at once.
+    pub fn index(&self) -> Result<Index, Bad> {
+        let (texts, lookups) = (self.count() - 2, self.count() - 1);
+        let (t, l) = join(
+            usize::try_from(self.header.payload_len).unwrap_or(usize::MAX),
+            || self.decoded(texts, whole::<Texts>),
+            || self.decoded(lookups, whole::<Lookups>),
+        );
+        Ok(Index::from_halves(t?, l?))
+    }
+
     /// The first four bytes of part `k` (a run's count), and the part's
     /// length: what sizing the entities needs before any run is read whole.
     pub fn first_bytes(&self, k: usize) -> Result<([u8; 4], u64), Bad> {
@@ -130,9 +142,9 @@ impl Parted {
 /// decodes it and dropped once decoded: the index and the head on one side,
 /// the runs on the other.
 pub fn decode(file: &Parted) -> Result<Parts, Bad> {
-    let last = file.count() - 1;
-    // Runs are parts 1 to the ids' (`last - 1`), which a whole load skips.
-    let runs = 1..last - 1;
+    let ids = file.count() - 3;
+    // Runs are parts 1 to the ids', which a whole load skips.
+    let runs = 1..ids;
     let counts = runs
         .clone()
         .map(|k| {
@@ -146,10 +158,7 @@ pub fn decode(file: &Parted) -> Result<Parts, Bad> {
     let size = usize::try_from(file.header.payload_len).unwrap_or(usize::MAX);
     let ((index, head), filled) = join(
         size,
-        || {
-            let index = file.decoded(last, whole::<Index>);
-            (index, file.decoded(0, whole::<Head>))
-        },
+        || (file.index(), file.decoded(0, whole::<Head>)),
         || {
             if size < PARALLEL_FROM {
                 (entities.chunks_mut(RUN).zip(runs)).try_for_each(fill)

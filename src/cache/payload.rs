@@ -2,7 +2,7 @@
 //! encoded by `postcard` (why postcard: `docs/performance.md`), in parts that
 //! decode on every core at once, since decoding is most of a cached load.
 //! The entities, most of the work, are cut into runs (`runs.rs`); the rest
-//! of the model and the index are a part each. A table of the parts' lengths
+//! of the model is a part, and the index two (decoded on two cores at once). A table of the parts' lengths
 //! and checksums comes first (`parts.rs`), so each part is found, and
 //! checked, without the ones before it.
 //!
@@ -11,7 +11,7 @@
 //! head: title, sources, relations by column, synonyms  (postcard; `relations.rs`)
 //! entities, a run at a time, one part per run          (`runs.rs`)
 //! ids: the entities' ids in order, for a glance        (postcard; `search::Exact`)
-//! index                                                (postcard)
+//! index: its texts, then its lookups, a part each      (postcard; `search::index::halves`)
 //! ```
 //!
 //! A payload is untrusted: a part that does not decode to exactly its bytes,
@@ -26,6 +26,7 @@ use crate::cache::relations::{Relations, RelationsRef};
 use crate::cache::runs::{self, RUN};
 use crate::model::{Dataset, Entity, Relation, Source};
 use crate::search::Index;
+use crate::search::halves::{Lookups, Texts};
 
 /// Payloads from this size on are worth more than one thread.
 pub const PARALLEL_FROM: usize = 1 << 20;
@@ -100,11 +101,16 @@ pub fn encode_parts(ds: &Dataset, index: &Index) -> Vec<Vec<u8>> {
                     .map(|run| runs::encode(run))
                     .collect::<Vec<_>>()
             };
-            join(size, runs, || encode(index))
+            let halves = || (encode(&index.texts()), encode(&index.lookups()));
+            join(size, runs, halves)
         },
     );
     let ids = encode(&ids_of(ds));
-    (std::iter::once(head).chain(runs).chain([ids, index])).collect()
+    let (texts, lookups) = index;
+    (std::iter::once(head)
+        .chain(runs)
+        .chain([ids, texts, lookups]))
+    .collect()
 }
 
 /// The dataset's ids in order, each with its entity: the part a one-off
@@ -131,7 +137,8 @@ pub fn decode_payload(body: &[u8]) -> Result<Payload, Bad> {
 pub fn decode_parts(body: &[u8], check: bool) -> Result<Parts, Bad> {
     let parts = parts::split(body)?;
     let (head, rest) = parts.split_first().ok_or(DOES_NOT_DECODE)?;
-    let (index, rest) = rest.split_last().ok_or(DOES_NOT_DECODE)?;
+    let (lookups, rest) = rest.split_last().ok_or(DOES_NOT_DECODE)?;
+    let (texts, rest) = rest.split_last().ok_or(DOES_NOT_DECODE)?;
     // The ids are for a glance; a whole load builds its own id table.
     let (_ids, sums) = rest.split_last().ok_or(DOES_NOT_DECODE)?;
     let runs: Vec<&[u8]> = sums.iter().map(|p| p.bytes).collect();
@@ -146,7 +153,7 @@ pub fn decode_parts(body: &[u8], check: bool) -> Result<Parts, Bad> {
             join(
                 body.len(),
                 || head.checked(check).map(whole::<Head>),
-                || index.checked(check).map(whole::<Index>),
+                || index_of(texts.checked(check)?, lookups.checked(check)?),
             )
         },
         || {
@@ -163,8 +170,22 @@ pub fn decode_parts(body: &[u8], check: bool) -> Result<Parts, Bad> {
     Ok(Parts {
         head: head?.ok_or(DOES_NOT_DECODE)?,
         entities,
-        index: index?.ok_or(DOES_NOT_DECODE)?,
+        index: index?,
     })
+}
+
+/// The index its two halves' bytes make, each decoded on a core of its own
+/// when they are large.
+pub fn index_of(texts: &[u8], lookups: &[u8]) -> Result<Index, Bad> {
+    let (t, l) = join(
+        texts.len() + lookups.len(),
+        || whole::<Texts>(texts),
+        || whole::<Lookups>(lookups),
+    );
+    Ok(Index::from_halves(
+        t.ok_or(DOES_NOT_DECODE)?,
+        l.ok_or(DOES_NOT_DECODE)?,
+    ))
 }
 
 impl Parts {

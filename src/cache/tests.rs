@@ -159,7 +159,10 @@ fn a_payload_whose_table_does_not_add_up_is_refused() {
     let ds = builtin();
     let body = format::encode_payload(&ds, &Index::new(&ds));
     let parts = u32::from_le_bytes(body[..4].try_into().expect("4 bytes")) as usize;
-    assert_eq!(parts, 4, "head, one run of entities, ids, index");
+    assert_eq!(
+        parts, 5,
+        "head, one run of entities, ids, the index's two halves"
+    );
     let with = |edit: &dyn Fn(&mut Vec<u8>)| {
         let mut bad = body.clone();
         edit(&mut bad);
@@ -182,11 +185,12 @@ fn a_payload_whose_table_does_not_add_up_is_refused() {
     assert_eq!(with(&|b| b.truncate(b.len() - 1)), refused, "cut short");
     // The run and the index swapped: each decodes as neither.
     let split = crate::cache::parts::split(&body).expect("splits");
-    let [head, run, ids, index] = [0, 1, 2, 3].map(|k| split[k].bytes);
-    assert!(format::decode_payload(&body_of(&[head, run, ids, index])).is_ok());
-    assert!(format::decode_payload(&body_of(&[head, index, ids, run])).is_err());
+    let [head, run, ids, texts, lookups] = [0, 1, 2, 3, 4].map(|k| split[k].bytes);
+    assert!(format::decode_payload(&body_of(&[head, run, ids, texts, lookups])).is_ok());
+    assert!(format::decode_payload(&body_of(&[head, texts, ids, run, lookups])).is_err());
+    assert!(format::decode_payload(&body_of(&[head, run, ids, lookups, texts])).is_err());
     // Without the ids, the run is read as them and the index meets no entity.
-    let no_ids = format::decode_payload(&body_of(&[head, run, index]));
+    let no_ids = format::decode_payload(&body_of(&[head, run, texts, lookups]));
     assert!(no_ids.and_then(into_loaded).is_err(), "no ids");
 }
 
@@ -217,24 +221,24 @@ fn runs_of_entities_that_claim_what_they_cannot_hold_are_refused() {
     let index = Index::new(&ds);
     let body = format::encode_payload(&ds, &index);
     let split = crate::cache::parts::split(&body).expect("splits");
-    let [head, ids, index] = [0, 2, 3].map(|k| split[k].bytes);
+    let [head, ids, texts, lookups] = [0, 2, 3, 4].map(|k| split[k].bytes);
     let whole = crate::cache::runs::encode(&ds.entities);
-    assert!(format::decode_payload(&body_of(&[head, &whole, ids, index])).is_ok());
+    assert!(format::decode_payload(&body_of(&[head, &whole, ids, texts, lookups])).is_ok());
     let refused = Some(Bad("payload does not decode"));
     let decode = |parts: &[&[u8]]| format::decode_payload(&body_of(parts)).err();
     // A run saying it holds 65,535 entities, and one saying 4,096 over a few bytes.
     assert_eq!(
-        decode(&[head, &[0xff, 0xff, 0, 0, 1, 2], ids, index]),
+        decode(&[head, &[0xff, 0xff, 0, 0, 1, 2], ids, texts, lookups]),
         refused
     );
     assert_eq!(
-        decode(&[head, &[0, 0x10, 0, 0, 1, 2, 3], ids, index]),
+        decode(&[head, &[0, 0x10, 0, 0, 1, 2, 3], ids, texts, lookups]),
         refused
     );
     // Two runs, the first not a whole run: the entities would be out of place.
     let (a, b) = ds.entities.split_at(ds.len() / 2);
     let (a, b) = (crate::cache::runs::encode(a), crate::cache::runs::encode(b));
-    assert_eq!(decode(&[head, &a, &b, ids, index]), refused);
+    assert_eq!(decode(&[head, &a, &b, ids, texts, lookups]), refused);
 }
 
 #[test]

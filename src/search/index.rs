@@ -16,6 +16,7 @@ mod build;
 mod cached;
 mod columns;
 mod exact;
+pub mod halves;
 mod read;
 mod size;
 mod trigrams;

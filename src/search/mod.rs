@@ -31,7 +31,7 @@ mod typo;
 mod tests;
 
 pub use answer::Answer;
-pub use index::{Exact, Index};
+pub use index::{Exact, Index, halves};
 pub use matcher::Matcher;
 use memo::Memo;
 pub use personal::Personal;

@@ -61,7 +61,19 @@ impl Index {
         if per_entity.iter().any(|&l| l != n) || self.first.len() != n + 1 {
             return Err(Bad("index of another size"));
         }
-        self.check_spans()?;
+        // The spans on one core, every other table on the other, from a
+        // size where that is worth a thread.
+        let (spans, others) = if self.spans.len() < 1 << 16 {
+            (self.check_spans(), self.check_others(n))
+        } else {
+            rayon::join(|| self.check_spans(), || self.check_others(n))
+        };
+        spans.and(others)
+    }
+
+    /// Every entity number inside the dataset, every list sound, prose
+    /// owners in order.
+    fn check_others(&self, n: usize) -> Result<(), Bad> {
         let inside = |e: u32| (e as usize) < n;
         let lists = self.places.sound(n)
             && self.years.sound(n)
