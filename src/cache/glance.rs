@@ -18,7 +18,7 @@ use super::format::Bad;
 use super::parted::Parted;
 use super::payload::whole;
 use super::runs::RUN;
-use super::{Cache, Key, ahead, dir, pages, program_id};
+use super::{Cache, Key, ahead, dir, pages};
 use crate::data::LoadError;
 use crate::model::Entity;
 use crate::search::{Exact, Index};
@@ -92,10 +92,7 @@ impl Glance {
 
     /// This glance, if it is the entry for `key` written by this program.
     fn for_key(self, key: Key) -> Result<Glance, Bad> {
-        let header = &self.file.header;
-        if header.content != key.content || header.program != program_id() {
-            return Err(Bad("for another file or program"));
-        }
+        super::for_key(&self.file.header, key)?;
         Ok(self)
     }
 
