@@ -1,6 +1,6 @@
 //! Any bytes as a compiled cache file: the reader must refuse what is not a
-//! whole, sound file of ours without a panic, whether it reads the file whole
-//! or a part at a time (as loads and glances do), and a payload that decodes
+//! whole, sound file of ours without a panic, reading it a part at a time
+//! (as loads and glances do), and a payload that decodes
 //! and passes the checks (as one damaged in a way its checksum missed would
 //! have to) must be usable: every lookup and a few searches without a panic.
 #![no_main]
@@ -10,9 +10,8 @@ use clusterdex::search::Query;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    // The file as the reader meets it: header, checksums, then the payload.
+    // The file as the reader meets it: its header first.
     let _ = format::header(bytes);
-    let _ = format::payload(bytes.to_vec(), 0, "fuzz");
     // The file read a part at a time, and each run's entities one by one.
     let file = std::env::temp_dir().join(format!("clusterdex-fuzz-{}.cdx", std::process::id()));
     if std::fs::write(&file, bytes).is_ok() {

@@ -18,8 +18,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::cache::parts;
 use crate::cache::payload::whole;
 pub use crate::cache::payload::{
-    Model, Parts, Payload, decode_head, decode_parts, decode_payload, encode_parts, encode_payload,
-    join,
+    Model, Parts, Payload, decode_head, decode_payload, encode_parts, encode_payload, join,
 };
 use crate::model::Dataset;
 use crate::search::Index;
@@ -127,27 +126,6 @@ pub fn header(bytes: &[u8]) -> Result<(Header, usize), Bad> {
     }
     let header: Header = whole(head).ok_or(Bad("header does not decode"))?;
     Ok((header, end))
-}
-
-/// The payload of a whole file, once its header says it is the one for this
-/// content and program, and its length and checksum are right.
-/// The file's bytes go as soon as every part is decoded, before the parts
-/// are put together, so they are not held beside the whole dataset.
-pub fn payload(bytes: Vec<u8>, content: u128, program: &str) -> Result<Payload, Bad> {
-    let (header, start) = header(&bytes)?;
-    if header.content != content || header.program != program {
-        return Err(Bad("for another file or program"));
-    }
-    let body = &bytes[start..];
-    if body.len() as u64 != header.payload_len {
-        return Err(Bad("truncated or too long"));
-    }
-    if xxh3_64(parts::table(body)?) != header.payload_sum {
-        return Err(Bad("checksum does not match"));
-    }
-    let parts = decode_parts(body, true);
-    drop(bytes);
-    Ok(parts?.assemble())
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {

@@ -123,44 +123,41 @@ fn ids_of(ds: &Dataset) -> crate::search::Exact {
     crate::search::Exact::of_sorted(ids.into_iter())
 }
 
-/// Decodes a payload, its parts unchecked: its checksum is the caller's.
+/// Decodes a payload held in memory (the built-in dataset's, embedded in the
+/// program), its parts unchecked: its checksum is the caller's. Cache files
+/// are read a part at a time, each part checked (`parted.rs`).
 pub fn decode_payload(body: &[u8]) -> Result<Payload, Bad> {
-    Ok(decode_parts(body, false)?.assemble())
+    Ok(decode_parts(body)?.assemble())
 }
 
 /// Decodes every part of a payload, on every core for a large one: the head
 /// and the index on one side, the runs of entities, each straight into its
 /// place in the dataset's one vector, on the other (decoded into vectors of
 /// their own and joined, the entities were copied once more and their memory
-/// touched twice). With `check`, each part is first held to its checksum,
-/// on the thread that decodes it.
-pub fn decode_parts(body: &[u8], check: bool) -> Result<Parts, Bad> {
+/// touched twice).
+fn decode_parts(body: &[u8]) -> Result<Parts, Bad> {
     let parts = parts::split(body)?;
     let (head, rest) = parts.split_first().ok_or(DOES_NOT_DECODE)?;
     let (lookups, rest) = rest.split_last().ok_or(DOES_NOT_DECODE)?;
     let (texts, rest) = rest.split_last().ok_or(DOES_NOT_DECODE)?;
     // The ids are for a glance; a whole load builds its own id table.
-    let (_ids, sums) = rest.split_last().ok_or(DOES_NOT_DECODE)?;
-    let runs: Vec<&[u8]> = sums.iter().map(|p| p.bytes).collect();
-    let mut entities = runs::placeholders(&runs)?;
-    let fill = |((slots, bytes), part): ((&mut [Entity], &&[u8]), &parts::Part)| {
-        part.checked(check)?;
-        runs::fill(slots, bytes)
-    };
+    let (_ids, runs) = rest.split_last().ok_or(DOES_NOT_DECODE)?;
+    let mut entities = runs::placeholders(runs)?;
+    let fill = |(slots, bytes): (&mut [Entity], &&[u8])| runs::fill(slots, bytes);
     let ((head, index), filled) = join(
         body.len(),
         || {
             join(
                 body.len(),
-                || head.checked(check).map(whole::<Head>),
-                || index_of(texts.checked(check)?, lookups.checked(check)?),
+                || whole::<Head>(head),
+                || index_of(texts, lookups),
             )
         },
         || {
             if body.len() < PARALLEL_FROM {
-                (entities.chunks_mut(RUN).zip(&runs).zip(sums)).try_for_each(fill)
+                (entities.chunks_mut(RUN).zip(runs)).try_for_each(fill)
             } else {
-                (entities.par_chunks_mut(RUN).zip(&runs).zip(sums))
+                (entities.par_chunks_mut(RUN).zip(runs))
                     .with_max_len(1)
                     .try_for_each(fill)
             }
@@ -168,7 +165,7 @@ pub fn decode_parts(body: &[u8], check: bool) -> Result<Parts, Bad> {
     );
     filled?;
     Ok(Parts {
-        head: head?.ok_or(DOES_NOT_DECODE)?,
+        head: head.ok_or(DOES_NOT_DECODE)?,
         entities,
         index: index?,
     })
@@ -216,7 +213,7 @@ impl Parts {
 /// The model of a payload without its entities, unchecked: for what needs
 /// neither them nor the index.
 pub fn decode_head(body: &[u8]) -> Result<Head, Bad> {
-    whole(parts::split(body)?[0].bytes).ok_or(DOES_NOT_DECODE)
+    whole(parts::split(body)?[0]).ok_or(DOES_NOT_DECODE)
 }
 
 pub const DOES_NOT_DECODE: Bad = Bad("payload does not decode");

@@ -14,8 +14,19 @@ fn builtin() -> Dataset {
 }
 
 fn round_trip(ds: &Dataset, index: &Index) -> format::Payload {
-    let file = format::encode(7, "test program", "test.ron", ds, index);
-    format::payload(file, 7, "test program").expect("reads back")
+    let file = format::encode(7, &super::program_id(), "test.ron", ds, index);
+    read_back(&file, 7).expect("reads back")
+}
+
+/// A cache file's bytes read as the program reads an entry: from a file, a
+/// part at a time, for the bytes hashed to `content`.
+fn read_back(file: &[u8], content: u128) -> Result<format::Payload, Bad> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("entry.cdx");
+    std::fs::write(&path, file).expect("writes");
+    let opened = super::parted::Parted::open(&path)?;
+    super::for_key(&opened.header, super::Key { content })?;
+    Ok(super::parted::decode(&opened)?.assemble())
 }
 
 #[test]
@@ -86,13 +97,15 @@ fn the_built_in_dataset_comes_compiled_and_equal_to_its_text() {
 #[test]
 fn a_file_for_other_bytes_or_another_program_is_refused() {
     let ds = builtin();
-    let file = format::encode(7, "test program", "test.ron", &ds, &Index::new(&ds));
-    assert!(format::payload(file.clone(), 8, "test program").is_err());
-    assert!(format::payload(file.clone(), 7, "other program").is_err());
+    let index = Index::new(&ds);
+    let file = format::encode(7, &super::program_id(), "test.ron", &ds, &index);
+    assert!(read_back(&file, 8).is_err());
+    let other = format::encode(7, "other program", "test.ron", &ds, &index);
+    assert!(read_back(&other, 7).is_err());
     let mut longer = file.clone();
     longer.push(0);
     assert_eq!(
-        format::payload(longer, 7, "test program").err(),
+        read_back(&longer, 7).err(),
         Some(Bad("truncated or too long"))
     );
 }
@@ -185,7 +198,7 @@ fn a_payload_whose_table_does_not_add_up_is_refused() {
     assert_eq!(with(&|b| b.truncate(b.len() - 1)), refused, "cut short");
     // The run and the index swapped: each decodes as neither.
     let split = crate::cache::parts::split(&body).expect("splits");
-    let [head, run, ids, texts, lookups] = [0, 1, 2, 3, 4].map(|k| split[k].bytes);
+    let [head, run, ids, texts, lookups] = [0, 1, 2, 3, 4].map(|k| split[k]);
     assert!(format::decode_payload(&body_of(&[head, run, ids, texts, lookups])).is_ok());
     assert!(format::decode_payload(&body_of(&[head, texts, ids, run, lookups])).is_err());
     assert!(format::decode_payload(&body_of(&[head, run, ids, lookups, texts])).is_err());
@@ -203,14 +216,14 @@ fn body_of(parts: &[&[u8]]) -> Vec<u8> {
 fn a_part_changed_on_disk_fails_its_checksum_and_the_file_is_not_used() {
     let ds = builtin();
     let index = Index::new(&ds);
-    let file = format::encode(7, "p", "f.ron", &ds, &index);
-    assert!(format::payload(file.clone(), 7, "p").is_ok());
+    let file = format::encode(7, &super::program_id(), "f.ron", &ds, &index);
+    assert!(read_back(&file, 7).is_ok());
     // A byte of the last part (the index) flipped, the table left as it was:
     // the payload checksum (the table's) still matches, the part's does not.
     let mut changed = file.clone();
     *changed.last_mut().expect("a byte") ^= 1;
     assert_eq!(
-        format::payload(changed, 7, "p").err(),
+        read_back(&changed, 7).err(),
         Some(Bad("checksum does not match"))
     );
 }
@@ -221,7 +234,7 @@ fn runs_of_entities_that_claim_what_they_cannot_hold_are_refused() {
     let index = Index::new(&ds);
     let body = format::encode_payload(&ds, &index);
     let split = crate::cache::parts::split(&body).expect("splits");
-    let [head, ids, texts, lookups] = [0, 2, 3, 4].map(|k| split[k].bytes);
+    let [head, ids, texts, lookups] = [0, 2, 3, 4].map(|k| split[k]);
     let whole = crate::cache::runs::encode(&ds.entities);
     assert!(format::decode_payload(&body_of(&[head, &whole, ids, texts, lookups])).is_ok());
     let refused = Some(Bad("payload does not decode"));
