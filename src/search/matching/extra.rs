@@ -90,6 +90,10 @@ pub(super) fn note_match(
 fn typo_match(ix: &Index, w: &PreparedWord, e: usize) -> Option<(i64, AtomMatch)> {
     let from = w.typos.partition_point(|t| (t.entity as usize) < e);
     let to = w.typos.partition_point(|t| (t.entity as usize) <= e);
+    // Most entities scored have no name word a typo away: nothing to read.
+    if from == to {
+        return None;
+    }
     let first = ix.first_span(e);
     let names = ix
         .fields(e)
