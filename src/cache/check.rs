@@ -10,7 +10,7 @@ use crate::search::Index;
 
 /// The dataset and index of a payload, or why it cannot be trusted.
 pub fn into_loaded(p: Payload) -> Result<(Dataset, Index), Bad> {
-    let Payload { model, index } = p;
+    let Payload { model, mut index } = p;
     let n = model.entities.len();
     let size = crate::cache::payload::about_bytes(n);
     let (ds, checked) = super::format::join(size, || into_dataset(model), || index.check(n));

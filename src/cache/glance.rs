@@ -85,7 +85,7 @@ impl Glance {
     /// checksum and checked.
     fn open(path: &Path) -> Result<Glance, Bad> {
         let file = Parted::open(path)?;
-        let index = file.index()?;
+        let mut index = file.index()?;
         index.check(file.entities())?;
         Ok(Glance { file, index })
     }

@@ -14,6 +14,7 @@ use crate::model::Kind;
 
 mod build;
 mod cached;
+mod carried;
 mod columns;
 mod exact;
 pub mod halves;
@@ -25,6 +26,8 @@ mod wordset;
 
 pub use exact::Exact;
 
+use carried::Carried;
+pub(super) use carried::bit as shared_bit;
 use trigrams::Trigrams;
 use words::{Initials, Words, WordsBuilder};
 
@@ -121,6 +124,10 @@ pub struct Index {
     #[serde(skip)]
     shared: FxHashMap<String, (Span, u64)>,
     shared_count: usize,
+    /// Each entity's shared texts and own short fields, for the prefilter
+    /// (derived from the spans when built or checked).
+    #[serde(skip)]
+    carried: Carried,
     #[serde(skip)]
     building_words: Option<WordsBuilder>,
 }

@@ -6,7 +6,7 @@
 
 use rayon::prelude::*;
 
-use super::index::{Index, Span};
+use super::index::{Index, Span, shared_bit};
 use super::labels;
 use super::letters::{SHORT, letter_mask, span_mask};
 use super::literal::in_order;
@@ -16,9 +16,6 @@ use super::literal::in_order;
 /// small chunks, on their small datasets too).
 const PARALLEL_PROSE_FROM: usize = if cfg!(test) { 1 } else { 8_192 };
 const PROSE_CHUNK: usize = if cfg!(test) { 64 } else { 4_096 };
-
-/// A shared text not yet looked at (else 1 when it holds the term, 0 when not).
-const UNSEEN: u8 = 2;
 
 /// The prefilter of one group of the query: an entity is kept when any of the
 /// group's words (the word typed and its synonyms) could match it.
@@ -36,6 +33,13 @@ struct WordFilter<'t> {
     /// The entities whose prose holds the word as typed, one bit each, from
     /// one vectorised pass over all prose: no other entity's prose is read.
     prose: Vec<u64>,
+    /// Per shared text (a tag, place or fact label thousands of entities
+    /// carry), whether it holds the word's letters in order: each is tried
+    /// once, not once per entity.
+    shared: Vec<bool>,
+    /// Those that do, one bit each: an entity carrying none of them is
+    /// decided from its own names, aliases and id.
+    sign: u64,
 }
 
 impl<'t> Prefilter<'t> {
@@ -53,19 +57,12 @@ impl<'t> Prefilter<'t> {
         }
     }
 
-    /// The entities of `entities` that could match, in their order. `shared`
-    /// is the calling thread's memory of shared texts, per word.
-    pub(super) fn keep(
-        &self,
-        ix: &Index,
-        entities: impl Iterator<Item = u32>,
-        shared: &mut Vec<Vec<u8>>,
-    ) -> Vec<u32> {
-        shared.resize_with(self.words.len(), Vec::new);
+    /// The entities of `entities` that could match, in their order.
+    pub(super) fn keep(&self, ix: &Index, entities: impl Iterator<Item = u32>) -> Vec<u32> {
         let entities: Vec<u32> = entities.collect();
         let mut kept: Vec<u32> = Vec::new();
-        for (word, shared) in self.words.iter().zip(shared.iter_mut()) {
-            kept.extend(word.keep(ix, entities.iter().copied(), shared));
+        for word in &self.words {
+            kept.extend(word.keep(ix, entities.iter().copied()));
         }
         if self.labels != 0 {
             kept.extend(
@@ -98,11 +95,22 @@ impl<'t> WordFilter<'t> {
         for e in found {
             prose[e as usize / 64] |= 1 << (e % 64);
         }
+        let letters = span_mask(text) | SHORT;
+        let holds = |field: usize| {
+            let (span, mask) = ix.span(field);
+            letters & !mask == 0 && in_order(ix.text(span).as_bytes(), text.as_bytes())
+        };
+        let shared: Vec<bool> = ix.shared_fields().map(|f| f.is_some_and(holds)).collect();
+        let sign = (shared.iter().enumerate())
+            .filter(|&(_, &holds)| holds)
+            .fold(0, |sign, (k, _)| sign | shared_bit(k as u32));
         WordFilter {
             text,
             need: letter_mask(text),
-            letters: span_mask(text) | SHORT,
+            letters,
             prose,
+            shared,
+            sign,
         }
     }
 
@@ -116,12 +124,7 @@ impl<'t> WordFilter<'t> {
     /// Done in three passes over a batch instead of entity by entity: the
     /// loads of each pass do not wait on one another, so the processor has
     /// many of them in flight at once (most miss the cache at 100,000 entities).
-    fn keep(
-        &self,
-        ix: &Index,
-        entities: impl Iterator<Item = u32>,
-        shared: &mut Vec<u8>,
-    ) -> Vec<u32> {
+    fn keep(&self, ix: &Index, entities: impl Iterator<Item = u32>) -> Vec<u32> {
         let mut kept = Vec::new();
         // The fields whose letters allow the word: (entity, span).
         let mut fields: Vec<(u32, u32)> = Vec::new();
@@ -131,7 +134,14 @@ impl<'t> WordFilter<'t> {
                 kept.push(e);
             } else if self.need & !ix.short_mask(i) == 0 {
                 let first = ix.first_span(i);
-                let masks = ix.field_masks(i).iter().enumerate();
+                let masks = ix.field_masks(i);
+                // No shared text of the entity holds the word: its own fields
+                // come first, and are all that can.
+                let read = match ix.carried_sign(i) & self.sign {
+                    0 => ix.own_fields(i, masks.len()),
+                    _ => masks.len(),
+                };
+                let masks = masks[..read].iter().enumerate();
                 fields.extend(
                     masks
                         .filter(|&(_, &m)| self.letters & !m == 0)
@@ -143,26 +153,16 @@ impl<'t> WordFilter<'t> {
         let texts: Vec<(u32, Span)> = (fields.iter())
             .map(|&(e, s)| (e, *ix.span(s as usize).0))
             .collect();
-        // Most of these are tag and place texts that thousands of entities
-        // share ("oncology" for `lyo`): each is looked at once per thread.
-        if shared.len() != ix.shared_texts() {
-            *shared = vec![UNSEEN; ix.shared_texts()];
-        }
         let needle = self.text.as_bytes();
-        let holds = |span: &Span| in_order(ix.text(span).as_bytes(), needle);
         let mut last = None;
         for (e, span) in texts {
             if last == Some(e) {
                 continue;
             }
-            let found = match shared.get_mut(span.shared as usize) {
-                Some(known) if *known != UNSEEN => *known == 1,
-                Some(known) => {
-                    let found = holds(&span);
-                    *known = u8::from(found);
-                    found
-                }
-                None => holds(&span),
+            // A shared text was tried when the filter was made.
+            let found = match self.shared.get(span.shared as usize) {
+                Some(&holds) => holds,
+                None => in_order(ix.text(&span).as_bytes(), needle),
             };
             if found {
                 kept.push(e);
@@ -212,28 +212,57 @@ mod tests {
         term.chars().all(|t| chars.any(|c| c == t))
     }
 
+    /// The index as the compiled cache gives it back: its halves encoded,
+    /// decoded and checked (no trigram lists; what the prefilter knows of
+    /// shared texts worked out by the check).
+    fn read_back(ix: &Index, n: usize) -> Index {
+        let texts = postcard::to_allocvec(&ix.texts()).expect("encodes");
+        let lookups = postcard::to_allocvec(&ix.lookups()).expect("encodes");
+        let mut back = Index::from_halves(
+            postcard::from_bytes(&texts).expect("decodes"),
+            postcard::from_bytes(&lookups).expect("decodes"),
+        );
+        assert_eq!(back.check(n), Ok(()));
+        back
+    }
+
     /// The batched filter keeps exactly the entities a plain walk over every
     /// field finds: a short field with the term's letters in order, prose
     /// holding it as typed, or a relation label holding it. Keeping fewer
-    /// would lose matches; more, time.
+    /// would lose matches; more, time. So does the filter of the index read
+    /// back from the cache.
     #[test]
     fn the_filter_keeps_what_a_plain_walk_over_every_field_keeps() {
         let ds = crate::validate::build(&crate::synth::generate(3000, 7));
-        let ix = Index::new(&ds);
-        for term in [
-            "lyo", "med", "llo", "gmbh", "ique", "zzq", "2015", "sant", "partn",
-        ] {
-            let filter = Prefilter::new(&ix, &[term]);
+        let built = Index::new(&ds);
+        assert!(built.trigram_bytes() > 0, "the trigram lists are in use");
+        let back = read_back(&built, ds.len());
+        let terms = [
+            "lyo", "med", "llo", "gmbh", "ique", "zzq", "2015", "sant", "partn", "ty0",
+        ];
+        // Both ways of deciding on shared texts are taken: some words are
+        // held by one of them, others by none.
+        let signs: Vec<u64> = (terms.iter())
+            .map(|t| Prefilter::new(&built, &[t]).words[0].sign)
+            .collect();
+        assert!(
+            signs.contains(&0) && signs.iter().any(|&s| s != 0),
+            "{signs:?}"
+        );
+        for (ix, term) in [&built, &back]
+            .into_iter()
+            .flat_map(|ix| terms.map(|t| (ix, t)))
+        {
+            let filter = Prefilter::new(ix, &[term]);
             // The trigram lists find the prose a pass over all of it finds.
             let finder = memchr::memmem::Finder::new(term.as_bytes());
-            let mut passed = prose_pass(&ix, &finder);
+            let mut passed = prose_pass(ix, &finder);
             passed.sort_unstable();
             passed.dedup();
             let listed: Vec<u32> = (0..ix.len() as u32)
                 .filter(|&e| filter.words[0].in_prose(e as usize))
                 .collect();
             assert_eq!(listed, passed, "{term}: prose by trigrams");
-            assert!(ix.trigram_bytes() > 0, "the trigram lists are in use");
             let plain = |e: usize| {
                 let label = ds
                     .links(e)
@@ -248,20 +277,11 @@ mod tests {
                 .filter(|&e| plain(e))
                 .map(|e| e as u32)
                 .collect();
-            let mut shared = Vec::new();
-            assert_eq!(
-                filter.keep(&ix, 0..ix.len() as u32, &mut shared),
-                want,
-                "{term}"
-            );
+            assert_eq!(filter.keep(ix, 0..ix.len() as u32), want, "{term}");
             // Over any part of the entities, in the order given.
             let some = (0..ix.len() as u32).filter(|e| e % 3 == 1);
             let want_some: Vec<u32> = want.iter().copied().filter(|e| e % 3 == 1).collect();
-            assert_eq!(
-                filter.keep(&ix, some, &mut shared),
-                want_some,
-                "{term}, every third"
-            );
+            assert_eq!(filter.keep(ix, some), want_some, "{term}, every third");
             if term != "zzq" {
                 assert!(!want.is_empty(), "{term} should be somewhere");
             }

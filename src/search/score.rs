@@ -76,7 +76,6 @@ pub(super) fn score_split(run: &Run, pool: Pool) -> Vec<Scored> {
     let worker = || Worker {
         skim: Matcher::default(),
         memo: Memo::new(run.ix, run.p.words.len()),
-        shared: Vec::new(),
     };
     let chunk = |w: &mut Worker, k: usize| {
         let range = k * CHUNK..((k + 1) * CHUNK).min(len);
@@ -102,13 +101,11 @@ pub(super) fn score_split(run: &Run, pool: Pool) -> Vec<Scored> {
         .collect()
 }
 
-/// What a scoring thread keeps from one chunk to the next: its matcher, its
-/// memo of shared texts, and which shared texts hold the letters of the
-/// prefilter's words in order (see [`super::prefilter::Prefilter::keep`]).
+/// What a scoring thread keeps from one chunk to the next: its matcher and
+/// its memo of shared texts.
 struct Worker {
     skim: Matcher,
     memo: Memo,
-    shared: Vec<Vec<u8>>,
 }
 
 /// Letters each single-word group needs: an entity lacking one cannot match
@@ -142,7 +139,7 @@ fn score_all(
         }
     }
     let mut kept = match &run.p.prefilter {
-        Some(filter) => filter.keep(ix, tested.into_iter(), &mut w.shared),
+        Some(filter) => filter.keep(ix, tested.into_iter()),
         None => tested,
     };
     if !extra.is_empty() {

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::words::{self, WordsBuilder};
-use super::{IDENTITY, Index, NOT_SHARED, Span};
+use super::{Carried, IDENTITY, Index, NOT_SHARED, Span};
 use crate::model::{Dataset, Kind};
 use crate::search::Field;
 use crate::search::fold::{compact, fold, fold_ascii, fold_str};
@@ -58,6 +58,11 @@ impl Index {
         }
         ix.shared_count = ix.shared.len();
         ix.shared = FxHashMap::default();
+        let mut carried = Carried::with_capacity(ds.len(), ix.shared_count);
+        for e in 0..ds.len() {
+            carried.add(ix.first_span(e), ix.fields(e));
+        }
+        ix.carried = carried;
         ix.words = ix.building_words.take().unwrap_or_default().finish();
         // A large dataset's index is built off the explorer's thread: the
         // typo automata too, then, not on the first keystroke.

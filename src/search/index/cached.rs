@@ -10,7 +10,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::words::{Initials, Words};
-use super::{IDENTITY, Index, NOT_SHARED, Span};
+use super::{Carried, IDENTITY, Index, NOT_SHARED, Span};
 use crate::cache::format::Bad;
 use crate::search::flat::Lists;
 
@@ -49,8 +49,9 @@ impl Initials {
 }
 
 impl Index {
-    /// Whether a decoded index can be searched over a dataset of `n` entities.
-    pub fn check(&self, n: usize) -> Result<(), Bad> {
+    /// Whether a decoded index can be searched over a dataset of `n`
+    /// entities; if so, what it derives from its spans is made ready.
+    pub fn check(&mut self, n: usize) -> Result<(), Bad> {
         let per_entity = [
             self.kinds.len(),
             self.masks.len(),
@@ -68,7 +69,8 @@ impl Index {
         } else {
             rayon::join(|| self.check_spans(), || self.check_others(n))
         };
-        spans.and(others)
+        self.carried = spans?;
+        others
     }
 
     /// Every entity number inside the dataset, every list sound, prose
@@ -96,8 +98,9 @@ impl Index {
     }
 
     /// Each entity's spans in order, each span inside its buffer, on char
-    /// boundaries, with its way back to original chars inside `origins`.
-    fn check_spans(&self) -> Result<(), Bad> {
+    /// boundaries, with its way back to original chars inside `origins`;
+    /// what the prefilter reads of them, worked out on the way.
+    fn check_spans(&self) -> Result<Carried, Bad> {
         let bad = Bad("index span out of place");
         let ordered = self.first.first() == Some(&0)
             && self.first.windows(2).all(|w| w[0] <= w[1])
@@ -109,21 +112,28 @@ impl Index {
         if self.shared_count > self.spans.len() {
             return Err(bad);
         }
-        for span in &self.spans {
-            let buffer = if span.field.is_prose() {
-                &self.prose
-            } else {
-                &self.buffer
-            };
-            let Some(text) = buffer.get(span.start as usize..span.end as usize) else {
-                return Err(bad);
-            };
-            let shared = span.shared == NOT_SHARED || (span.shared as usize) < self.shared_count;
-            if !shared || !origin_fits(span, text, self.origins.len()) {
-                return Err(bad);
+        let n = self.first.len() - 1;
+        let mut carried = Carried::with_capacity(n, self.shared_count);
+        for e in 0..n {
+            let (first, spans) = (self.first_span(e), self.fields(e));
+            for span in spans {
+                let buffer = if span.field.is_prose() {
+                    &self.prose
+                } else {
+                    &self.buffer
+                };
+                let Some(text) = buffer.get(span.start as usize..span.end as usize) else {
+                    return Err(bad);
+                };
+                let shared =
+                    span.shared == NOT_SHARED || (span.shared as usize) < self.shared_count;
+                if !shared || !origin_fits(span, text, self.origins.len()) {
+                    return Err(bad);
+                }
             }
+            carried.add(first, spans);
         }
-        Ok(())
+        Ok(carried)
     }
 }
 
@@ -145,7 +155,7 @@ mod tests {
 
     #[test]
     fn a_sound_index_passes_and_each_kind_of_damage_is_refused() {
-        let (ix, n) = index();
+        let (mut ix, n) = index();
         assert_eq!(ix.check(n), Ok(()));
         assert!(ix.check(n + 1).is_err(), "another dataset's size");
         let (mut ix, _) = index();

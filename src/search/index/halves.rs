@@ -172,7 +172,7 @@ mod tests {
         let ix = Index::new(&ds);
         let texts = postcard::to_allocvec(&ix.texts()).expect("encodes");
         let lookups = postcard::to_allocvec(&ix.lookups()).expect("encodes");
-        let back = Index::from_halves(
+        let mut back = Index::from_halves(
             postcard::from_bytes(&texts).expect("decodes"),
             postcard::from_bytes(&lookups).expect("decodes"),
         );

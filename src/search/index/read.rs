@@ -56,6 +56,22 @@ impl Index {
         &self.span_masks[self.first[entity] as usize..self.first[entity + 1] as usize]
     }
 
+    /// The shared texts an entity carries, one bit each (see [`super::shared_bit`]).
+    pub(in crate::search) fn carried_sign(&self, entity: usize) -> u64 {
+        self.carried.sign(entity)
+    }
+
+    /// How many of an entity's first fields hold all its own short fields
+    /// (names, aliases, id), of `fields` in all.
+    pub(in crate::search) fn own_fields(&self, entity: usize, fields: usize) -> usize {
+        self.carried.own(entity, fields)
+    }
+
+    /// A field carrying each shared text, by the text's number.
+    pub(in crate::search) fn shared_fields(&self) -> impl Iterator<Item = Option<usize>> + '_ {
+        self.carried.texts()
+    }
+
     /// The global index of an entity's first span.
     pub(in crate::search) fn first_span(&self, entity: usize) -> usize {
         self.first[entity] as usize
