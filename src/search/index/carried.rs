@@ -1,10 +1,11 @@
 //! What the prefilter knows of each entity's shared texts (tags, places, fact
 //! labels) without reading its fields. At a million entities the first
 //! three-letter word read half a million fields only to learn that they were
-//! shared texts, most of which cannot hold the word: a few hundred texts,
-//! each carried by thousands of entities. With one field that carries each
-//! shared text, a word is tried on each text once, and an entity none of
-//! whose texts holds it is decided from its own names, aliases and id.
+//! shared texts, most of which cannot hold the word (150 distinct texts in a
+//! generated million, each carried by thousands of entities). With one field
+//! that carries each shared text, a word is tried on each text once, and an
+//! entity none of whose texts holds it is decided from its own names,
+//! aliases and id.
 //! Derived from the spans (when the index is built, and when a cached one is
 //! checked), so the cache stores none of it.
 
@@ -12,7 +13,7 @@ use super::{NOT_SHARED, Span};
 
 /// Per entity, the shared texts it carries and where its own short fields
 /// end; per shared text, a field that carries it.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub struct Carried {
     /// Per entity, one bit per shared text it carries (its number modulo 64).
     signs: Vec<u64>,
