@@ -11,8 +11,6 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use rayon::prelude::*;
-
 use super::format::{self, Bad, Header};
 use super::parts;
 use super::payload::{DOES_NOT_DECODE, Head, PARALLEL_FROM, Parts, join, whole};
@@ -159,15 +157,7 @@ pub fn decode(file: &Parted) -> Result<Parts, Bad> {
     let ((index, head), filled) = join(
         size,
         || (file.index(), file.decoded(0, whole::<Head>)),
-        || {
-            if size < PARALLEL_FROM {
-                (entities.chunks_mut(RUN).zip(runs)).try_for_each(fill)
-            } else {
-                (entities.par_chunks_mut(RUN).zip(runs))
-                    .with_max_len(1)
-                    .try_for_each(fill)
-            }
-        },
+        || runs::fill_all(&mut entities, runs, size >= PARALLEL_FROM, fill),
     );
     filled?;
     Ok(Parts {

@@ -153,15 +153,7 @@ fn decode_parts(body: &[u8]) -> Result<Parts, Bad> {
                 || index_of(texts, lookups),
             )
         },
-        || {
-            if body.len() < PARALLEL_FROM {
-                (entities.chunks_mut(RUN).zip(runs)).try_for_each(fill)
-            } else {
-                (entities.par_chunks_mut(RUN).zip(runs))
-                    .with_max_len(1)
-                    .try_for_each(fill)
-            }
-        },
+        || runs::fill_all(&mut entities, runs, body.len() >= PARALLEL_FROM, fill),
     );
     filled?;
     Ok(Parts {

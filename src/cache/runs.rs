@@ -13,6 +13,8 @@
 //! ends that go back or past the run, an entity that does not decode to
 //! exactly its bytes, are [`Bad`], never a panic.
 
+use rayon::prelude::*;
+
 use crate::cache::format::Bad;
 use crate::cache::payload::whole;
 use crate::model::{Entity, Kind};
@@ -134,6 +136,23 @@ pub fn fill(slots: &mut [Entity], bytes: &[u8]) -> Result<(), Bad> {
         *slot = whole(run.bytes(k)).ok_or(BAD_RUN)?;
     }
     Ok(())
+}
+
+/// Decodes every run into its slots of `entities`, [`RUN`] at a time, the
+/// runs handed out one by one on every core when `parallel`: `fill` decodes
+/// one run (its bytes, or where to read them) into its slots.
+pub fn fill_all<I, F>(entities: &mut [Entity], runs: I, parallel: bool, fill: F) -> Result<(), Bad>
+where
+    I: IntoIterator + IntoParallelIterator<Item = <I as IntoIterator>::Item>,
+    <I as IntoParallelIterator>::Iter: IndexedParallelIterator,
+    F: Fn((&mut [Entity], <I as IntoIterator>::Item)) -> Result<(), Bad> + Sync + Send,
+{
+    match parallel {
+        false => entities.chunks_mut(RUN).zip(runs).try_for_each(fill),
+        true => (entities.par_chunks_mut(RUN).zip(runs))
+            .with_max_len(1)
+            .try_for_each(fill),
+    }
 }
 
 /// The `k`th entity of a run alone.

@@ -212,20 +212,6 @@ mod tests {
         term.chars().all(|t| chars.any(|c| c == t))
     }
 
-    /// The index as the compiled cache gives it back: its halves encoded,
-    /// decoded and checked (no trigram lists; what the prefilter knows of
-    /// shared texts worked out by the check).
-    fn read_back(ix: &Index, n: usize) -> Index {
-        let texts = postcard::to_allocvec(&ix.texts()).expect("encodes");
-        let lookups = postcard::to_allocvec(&ix.lookups()).expect("encodes");
-        let mut back = Index::from_halves(
-            postcard::from_bytes(&texts).expect("decodes"),
-            postcard::from_bytes(&lookups).expect("decodes"),
-        );
-        assert_eq!(back.check(n), Ok(()));
-        back
-    }
-
     /// The batched filter keeps exactly the entities a plain walk over every
     /// field finds: a short field with the term's letters in order, prose
     /// holding it as typed, or a relation label holding it. Keeping fewer
@@ -236,7 +222,7 @@ mod tests {
         let ds = crate::validate::build(&crate::synth::generate(3000, 7));
         let built = Index::new(&ds);
         assert!(built.trigram_bytes() > 0, "the trigram lists are in use");
-        let back = read_back(&built, ds.len());
+        let back = super::super::halves::read_back(&built, ds.len());
         let terms = [
             "lyo", "med", "llo", "gmbh", "ique", "zzq", "2015", "sant", "partn", "ty0",
         ];

@@ -160,6 +160,21 @@ impl Index {
     }
 }
 
+/// The index as the compiled cache gives it back: its halves encoded,
+/// decoded and checked (so without trigram lists, and with what the check
+/// derives from the spans).
+#[cfg(test)]
+pub(crate) fn read_back(ix: &Index, n: usize) -> Index {
+    let texts = postcard::to_allocvec(&ix.texts()).expect("encodes");
+    let lookups = postcard::to_allocvec(&ix.lookups()).expect("encodes");
+    let mut back = Index::from_halves(
+        postcard::from_bytes(&texts).expect("decodes"),
+        postcard::from_bytes(&lookups).expect("decodes"),
+    );
+    assert_eq!(back.check(n), Ok(()));
+    back
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,13 +185,7 @@ mod tests {
             .expect("built-in")
             .dataset;
         let ix = Index::new(&ds);
-        let texts = postcard::to_allocvec(&ix.texts()).expect("encodes");
-        let lookups = postcard::to_allocvec(&ix.lookups()).expect("encodes");
-        let mut back = Index::from_halves(
-            postcard::from_bytes(&texts).expect("decodes"),
-            postcard::from_bytes(&lookups).expect("decodes"),
-        );
-        assert_eq!(back.check(ds.len()), Ok(()));
+        let back = read_back(&ix, ds.len());
         // Every field written, none left out: the same answers to queries
         // that read each of them (prefixes, typos, initials, exact names,
         // synonyms, places, years, kinds, relation labels, prose).
