@@ -219,7 +219,19 @@ fn bench_measures_the_cached_load_without_touching_the_users_cache() {
     let cached = report["cached_load_ms"].as_f64().expect("a number");
     assert!(cached > 0.0, "{cached}");
     assert!(cache_files(home.path()).is_empty());
-    let builtin = run(home.path(), &["bench", "--runs", "1", "--json"]);
+    let builtin = run(
+        home.path(),
+        &[
+            "bench", "--runs", "1", "--json", "--type", "lyo", "--pause", "1",
+        ],
+    );
     let report: serde_json::Value = serde_json::from_str(&builtin.out).expect("JSON");
     assert!(report["cached_load_ms"].is_null(), "{}", builtin.out);
+    // Typed with a typist's pause, and the slowest key named.
+    assert_eq!(report["pause_ms"], 1, "{}", builtin.out);
+    let slowest = report["keystroke_slowest"].as_str().expect("a text");
+    assert!("lyo".starts_with(slowest), "{slowest}");
+    let too_long = run(home.path(), &["bench", "--pause", "5000"]);
+    assert_eq!(too_long.code, 2, "{}", too_long.err);
+    assert!(too_long.err.contains("--pause"), "{}", too_long.err);
 }

@@ -1,10 +1,11 @@
 //! Searching on a worker thread, for datasets large enough that a keystroke's
 //! search can take longer than a frame: the explorer keeps drawing (with the
 //! previous hits and "searching…"), only the latest query is answered, and
-//! stale queries are dropped unanswered.
+//! stale queries are dropped unanswered. While the user pauses, the worker
+//! answers the likeliest next keys ahead (see [`Searcher::look_ahead`]).
 
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 
 use super::answers::{self, AnswerRow};
 use crate::model::Dataset;
@@ -23,9 +24,16 @@ pub struct Answer {
 /// A query's number, its text, and the user's notes and frecency to search with.
 type Request = (u64, String, Arc<Personal>);
 
+/// How many next keys are answered ahead, likeliest first: each costs the
+/// first word of three letters at most, and only while the user pauses.
+const AHEAD: usize = 2;
+
 #[derive(Debug)]
 pub struct SearchWorker {
     requests: Sender<Request>,
+    /// The text of the newest query asked: an answer worked out ahead for
+    /// another text stops.
+    newest: Arc<Mutex<String>>,
     answers: Receiver<Answer>,
     last: u64,
     /// The query still waiting for its answer, if any.
@@ -36,6 +44,8 @@ impl SearchWorker {
     pub fn start(index: Arc<Index>, ds: Arc<Dataset>) -> SearchWorker {
         let (requests, inbox) = channel::<Request>();
         let (outbox, answers) = channel();
+        let newest = Arc::new(Mutex::new(String::new()));
+        let asked = Arc::clone(&newest);
         std::thread::spawn(move || {
             let mut searcher = Searcher::new();
             while let Ok(mut request) = inbox.recv() {
@@ -57,10 +67,19 @@ impl SearchWorker {
                 {
                     return;
                 }
+                // While the user pauses: the likeliest next keys, until another comes.
+                for next in searcher.likely_next(&index, &request.1, AHEAD) {
+                    let wanted = |t: &str| t == request.1 || t == next;
+                    let stop = || asked.lock().map_or(true, |t| !wanted(&t));
+                    if stop() || !searcher.look_ahead(&index, &next, &stop) {
+                        break;
+                    }
+                }
             }
         });
         SearchWorker {
             requests,
+            newest,
             answers,
             last: 0,
             pending: None,
@@ -70,6 +89,9 @@ impl SearchWorker {
     /// Asks for a search; its answer replaces any earlier pending one.
     pub fn ask(&mut self, text: &str, personal: Arc<Personal>) {
         self.last += 1;
+        if let Ok(mut newest) = self.newest.lock() {
+            text.clone_into(&mut newest);
+        }
         if self
             .requests
             .send((self.last, text.to_string(), personal))
@@ -100,5 +122,33 @@ impl SearchWorker {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Typed key by key, each answer awaited (the worker then answers the
+    /// likeliest next keys ahead, and may still be at it when the next key
+    /// comes), every answer is a fresh search's, whether the key was foreseen
+    /// or not.
+    #[test]
+    fn each_key_answers_as_a_fresh_search_with_keys_worked_out_ahead() {
+        let file = crate::synth::generate(6_000, 5);
+        let ds = crate::validate::build(&file);
+        let index = Arc::new(Index::new(&ds));
+        let mut worker = SearchWorker::start(Arc::clone(&index), Arc::new(ds));
+        let personal = Arc::new(Personal::default());
+        for text in [
+            "l", "ly", "lyo", "lyon", "lyo", "ly", "lyx", "ly", "lyo", "med", "medi",
+        ] {
+            worker.ask(text, Arc::clone(&personal));
+            let answer = worker.wait().expect("answered");
+            let (hits, total) = answer.result.expect("valid");
+            let mut fresh = Searcher::new();
+            let want = fresh.search(&index, text).expect("valid").to_vec();
+            assert_eq!((hits, total), (want, fresh.total()), "{text}");
+        }
     }
 }

@@ -28,6 +28,12 @@ pub struct BenchArgs {
     /// How many runs to take medians over (1 to 1,000)
     #[arg(long, value_name = "N", default_value_t = 5, value_parser = crate::cli::runs)]
     pub runs: usize,
+    /// Milliseconds from a key's frame to the next key, as a typist leaves
+    /// them (the explorer answers the likeliest next keys meanwhile); 0 types
+    /// each key as soon as the last one's frame is drawn
+    #[arg(long, value_name = "MS", default_value_t = 0,
+          value_parser = clap::value_parser!(u64).range(0..=2000))]
+    pub pause: u64,
     /// Print the figures as JSON
     #[arg(long)]
     pub json: bool,
@@ -65,6 +71,10 @@ pub struct Report {
     /// index built): what a user waits before typing gets an answer at once.
     pub time_to_interactive_ms: f64,
     pub keystroke_ms: Spread,
+    /// The text on the search line after the slowest key.
+    pub keystroke_slowest: String,
+    /// The pause between keys the keystrokes were typed with.
+    pub pause_ms: u64,
     pub naive_keystroke_ms: Spread,
     pub scan_floor_ms: f64,
     pub peak_rss_mb: f64,
@@ -168,13 +178,21 @@ fn file_text(source: &DataSource) -> Result<String, String> {
     }
 }
 
-/// Types `text` and deletes it, each key timed into `keys_ms` from the key to
-/// a frame that shows its answer; the queries typed along the way.
+/// The keys typed, each timed from the key to a frame that shows its answer,
+/// and the slowest: (ms, the text on the line after it).
+#[derive(Default)]
+struct Keys {
+    ms: Vec<f64>,
+    slowest: (f64, String),
+}
+
+/// Types `text` and deletes it, each key timed into `keys`, `pause` after
+/// each frame; the queries typed along the way.
 fn type_and_delete(
     app: &mut App,
     (term, theme): (&mut Terminal<TestBackend>, &Theme),
-    text: &str,
-    keys_ms: &mut Vec<f64>,
+    (text, pause): (&str, u64),
+    keys: &mut Keys,
 ) -> Vec<String> {
     let mut typed = String::new();
     let mut queries = Vec::new();
@@ -184,7 +202,15 @@ fn type_and_delete(
         // Key to a frame that shows its answer, even when searched off-thread.
         app.wait_search();
         infallible(term.draw(|f| ui::draw(f, app, theme)));
-        keys_ms.push(ms(t));
+        let took = ms(t);
+        keys.ms.push(took);
+        if took > keys.slowest.0 {
+            keys.slowest = (took, app.search.line.text().to_string());
+        }
+        // A typist's pause: the time the explorer has before the next key.
+        if pause > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(pause));
+        }
         match key {
             Action::InsertChar(c) => typed.push(c),
             _ => {
@@ -211,7 +237,7 @@ pub fn measure(env: &Env, args: &BenchArgs) -> Result<Report, String> {
     let (mut loads, mut parses, mut frames, mut scans) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut ready = Vec::new();
-    let mut keys_ms = Vec::new();
+    let mut keys = Keys::default();
     let mut naive_ms = Vec::new();
     let theme = Theme::dark();
     let mut peak_mb = None;
@@ -235,7 +261,8 @@ pub fn measure(env: &Env, args: &BenchArgs) -> Result<Report, String> {
         app.update(Action::StartSearch);
         infallible(term.draw(|f| ui::draw(f, &mut app, &theme)));
         let screen = (&mut term, &theme);
-        let queries = type_and_delete(&mut app, screen, &args.typed, &mut keys_ms);
+        let typing = (args.typed.as_str(), args.pause);
+        let queries = type_and_delete(&mut app, screen, typing, &mut keys);
         // The naive answers are timed in a pass of their own: run between the
         // keystrokes, they would evict the explorer's data from the caches,
         // which no user's idle moment between two keys does.
@@ -267,7 +294,9 @@ pub fn measure(env: &Env, args: &BenchArgs) -> Result<Report, String> {
         ron_parse_ms: median(parses),
         first_frame_ms: median(frames),
         time_to_interactive_ms: median(ready),
-        keystroke_ms: Spread::of(keys_ms),
+        keystroke_ms: Spread::of(keys.ms),
+        keystroke_slowest: keys.slowest.1,
+        pause_ms: args.pause,
         naive_keystroke_ms: Spread::of(naive_ms),
         scan_floor_ms: median(scans),
         peak_rss_mb: peak_mb.unwrap_or_else(peak_rss_mb),
@@ -342,10 +371,12 @@ pub fn run(
     writeln!(out, "{:<22} {:>10.1}   (MiB)", "peak_rss_mb", r.peak_rss_mb)?;
     writeln!(
         out,
-        "keystrokes: typing {:?} and deleting it, {} run(s), with {BENCH_NOTES} notes and {BENCH_LOOKUPS} recent lookups searched alongside; naive / explorer at the median = {:.1}",
+        "keystrokes: typing {:?} and deleting it, {} ms between keys, {} run(s), with {BENCH_NOTES} notes and {BENCH_LOOKUPS} recent lookups searched alongside; naive / explorer at the median = {:.1}; slowest key to {:?}",
         args.typed,
+        args.pause,
         args.runs.max(1),
-        r.naive_keystroke_ms.median / r.keystroke_ms.median.max(1e-9)
+        r.naive_keystroke_ms.median / r.keystroke_ms.median.max(1e-9),
+        crate::text::clean(&r.keystroke_slowest)
     )?;
     writeln!(
         out,

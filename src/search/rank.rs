@@ -11,7 +11,7 @@ use super::matching::{self, Lead, Outcome, Pass};
 use super::personal::Personal;
 use super::prefilter::Prefilter;
 use super::prepared::{Expanded, Prepared, prepare, with_synonyms};
-use super::score::{EXACT, Pool, Run, Scored, score_split};
+use super::score::{EXACT, Pool, Run, Scored, Stop, score_split};
 use super::syntax::{Atom, AtomKind, MatchMode, Query, Scope};
 use super::{Field, Hit, Matcher, QueryError, fieldmatch};
 
@@ -210,8 +210,20 @@ pub fn run(
     candidates: Option<&[u32]>,
     limit: usize,
 ) -> Result<Ranked, QueryError> {
+    let ranked = run_until(ix, query, personal, (candidates, limit), &Stop::never())?;
+    Ok(ranked.unwrap_or_default())
+}
+
+/// [`run`], given up (`None`) when `stop` says so.
+pub fn run_until(
+    ix: &Index,
+    query: &Query,
+    personal: &Personal,
+    (candidates, limit): (Option<&[u32]>, usize),
+    stop: &Stop,
+) -> Result<Option<Ranked>, QueryError> {
     if query.is_empty() {
-        return Ok(Ranked::default());
+        return Ok(Some(Ranked::default()));
     }
     let Expanded {
         query: expanded,
@@ -243,10 +255,15 @@ pub fn run(
                 p: &p,
                 exact,
                 extra: &extra,
+                stop,
             };
             score_split(&run, pool)
         }
     };
+    // A chunk left unscored makes the answer wrong: none at all.
+    if stop.now() {
+        return Ok(None);
+    }
     let base: Vec<u32> = scored.iter().map(|s| s.entity).collect();
     scored.retain(|s| s.matched);
     let matched: Vec<u32> = scored.iter().map(|s| s.entity).collect();
@@ -257,11 +274,11 @@ pub fn run(
     }
     scored.sort_unstable_by(cmp);
     let hits = shown(ix, &p, &scored);
-    Ok(Ranked {
+    Ok(Some(Ranked {
         hits,
         all: matched,
         base,
-    })
+    }))
 }
 
 /// The entities a typo, initials or a note of the user's may match

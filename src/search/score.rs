@@ -65,6 +65,44 @@ pub(super) struct Run<'a> {
     /// Entities a typo or initials may match (ascending): they may lack the
     /// letters the letter tests ask for.
     pub extra: &'a [u32],
+    /// Asked between chunks: true gives up the run (see [`Stop`]).
+    pub stop: &'a Stop<'a>,
+}
+
+/// Whether a run worked out ahead of the user is no longer wanted; once it
+/// says so it keeps saying so, so a run either stops or sees every chunk.
+pub struct Stop<'a> {
+    asked: Option<&'a (dyn Fn() -> bool + Sync)>,
+    said: std::sync::atomic::AtomicBool,
+}
+
+impl<'a> Stop<'a> {
+    /// A run nobody stops: a search the user is waiting for.
+    pub fn never() -> Stop<'static> {
+        Stop {
+            asked: None,
+            said: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    pub fn when(asked: &'a (dyn Fn() -> bool + Sync)) -> Stop<'a> {
+        Stop {
+            asked: Some(asked),
+            said: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    pub fn now(&self) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        let Some(asked) = self.asked else {
+            return false;
+        };
+        if self.said.load(Relaxed) || asked() {
+            self.said.store(true, Relaxed);
+            return true;
+        }
+        false
+    }
 }
 
 /// Scores candidates, on every core when there are many.
@@ -80,6 +118,9 @@ pub(super) fn score_split(run: &Run, pool: Pool) -> Vec<Scored> {
     let chunk = |w: &mut Worker, k: usize| {
         let range = k * CHUNK..((k + 1) * CHUNK).min(len);
         let mut out = Vec::new();
+        if run.stop.now() {
+            return out;
+        }
         match pool {
             Pool::All(_) => score_all(run, range.map(|e| e as u32), w, &mut out),
             Pool::List(list) => score_all(run, list[range].iter().copied(), w, &mut out),

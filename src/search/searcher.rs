@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::personal::Personal;
 use super::rank::{self, Ranked};
+use super::score::Stop;
 use super::syntax::{Atom, AtomKind, MatchMode, Query, Scope};
 use super::{Hit, Index, QueryError};
 
@@ -29,6 +30,9 @@ pub struct Searcher {
     top: Option<Query>,
     /// The user's notes and frecency, searched alongside the index.
     personal: Arc<Personal>,
+    /// Answers worked out ahead, while the user paused, for texts that extend
+    /// the top step's by a key: (text, answer). Any search drops them.
+    ahead: Vec<(String, Ranked)>,
 }
 
 /// Whether the last atom only grew in a way that can only match fewer entities.
@@ -73,30 +77,18 @@ impl Searcher {
     /// The best hits for `text` (at most [`SHOWN`], with highlights).
     pub fn search(&mut self, index: &Index, text: &str) -> Result<&[Hit], QueryError> {
         let query = Query::parse(text)?;
-        let old = self.top.as_ref().map(|q| q.raw.clone()).unwrap_or_default();
-        // Backspace: drop the steps that are longer than what is typed now.
-        while self.stack.last().is_some_and(|s| {
-            s.raw_len > query.raw.len()
-                || old
-                    .get(..s.raw_len)
-                    .is_none_or(|p| !query.raw.starts_with(p))
-        }) {
-            self.stack.pop();
-        }
-        // The query of the step now on top, parsed again from its text.
-        let below = match self.stack.last() {
-            Some(s) => Some(Query::parse(old.get(..s.raw_len).unwrap_or_default())?),
-            None => None,
-        };
+        let ahead = std::mem::take(&mut self.ahead);
+        let below = self.pop_to(&query)?;
         if below.as_ref().is_some_and(|b| *b == query) {
             self.top = Some(query);
         } else {
-            let base = self
-                .stack
-                .last()
-                .filter(|_| below.as_ref().is_some_and(|b| extends(b, &query)));
-            let base = base.map(|s| s.ranked.base.as_slice());
-            let ranked = rank::run(index, &query, &self.personal, base, SHOWN)?;
+            // Worked out ahead atop the same step: the same answer, ready.
+            let ready = (ahead.into_iter()).find(|(t, _)| *t == query.raw && below.is_some());
+            let ranked = match ready {
+                Some((_, ranked)) => Some(ranked),
+                None => self.ranked(index, below.as_ref(), &query, &Stop::never())?,
+            };
+            let ranked = ranked.unwrap_or_default();
             self.stack.push(Step {
                 raw_len: query.raw.len(),
                 ranked,
@@ -107,6 +99,98 @@ impl Searcher {
             .stack
             .last()
             .map_or(&[][..], |s| s.ranked.hits.as_slice()))
+    }
+
+    /// Works out, while the user pauses, the answer to `text` (the last query
+    /// and one more key), so that typing it answers at once; `stop` gives it
+    /// up (a different key came). True when the answer is ready.
+    pub fn look_ahead(
+        &mut self,
+        index: &Index,
+        text: &str,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> bool {
+        let (Some(top), Ok(query)) = (self.top.as_ref(), Query::parse(text)) else {
+            return false;
+        };
+        if self.stack.is_empty() || !query.raw.starts_with(top.raw.as_str()) || query == *top {
+            return false;
+        }
+        if self.ahead.iter().any(|(t, _)| *t == query.raw) {
+            return true;
+        }
+        let top = top.clone();
+        match self.ranked(index, Some(&top), &query, &Stop::when(stop)) {
+            Ok(Some(ranked)) => {
+                self.ahead.push((query.raw.clone(), ranked));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The texts most likely typed next after `line`, the text last searched:
+    /// `line` and one more letter of the word being typed, the likeliest
+    /// first (by the name and alias words of the dataset); at most `k`.
+    pub fn likely_next(&self, index: &Index, line: &str, k: usize) -> Vec<String> {
+        let Some(last) = (self.top.as_ref())
+            .and_then(|q| q.groups.last())
+            .and_then(|g| g.last())
+        else {
+            return Vec::new();
+        };
+        let word = line.rsplit(|c: char| !c.is_alphanumeric()).next();
+        match &last.kind {
+            AtomKind::Term {
+                text,
+                mode: MatchMode::Fuzzy,
+            } if !last.negate
+                && !last.optional
+                && word.is_some_and(|w| !w.is_empty() && super::fold::fold_str(w) == *text) =>
+            {
+                (index.next_letters(text, k).into_iter())
+                    .map(|c| format!("{line}{c}"))
+                    .collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Drops the steps longer than `query` or not its prefix (Backspace, an
+    /// edit); the query of the step now on top, parsed again from its text.
+    fn pop_to(&mut self, query: &Query) -> Result<Option<Query>, QueryError> {
+        let old = self.top.as_ref().map(|q| q.raw.clone()).unwrap_or_default();
+        while self.stack.last().is_some_and(|s| {
+            s.raw_len > query.raw.len()
+                || old
+                    .get(..s.raw_len)
+                    .is_none_or(|p| !query.raw.starts_with(p))
+        }) {
+            self.stack.pop();
+        }
+        match self.stack.last() {
+            Some(s) => Ok(Some(Query::parse(
+                old.get(..s.raw_len).unwrap_or_default(),
+            )?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The answer to `query`, narrowed from the top step's (whose query is
+    /// `below`) when it only extends it.
+    fn ranked(
+        &self,
+        index: &Index,
+        below: Option<&Query>,
+        query: &Query,
+        stop: &Stop,
+    ) -> Result<Option<Ranked>, QueryError> {
+        let base = self
+            .stack
+            .last()
+            .filter(|_| below.is_some_and(|b| extends(b, query)));
+        let base = base.map(|s| s.ranked.base.as_slice());
+        rank::run_until(index, query, &self.personal, (base, SHOWN), stop)
     }
 
     /// How many entities matched the last query (more than are kept as hits).
@@ -127,40 +211,9 @@ impl Searcher {
     pub fn clear(&mut self) {
         self.stack.clear();
         self.top = None;
+        self.ahead.clear();
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Typing, deleting and retyping answers as a fresh search for each text.
-    #[test]
-    fn every_step_answers_as_a_fresh_search_would() {
-        let loaded = crate::load::load(&crate::load::DataSource::Builtin, u64::MAX).expect("loads");
-        let index = Index::new(&loaded.dataset);
-        let ids = |hits: &[Hit]| hits.iter().map(|h| h.entity).collect::<Vec<_>>();
-        let mut typed = Searcher::new();
-        let texts = [
-            "l",
-            "ly",
-            "lyo",
-            "lyon",
-            "lyonb",
-            "lyon",
-            "ly",
-            "lyx",
-            "ly",
-            "lyonbio",
-            "lyonbiopole",
-            "lyonbiopole x",
-            "lyonbiopole",
-            "",
-        ];
-        for text in texts {
-            let step = ids(typed.search(&index, text).expect("valid"));
-            let fresh = ids(Searcher::new().search(&index, text).expect("valid"));
-            assert_eq!(step, fresh, "after typing to {text:?}");
-        }
-    }
-}
+mod tests;

@@ -115,6 +115,12 @@ impl Index {
         }
     }
 
+    /// The letters most likely to follow `prefix` in a name or alias word
+    /// (see [`super::words::Words::next_letters`]).
+    pub(in crate::search) fn next_letters(&self, prefix: &str, k: usize) -> Vec<char> {
+        self.words.next_letters(prefix, k)
+    }
+
     /// Heap bytes of the trigram lists (for the memory figures).
     pub fn trigram_bytes(&self) -> usize {
         self.trigrams.as_ref().map_or(0, Trigrams::bytes)

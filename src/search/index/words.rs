@@ -128,6 +128,25 @@ impl Words {
         self.set.len()
     }
 
+    /// The letters most likely to follow `prefix` (folded) in a name or alias
+    /// word, most entities first: at most `k`, from the first 20,000 words
+    /// that start with it.
+    pub fn next_letters(&self, prefix: &str, k: usize) -> Vec<char> {
+        let mut counts: Vec<(char, usize)> = Vec::new();
+        for (n, word) in self.set.longer(prefix, 20_000) {
+            let Some(next) = word[prefix.len()..].chars().next() else {
+                continue;
+            };
+            let many = self.entities.of(n).len();
+            match counts.iter_mut().find(|(c, _)| *c == next) {
+                Some((_, count)) => *count += many,
+                None => counts.push((next, many)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counts.into_iter().take(k).map(|(c, _)| c).collect()
+    }
+
     /// Every word in order, one a line (words hold no line breaks), as the
     /// compiled cache stores them.
     pub(super) fn joined(&self) -> String {

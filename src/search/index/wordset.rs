@@ -5,7 +5,7 @@
 //! building the map does not (its builder alone zeroes about a megabyte:
 //! about a third of a whole-process lookup in the built-in dataset).
 
-use fst::{IntoStreamer, Streamer};
+use fst::{Automaton, IntoStreamer, Streamer};
 use levenshtein_automata::{DFA, Distance};
 
 /// Up to this many words, a list.
@@ -81,6 +81,30 @@ impl WordSet {
                         out.push((n, word.to_string()));
                     }
                 }
+            }
+        }
+        out
+    }
+
+    /// The words that start with `prefix` and are longer, with their
+    /// numbers, in order: at most `max` of them.
+    pub fn longer(&self, prefix: &str, max: usize) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        match self {
+            WordSet::Map(map) => {
+                let starts = fst::automaton::Str::new(prefix).starts_with();
+                let mut stream = map.search(starts).into_stream();
+                while let (Some((word, n)), true) = (stream.next(), out.len() < max) {
+                    if let (Ok(word), true) = (std::str::from_utf8(word), word.len() > prefix.len())
+                    {
+                        out.push((n as usize, word.to_string()));
+                    }
+                }
+            }
+            WordSet::Plain { joined, ends } => {
+                let words = plain(joined, ends).enumerate();
+                let found = words.filter(|(_, w)| w.len() > prefix.len() && w.starts_with(prefix));
+                out.extend(found.take(max).map(|(n, w)| (n, w.to_string())));
             }
         }
         out

@@ -1,0 +1,110 @@
+//! Per-keystroke search: each step, and each answer worked out ahead, is
+//! what a fresh search gives.
+
+use super::*;
+
+/// Typing, deleting and retyping answers as a fresh search for each text.
+#[test]
+fn every_step_answers_as_a_fresh_search_would() {
+    let loaded = crate::load::load(&crate::load::DataSource::Builtin, u64::MAX).expect("loads");
+    let index = Index::new(&loaded.dataset);
+    let ids = |hits: &[Hit]| hits.iter().map(|h| h.entity).collect::<Vec<_>>();
+    let mut typed = Searcher::new();
+    let texts = [
+        "l",
+        "ly",
+        "lyo",
+        "lyon",
+        "lyonb",
+        "lyon",
+        "ly",
+        "lyx",
+        "ly",
+        "lyonbio",
+        "lyonbiopole",
+        "lyonbiopole x",
+        "lyonbiopole",
+        "",
+    ];
+    for text in texts {
+        let step = ids(typed.search(&index, text).expect("valid"));
+        let fresh = ids(Searcher::new().search(&index, text).expect("valid"));
+        assert_eq!(step, fresh, "after typing to {text:?}");
+    }
+}
+
+/// The answers worked out ahead, for the likeliest next keys and for one
+/// no word has, are those a fresh search gives, and typing one of them
+/// takes the answer ready.
+#[test]
+fn answers_worked_out_ahead_are_what_a_fresh_search_gives() {
+    let loaded = crate::load::load(&crate::load::DataSource::Builtin, u64::MAX).expect("loads");
+    let index = Index::new(&loaded.dataset);
+    let answer = |s: &mut Searcher, text: &str| {
+        let hits = s.search(&index, text).expect("valid").to_vec();
+        (hits.iter().map(|h| h.entity).collect::<Vec<_>>(), s.total())
+    };
+    let mut typed = Searcher::new();
+    for text in ["l", "ly", "lyo", "lyon", "bio", "magia co", "health2c"] {
+        answer(&mut typed, text);
+        let mut next = typed.likely_next(&index, text, 3);
+        assert!(!next.is_empty(), "{text}: some word goes on");
+        next.push(format!("{text}x"));
+        for n in &next {
+            assert!(typed.look_ahead(&index, n, &|| false), "{n}");
+        }
+        for n in &next {
+            let fresh = answer(&mut Searcher::new(), n);
+            assert_eq!(answer(&mut typed, n), fresh, "{n}, worked out ahead");
+            answer(&mut typed, text);
+            for m in &next {
+                typed.look_ahead(&index, m, &|| false);
+            }
+        }
+    }
+    // The answer ready is the one taken, not worked out again.
+    answer(&mut typed, "ly");
+    assert!(typed.look_ahead(&index, "lyo", &|| false));
+    typed.ahead[0].1.hits.clear();
+    assert!(typed.search(&index, "lyo").expect("valid").is_empty());
+}
+
+/// The likeliest next keys follow the dataset's name words, and only
+/// for a word still being typed.
+#[test]
+fn the_likeliest_next_keys_follow_the_name_words() {
+    let loaded = crate::load::load(&crate::load::DataSource::Builtin, u64::MAX).expect("loads");
+    let index = Index::new(&loaded.dataset);
+    let mut s = Searcher::new();
+    let next = |s: &mut Searcher, text: &str| {
+        s.search(&index, text).expect("valid");
+        s.likely_next(&index, text, 2)
+    };
+    assert_eq!(next(&mut s, "ly").first().map(String::as_str), Some("lyo"));
+    assert_eq!(
+        next(&mut s, "Lyonbiop").first().map(String::as_str),
+        Some("Lyonbiopo")
+    );
+    assert_eq!(next(&mut s, "magia Biow"), ["magia Biowi"]);
+    for done in ["lyon ", "!lyo", "'lyo", "zzqx", "lyonbiopole"] {
+        assert!(next(&mut s, done).is_empty(), "{done}");
+    }
+}
+
+/// A look ahead told to stop leaves nothing behind, and the next search
+/// answers as a fresh one.
+#[test]
+fn a_stopped_look_ahead_leaves_nothing() {
+    let loaded = crate::load::load(&crate::load::DataSource::Builtin, u64::MAX).expect("loads");
+    let index = Index::new(&loaded.dataset);
+    let mut s = Searcher::new();
+    s.search(&index, "ly").expect("valid");
+    assert!(!s.look_ahead(&index, "lyo", &|| true));
+    assert!(s.ahead.is_empty());
+    let hits = s.search(&index, "lyo").expect("valid").to_vec();
+    let fresh = Searcher::new()
+        .search(&index, "lyo")
+        .expect("valid")
+        .to_vec();
+    assert_eq!(hits, fresh);
+}
