@@ -31,8 +31,8 @@ pub struct Searcher {
     /// The user's notes and frecency, searched alongside the index.
     personal: Arc<Personal>,
     /// Answers worked out ahead, while the user paused, for texts that extend
-    /// the top step's by a key: (text, answer). Any search drops them.
-    ahead: Vec<(String, Ranked)>,
+    /// the top step's by a key, with their queries. Any search drops them.
+    ahead: Vec<(Query, Ranked)>,
 }
 
 /// Whether the last atom only grew in a way that can only match fewer entities.
@@ -55,6 +55,12 @@ fn narrows(prev: &Atom, next: &Atom) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether two queries ask the same search, however typed: `sante` and
+/// `Santé` fold alike, and nothing but the folded words counts.
+fn same_search(a: &Query, b: &Query) -> bool {
+    a.groups == b.groups && a.exact == b.exact
 }
 
 /// Whether `next` is `prev` with its last word extended (so its hits are a subset).
@@ -83,7 +89,8 @@ impl Searcher {
             self.top = Some(query);
         } else {
             // Worked out ahead atop the same step: the same answer, ready.
-            let ready = (ahead.into_iter()).find(|(t, _)| *t == query.raw && below.is_some());
+            let ready =
+                (ahead.into_iter()).find(|(q, _)| same_search(q, &query) && below.is_some());
             let ranked = match ready {
                 Some((_, ranked)) => Some(ranked),
                 None => self.ranked(index, below.as_ref(), &query, &Stop::never())?,
@@ -116,13 +123,13 @@ impl Searcher {
         if self.stack.is_empty() || !query.raw.starts_with(top.raw.as_str()) || query == *top {
             return false;
         }
-        if self.ahead.iter().any(|(t, _)| *t == query.raw) {
+        if self.ahead.iter().any(|(q, _)| same_search(q, &query)) {
             return true;
         }
         let top = top.clone();
         match self.ranked(index, Some(&top), &query, &Stop::when(stop)) {
             Ok(Some(ranked)) => {
-                self.ahead.push((query.raw.clone(), ranked));
+                self.ahead.push((query, ranked));
                 true
             }
             _ => false,

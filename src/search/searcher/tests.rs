@@ -67,6 +67,15 @@ fn answers_worked_out_ahead_are_what_a_fresh_search_gives() {
     assert!(typed.look_ahead(&index, "lyo", &|| false));
     typed.ahead[0].1.hits.clear();
     assert!(typed.search(&index, "lyo").expect("valid").is_empty());
+    // However the key is typed: an accent or a capital asks the same search.
+    for (ahead, typed_as) in [("sante", "santé"), ("magia coo", "magia coO")] {
+        let base = &ahead[..ahead.len() - 1];
+        answer(&mut typed, base);
+        assert!(typed.look_ahead(&index, ahead, &|| false));
+        typed.ahead[0].1.hits.clear();
+        let hits = typed.search(&index, typed_as).expect("valid");
+        assert!(hits.is_empty(), "{typed_as}");
+    }
 }
 
 /// The likeliest next keys follow the dataset's name words, and only
