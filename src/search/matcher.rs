@@ -12,6 +12,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::skim::{MAX_TERM, Skim};
+use super::skim_path::SkimPath;
 
 /// One thread's matcher: kept for the fields it scores alike either way.
 #[derive(Default)]
@@ -19,6 +20,8 @@ pub struct Matcher {
     kept: SkimMatcherV2,
     /// The same score on bytes, for ASCII text (most folded text).
     bytes: Skim,
+    /// The same positions on bytes, for ASCII text.
+    path: SkimPath,
 }
 
 impl Matcher {
@@ -41,8 +44,12 @@ impl Matcher {
         self.kept.fuzzy_indices(hay, text)
     }
 
-    /// The score and the char positions matched.
+    /// The score and the char positions matched: from our byte version of
+    /// a fresh matcher's full pass for ASCII text (a char is a byte there).
     pub fn indices(&self, hay: &str, text: &str) -> Option<(i64, Vec<usize>)> {
+        if hay.is_ascii() && text.is_ascii() && text.len() <= MAX_TERM {
+            return self.path.indices(hay.as_bytes(), text.as_bytes());
+        }
         if doubled(hay, text) {
             return SkimMatcherV2::default().fuzzy_indices(hay, text);
         }
@@ -83,6 +90,7 @@ mod tests {
             "ally only yolo",
             "poly lyo",
             "cellular llo",
+            "célula llo yó",
         ];
         let m = Matcher::default();
         for before in words {

@@ -24,6 +24,7 @@ mod resolve;
 mod score;
 mod searcher;
 mod skim;
+mod skim_path;
 pub mod syntax;
 mod typo;
 

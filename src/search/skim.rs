@@ -12,10 +12,10 @@ use std::cell::RefCell;
 /// The longest term scored here; longer ones go to the crate.
 pub const MAX_TERM: usize = 32;
 
-const NEG: i32 = i16::MIN as i32;
+pub(super) const NEG: i32 = i16::MIN as i32;
 const SCORE_MATCH: i32 = 16;
-const GAP_START: i32 = -3;
-const GAP_EXTENSION: i32 = -1;
+pub(super) const GAP_START: i32 = -3;
+pub(super) const GAP_EXTENSION: i32 = -1;
 const BONUS_HEAD: i32 = SCORE_MATCH / 2;
 const BONUS_BREAK: i32 = SCORE_MATCH / 2 + GAP_EXTENSION;
 const BONUS_CAMEL: i32 = SCORE_MATCH / 2 + 2 * GAP_EXTENSION;
@@ -82,6 +82,43 @@ fn in_place(prev: Class, cur: Class) -> i32 {
     }
 }
 
+/// How letters of one pattern compare and score: smart case, as the crate's
+/// default (an upper-case letter in the pattern makes case count).
+pub(super) struct Scoring {
+    sensitive: bool,
+}
+
+impl Scoring {
+    pub(super) fn new(pattern: &[u8]) -> Scoring {
+        Scoring {
+            sensitive: pattern.iter().any(u8::is_ascii_uppercase),
+        }
+    }
+
+    pub(super) fn equal(&self, c: u8, p: u8) -> bool {
+        if self.sensitive {
+            c == p
+        } else {
+            c.eq_ignore_ascii_case(&p)
+        }
+    }
+
+    /// A letter's own score where it matches, a case mismatch costing.
+    pub(super) fn matched(&self, c: u8, p: u8) -> Option<i32> {
+        if !self.equal(c, p) {
+            return None;
+        }
+        let mismatch = !self.sensitive && p != c;
+        Some((SCORE_MATCH + if mismatch { PENALTY_CASE_MISMATCH } else { 0 }).max(0))
+    }
+
+    /// The bonus of a letter matched after the one before it: the better of
+    /// what that one carried and its own place.
+    pub(super) fn consecutive(&self, carried: i32, in_place: i32) -> i32 {
+        carried.max(in_place.max(BONUS_CONSECUTIVE))
+    }
+}
+
 /// Scratch rows kept from one call to the next (each call starts them afresh).
 #[derive(Default)]
 pub struct Skim {
@@ -98,17 +135,9 @@ impl Skim {
             return Some(0);
         }
         debug_assert!(choice.is_ascii() && pattern.is_ascii() && pattern.len() <= MAX_TERM);
-        // Smart case: an upper-case letter in the pattern makes case count.
-        let sensitive = pattern.iter().any(u8::is_ascii_uppercase);
-        let equal = |c: u8, p: u8| {
-            if sensitive {
-                c == p
-            } else {
-                c.eq_ignore_ascii_case(&p)
-            }
-        };
+        let s = Scoring::new(pattern);
         let mut first = [0usize; MAX_TERM];
-        if !first_places(choice, pattern, equal, &mut first) {
+        if !first_places(choice, pattern, |c, p| s.equal(c, p), &mut first) {
             return None;
         }
         let cols = choice.len() + 1;
@@ -138,12 +167,8 @@ impl Skim {
             let mut last = row[start - 1];
             for col in start..cols {
                 let mut cur = row[col];
-                let c_ch = choice[col - 1];
-                if equal(c_ch, p_ch) {
-                    let mismatch = !sensitive && p_ch != c_ch;
-                    let matched =
-                        (SCORE_MATCH + if mismatch { PENALTY_CASE_MISMATCH } else { 0 }).max(0);
-                    let consecutive = last.bonus.max(bonus[col].max(BONUS_CONSECUTIVE));
+                if let Some(matched) = s.matched(choice[col - 1], p_ch) {
+                    let consecutive = s.consecutive(last.bonus, bonus[col]);
                     last.bonus = consecutive;
                     let diag = prev[col - 1];
                     cur.m = (diag.m + consecutive).max(diag.p + bonus[col]) + matched;
@@ -169,7 +194,7 @@ impl Skim {
 /// Where each letter of the pattern is first found in order, written into
 /// `first` (in place: this runs for every field scored); false when they are
 /// not all there.
-fn first_places(
+pub(super) fn first_places(
     choice: &[u8],
     pattern: &[u8],
     equal: impl Fn(u8, u8) -> bool,
@@ -190,7 +215,7 @@ fn first_places(
 
 /// Each column's bonus by what comes before its char (column 0 is before
 /// the text), the first char's doubled.
-fn bonuses(choice: &[u8], bonus: &mut Vec<i32>) {
+pub(super) fn bonuses(choice: &[u8], bonus: &mut Vec<i32>) {
     bonus.clear();
     bonus.resize(choice.len() + 1, 0);
     let mut prev = 0u8;
