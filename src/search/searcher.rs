@@ -31,8 +31,9 @@ pub struct Searcher {
     /// The user's notes and frecency, searched alongside the index.
     personal: Arc<Personal>,
     /// Answers worked out ahead, while the user paused, for texts that extend
-    /// the top step's by a key, with their queries. Any search drops them.
-    ahead: Vec<(Query, Ranked)>,
+    /// the top step's by a key, with their queries and the depth of the stack
+    /// they were worked out on. Any search drops them.
+    ahead: Vec<(Query, Ranked, usize)>,
 }
 
 /// Whether the last atom only grew in a way that can only match fewer entities.
@@ -88,11 +89,13 @@ impl Searcher {
         if below.as_ref().is_some_and(|b| *b == query) {
             self.top = Some(query);
         } else {
-            // Worked out ahead atop the same step: the same answer, ready.
-            let ready =
-                (ahead.into_iter()).find(|(q, _)| same_search(q, &query) && below.is_some());
+            // Worked out ahead atop the same step, none dropped since: the
+            // same answer, ready.
+            let depth = self.stack.len();
+            let ready = (ahead.into_iter())
+                .find(|(q, _, on)| same_search(q, &query) && *on == depth && depth > 0);
             let ranked = match ready {
-                Some((_, ranked)) => Some(ranked),
+                Some((_, ranked, _)) => Some(ranked),
                 None => self.ranked(index, below.as_ref(), &query, &Stop::never())?,
             };
             let ranked = ranked.unwrap_or_default();
@@ -123,13 +126,13 @@ impl Searcher {
         if self.stack.is_empty() || !query.raw.starts_with(top.raw.as_str()) || query == *top {
             return false;
         }
-        if self.ahead.iter().any(|(q, _)| same_search(q, &query)) {
+        if self.ahead.iter().any(|(q, _, _)| same_search(q, &query)) {
             return true;
         }
         let top = top.clone();
         match self.ranked(index, Some(&top), &query, &Stop::when(stop)) {
             Ok(Some(ranked)) => {
-                self.ahead.push((query, ranked));
+                self.ahead.push((query, ranked, self.stack.len()));
                 true
             }
             _ => false,
