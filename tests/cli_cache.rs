@@ -220,6 +220,11 @@ fn bench_measures_the_cached_load_without_touching_the_users_cache() {
     assert!(cached > 0.0, "{cached}");
     let first = report["cached_first_load_ms"].as_f64().expect("a number");
     assert!(first > 0.0, "{first}");
+    // Each read's first frame comes after the read.
+    let ready = report["cached_time_to_interactive_ms"]
+        .as_f64()
+        .expect("a number");
+    assert!(ready >= cached, "{ready} against {cached}");
     assert!(cache_files(home.path()).is_empty());
     let builtin = run(
         home.path(),
@@ -230,6 +235,11 @@ fn bench_measures_the_cached_load_without_touching_the_users_cache() {
     let report: serde_json::Value = serde_json::from_str(&builtin.out).expect("JSON");
     assert!(report["cached_load_ms"].is_null(), "{}", builtin.out);
     assert!(report["cached_first_load_ms"].is_null(), "{}", builtin.out);
+    assert!(
+        report["cached_time_to_interactive_ms"].is_null(),
+        "{}",
+        builtin.out
+    );
     // Typed with a typist's pause, and the slowest key named.
     assert_eq!(report["pause_ms"], 1, "{}", builtin.out);
     let slowest = report["keystroke_slowest"].as_str().expect("a text");
