@@ -74,10 +74,7 @@ pub fn measure(
     let times = (0..runs.max(1))
         .map(|_| child())
         .collect::<Result<Vec<(f64, f64)>, String>>()?;
-    let median = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied().unwrap_or(0.0)
-    };
+    let median = super::bench::median;
     Ok(Some(Cached {
         first,
         load: median(times.iter().map(|t| t.0).collect()),

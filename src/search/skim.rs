@@ -134,12 +134,7 @@ impl Skim {
         if pattern.is_empty() {
             return Some(0);
         }
-        debug_assert!(choice.is_ascii() && pattern.is_ascii() && pattern.len() <= MAX_TERM);
-        let s = Scoring::new(pattern);
-        let mut first = [0usize; MAX_TERM];
-        if !first_places(choice, pattern, |c, p| s.equal(c, p), &mut first) {
-            return None;
-        }
+        let (s, first) = start(choice, pattern)?;
         let cols = choice.len() + 1;
         let mut bonus = self.bonus.borrow_mut();
         bonuses(choice, &mut bonus);
@@ -191,10 +186,20 @@ impl Skim {
     }
 }
 
+/// What both passes start from (this one and the full one of
+/// [`super::skim_path`]): how letters compare, and where each letter of the
+/// pattern is first found in order; None when they are not all there.
+pub(super) fn start(choice: &[u8], pattern: &[u8]) -> Option<(Scoring, [usize; MAX_TERM])> {
+    debug_assert!(choice.is_ascii() && pattern.is_ascii() && pattern.len() <= MAX_TERM);
+    let s = Scoring::new(pattern);
+    let mut first = [0usize; MAX_TERM];
+    first_places(choice, pattern, |c, p| s.equal(c, p), &mut first).then_some((s, first))
+}
+
 /// Where each letter of the pattern is first found in order, written into
 /// `first` (in place: this runs for every field scored); false when they are
 /// not all there.
-pub(super) fn first_places(
+fn first_places(
     choice: &[u8],
     pattern: &[u8],
     equal: impl Fn(u8, u8) -> bool,

@@ -10,8 +10,6 @@
 
 use std::cell::RefCell;
 
-use super::skim::{MAX_TERM, Scoring, first_places};
-
 /// One cell of the full pass: the best score with the term's letter matched
 /// here or skipped, which way each came, and the bonus carried to the next.
 #[derive(Clone, Copy)]
@@ -41,17 +39,12 @@ pub struct SkimPath {
 impl SkimPath {
     /// The score and byte positions the crate gives `pattern` in `choice`, or
     /// None when its letters are not all there in order. Both must be ASCII
-    /// and the pattern at most [`MAX_TERM`] bytes.
+    /// and the pattern at most [`super::skim::MAX_TERM`] bytes.
     pub fn indices(&self, choice: &[u8], pattern: &[u8]) -> Option<(i64, Vec<usize>)> {
         if pattern.is_empty() {
             return Some((0, Vec::new()));
         }
-        debug_assert!(choice.is_ascii() && pattern.is_ascii() && pattern.len() <= MAX_TERM);
-        let s = Scoring::new(pattern);
-        let mut first = [0usize; MAX_TERM];
-        if !first_places(choice, pattern, |c, p| s.equal(c, p), &mut first) {
-            return None;
-        }
+        let (s, first) = super::skim::start(choice, pattern)?;
         let cols = choice.len() + 1;
         let mut bonus = self.bonus.borrow_mut();
         super::skim::bonuses(choice, &mut bonus);
@@ -127,6 +120,7 @@ impl SkimPath {
 
 #[cfg(test)]
 mod tests {
+    use super::super::skim::MAX_TERM;
     use super::*;
     use fuzzy_matcher::FuzzyMatcher;
     use fuzzy_matcher::skim::SkimMatcherV2;
