@@ -497,7 +497,7 @@ fn find(from: &str, rel: &str, to: &str) -> Option<&'static Relation> {
     let (a, b) = (ix(from), ix(to));
     ds().relations
         .iter()
-        .find(|r| r.from == a && r.to == b && r.rel.name() == rel)
+        .find(|r| r.from() == a && r.to() == b && r.rel.name() == rel)
 }
 
 fn relation(from: &str, rel: &str, to: &str) -> &'static Relation {

@@ -194,7 +194,7 @@ fn relation(from: &str, rel: &str, to: &str) -> Result<Option<&'static Relation>
     Ok(ds()
         .relations
         .iter()
-        .find(|r| Some(r.from) == a && Some(r.to) == b && r.rel.name() == rel))
+        .find(|r| Some(r.from()) == a && Some(r.to()) == b && r.rel.name() == rel))
 }
 
 fn holds(ok: bool, claim: &str) -> Result<(), String> {
@@ -251,7 +251,7 @@ fn check(claim: &str) -> Result<(), String> {
                 !ds()
                     .relations
                     .iter()
-                    .any(|r| Some(r.from) == i && r.rel.name() == rel),
+                    .any(|r| Some(r.from()) == i && r.rel.name() == rel),
                 claim,
             )
         }

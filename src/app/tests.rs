@@ -197,11 +197,11 @@ fn a_reload_keeps_the_place_by_id_and_skips_vanished_entities() {
     let relations = ds
         .relations
         .iter()
-        .filter(|r| r.from != 2 && r.to != 2)
+        .filter(|r| r.from() != 2 && r.to() != 2)
         .map(|r| {
             let mut r = r.clone();
-            r.from -= usize::from(r.from > 2);
-            r.to -= usize::from(r.to > 2);
+            let shift = |end: usize| end - usize::from(end > 2);
+            r.set_ends(shift(r.from()), shift(r.to()));
             r
         })
         .collect();

@@ -57,8 +57,8 @@ impl Serialize for RelationsRef<'_> {
         let mut lists = rustc_hash::FxHashMap::<&[usize], u32>::default();
         for (i, r) in self.0.iter().enumerate() {
             // Entity numbers fit u32: the dataset's own lookups hold them so.
-            columns.from.push(r.from as u32);
-            columns.to.push(r.to as u32);
+            columns.from.push(r.from() as u32);
+            columns.to.push(r.to() as u32);
             let inferred = if r.certainty == Certainty::Inferred {
                 INFERRED
             } else {

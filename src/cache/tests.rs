@@ -116,7 +116,8 @@ fn numbers_pointing_outside_the_dataset_are_refused() {
     let index = Index::new(&ds);
     let n = ds.len();
     let mut p = round_trip(&ds, &index);
-    p.model.relations[0].to = n;
+    let from = p.model.relations[0].from();
+    p.model.relations[0].set_ends(from, n);
     assert!(into_loaded(p).is_err(), "a relation's end");
     let mut p = round_trip(&ds, &index);
     let sources = p.model.sources.len();

@@ -78,9 +78,9 @@ fn dot(s: &str) -> String {
 
 fn relation_out<'a>(ds: &'a Dataset, r: &'a Relation) -> RelationOut<'a> {
     RelationOut {
-        from: &ds.entity(r.from).id,
+        from: &ds.entity(r.from()).id,
         rel: r.rel.name(),
-        to: &ds.entity(r.to).id,
+        to: &ds.entity(r.to()).id,
         role: r.role(),
         period: r.period().map(|p| p.iso()),
         certainty: r.certainty.as_str(),
@@ -131,7 +131,7 @@ fn export(
     }
     let inside = |e: usize| member.get(e).copied().unwrap_or(false);
     let relations: Vec<&Relation> = (ds.relations.iter())
-        .filter(|r| inside(r.from) && inside(r.to))
+        .filter(|r| inside(r.from()) && inside(r.to()))
         .collect();
     match args.format {
         Format::Json => json(ds, &chosen, &relations, out)?,
@@ -293,8 +293,8 @@ fn dot_graph(
         writeln!(
             out,
             "  {} -> {} [label={}{style}];",
-            dot(&ds.entity(r.from).id),
-            dot(&ds.entity(r.to).id),
+            dot(&ds.entity(r.from()).id),
+            dot(&ds.entity(r.to()).id),
             dot(r.rel.forward())
         )?;
     }

@@ -168,8 +168,8 @@ fn dot(ds: &Dataset, hood: &Neighbourhood, out: &mut impl Write) -> io::Result<(
             writeln!(
                 out,
                 "  {} -> {} [label={}{style}];",
-                quoted(&ds.entity(r.from).id),
-                quoted(&ds.entity(r.to).id),
+                quoted(&ds.entity(r.from()).id),
+                quoted(&ds.entity(r.to()).id),
                 quoted(r.rel.forward())
             )?;
         }

@@ -128,8 +128,8 @@ impl Dataset {
             (by_id, by_kind)
         };
         let directions = || {
-            let outgoing = || Adjacency::new(n, relations.iter().map(|r| r.from));
-            let incoming = || Adjacency::new(n, relations.iter().map(|r| r.to));
+            let outgoing = || Adjacency::new(n, relations.iter().map(|r| r.from()));
+            let incoming = || Adjacency::new(n, relations.iter().map(|r| r.to()));
             both(relations.len(), outgoing, incoming)
         };
         let ((by_id, by_kind), (outgoing, incoming)) = both(n, by_id_and_kind, directions);
@@ -186,7 +186,7 @@ impl Dataset {
                 relation,
                 index: r,
                 direction: Direction::Outgoing,
-                other: relation.to,
+                other: relation.to(),
             }
         })
     }
@@ -199,7 +199,7 @@ impl Dataset {
                 relation,
                 index: r,
                 direction: Direction::Incoming,
-                other: relation.from,
+                other: relation.from(),
             }
         })
     }

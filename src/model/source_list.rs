@@ -2,7 +2,9 @@
 //! relations or more but only a handful of distinct source lists, so equal
 //! lists share one allocation ([`SourceLists`] hands them out): a relation's
 //! sources then cost no allocation of their own when a dataset is built or
-//! read back from the compiled cache, and no memory beyond a pointer.
+//! read back from the compiled cache, and no memory beyond a pointer: a thin
+//! one (the shared block holds the list's own pointer and length), so that a
+//! relation keeps 8 bytes for its sources rather than 16.
 
 use std::ops::Deref;
 use std::sync::Arc;
@@ -12,7 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Source numbers (indices into the dataset's sources), in the file's order.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SourceList(Arc<[usize]>);
+pub struct SourceList(Arc<Box<[usize]>>);
 
 impl Deref for SourceList {
     type Target = [usize];
@@ -24,7 +26,7 @@ impl Deref for SourceList {
 
 impl From<Vec<usize>> for SourceList {
     fn from(list: Vec<usize>) -> SourceList {
-        SourceList(list.into())
+        SourceList(Arc::new(list.into_boxed_slice()))
     }
 }
 
@@ -42,7 +44,7 @@ impl<'de> Deserialize<'de> for SourceList {
 
 /// Hands out one shared [`SourceList`] per distinct list.
 #[derive(Default)]
-pub struct SourceLists(FxHashMap<Arc<[usize]>, SourceList>);
+pub struct SourceLists(FxHashMap<Box<[usize]>, SourceList>);
 
 impl SourceLists {
     /// The shared list equal to `list`, made on first sight.
@@ -50,8 +52,8 @@ impl SourceLists {
         if let Some(shared) = self.0.get(list) {
             return shared.clone();
         }
-        let shared = SourceList(list.into());
-        self.0.insert(shared.0.clone(), shared.clone());
+        let shared = SourceList(Arc::new(list.into()));
+        self.0.insert(list.into(), shared.clone());
         shared
     }
 }

@@ -94,8 +94,8 @@ fn a_large_dataset_built_on_two_cores_finds_every_id_and_both_ends_of_every_rela
     assert_eq!(kinds, ds.len());
     let (mut out, mut inc) = (0, 0);
     for e in 0..ds.len() {
-        out += ds.outgoing(e).filter(|l| l.relation.from == e).count();
-        inc += ds.incoming(e).filter(|l| l.relation.to == e).count();
+        out += ds.outgoing(e).filter(|l| l.relation.from() == e).count();
+        inc += ds.incoming(e).filter(|l| l.relation.to() == e).count();
     }
     assert_eq!((out, inc), (ds.relations.len(), ds.relations.len()));
 }

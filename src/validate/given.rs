@@ -36,7 +36,7 @@ impl<'a> Said<'a> {
     /// Its type and both ends (file entity indices), when all were found.
     pub fn ends(self) -> Option<(usize, RelationType, usize)> {
         match self {
-            Said::Built(r) => Some((r.from, r.rel, r.to)),
+            Said::Built(r) => Some((r.from(), r.rel, r.to())),
             Said::Other(o) => Some((o.resolved.from?, o.resolved.rel?, o.resolved.to?)),
         }
     }
@@ -51,7 +51,7 @@ impl<'a> Said<'a> {
     /// Its ends and type as the file names them.
     pub fn names(self, entities: &'a [Entity]) -> (&'a str, &'a str, &'a str) {
         match self {
-            Said::Built(r) => (&entities[r.from].id, r.rel.name(), &entities[r.to].id),
+            Said::Built(r) => (&entities[r.from()].id, r.rel.name(), &entities[r.to()].id),
             Said::Other(o) => (&o.relation.from, &o.relation.rel, &o.relation.to),
         }
     }

@@ -272,7 +272,7 @@ fn keep_sound(
     let mut kept = keep.iter();
     entities.retain(|_| kept.next().copied().unwrap_or(false));
     for r in &mut relations {
-        (r.from, r.to) = (slot[r.from], slot[r.to]);
+        r.set_ends(slot[r.from()], slot[r.to()]);
     }
     (entities, relations)
 }

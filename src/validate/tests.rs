@@ -315,9 +315,9 @@ fn an_entity_left_out_does_not_shift_the_relations_after_it() {
         .map(|r| {
             format!(
                 "{} {} {}",
-                ds.entities[r.from].id,
+                ds.entities[r.from()].id,
                 r.rel.name(),
-                ds.entities[r.to].id
+                ds.entities[r.to()].id
             )
         })
         .collect();
