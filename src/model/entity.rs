@@ -1,6 +1,7 @@
 //! Entities, their facts and dated items, and the source documents they cite.
 
 use serde::{Deserialize, Serialize};
+use thin_vec::ThinVec;
 
 use super::date::When;
 use super::kind::Kind;
@@ -74,6 +75,11 @@ pub struct InferredPart {
 }
 
 /// A cluster, alliance, event, organisation, person, project or place.
+///
+/// A large dataset holds a million of these, most of whose lists are short or
+/// empty: each list is one pointer (its length and room live with its items,
+/// and an empty list allocates nothing), 112 bytes less per entity than
+/// `Vec`'s three words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub id: String,
@@ -82,18 +88,18 @@ pub struct Entity {
     /// The display name as the sources spell it.
     pub name: String,
     /// Other spellings, acronyms, accent-free and other-language forms.
-    pub aliases: Vec<String>,
+    pub aliases: ThinVec<String>,
     pub description: String,
-    pub tags: Vec<String>,
-    pub facts: Vec<Fact>,
-    pub dates: Vec<DateEntry>,
+    pub tags: ThinVec<String>,
+    pub facts: ThinVec<Fact>,
+    pub dates: ThinVec<DateEntry>,
     /// Doubts and gaps: what the sources leave unsaid.
-    pub notes: Vec<String>,
+    pub notes: ThinVec<String>,
     /// The whole entity: `Inferred` when the sources only imply that it exists.
     pub certainty: Certainty,
     /// Parts of a stated entity that the sources only imply, each with its reason.
-    pub inferred: Vec<InferredPart>,
-    pub sources: Vec<usize>,
+    pub inferred: ThinVec<InferredPart>,
+    pub sources: ThinVec<usize>,
 }
 
 impl Entity {
@@ -104,15 +110,15 @@ impl Entity {
             kind,
             subkind: None,
             name: name.to_string(),
-            aliases: Vec::new(),
+            aliases: ThinVec::new(),
             description: String::new(),
-            tags: Vec::new(),
-            facts: Vec::new(),
-            dates: Vec::new(),
-            notes: Vec::new(),
+            tags: ThinVec::new(),
+            facts: ThinVec::new(),
+            dates: ThinVec::new(),
+            notes: ThinVec::new(),
             certainty: Certainty::Stated,
-            inferred: Vec::new(),
-            sources: Vec::new(),
+            inferred: ThinVec::new(),
+            sources: ThinVec::new(),
         }
     }
 

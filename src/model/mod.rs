@@ -14,6 +14,8 @@ pub use entity::{DateEntry, Entity, Fact, InferredPart, Part, Source};
 pub use kind::Kind;
 pub use relation::{Certainty, Direction, Kinds, RELATION_TYPES, Relation, RelationType};
 pub use source_list::{SourceList, SourceLists};
+/// The list type inside every entity (one pointer; see [`Entity`]).
+pub use thin_vec::{ThinVec, thin_vec};
 
 #[cfg(test)]
 mod tests;

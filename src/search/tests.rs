@@ -2,21 +2,21 @@
 //! operators, typos, ordering and narrowing.
 
 use super::*;
-use crate::model::{Entity, Kind, Relation, RelationType};
+use crate::model::{Entity, Kind, Relation, RelationType, thin_vec};
 
 fn dataset() -> Dataset {
     let mut lyon = Entity::new("lyonbiopole", Kind::Cluster, "Lyonbiopôle");
-    lyon.aliases = vec!["Lyonbiopole".into()];
-    lyon.tags = vec![
+    lyon.aliases = thin_vec!["Lyonbiopole".into()];
+    lyon.tags = thin_vec![
         "personalised medicine".into(),
         "in vitro diagnostics".into(),
     ];
     lyon.description = "Health cluster of the region.".into();
     let mut minalogic = Entity::new("minalogic", Kind::Cluster, "Minalogic");
-    minalogic.tags = vec!["nano/micro-electronics".into()];
+    minalogic.tags = thin_vec!["nano/micro-electronics".into()];
     let mut medica = Entity::new("medica_2015", Kind::Event, "MEDICA 2015");
     medica.description = "Fair for medical devices.".into();
-    medica.dates = vec![crate::model::DateEntry {
+    medica.dates = thin_vec![crate::model::DateEntry {
         label: "held".into(),
         when: crate::model::When::parse("2015").unwrap(),
         note: None,
@@ -27,7 +27,7 @@ fn dataset() -> Dataset {
     let weiss = Entity::new("weiss", Kind::Person, "Jürgen Weiß");
     let lyon_city = Entity::new("lyon", Kind::Place, "Lyon");
     let mut ara = Entity::new("auvergne_rhone_alpes", Kind::Place, "Auvergne-Rhône-Alpes");
-    ara.aliases = vec!["Rhône Alpes Region".into()];
+    ara.aliases = thin_vec!["Rhône Alpes Region".into()];
     let france = Entity::new("france", Kind::Place, "France");
     let rel = |from, name, to| Relation::new(from, RelationType::parse(name).unwrap(), to, vec![]);
     let relations = vec![

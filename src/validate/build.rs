@@ -8,7 +8,8 @@ use rustc_hash::FxHashMap;
 
 use crate::data::format::{FileEntity, FileRelation, FileSource};
 use crate::model::{
-    DateEntry, Entity, Fact, InferredPart, Relation, RelationType, Source, SourceLists, When,
+    DateEntry, Entity, Fact, InferredPart, Relation, RelationType, Source, SourceLists, ThinVec,
+    When,
 };
 
 /// The cited sources' indices, in a vector of exactly their number: a large
@@ -34,9 +35,9 @@ pub(super) fn entity(e: &mut FileEntity, sources: &FxHashMap<&str, usize>) -> En
         kind: e.kind.into(),
         subkind: e.subkind.take(),
         name: take(&mut e.name),
-        aliases: std::mem::take(&mut e.aliases),
+        aliases: std::mem::take(&mut e.aliases).into(),
         description: take(&mut e.description),
-        tags: std::mem::take(&mut e.tags),
+        tags: std::mem::take(&mut e.tags).into(),
         facts: e
             .facts
             .iter_mut()
@@ -61,10 +62,10 @@ pub(super) fn entity(e: &mut FileEntity, sources: &FxHashMap<&str, usize>) -> En
                 })
             })
             .collect(),
-        notes: std::mem::take(&mut e.notes),
+        notes: std::mem::take(&mut e.notes).into(),
         certainty: e.certainty.into(),
-        inferred: Vec::new(),
-        sources: resolve(&e.sources, sources),
+        inferred: ThinVec::new(),
+        sources: resolve(&e.sources, sources).into(),
     };
     out.inferred = parts.into_iter().filter(|p| out.has(&p.part)).collect();
     out

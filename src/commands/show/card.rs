@@ -90,7 +90,7 @@ fn source_ids(ds: &Dataset, s: &[usize]) -> Vec<String> {
 /// the sources cited anywhere on it, each once.
 pub(super) fn card(ds: &Dataset, i: usize) -> Card {
     let e = ds.entity(i);
-    let mut cited: Vec<usize> = e.sources.clone();
+    let mut cited: Vec<usize> = e.sources.to_vec();
     let relations = (ds.grouped_links(i).into_iter())
         .flat_map(|(_, links)| links)
         .map(|l| {
@@ -111,18 +111,18 @@ pub(super) fn card(ds: &Dataset, i: usize) -> Card {
         kind: e.kind.as_str(),
         subkind: e.subkind.clone(),
         name: e.name.clone(),
-        aliases: e.aliases.clone(),
+        aliases: e.aliases.to_vec(),
         description: e.description.clone(),
         places: ds
             .places_of(i)
             .iter()
             .map(|&p| ds.entity(p).name.clone())
             .collect(),
-        tags: e.tags.clone(),
+        tags: e.tags.to_vec(),
         dates: e.dates.iter().map(|d| dated(ds, d)).collect(),
         facts: e.facts.iter().map(|f| fact_out(ds, f)).collect(),
         relations,
-        notes: e.notes.clone(),
+        notes: e.notes.to_vec(),
         certainty: e.certainty.as_str(),
         inferred: e.inferred.iter().map(inferred_out).collect(),
         sources: cited.into_iter().map(|s| source_out(ds, s)).collect(),
