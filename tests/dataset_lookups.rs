@@ -31,7 +31,7 @@ fn out(entity: &str, rel: &str) -> Vec<&'static str> {
     let t = RelationType::parse(rel).expect("relation type");
     let mut v: Vec<&str> = ds()
         .targets(ix(entity), t)
-        .map(|e| ds().entity(e).id.as_str())
+        .map(|e| ds().entity(e).id.as_ref())
         .collect();
     v.sort_unstable();
     v
@@ -42,7 +42,7 @@ fn inc(entity: &str, rel: &str) -> Vec<&'static str> {
     let t = RelationType::parse(rel).expect("relation type");
     let mut v: Vec<&str> = ds()
         .sources_of(ix(entity), t)
-        .map(|e| ds().entity(e).id.as_str())
+        .map(|e| ds().entity(e).id.as_ref())
         .collect();
     v.sort_unstable();
     v
@@ -124,7 +124,7 @@ fn which_markets_bioxclusters_plus_targets_first_and_later() {
         .outgoing(ix("bioxclusters_plus"))
         .filter(|l| l.relation.rel.name() == "targets_market")
     {
-        let id = d.entity(l.other).id.as_str();
+        let id = d.entity(l.other).id.as_ref();
         match l.relation.role() {
             Some("first target market") => first.push(id),
             Some("added later") => later.push(id),
@@ -192,7 +192,7 @@ fn which_label_lyonbiopole_holds_and_from_whom() {
         .find(|l| l.relation.rel.name() == "labelled_by")
         .expect("label");
     assert_eq!(
-        d.entity(l.other).id,
+        &*d.entity(l.other).id,
         "european_cluster_excellence_initiative"
     );
     assert_eq!(l.relation.role(), Some("Gold label"));
@@ -286,7 +286,7 @@ fn what_support_voicepatch_and_historam_received() {
     let d = ds();
     let role = |p: &str| {
         d.incoming(ix(p))
-            .find(|l| d.entity(l.other).id == "health2care")
+            .find(|l| &*d.entity(l.other).id == "health2care")
             .and_then(|l| l.relation.role().map(str::to_string))
     };
     assert_eq!(
@@ -402,7 +402,7 @@ fn what_lucia_seel_presented() {
             l.relation.rel.name() == "presented"
                 && l.relation.certainty == clusterdex::model::Certainty::Stated
         })
-        .map(|l| d.entity(l.other).id.as_str())
+        .map(|l| d.entity(l.other).id.as_ref())
         .collect();
     assert_eq!(stated, ["cluster_competence_mapping_models", "plastextron"]);
 }
@@ -539,7 +539,7 @@ fn error_historam_is_the_start_up_and_its_microscope_a_product() {
     let index = clusterdex::search::Index::new(ds());
     let q = clusterdex::search::Query::parse("historam").expect("query");
     let first = index.search_top(&q, 1).expect("search")[0].entity;
-    assert_eq!(ds().entity(first).id, "historam");
+    assert_eq!(&*ds().entity(first).id, "historam");
     assert_eq!(ds().entity(first).kind, Kind::Organisation);
     assert_eq!(entity("historam").subkind.as_deref(), Some("start-up"));
     assert_eq!(entity("historam_microscope").kind, Kind::Project);
@@ -658,7 +658,7 @@ fn overreach_no_type_from_outside_the_documents() {
 fn all_texts() -> Vec<String> {
     let mut v = Vec::new();
     for e in &ds().entities {
-        v.push(e.description.clone());
+        v.push(e.description.to_string());
         v.extend(e.notes.iter().cloned());
         v.extend(e.facts.iter().map(|f| f.value.clone()));
         v.extend(e.inferred.iter().map(|p| p.why.clone()));

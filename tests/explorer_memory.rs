@@ -391,7 +391,7 @@ fn a_card_opened_from_the_pinned_list_goes_back_to_it() {
     s.keys("5j<Enter>");
     assert_eq!(s.app.tab.title(), "Pinned", "the list stays the Pinned one");
     let open = s.app.open_entity().expect("a card");
-    assert_eq!(s.app.ds.entity(open).id, "lyonbiopole");
+    assert_eq!(&*s.app.ds.entity(open).id, "lyonbiopole");
     s.keys("<Backspace>");
     assert_eq!(s.app.tab.title(), "Pinned");
     assert_eq!(s.app.list_entity(), Some(open), "on the row left");

@@ -49,7 +49,7 @@ fn a_word_only_in_a_note_finds_its_entity_and_the_hit_says_so() {
     let [hit] = hits.as_slice() else {
         panic!("one hit: {hits:?}")
     };
-    assert_eq!(ds.entity(hit.entity).id, "biopmed");
+    assert_eq!(&*ds.entity(hit.entity).id, "biopmed");
     assert_eq!(hit.field, Field::Note(0));
     assert_eq!(
         p.hit_text(&ds, hit),
@@ -68,10 +68,10 @@ fn a_name_outranks_the_same_word_in_a_note() {
     let (ds, ix) = data();
     let p = notes(&ds, &[("medicen_paris_region", "Biowin said yes")]);
     let hits = search(&ix, &p, "biowin");
-    assert_eq!(ds.entity(hits[0].entity).id, "biowin");
+    assert_eq!(&*ds.entity(hits[0].entity).id, "biowin");
     let noted = hits
         .iter()
-        .position(|h| ds.entity(h.entity).id == "medicen_paris_region");
+        .position(|h| &*ds.entity(h.entity).id == "medicen_paris_region");
     let noted = noted.expect("the note's entity is a hit too");
     assert_eq!(hits[noted].field, Field::Note(0));
 }
@@ -91,7 +91,7 @@ fn the_note_scope_keeps_entities_with_such_a_note() {
     let ids = |q: &str| -> Vec<String> {
         let mut v: Vec<String> = search(&ix, &p, q)
             .iter()
-            .map(|h| ds.entity(h.entity).id.clone())
+            .map(|h| ds.entity(h.entity).id.to_string())
             .collect();
         v.sort();
         v

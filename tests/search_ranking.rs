@@ -30,7 +30,7 @@ fn first_ids(query: &str) -> Vec<String> {
         .search_top(&q, 3)
         .unwrap_or_else(|e| panic!("{query:?}: {e}"));
     hits.iter()
-        .map(|h| ds.entity(h.entity).id.clone())
+        .map(|h| ds.entity(h.entity).id.to_string())
         .collect()
 }
 
@@ -461,10 +461,10 @@ fn questions_put_their_answer_first() {
         let got = answers.first().map(|a| {
             let first = match (&a.value, a.targets.first()) {
                 (Some(v), _) => v.clone(),
-                (None, Some(&t)) => ds.entity(t).id.clone(),
+                (None, Some(&t)) => ds.entity(t).id.to_string(),
                 (None, None) => String::new(),
             };
-            (ds.entity(a.entity).id.clone(), a.label.clone(), first)
+            (ds.entity(a.entity).id.to_string(), a.label.clone(), first)
         });
         let want = (entity.to_string(), label.to_string(), what.to_string());
         if got.as_ref() != Some(&want) {

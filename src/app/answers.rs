@@ -82,7 +82,7 @@ mod tests {
     }
 
     fn id(app: &App, e: Option<usize>) -> Option<&str> {
-        e.map(|e| app.ds.entity(e).id.as_str())
+        e.map(|e| app.ds.entity(e).id.as_ref())
     }
 
     /// A question typed in the search line puts its answer first; Enter on it

@@ -33,7 +33,7 @@ fn pane(title: &str) -> Tab {
 fn ids(a: &App, t: Tab) -> Vec<&str> {
     a.rows[t.index()]
         .iter()
-        .map(|&e| a.ds.entity(e).id.as_str())
+        .map(|&e| a.ds.entity(e).id.as_ref())
         .collect()
 }
 
@@ -55,7 +55,7 @@ fn linked_top(a: &App, t: Tab) -> Vec<&str> {
     a.rows[t.index()]
         .iter()
         .take_while(|&&e| a.is_linked(e))
-        .map(|&e| a.ds.entity(e).id.as_str())
+        .map(|&e| a.ds.entity(e).id.as_ref())
         .collect()
 }
 
@@ -318,7 +318,7 @@ fn copy_takes_the_row_under_the_cursor_and_tells_tmux_users_once() {
     let picked = a.ds.entity(a.related[a.related_selected].other).id.clone();
     assert_eq!(
         a.clipboard.take(),
-        Some(picked),
+        Some(String::from(picked)),
         "the related row moved onto"
     );
     assert!(

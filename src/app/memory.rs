@@ -178,7 +178,7 @@ impl App {
     /// When the entity was last opened, shortly ("2 Mar 14:32"), if it was.
     pub fn last_opened(&self, e: usize) -> Option<String> {
         let id = &self.ds.entity(e).id;
-        let v = self.memory.visits.iter().find(|v| &v.entity.id == id)?;
+        let v = self.memory.visits.iter().find(|v| *v.entity.id == **id)?;
         let zone = self.memory.zone.clone().unwrap_or_else(TimeZone::system);
         Some(
             v.last
@@ -208,7 +208,7 @@ impl App {
     /// Whether an entity is pinned.
     pub fn is_pinned(&self, e: usize) -> bool {
         let id = &self.ds.entity(e).id;
-        self.memory.pins.iter().any(|p| &p.entity.id == id)
+        self.memory.pins.iter().any(|p| *p.entity.id == **id)
     }
 
     /// Fills the user's panes again, keeping each one's selected entity.

@@ -324,7 +324,7 @@ impl App {
             .trail()
             .iter()
             .filter_map(|id| self.ds.get(id))
-            .map(|e| e.name.as_str())
+            .map(|e| e.name.as_ref())
             .collect()
     }
 }

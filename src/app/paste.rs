@@ -67,7 +67,7 @@ mod tests {
             .search
             .hits
             .first()
-            .map(|h| a.ds.entity(h.entity).id.as_str());
+            .map(|h| a.ds.entity(h.entity).id.as_ref());
         assert_eq!(first, Some("lyonbiopole"));
     }
 
@@ -85,7 +85,7 @@ mod tests {
             .search
             .hits
             .first()
-            .map(|h| a.ds.entity(h.entity).id.as_str());
+            .map(|h| a.ds.entity(h.entity).id.as_ref());
         assert_eq!(first, Some("magia"));
     }
 

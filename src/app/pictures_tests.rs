@@ -22,12 +22,12 @@ fn open(app: &mut App, id: &str) {
 }
 
 fn id_of(app: &App, e: Option<usize>) -> Option<&str> {
-    e.map(|e| app.ds.entity(e).id.as_str())
+    e.map(|e| app.ds.entity(e).id.as_ref())
 }
 
 fn centre(app: &App) -> Option<&str> {
     let hood = app.network.hood.as_ref()?;
-    Some(app.ds.entity(hood.nodes[0].entity).id.as_str())
+    Some(app.ds.entity(hood.nodes[0].entity).id.as_ref())
 }
 
 #[test]

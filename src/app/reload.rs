@@ -11,13 +11,13 @@ impl App {
     /// vanished are skipped).
     pub fn replace_dataset(&mut self, ds: Dataset, diagnostics: Vec<Diagnostic>) {
         let selected_ids: Vec<Option<String>> = Tab::all()
-            .map(|t| self.row_entity(t).map(|e| self.ds.entity(e).id.clone()))
+            .map(|t| self.row_entity(t).map(|e| self.ds.entity(e).id.to_string()))
             .collect();
-        let cross_id = self.board.cross.map(|e| self.ds.entity(e).id.clone());
+        let cross_id = self.board.cross.map(|e| self.ds.entity(e).id.to_string());
         let related_id = self
             .related
             .get(self.related_selected)
-            .map(|r| self.ds.entity(r.other).id.clone());
+            .map(|r| self.ds.entity(r.other).id.to_string());
         let ds = std::sync::Arc::new(ds);
         self.index = index_slot::IndexSlot::new(std::sync::Arc::clone(&ds));
         self.ds = ds;
@@ -45,7 +45,7 @@ impl App {
                     .and_then(|id| {
                         self.related
                             .iter()
-                            .position(|r| self.ds.entity(r.other).id == id)
+                            .position(|r| *self.ds.entity(r.other).id == *id)
                     })
                     .unwrap_or(0);
             }

@@ -36,7 +36,7 @@ fn run(app: &mut App, actions: &[Action]) {
 }
 
 fn open_id(app: &App) -> Option<&str> {
-    app.open_entity().map(|e| app.ds.entity(e).id.as_str())
+    app.open_entity().map(|e| app.ds.entity(e).id.as_ref())
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -49,7 +49,7 @@ fn tabs_list_entities_by_name_and_switch_by_number_and_tab() {
     let names = |a: &App| {
         a.rows[a.tab.index()]
             .iter()
-            .map(|&e| a.ds.entity(e).name.clone())
+            .map(|&e| a.ds.entity(e).name.to_string())
             .collect::<Vec<_>>()
     };
     assert_eq!(names(&a), ["BioPmed", "Biowin", "Lyonbiopôle"]);
@@ -191,7 +191,7 @@ fn a_reload_keeps_the_place_by_id_and_skips_vanished_entities() {
     let mut entities: Vec<Entity> = ds
         .entities
         .drain(..)
-        .filter(|e| e.id != "lyonbiopole")
+        .filter(|e| &*e.id != "lyonbiopole")
         .collect();
     entities.push(Entity::new("aaa", Kind::Cluster, "AAA"));
     let relations = ds
@@ -216,7 +216,7 @@ fn a_reload_keeps_the_place_by_id_and_skips_vanished_entities() {
         "the vanished entity left the trail"
     );
     assert_eq!(
-        a.ds.entity(a.rows[0][a.selected[0]]).id,
+        &*a.ds.entity(a.rows[0][a.selected[0]]).id,
         "biowin",
         "the list keeps a selection that exists"
     );
@@ -250,7 +250,7 @@ fn the_filter_narrows_lists_and_search_and_esc_clears_it() {
     let names = |a: &App| {
         a.rows[0]
             .iter()
-            .map(|&e| a.ds.entity(e).id.clone())
+            .map(|&e| a.ds.entity(e).id.to_string())
             .collect::<Vec<_>>()
     };
     assert_eq!(names(&a), ["lyonbiopole"]);
@@ -262,7 +262,7 @@ fn the_filter_narrows_lists_and_search_and_esc_clears_it() {
         .search
         .hits
         .iter()
-        .map(|h| a.ds.entity(h.entity).id.as_str())
+        .map(|h| a.ds.entity(h.entity).id.as_ref())
         .collect();
     assert_eq!(hits, ["lyonbiopole"], "search keeps to the filter");
     run(

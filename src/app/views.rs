@@ -127,7 +127,7 @@ impl App {
         let (text, what) = if card {
             (crate::meeting::card::markdown(&self.ds, e), "the card")
         } else {
-            (x.id.clone(), "the id")
+            (x.id.to_string(), "the id")
         };
         let mut flash = format!(
             "{what} of {} was sent to the terminal's clipboard (OSC 52)",

@@ -47,7 +47,7 @@ fn a_glance_gives_the_index_and_any_entity_as_a_whole_load_does() {
     assert!(glance.entities([ds.len() + 4096]).is_err(), "past the runs");
     // Ids, as the user's notes name their entities.
     let ids = [
-        ds.entity(0).id.as_str(),
+        ds.entity(0).id.as_ref(),
         "no such id",
         &ds.entity(ds.len() - 1).id,
     ];

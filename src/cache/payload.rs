@@ -117,7 +117,7 @@ pub fn encode_parts(ds: &Dataset, index: &Index) -> Vec<Vec<u8>> {
 /// lookup finds a note's entity by (`cache/glance.rs`).
 fn ids_of(ds: &Dataset) -> crate::search::Exact {
     let mut ids: Vec<(&str, u32)> = (ds.entities.iter().enumerate())
-        .map(|(e, entity)| (entity.id.as_str(), e as u32))
+        .map(|(e, entity)| (entity.id.as_ref(), e as u32))
         .collect();
     ids.sort_unstable();
     crate::search::Exact::of_sorted(ids.into_iter())

@@ -80,7 +80,7 @@ pub fn answer_line(ds: &Dataset, a: &Answer) -> String {
     let what = match &a.value {
         Some(v) => v.clone(),
         None => (a.targets.iter())
-            .map(|&t| ds.entity(t).name.as_str())
+            .map(|&t| ds.entity(t).name.as_ref())
             .collect::<Vec<_>>()
             .join(", "),
     };

@@ -76,7 +76,7 @@ pub fn measure(app: &mut App, term: &mut Terminal<TestBackend>, theme: &Theme) -
         let most = times.iter().copied().fold(0.0, f64::max);
         if most > worst {
             worst = most;
-            frames.slowest = app.ds.entity(e).name.clone();
+            frames.slowest = app.ds.entity(e).name.to_string();
         }
         frames.network.extend(times);
     }

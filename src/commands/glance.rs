@@ -57,7 +57,7 @@ pub fn search(
         let Some(entity) = entities.get(&hit.entity) else {
             return Ok(None);
         };
-        let place = |_| Some(entities.get(&place(hit)?)?.name.as_str());
+        let place = |_| Some(entities.get(&place(hit)?)?.name.as_ref());
         let text = match hit.field {
             Field::Note(i) => personal.note_text(hit.entity, i),
             field => field.text_in(entity, place),

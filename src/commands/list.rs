@@ -117,9 +117,9 @@ fn facets(
 fn listed(ds: &Dataset, f: &Facets, e: usize) -> Listed {
     let link = f.member_of.first().and_then(|&g| belongs(ds, e, g));
     Listed {
-        id: ds.entity(e).id.clone(),
+        id: ds.entity(e).id.to_string(),
         kind: ds.entity(e).kind.as_str(),
-        name: ds.entity(e).name.clone(),
+        name: ds.entity(e).name.to_string(),
         relation: (link.as_ref()).map(|(r, _)| ds.relations[*r].rel.name().to_string()),
         support: link.and_then(|(_, s)| s),
     }

@@ -79,7 +79,7 @@ pub fn entity(
 /// dataset lacks it (then `missing` is true).
 pub fn shown(loaded: &Loaded, e: &EntityRef) -> (String, String, bool) {
     match loaded.dataset.get(&e.id) {
-        Some(x) => (x.name.clone(), x.kind.as_str().to_string(), false),
+        Some(x) => (x.name.to_string(), x.kind.as_str().to_string(), false),
         None => (e.name.clone(), e.kind.clone(), true),
     }
 }

@@ -89,7 +89,7 @@ fn same(ds: &Dataset, e: usize, json: bool, out: &mut impl Write) -> io::Result<
     let name = &ds.entity(e).name;
     if json {
         let same = [ChainOut {
-            text: name.clone(),
+            text: name.to_string(),
             hops: Vec::new(),
         }];
         super::write_json(out, &same)
@@ -109,15 +109,15 @@ fn chain_out(ds: &Dataset, c: &Chain) -> ChainOut {
         .map(|h| {
             let r = &ds.relations[h.relation];
             let hop = HopOut {
-                from: ds.entity(prev).id.clone(),
+                from: ds.entity(prev).id.to_string(),
                 label: r.rel.label(h.direction),
                 direction: if h.direction == Direction::Outgoing {
                     "->"
                 } else {
                     "<-"
                 },
-                to: ds.entity(h.to).id.clone(),
-                to_name: ds.entity(h.to).name.clone(),
+                to: ds.entity(h.to).id.to_string(),
+                to_name: ds.entity(h.to).name.to_string(),
                 certainty: r.certainty.as_str(),
                 sources: (r.sources.iter())
                     .map(|&s| ds.sources[s].id.clone())

@@ -77,7 +77,7 @@ pub fn counts(ds: &Dataset, entities: &[usize]) -> [(&'static str, Counts); 3] {
         ds.places_of(e)
             .into_iter()
             .filter(|&p| ds.entity(p).subkind.as_deref() == Some("country"))
-            .map(|p| ds.entity(p).name.clone())
+            .map(|p| ds.entity(p).name.to_string())
             .collect::<Vec<_>>()
     });
     let tags = entities.iter().flat_map(|&e| ds.entity(e).tags.clone());
@@ -85,7 +85,7 @@ pub fn counts(ds: &Dataset, entities: &[usize]) -> [(&'static str, Counts); 3] {
     let markets = entities.iter().flat_map(|&e| {
         market.map_or_else(Vec::new, |t| {
             ds.targets(e, t)
-                .map(|m| ds.entity(m).name.clone())
+                .map(|m| ds.entity(m).name.to_string())
                 .collect::<Vec<_>>()
         })
     });
@@ -108,7 +108,7 @@ mod tests {
     }
 
     fn ids(d: &Dataset, v: Vec<usize>) -> Vec<&str> {
-        v.into_iter().map(|e| d.entity(e).id.as_str()).collect()
+        v.into_iter().map(|e| d.entity(e).id.as_ref()).collect()
     }
 
     #[test]

@@ -142,7 +142,7 @@ fn walk(
 
 /// "Minalogic -> partner in Health2CARE <- partner Lyonbiopôle".
 pub fn describe(ds: &Dataset, chain: &Chain) -> String {
-    let mut s = ds.entity(chain.start).name.clone();
+    let mut s = ds.entity(chain.start).name.to_string();
     for h in &chain.hops {
         let rel = ds.relations[h.relation].rel;
         let (arrow, label) = match h.direction {
@@ -196,7 +196,7 @@ mod tests {
         assert!(
             chains
                 .iter()
-                .all(|c| c.hops.iter().all(|h| d.entity(h.to).id != "france")),
+                .all(|c| c.hops.iter().all(|h| &*d.entity(h.to).id != "france")),
             "{:?}",
             chains.iter().map(|c| describe(&d, c)).collect::<Vec<_>>()
         );

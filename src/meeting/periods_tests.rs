@@ -61,13 +61,13 @@ fn rows_go_by_first_year_and_yearless_dates_are_listed_apart() {
     let names: Vec<&str> = c
         .rows
         .iter()
-        .map(|r| ds.entity(r.entity).name.as_str())
+        .map(|r| ds.entity(r.entity).name.as_ref())
         .collect();
     assert_eq!(names, ["First", "Clara", "Plus"]);
     assert_eq!(caption(&ds, &c.rows[1]), "2013–");
     assert_eq!((c.first, c.last, c.today), (2012, 2026, 2026));
     assert_eq!(c.undated.len(), 1);
-    assert_eq!(ds.entity(c.undated[0].entity).name, "Lost");
+    assert_eq!(&*ds.entity(c.undated[0].entity).name, "Lost");
     assert_eq!(c.undated[0].text, "31 March (year unknown)");
 }
 

@@ -120,7 +120,7 @@ mod tests {
             unknown
                 .entries
                 .iter()
-                .any(|e| d.entity(e.entity).id == "health2care_final_conference")
+                .any(|e| &*d.entity(e.entity).id == "health2care_final_conference")
         );
     }
 
@@ -138,7 +138,7 @@ mod tests {
         let ids: Vec<&str> = years
             .iter()
             .flat_map(|y| &y.entries)
-            .map(|e| d.entity(e.entity).id.as_str())
+            .map(|e| d.entity(e.entity).id.as_ref())
             .collect();
         assert!(ids.contains(&"medica_2015") && ids.contains(&"innovation_vouchers_call_2015"));
         assert!(

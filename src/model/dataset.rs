@@ -157,7 +157,7 @@ impl Dataset {
     pub fn index_of(&self, id: &str) -> Option<usize> {
         let found = self
             .by_id
-            .find(id_hash(id), |&j| self.entities[j as usize].id == id);
+            .find(id_hash(id), |&j| *self.entities[j as usize].id == *id);
         found.map(|&j| j as usize)
     }
 

@@ -78,18 +78,19 @@ pub struct InferredPart {
 ///
 /// A large dataset holds a million of these, most of whose lists are short or
 /// empty: each list is one pointer (its length and room live with its items,
-/// and an empty list allocates nothing), 112 bytes less per entity than
-/// `Vec`'s three words.
+/// and an empty list allocates nothing, 16 bytes less than `Vec`'s three
+/// words), and each text a boxed `str` (its room is its length, 8 bytes less
+/// than a `String`): 128 bytes an entity instead of 272.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
-    pub id: String,
+    pub id: Box<str>,
     pub kind: Kind,
-    pub subkind: Option<String>,
+    pub subkind: Option<Box<str>>,
     /// The display name as the sources spell it.
-    pub name: String,
+    pub name: Box<str>,
     /// Other spellings, acronyms, accent-free and other-language forms.
     pub aliases: ThinVec<String>,
-    pub description: String,
+    pub description: Box<str>,
     pub tags: ThinVec<String>,
     pub facts: ThinVec<Fact>,
     pub dates: ThinVec<DateEntry>,
@@ -106,12 +107,12 @@ impl Entity {
     /// A bare entity, for tests and generators; the rest is filled by field.
     pub fn new(id: &str, kind: Kind, name: &str) -> Entity {
         Entity {
-            id: id.to_string(),
+            id: id.into(),
             kind,
             subkind: None,
-            name: name.to_string(),
+            name: name.into(),
             aliases: ThinVec::new(),
-            description: String::new(),
+            description: Box::default(),
             tags: ThinVec::new(),
             facts: ThinVec::new(),
             dates: ThinVec::new(),

@@ -40,7 +40,7 @@ fn a_relation_stored_once_is_reachable_from_both_ends() {
     assert_eq!(out, vec![("coordinates", magia), ("member of", magia)]);
     let inc: Vec<_> = d
         .incoming(magia)
-        .map(|l| (l.label(), d.entity(l.other).id.as_str()))
+        .map(|l| (l.label(), d.entity(l.other).id.as_ref()))
         .collect();
     assert_eq!(
         inc,
@@ -98,4 +98,18 @@ fn a_large_dataset_built_on_two_cores_finds_every_id_and_both_ends_of_every_rela
         inc += ds.incoming(e).filter(|l| l.relation.to() == e).count();
     }
     assert_eq!((out, inc), (ds.relations.len(), ds.relations.len()));
+}
+
+#[test]
+fn an_entity_stays_small() {
+    // A million of them make a large dataset: lists as one pointer, texts
+    // without spare room (see `Entity`).
+    assert!(std::mem::size_of::<Entity>() <= 128);
+    let mut e = Entity::new("lyon", Kind::Place, "Lyon");
+    e.aliases.push("Lugdunum".into());
+    assert_eq!(
+        (&*e.id, &*e.name, &e.aliases[..]),
+        ("lyon", "Lyon", &["Lugdunum".to_string()][..])
+    );
+    assert!(e.tags.is_empty() && e.description.is_empty());
 }

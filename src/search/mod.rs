@@ -114,7 +114,7 @@ impl Field {
     pub fn text(self, ds: &Dataset, entity: usize) -> &str {
         let place = |i: usize| {
             let places = ds.places_of(entity);
-            places.get(i).map(|&p| ds.entity(p).name.as_str())
+            places.get(i).map(|&p| ds.entity(p).name.as_ref())
         };
         self.text_in(ds.entity(entity), place)
     }

@@ -50,7 +50,9 @@ fn first(q: &str) -> Option<String> {
     let ds = dataset();
     let ix = Index::new(&ds);
     let hits = ix.search(&Query::parse(q).unwrap()).unwrap();
-    hits.first().map(|h| ds.entity(h.entity).id.clone())
+    hits.first()
+        .map(|h| ds.entity(h.entity).id.clone())
+        .map(String::from)
 }
 
 fn ids(q: &str) -> Vec<String> {
@@ -59,7 +61,7 @@ fn ids(q: &str) -> Vec<String> {
     ix.search(&Query::parse(q).unwrap())
         .unwrap()
         .iter()
-        .map(|h| ds.entity(h.entity).id.clone())
+        .map(|h| ds.entity(h.entity).id.to_string())
         .collect()
 }
 

@@ -42,8 +42,8 @@ impl EntityRef {
     pub fn of(ds: &crate::model::Dataset, entity: usize) -> EntityRef {
         let e = ds.entity(entity);
         EntityRef {
-            id: e.id.clone(),
-            name: e.name.clone(),
+            id: e.id.to_string(),
+            name: e.name.to_string(),
             kind: e.kind.as_str().to_string(),
         }
     }

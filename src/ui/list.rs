@@ -36,6 +36,7 @@ pub fn detail(app: &App, e: usize) -> String {
         .first()
         .map(|&p| app.ds.entity(p).name.clone())
         .unwrap_or_default()
+        .into()
 }
 
 /// A date short enough for a list column: "23 Sep 2014", "13–14 Nov 2014",

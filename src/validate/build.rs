@@ -31,12 +31,12 @@ pub(super) fn entity(e: &mut FileEntity, sources: &FxHashMap<&str, usize>) -> En
     let take = std::mem::take::<String>;
     let parts = inferred_parts(e);
     let mut out = Entity {
-        id: take(&mut e.id),
+        id: take(&mut e.id).into(),
         kind: e.kind.into(),
-        subkind: e.subkind.take(),
-        name: take(&mut e.name),
+        subkind: e.subkind.take().map(String::into_boxed_str),
+        name: take(&mut e.name).into(),
         aliases: std::mem::take(&mut e.aliases).into(),
-        description: take(&mut e.description),
+        description: take(&mut e.description).into(),
         tags: std::mem::take(&mut e.tags).into(),
         facts: e
             .facts

@@ -58,7 +58,7 @@ pub fn duplicate_ids<'a>(entities: &'a [Entity], out: &mut Findings) -> FxHashMa
     let mut ids: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(entities.len(), Default::default());
     for (i, e) in entities.iter().enumerate() {
-        let first = *ids.entry(e.id.as_str()).or_insert(i);
+        let first = *ids.entry(e.id.as_ref()).or_insert(i);
         if first != i && !e.id.is_empty() {
             out.error(
                 "duplicate-id",

@@ -186,7 +186,7 @@ fn check_entities(
 /// `None` when all are, the usual case.
 fn kept(entities: &[Entity], ids: &FxHashMap<&str, usize>) -> Option<Vec<bool>> {
     let all = ids.len() == entities.len() && !ids.contains_key("");
-    let first = |(i, e): (usize, &Entity)| !e.id.is_empty() && ids.get(e.id.as_str()) == Some(&i);
+    let first = |(i, e): (usize, &Entity)| !e.id.is_empty() && ids.get(e.id.as_ref()) == Some(&i);
     (!all).then(|| entities.iter().enumerate().map(first).collect())
 }
 

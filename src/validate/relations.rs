@@ -213,7 +213,7 @@ pub fn part_of_cycles(given: &Given, entities: &[Entity], out: &mut Findings) {
                     let from = path.iter().position(|&(p, _)| p == parent).unwrap_or(0);
                     let mut chain: Vec<&str> = path[from..]
                         .iter()
-                        .map(|&(p, _)| entities[p].id.as_str())
+                        .map(|&(p, _)| entities[p].id.as_ref())
                         .collect();
                     chain.push(&entities[parent].id);
                     out.error(

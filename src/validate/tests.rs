@@ -65,7 +65,7 @@ fn duplicate_id_points_at_the_second_and_keeps_the_first() {
         "{}",
         d[0].message
     );
-    assert_eq!(ds.get("a").map(|e| e.name.as_str()), Some("A"));
+    assert_eq!(ds.get("a").map(|e| e.name.as_ref()), Some("A"));
 }
 
 #[test]
@@ -307,7 +307,7 @@ fn an_entity_left_out_does_not_shift_the_relations_after_it() {
             "dangling-relation"
         ]
     );
-    let ids: Vec<&str> = ds.entities.iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = ds.entities.iter().map(|e| e.id.as_ref()).collect();
     assert_eq!(ids, ["a", "b"]);
     let shown: Vec<String> = ds
         .relations

@@ -41,7 +41,7 @@ impl App {
         let m = &self.memory;
         let draft_of = |note: &str| m.drafts.iter().any(|d| d.editing.as_deref() == Some(note));
         let saved = (m.notes.iter())
-            .filter(|n| &n.entity.id == id)
+            .filter(|n| *n.entity.id == **id)
             .filter(|n| !m.deleting.iter().any(|(_, d)| *d == n.id) && !draft_of(&n.id))
             .map(|n| CardNote {
                 key: NoteKey::Saved(n.id.clone()),
@@ -51,7 +51,7 @@ impl App {
                 state: NoteState::Saved,
             });
         let drafts = (m.drafts.iter())
-            .filter(|d| &d.entity.id == id)
+            .filter(|d| *d.entity.id == **id)
             .map(|d| CardNote {
                 key: NoteKey::Draft(d.ticket),
                 text: d.text.clone(),

@@ -107,16 +107,16 @@ pub(super) fn card(ds: &Dataset, i: usize) -> Card {
     cited.sort_unstable();
     cited.dedup();
     Card {
-        id: e.id.clone(),
+        id: e.id.to_string(),
         kind: e.kind.as_str(),
-        subkind: e.subkind.clone(),
-        name: e.name.clone(),
+        subkind: e.subkind.clone().map(String::from),
+        name: e.name.to_string(),
         aliases: e.aliases.to_vec(),
-        description: e.description.clone(),
+        description: e.description.to_string(),
         places: ds
             .places_of(i)
             .iter()
-            .map(|&p| ds.entity(p).name.clone())
+            .map(|&p| ds.entity(p).name.to_string())
             .collect(),
         tags: e.tags.to_vec(),
         dates: e.dates.iter().map(|d| dated(ds, d)).collect(),
@@ -152,8 +152,8 @@ fn related_out(ds: &Dataset, l: &Link) -> RelatedOut {
             Direction::Outgoing => "out",
             Direction::Incoming => "in",
         },
-        id: other.id.clone(),
-        name: other.name.clone(),
+        id: other.id.to_string(),
+        name: other.name.to_string(),
         kind: other.kind.as_str(),
         role: r.role().map(str::to_string),
         period: r.period().map(|p| p.to_string()),

@@ -13,7 +13,7 @@ fn builtin() -> Dataset {
 }
 
 fn id(ds: &Dataset, hood: &Neighbourhood, node: usize) -> String {
-    ds.entity(hood.nodes[node].entity).id.clone()
+    ds.entity(hood.nodes[node].entity).id.to_string()
 }
 
 /// A country with `n` organisations located in it, each also in a city.
@@ -76,7 +76,7 @@ fn a_hub_keeps_the_first_neighbours_per_label_and_counts_the_rest() {
     let names: Vec<&str> = located
         .members
         .iter()
-        .map(|&m| ds.entity(hood.nodes[m].entity).name.as_str())
+        .map(|&m| ds.entity(hood.nodes[m].entity).name.as_ref())
         .collect();
     assert_eq!(names[..2], ["Org 000", "Org 001"], "the card's order");
     let all = Neighbourhood::build(

@@ -21,7 +21,7 @@ fn lines(ds: &Dataset, ix: &Index, question: &str) -> Vec<String> {
             let what = match &a.value {
                 Some(v) => v.clone(),
                 None => (a.targets.iter())
-                    .map(|&t| ds.entity(t).id.as_str())
+                    .map(|&t| ds.entity(t).id.as_ref())
                     .collect::<Vec<_>>()
                     .join(", "),
             };

@@ -46,8 +46,9 @@ impl Index {
             ix.add_relation_labels(ds, e);
             ix.add_years(entity);
             if entity.kind == Kind::Place {
-                let names = std::iter::once(&entity.name).chain(&entity.aliases);
-                for n in names.chain(std::iter::once(&entity.id)) {
+                let names =
+                    std::iter::once(&*entity.name).chain(entity.aliases.iter().map(String::as_str));
+                for n in names.chain(std::iter::once(&*entity.id)) {
                     ix.place_names.push((fold_str(n), e as u32));
                 }
             }
@@ -243,7 +244,7 @@ fn tiebreak(ds: &Dataset, name_chars: &[u32]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..ds.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| {
         let (a, b) = (a as usize, b as usize);
-        let id = |e: usize| ds.entities[e].id.as_str();
+        let id = |e: usize| ds.entities[e].id.as_ref();
         (name_chars[a], id(a)).cmp(&(name_chars[b], id(b)))
     });
     let mut tiebreak = vec![0; order.len()];

@@ -24,11 +24,13 @@ impl Index {
             ix.places.push(&places);
             // Tags, places and fact labels: shared texts, counted as spans alone.
             spans += places.len() + entity.tags.len() + entity.facts.len();
-            let names = std::iter::once(&entity.name).chain(&entity.aliases);
-            let names = &mut names.chain([&entity.id]).map(String::as_str);
+            let aliases = entity.aliases.iter().map(String::as_str);
+            let names = &mut std::iter::once(&*entity.name)
+                .chain(aliases)
+                .chain([&*entity.id]);
             count(names, &mut spans, &mut short);
             let facts = entity.facts.iter().map(|f| f.value.as_str());
-            let prose_texts = &mut std::iter::once(entity.description.as_str()).chain(facts);
+            let prose_texts = &mut std::iter::once(entity.description.as_ref()).chain(facts);
             count(prose_texts, &mut spans, &mut prose);
         }
         ix.spans.reserve_exact(spans);

@@ -183,7 +183,7 @@ fn about(page: &mut Page, app: &App, e: usize, w: usize, theme: &Theme) {
         labelled(page, &d.label, &format!("{}{note}", d.when), w, theme);
     }
     let places: Vec<String> = (ds.places_of(e).iter())
-        .map(|&p| ds.entity(p).name.clone())
+        .map(|&p| ds.entity(p).name.to_string())
         .collect();
     if !places.is_empty() {
         labelled(page, "in", &places.join(", "), w, theme);
