@@ -3,6 +3,7 @@
 //! build (one pass, see [`crate::validate`]), place the problems; or, for a
 //! large file met before, its compiled form from the cache (see [`crate::cache`]).
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use crate::cache::Cache;
@@ -12,6 +13,8 @@ use crate::model::Dataset;
 use crate::progress::{Progress, Stage};
 use crate::search::Index;
 use crate::validate::{self, Checked};
+#[cfg(unix)]
+use xxhash_rust::xxh3::xxh3_64;
 
 /// The dataset to open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +98,8 @@ pub fn load_watched(
         DataSource::Builtin => return builtin(),
         DataSource::File(path) => path,
     };
-    load_file(path, read(path, max_bytes, progress)?, progress)
+    let (file, bytes) = read(path, max_bytes, progress)?;
+    load_file(path, file, bytes, progress)
 }
 
 /// The built-in dataset as the build compiled it, with its index: decoded,
@@ -118,14 +122,15 @@ pub fn builtin_text() -> Result<Loaded, LoadError> {
     load_text(Path::new(data::BUILTIN_NAME), data::BUILTIN)
 }
 
-/// Reads a file of the user's, telling `progress` its size.
-fn read(path: &Path, max_bytes: u64, progress: &Progress) -> Result<Vec<u8>, LoadError> {
+/// Reads a file of the user's, telling `progress` its size; the file stays
+/// open for its pieces to be read again (see [`check_file`]).
+fn read(path: &Path, max_bytes: u64, progress: &Progress) -> Result<(File, Vec<u8>), LoadError> {
     if let Ok(meta) = std::fs::metadata(path) {
         progress.set_total(meta.len());
     }
-    let bytes = data::read(path, max_bytes)?;
+    let (file, bytes) = data::read_open(path, max_bytes)?;
     progress.set_total(bytes.len() as u64);
-    Ok(bytes)
+    Ok((file, bytes))
 }
 
 /// Loads as [`load`] does, through the compiled cache: a file of 1 MiB or
@@ -160,11 +165,11 @@ pub fn load_cached_watched(
         });
     }
     // Keyed again by the bytes read now: the file may have changed since.
-    let bytes = read(path, max_bytes, progress)?;
+    let (file, bytes) = read(path, max_bytes, progress)?;
     let Some(key) = cache.key(&bytes) else {
-        return load_file(path, bytes, progress);
+        return load_file(path, file, bytes, progress);
     };
-    let mut loaded = load_file(path, bytes, progress)?;
+    let mut loaded = load_file(path, file, bytes, progress)?;
     if loaded.diagnostics.is_empty() {
         let index = Index::new(&loaded.dataset);
         cache.write(key, path, &loaded.dataset, &index);
@@ -173,13 +178,17 @@ pub fn load_cached_watched(
     Ok(loaded)
 }
 
-/// Loads a file of the user's, read once, with the built-in synonyms beside
-/// its own. Its text stays until its problems, if any, are placed, and goes
-/// before the dataset's lookups are built.
-fn load_file(path: &Path, bytes: Vec<u8>, progress: &Progress) -> Result<Loaded, LoadError> {
+/// Loads a file of the user's with the built-in synonyms beside its own. Its
+/// text goes before the dataset's lookups are built (a large file's as soon
+/// as it is cut, see [`check_file`]).
+fn load_file(
+    path: &Path,
+    file: File,
+    bytes: Vec<u8>,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
     progress.set_stage(Stage::Cutting);
-    let (checked, warnings) = check(path, data::decode(path, &bytes)?, progress)?;
-    drop(bytes);
+    let (checked, warnings) = check_file(path, &file, bytes, progress)?;
     progress.set_stage(Stage::Finishing);
     let mut loaded = loaded(path, checked, warnings);
     (loaded.dataset.synonyms).extend(crate::cache::builtin::synonyms().iter().cloned());
@@ -215,6 +224,74 @@ fn check(
     Ok((checked, warnings))
 }
 
+/// [`check`] for a file read whole into `bytes`, which a large file lets go
+/// of as soon as it is cut: each piece is read again from `file` as it
+/// parses (the file is in the system's cache by then), so that the text, 633
+/// MiB at a million entities, is not held beside the dataset built from it.
+/// A piece that does not parse, or problems to place, read the file whole
+/// again, and only if its bytes are still those read first.
+#[cfg(unix)]
+fn check_file(
+    path: &Path,
+    file: &File,
+    bytes: Vec<u8>,
+    progress: &Progress,
+) -> Result<(Checked, Vec<Diagnostic>), LoadError> {
+    let text = data::decode(path, &bytes)?;
+    let (body, warnings) = data::strip_bom(text);
+    let Some(split) = data::split_large(body) else {
+        progress.set_stage(Stage::Parsing);
+        let locate = || data::spans::locate(body);
+        return Ok((
+            validate::check_whole(data::parse(path, body)?, locate),
+            warnings,
+        ));
+    };
+    let base = (text.len() - body.len()) as u64;
+    let (len, sum) = (bytes.len(), xxh3_64(&bytes));
+    let split = split.detach(file, base);
+    drop(bytes);
+    let again = || reread(file, len, sum);
+    let locate = || {
+        let bytes = again().unwrap_or_default();
+        let text = std::str::from_utf8(&bytes).unwrap_or_default();
+        data::spans::locate(data::strip_bom(text).0)
+    };
+    progress.set_stage(Stage::Parsing);
+    if let Some(checked) = validate::check_pieces(&split.watched(progress), locate) {
+        return Ok((checked, warnings));
+    }
+    let changed = || LoadError::Changed {
+        path: path.to_path_buf(),
+    };
+    let bytes = again().ok_or_else(changed)?;
+    let body = data::strip_bom(data::decode(path, &bytes)?).0;
+    let locate = || data::spans::locate(body);
+    Ok((
+        validate::check_whole(data::parse(path, body)?, locate),
+        warnings,
+    ))
+}
+
+#[cfg(not(unix))]
+fn check_file(
+    path: &Path,
+    _file: &File,
+    bytes: Vec<u8>,
+    progress: &Progress,
+) -> Result<(Checked, Vec<Diagnostic>), LoadError> {
+    check(path, data::decode(path, &bytes)?, progress)
+}
+
+/// The file's bytes read again whole, if they are still those first read.
+#[cfg(unix)]
+fn reread(file: &File, len: usize, sum: u64) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let mut bytes = vec![0; len];
+    file.read_exact_at(&mut bytes, 0).ok()?;
+    (xxh3_64(&bytes) == sum).then_some(bytes)
+}
+
 fn loaded(path: &Path, checked: Checked, warnings: Vec<Diagnostic>) -> Loaded {
     let (dataset, found) = checked.into_dataset();
     let mut diagnostics = warnings;
@@ -226,3 +303,7 @@ fn loaded(path: &Path, checked: Checked, warnings: Vec<Diagnostic>) -> Loaded {
         index: None,
     }
 }
+
+#[cfg(test)]
+#[path = "load_tests.rs"]
+mod tests;

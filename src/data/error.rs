@@ -53,6 +53,12 @@ pub enum LoadError {
         shown(path)
     )]
     NotUtf8 { path: PathBuf, position: Position },
+    /// A large file's bytes changed between two reads of the same load.
+    #[error(
+        "error: {} changed while it was being read\n  hint: load it again once it is saved",
+        shown(path)
+    )]
+    Changed { path: PathBuf },
     #[error("{}", syntax(path, *position, message, line, hint))]
     Syntax {
         path: PathBuf,
@@ -74,7 +80,10 @@ impl LoadError {
     pub fn is_io(&self) -> bool {
         matches!(
             self,
-            LoadError::Io { .. } | LoadError::NotAFile { .. } | LoadError::OutOfMemory { .. }
+            LoadError::Io { .. }
+                | LoadError::NotAFile { .. }
+                | LoadError::OutOfMemory { .. }
+                | LoadError::Changed { .. }
         )
     }
 }

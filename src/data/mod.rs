@@ -13,7 +13,7 @@ mod token;
 pub use error::LoadError;
 pub use format::FileDataset;
 pub use parse::{DEFAULT_MAX_BYTES, decode, parse, split_large, strip_bom, to_ron};
-pub use read::{open_checked, read};
+pub use read::{open_checked, read, read_open};
 
 /// The built-in dataset, compiled into the binary so clusterdex works with no file.
 pub const BUILTIN: &str = include_str!("../../assets/ecosystem.ron");

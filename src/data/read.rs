@@ -85,6 +85,12 @@ pub fn open_checked(path: &Path, max_bytes: u64) -> Result<(File, u64), LoadErro
 /// Reads a regular file of at most `max_bytes`, refusing anything else before
 /// reading it.
 pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
+    read_open(path, max_bytes).map(|(_, bytes)| bytes)
+}
+
+/// [`read`], with the file still open: a large file's pieces are read from
+/// it again as they parse (see `split.rs`).
+pub fn read_open(path: &Path, max_bytes: u64) -> Result<(File, Vec<u8>), LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
@@ -100,7 +106,7 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
         .map_err(|_| out_of_memory())?;
     // A file that grows while being read is still held to the limit, and the
     // standard library asks for more room in a way that can fail, too.
-    match file
+    match (&file)
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
     {
@@ -115,7 +121,7 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
             limit: max_bytes,
         });
     }
-    Ok(bytes)
+    Ok((file, bytes))
 }
 
 #[cfg(test)]

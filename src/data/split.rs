@@ -6,11 +6,17 @@
 //! returns `None`, and so does any piece that fails: the caller then parses the
 //! whole file at once, so that every error message is the one a plain parse
 //! gives, with its true line and column.
+//!
+//! A split can let go of the text once it is cut ([`Split::detach`]): each
+//! piece is then read again from the file when it parses, checked against a
+//! hash of its bytes taken at the cut, so that a large file's text is never
+//! held whole beside the dataset built from it.
 
 use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::format::FileDataset;
 use super::lex::{ListBounds, scan};
@@ -30,7 +36,7 @@ pub enum Which {
 #[derive(Debug)]
 pub struct Split<'t> {
     options: ron::Options,
-    text: &'t str,
+    text: Text<'t>,
     head: String,
     /// Per list, its pieces.
     pieces: [Vec<Piece>; 2],
@@ -39,14 +45,26 @@ pub struct Split<'t> {
     progress: Option<&'t Progress>,
 }
 
+/// Where the pieces' bytes come from.
+#[derive(Debug)]
+enum Text<'t> {
+    /// The text the split was cut from.
+    Held(&'t str),
+    /// The file it was read from, `base` bytes into it (a byte-order mark).
+    #[cfg(unix)]
+    File { file: &'t std::fs::File, base: u64 },
+}
+
 /// A stretch of a list: its bytes, the index of its first item in the list,
 /// and how many items it holds (the last piece may hold one or none after its
-/// last comma, which only its parse tells).
+/// last comma, which only its parse tells); once the split lets go of the
+/// text, the hash of the bytes it had.
 #[derive(Debug)]
 struct Piece {
     range: Range<usize>,
     first: usize,
     items: Option<usize>,
+    sum: u64,
 }
 
 /// A list cut into pieces of whole items, each about `target` bytes long.
@@ -60,6 +78,7 @@ fn pieces(list: &ListBounds, target: usize) -> Vec<Piece> {
                 range: start..end,
                 first,
                 items: Some(items),
+                sum: 0,
             });
             (start, first) = (end + 1, k + 1);
         }
@@ -68,6 +87,7 @@ fn pieces(list: &ListBounds, target: usize) -> Vec<Piece> {
         range: start..list.close,
         first,
         items: None,
+        sum: 0,
     });
     pieces
 }
@@ -93,12 +113,35 @@ impl<'t> Split<'t> {
         let target = piece_bytes.max(1);
         Some(Split {
             options: options.clone(),
-            text,
+            text: Text::Held(text),
             head,
             items: [entities.item_ends.len() + 1, relations.item_ends.len() + 1],
             pieces: [pieces(&entities, target), pieces(&relations, target)],
             progress: None,
         })
+    }
+
+    /// The same split without its text: each piece is read again from `file`
+    /// (which holds the text `base` bytes in) when it parses, and refused, as
+    /// one that does not parse is, if its bytes are not those cut here.
+    #[cfg(unix)]
+    pub fn detach(self, file: &std::fs::File, base: u64) -> Split<'_> {
+        let Text::Held(text) = self.text else {
+            unreachable!("a split is cut from a text")
+        };
+        let mut pieces = self.pieces;
+        pieces
+            .par_iter_mut()
+            .flat_map(|list| list.par_iter_mut())
+            .for_each(|piece| piece.sum = xxh3_64(text[piece.range.clone()].as_bytes()));
+        Split {
+            options: self.options,
+            text: Text::File { file, base },
+            head: self.head,
+            pieces,
+            items: self.items,
+            progress: None,
+        }
     }
 
     /// The same split, telling `progress` of each piece worked through.
@@ -123,15 +166,40 @@ impl<'t> Split<'t> {
     /// One piece parsed as a list of its own, if it holds the items the lexer
     /// counted (so that every piece knows the index of its first item).
     fn parse<T: DeserializeOwned>(&self, piece: &Piece) -> Option<Vec<T>> {
-        let mut text = String::with_capacity(piece.range.len() + 2);
-        text.push('[');
-        text.push_str(&self.text[piece.range.clone()]);
-        text.push(']');
+        let text = self.piece_text(piece)?;
         let items: Vec<T> = self.options.from_str(&text).ok()?;
         piece
             .items
             .is_none_or(|n| n == items.len())
             .then_some(items)
+    }
+
+    /// A piece's text as a list of its own: `[`, its bytes, `]`.
+    fn piece_text(&self, piece: &Piece) -> Option<String> {
+        match &self.text {
+            Text::Held(text) => {
+                let mut out = String::with_capacity(piece.range.len() + 2);
+                out.push('[');
+                out.push_str(&text[piece.range.clone()]);
+                out.push(']');
+                Some(out)
+            }
+            #[cfg(unix)]
+            Text::File { file, base } => {
+                use std::os::unix::fs::FileExt;
+                let mut out = vec![0; piece.range.len() + 2];
+                let (open, rest) = out.split_first_mut()?;
+                let (close, bytes) = rest.split_last_mut()?;
+                (*open, *close) = (b'[', b']');
+                file.read_exact_at(bytes, base + piece.range.start as u64)
+                    .ok()?;
+                // Changed since the cut (written over in place): not this file.
+                if xxh3_64(bytes) != piece.sum {
+                    return None;
+                }
+                String::from_utf8(out).ok()
+            }
+        }
     }
 
     /// Parses each piece of a list into `T`s and hands them to `work` on

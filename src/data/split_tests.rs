@@ -12,7 +12,10 @@ fn whole(text: &str) -> Option<FileDataset> {
 /// Every piece parsed and put back together in file order; each piece must
 /// know the index of its first item.
 fn pieces_of(text: &str, piece_bytes: usize) -> Option<FileDataset> {
-    let split = Split::new(text, &ron_options(), piece_bytes)?;
+    put_together(&Split::new(text, &ron_options(), piece_bytes)?)
+}
+
+fn put_together(split: &Split) -> Option<FileDataset> {
     let mut file = split.head()?;
     let entities = |first, items: &mut [FileEntity]| (first, items.to_vec());
     split.each(Which::Entities, entities, |(first, mut v)| {
@@ -136,4 +139,34 @@ proptest::proptest! {
             proptest::prop_assert_eq!(Some(file), whole(&text));
         }
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_split_let_go_of_its_text_reads_each_piece_from_the_file_and_refuses_a_changed_one() {
+    use std::io::{Seek, SeekFrom, Write};
+    let expected = whole(TRICKY).expect("the sample is valid RON");
+    // Three bytes before the text, as a byte-order mark would be.
+    let mut file = tempfile::tempfile().expect("a temporary file");
+    write!(file, "BOM{TRICKY}").expect("written");
+    for piece_bytes in [1, 30, 80, 1 << 20] {
+        let split = Split::new(TRICKY, &ron_options(), piece_bytes).expect("cut");
+        let split = split.detach(&file, 3);
+        assert_eq!(
+            put_together(&split),
+            Some(expected.clone()),
+            "{piece_bytes}"
+        );
+    }
+    // Written over in place after the cut, the same length: not the file cut.
+    let split = Split::new(TRICKY, &ron_options(), 30)
+        .expect("cut")
+        .detach(&file, 3);
+    let at = TRICKY.find("Dé ü").expect("in the sample") as u64;
+    let mut writer = &file;
+    writer.seek(SeekFrom::Start(3 + at)).expect("seek");
+    writer
+        .write_all(b"Xyz")
+        .expect("written over, still good RON");
+    assert_eq!(put_together(&split), None);
 }
