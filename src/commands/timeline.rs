@@ -89,9 +89,9 @@ pub fn run(
                 id: ds.entity(e.entity).id.to_string(),
                 name: ds.entity(e.entity).name.to_string(),
                 kind: ds.entity(e.entity).kind.as_str(),
-                label: e.label.clone(),
-                value: e.value.clone(),
-                note: e.note.clone(),
+                label: e.label(ds).to_string(),
+                value: e.value(ds).map(str::to_string),
+                note: e.note(ds).map(str::to_string),
             })
             .collect();
         super::write_json(out, &rows)?;
@@ -107,15 +107,11 @@ pub fn run(
         }
         for e in &y.entries {
             let entity = ds.entity(e.entity);
-            let what = match &e.value {
-                Some(v) => format!("{}: {v}", e.label),
-                None => e.label.clone(),
+            let what = match e.value(ds) {
+                Some(v) => format!("{}: {v}", e.label(ds)),
+                None => e.label(ds).to_string(),
             };
-            let note = e
-                .note
-                .as_ref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default();
+            let note = e.note(ds).map(|n| format!(" ({n})")).unwrap_or_default();
             writeln!(
                 out,
                 "  {:<26} {} [{}] — {}{}",

@@ -4,16 +4,50 @@
 
 use crate::model::{Dataset, Kind, When};
 
-/// One dated line.
+/// One dated line: which of an entity's dates or dated facts it is, its
+/// texts read from the dataset (a million entities make hundreds of
+/// thousands of lines, and copies of their texts were a tenth of the
+/// explorer's memory there).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub when: When,
     pub entity: usize,
+    item: Item,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Item {
+    /// Its place among the entity's dates.
+    Date(u32),
+    /// Its place among the entity's facts.
+    Fact(u32),
+}
+
+impl Entry {
     /// The date's label ("held", "period") or the fact's label.
-    pub label: String,
+    pub fn label<'d>(&self, ds: &'d Dataset) -> &'d str {
+        let e = ds.entity(self.entity);
+        match self.item {
+            Item::Date(i) => &e.dates[i as usize].label,
+            Item::Fact(i) => &e.facts[i as usize].label,
+        }
+    }
+
     /// The fact's value, for dated facts.
-    pub value: Option<String>,
-    pub note: Option<String>,
+    pub fn value<'d>(&self, ds: &'d Dataset) -> Option<&'d str> {
+        match self.item {
+            Item::Date(_) => None,
+            Item::Fact(i) => Some(&ds.entity(self.entity).facts[i as usize].value),
+        }
+    }
+
+    pub fn note<'d>(&self, ds: &'d Dataset) -> Option<&'d str> {
+        let e = ds.entity(self.entity);
+        match self.item {
+            Item::Date(i) => e.dates[i as usize].note.as_deref(),
+            Item::Fact(i) => e.facts[i as usize].note.as_deref(),
+        }
+    }
 }
 
 /// A year's entries; `year` is None for dates whose year is unknown.
@@ -53,23 +87,19 @@ pub fn build(ds: &Dataset, filter: &TimelineFilter) -> Vec<Year> {
         if filter.kind.is_some_and(|k| k != e.kind) {
             continue;
         }
-        for d in &e.dates {
+        for (n, d) in e.dates.iter().enumerate() {
             entries.push(Entry {
                 when: d.when,
                 entity: i,
-                label: d.label.clone(),
-                value: None,
-                note: d.note.clone(),
+                item: Item::Date(n as u32),
             });
         }
-        for f in e.facts.iter().filter(|f| f.when.is_some()) {
+        for (n, f) in e.facts.iter().enumerate() {
             if let Some(when) = f.when {
                 entries.push(Entry {
                     when,
                     entity: i,
-                    label: f.label.clone(),
-                    value: Some(f.value.clone()),
-                    note: f.note.clone(),
+                    item: Item::Fact(n as u32),
                 });
             }
         }
@@ -79,7 +109,7 @@ pub fn build(ds: &Dataset, filter: &TimelineFilter) -> Vec<Year> {
         a.when
             .chrono_cmp(&b.when)
             .then_with(|| ds.entity(a.entity).name.cmp(&ds.entity(b.entity).name))
-            .then(a.label.cmp(&b.label))
+            .then_with(|| a.label(ds).cmp(b.label(ds)))
     });
     let mut years: Vec<Year> = Vec::new();
     for e in entries {

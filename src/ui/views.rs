@@ -47,7 +47,7 @@ pub fn timeline(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
         let mut line = Line::from(vec![
             Span::styled(year, theme.heading),
             Span::styled(crate::text::pad(&clean(&dates[n]), date_w), theme.dim),
-            Span::raw(fit(&format!("{name} — {}", row.entry.label), room)),
+            Span::raw(fit(&format!("{name} — {}", row.entry.label(&app.ds)), room)),
         ]);
         if n == app.timeline_selected {
             line = line.style(theme.selected);
