@@ -54,27 +54,31 @@ impl Index {
             }
         }
         ix.first.push(ix.spans.len() as u32);
+        // The maps gathered on the way are turned into their lasting forms
+        // and freed first, before the lists built from the whole index: they
+        // are its largest passing part (some 120 MiB at a million entities),
+        // and the lists would otherwise be made while they still exist.
+        ix.shared_count = ix.shared.len();
+        ix.shared = FxHashMap::default();
+        ix.exact = super::exact::Exact::from_map(std::mem::take(&mut ix.building_exact));
+        ix.words = ix.building_words.take().unwrap_or_default().finish();
+        ix.initials.finish();
+        ix.shrink_to_fit();
         if ix.prose.len() >= super::TRIGRAMS_FROM {
             ix.trigrams = Some(super::Trigrams::new(ix.prose.as_bytes(), &ix.prose_owner));
         }
-        ix.shared_count = ix.shared.len();
-        ix.shared = FxHashMap::default();
         let mut carried = Carried::with_capacity(ds.len(), ix.shared_count);
         for e in 0..ds.len() {
             carried.add(ix.first_span(e), ix.fields(e));
         }
         ix.carried = carried;
-        ix.words = ix.building_words.take().unwrap_or_default().finish();
         // A large dataset's index is built off the explorer's thread: the
         // typo automata too, then, not on the first keystroke.
         if ds.len() >= 5_000 {
             words::prepare_automata();
         }
-        ix.initials.finish();
-        ix.exact = super::exact::Exact::from_map(std::mem::take(&mut ix.building_exact));
         ix.synonyms = synonym_map(&ds.synonyms);
         ix.tiebreak = tiebreak(ds, &name_chars);
-        ix.shrink_to_fit();
         ix
     }
 
