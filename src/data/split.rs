@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
+#[cfg(unix)]
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::format::FileDataset;
