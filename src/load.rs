@@ -252,6 +252,8 @@ fn check_file(
     let split = split.detach(file, base);
     drop(bytes);
     let again = || reread(file, len, sum);
+    // Changed since the first read: the problems keep their words, without
+    // a line and column, rather than take another file's.
     let locate = || {
         let bytes = again().unwrap_or_default();
         let text = std::str::from_utf8(&bytes).unwrap_or_default();
