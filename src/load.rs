@@ -241,11 +241,7 @@ fn check_file(
     let (body, warnings) = data::strip_bom(text);
     let Some(split) = data::split_large(body) else {
         progress.set_stage(Stage::Parsing);
-        let locate = || data::spans::locate(body);
-        return Ok((
-            validate::check_whole(data::parse(path, body)?, locate),
-            warnings,
-        ));
+        return Ok((whole(path, body)?, warnings));
     };
     let base = (text.len() - body.len()) as u64;
     let (len, sum) = (bytes.len(), xxh3_64(&bytes));
@@ -268,11 +264,15 @@ fn check_file(
     };
     let bytes = again().ok_or_else(changed)?;
     let body = data::strip_bom(data::decode(path, &bytes)?).0;
+    Ok((whole(path, body)?, warnings))
+}
+
+/// A text (without its byte-order mark) parsed whole and checked, its
+/// problems placed in it.
+#[cfg(unix)]
+fn whole(path: &Path, body: &str) -> Result<Checked, LoadError> {
     let locate = || data::spans::locate(body);
-    Ok((
-        validate::check_whole(data::parse(path, body)?, locate),
-        warnings,
-    ))
+    Ok(validate::check_whole(data::parse(path, body)?, locate))
 }
 
 #[cfg(not(unix))]

@@ -137,8 +137,7 @@ fn scan_floor(ds: &Dataset, byte: u8) -> usize {
     ds.entities
         .iter()
         .map(|e| {
-            let short = std::iter::once(&*e.name)
-                .chain(e.aliases.iter().chain(&e.tags).map(String::as_str));
+            let short = e.names().chain(e.tags.iter().map(String::as_str));
             let facts = e.facts.iter().map(|f| count(&f.label) + count(&f.value));
             short.map(count).sum::<usize>() + count(&e.description) + facts.sum::<usize>()
         })

@@ -158,6 +158,11 @@ impl Entity {
         self.subkind.as_deref().unwrap_or(self.kind.as_str())
     }
 
+    /// The name, then each alias: the texts a name lookup reads.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(&*self.name).chain(self.aliases.iter().map(String::as_str))
+    }
+
     /// Every date on the entity and its facts, for year scopes and the timeline.
     pub fn all_dates(&self) -> impl Iterator<Item = &When> {
         self.dates

@@ -317,11 +317,6 @@ impl Relation {
         self.to as usize
     }
 
-    /// Both ends, `from` first.
-    pub fn ends(&self) -> (usize, usize) {
-        (self.from(), self.to())
-    }
-
     /// Points the relation at other entity numbers (when entities are dropped
     /// and the rest renumbered).
     pub fn set_ends(&mut self, from: usize, to: usize) {
@@ -370,7 +365,7 @@ mod tests {
         // shared source list and one box for the rare qualifiers.
         assert!(std::mem::size_of::<Relation>() <= 32);
         let r = Relation::new(7, RelationType::parse("member_of").unwrap(), 9, vec![1]);
-        assert_eq!((r.from(), r.to(), r.ends()), (7, 9, (7, 9)));
+        assert_eq!((r.from(), r.to()), (7, 9));
     }
 
     #[test]

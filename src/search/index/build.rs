@@ -46,9 +46,7 @@ impl Index {
             ix.add_relation_labels(ds, e);
             ix.add_years(entity);
             if entity.kind == Kind::Place {
-                let names =
-                    std::iter::once(&*entity.name).chain(entity.aliases.iter().map(String::as_str));
-                for n in names.chain(std::iter::once(&*entity.id)) {
+                for n in entity.names().chain([&*entity.id]) {
                     ix.place_names.push((fold_str(n), e as u32));
                 }
             }

@@ -24,10 +24,7 @@ impl Index {
             ix.places.push(&places);
             // Tags, places and fact labels: shared texts, counted as spans alone.
             spans += places.len() + entity.tags.len() + entity.facts.len();
-            let aliases = entity.aliases.iter().map(String::as_str);
-            let names = &mut std::iter::once(&*entity.name)
-                .chain(aliases)
-                .chain([&*entity.id]);
+            let names = &mut entity.names().chain([&*entity.id]);
             count(names, &mut spans, &mut short);
             let facts = entity.facts.iter().map(|f| f.value.as_str());
             let prose_texts = &mut std::iter::once(entity.description.as_ref()).chain(facts);
