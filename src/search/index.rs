@@ -18,6 +18,7 @@ mod carried;
 mod columns;
 mod exact;
 pub mod halves;
+mod origins;
 mod read;
 mod size;
 mod trigrams;
@@ -28,6 +29,7 @@ pub use exact::Exact;
 
 use carried::Carried;
 pub(super) use carried::bit as shared_bit;
+use origins::Origins;
 use trigrams::Trigrams;
 use words::{Initials, Words, WordsBuilder};
 
@@ -37,16 +39,12 @@ pub struct Span {
     pub field: Field,
     pub start: u32,
     pub end: u32,
-    /// Offset into `origins`, or `IDENTITY` when folding kept every char in place.
-    origin: u32,
     /// For a tag, place or fact label text that many entities share, its
     /// number (a search matches each such text once); `NOT_SHARED` otherwise.
     pub shared: u32,
 }
 
 pub const NOT_SHARED: u32 = u32::MAX;
-
-const IDENTITY: u32 = u32::MAX;
 
 /// From this much prose (about 25,000 entities of the generated kind) a
 /// word's entities are found from the trigram lists rather than by one pass
@@ -71,8 +69,7 @@ pub struct Index {
     /// Per entity, the letters of its short fields and relation labels (not prose).
     #[serde(with = "crate::cache::columns")]
     short_masks: Vec<u64>,
-    #[serde(with = "crate::cache::columns")]
-    origins: Vec<u32>,
+    origins: Origins,
     #[serde(with = "crate::cache::columns")]
     spans: Vec<Span>,
     /// Per span, the letters in its field (see [`super::letters::span_mask`])

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::words::{self, WordsBuilder};
-use super::{Carried, IDENTITY, Index, NOT_SHARED, Span};
+use super::{Carried, Index, NOT_SHARED, Span};
 use crate::model::{Dataset, Kind};
 use crate::search::Field;
 use crate::search::fold::{compact, fold, fold_ascii, fold_str};
@@ -187,14 +187,6 @@ impl Index {
         origin: Option<Vec<u32>>,
         shared: bool,
     ) -> Span {
-        let origin = match origin {
-            None => IDENTITY,
-            Some(map) => {
-                let at = self.origins.len() as u32;
-                self.origins.extend_from_slice(&map);
-                at
-            }
-        };
         let prose = field.is_prose();
         let buffer = if prose {
             if self.prose_owner.last().map(|o| o.1) != Some(entity as u32) {
@@ -206,6 +198,9 @@ impl Index {
             &mut self.buffer
         };
         let start = buffer.len() as u32;
+        if let Some(map) = origin {
+            self.origins.add(prose, start, &map);
+        }
         buffer.push_str(folded);
         // A separator keeps a term from matching across two entities' prose.
         if prose {
@@ -215,7 +210,6 @@ impl Index {
             field,
             start,
             end: start + folded.len() as u32,
-            origin,
             shared: if shared {
                 self.shared.len() as u32
             } else {

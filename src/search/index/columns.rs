@@ -1,6 +1,6 @@
 //! How the index's fields and spans are laid out as columns of a compiled
 //! cache (see `crate::cache::columns`): a field in three bytes (which field,
-//! and its number), a span in nineteen. A byte pattern that is no field is
+//! and its number), a span in fifteen. A byte pattern that is no field is
 //! refused on reading.
 
 use super::super::Field;
@@ -48,11 +48,11 @@ impl Column for Field {
 }
 
 impl Column for Span {
-    const SIZE: usize = Field::SIZE + 16;
+    const SIZE: usize = Field::SIZE + 12;
 
     fn put(&self, out: &mut Vec<u8>) {
         self.field.put(out);
-        for n in [self.start, self.end, self.origin, self.shared] {
+        for n in [self.start, self.end, self.shared] {
             n.put(out);
         }
     }
@@ -64,7 +64,6 @@ impl Column for Span {
             field: Field::take(field)?,
             start: n.next()??,
             end: n.next()??,
-            origin: n.next()??,
             shared: n.next()??,
         })
     }

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::words::{Initials, Words};
-use super::{Exact, Index, Span};
+use super::{Exact, Index, Origins, Span};
 use crate::model::Kind;
 use crate::search::Field;
 use crate::search::flat::Lists;
@@ -21,8 +21,7 @@ pub struct TextsRef<'a> {
     prose: &'a str,
     #[serde(serialize_with = "crate::cache::columns::serialize")]
     prose_owner: &'a [(u32, u32)],
-    #[serde(serialize_with = "crate::cache::columns::serialize")]
-    origins: &'a [u32],
+    origins: &'a Origins,
     #[serde(serialize_with = "crate::cache::columns::serialize")]
     spans: &'a [Span],
     #[serde(serialize_with = "crate::cache::columns::serialize")]
@@ -39,8 +38,7 @@ pub struct Texts {
     prose: String,
     #[serde(with = "crate::cache::columns")]
     prose_owner: Vec<(u32, u32)>,
-    #[serde(with = "crate::cache::columns")]
-    origins: Vec<u32>,
+    origins: Origins,
     #[serde(with = "crate::cache::columns")]
     spans: Vec<Span>,
     #[serde(with = "crate::cache::columns")]

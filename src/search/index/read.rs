@@ -5,7 +5,7 @@
 use super::super::Field;
 use super::super::letters::short_key;
 use super::trigrams::Trigrams;
-use super::{IDENTITY, Index, Span};
+use super::{Index, Span};
 use crate::model::Kind;
 
 /// What the rest of the search reads of the index.
@@ -128,12 +128,11 @@ impl Index {
 
     /// Original char positions for char positions in a field's folded text.
     pub(in crate::search) fn original(&self, span: &Span, folded: &[usize]) -> Vec<usize> {
-        if span.origin == IDENTITY {
-            return folded.to_vec();
-        }
         let len = self.text(span).chars().count();
-        let origin = &self.origins[span.origin as usize..span.origin as usize + len];
-        super::super::fold::to_original(origin, folded)
+        match self.origins.of(span, len) {
+            Some(origin) => super::super::fold::to_original(origin, folded),
+            None => folded.to_vec(),
+        }
     }
 
     /// The entities with a name or alias that, run together, is `compact`.
