@@ -466,7 +466,7 @@ fn every_entity_fact_and_relation_cites_a_source() {
             .iter()
             .all(|e| !e.sources.is_empty() && e.facts.iter().all(|f| !f.sources.is_empty()))
     );
-    assert!(d.relations.iter().all(|r| !r.sources.is_empty()));
+    assert!(d.relations.iter().all(|r| !r.sources().is_empty()));
     assert_eq!(d.sources.len(), 5);
 }
 
@@ -514,7 +514,7 @@ fn inferred(from: &str, rel: &str, to: &str) -> &'static Relation {
 
 fn cited(r: &Relation) -> Vec<&'static str> {
     let mut v: Vec<&str> = r
-        .sources
+        .sources()
         .iter()
         .map(|&s| ds().sources[s].id.as_str())
         .collect();

@@ -57,7 +57,7 @@ fn check_model(p: &Model) -> Result<(), Bad> {
     }
     for r in &p.relations {
         let period = r.period().as_ref().is_none_or(date);
-        if r.from() >= entities || r.to() >= entities || !cited(&r.sources) || !period {
+        if r.from() >= entities || r.to() >= entities || !cited(r.sources()) || !period {
             return Err(Bad("a relation points outside the dataset"));
         }
     }

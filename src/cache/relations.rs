@@ -66,8 +66,8 @@ impl Serialize for RelationsRef<'_> {
             };
             columns.kind.push(u8::from(r.rel) | inferred);
             let next = lists.len() as u32;
-            let list = *lists.entry(&r.sources).or_insert_with(|| {
-                columns.lists.push(r.sources.to_vec());
+            let list = *lists.entry(r.sources()).or_insert_with(|| {
+                columns.lists.push(r.sources().to_vec());
                 next
             });
             columns.cites.push(list);

@@ -85,7 +85,7 @@ fn relation_out<'a>(ds: &'a Dataset, r: &'a Relation) -> RelationOut<'a> {
         period: r.period().map(|p| p.iso()),
         certainty: r.certainty.as_str(),
         note: r.note(),
-        sources: source_ids(ds, &r.sources),
+        sources: source_ids(ds, r.sources()),
     }
 }
 

@@ -119,7 +119,7 @@ fn chain_out(ds: &Dataset, c: &Chain) -> ChainOut {
                 to: ds.entity(h.to).id.to_string(),
                 to_name: ds.entity(h.to).name.to_string(),
                 certainty: r.certainty.as_str(),
-                sources: (r.sources.iter())
+                sources: (r.sources().iter())
                     .map(|&s| ds.sources[s].id.clone())
                     .collect(),
             };

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::When;
 use super::kind::Kind;
-use super::source_list::SourceList;
+use super::source_list::{Details, SourceList};
 
 /// Whether a source says a thing outright or only implies it (by layout, by a listing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -250,17 +250,55 @@ pub enum Direction {
 }
 
 /// A typed link between two entities (by index into the dataset), with its qualifiers.
-/// Half a million of these make a large dataset, so the rarely given qualifiers
-/// live in a box of their own, the sources are a shared list, and the common
-/// relation stays small.
+/// Millions of these make a large dataset, so the sources are a shared list
+/// that also holds the rarely given qualifiers, and a relation is 24 bytes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "Plain", from = "Plain")]
 pub struct Relation {
     from: u32,
     to: u32,
     pub rel: RelationType,
     pub certainty: Certainty,
-    details: Option<Box<Details>>,
-    pub sources: SourceList,
+    sources: SourceList,
+}
+
+/// A relation as serde sees it, its qualifiers apart from its sources (the
+/// compiled cache writes relations by column; this form serves comparisons
+/// of serialization formats).
+#[derive(Serialize, Deserialize)]
+struct Plain {
+    from: u32,
+    to: u32,
+    rel: RelationType,
+    certainty: Certainty,
+    details: Option<Details>,
+    sources: Vec<usize>,
+}
+
+impl From<Relation> for Plain {
+    fn from(r: Relation) -> Plain {
+        Plain {
+            from: r.from,
+            to: r.to,
+            rel: r.rel,
+            certainty: r.certainty,
+            details: r.sources.details().cloned(),
+            sources: r.sources.to_vec(),
+        }
+    }
+}
+
+impl From<Plain> for Relation {
+    fn from(p: Plain) -> Relation {
+        let sources = SourceList::from(p.sources).with_details(p.details.unwrap_or_default());
+        Relation {
+            from: p.from,
+            to: p.to,
+            rel: p.rel,
+            certainty: p.certainty,
+            sources,
+        }
+    }
 }
 
 /// An entity number as a relation keeps it: 32 bits halve the ends of the
@@ -268,14 +306,6 @@ pub struct Relation {
 /// size limit (1 GiB) cannot name four billion entities.
 fn end(entity: usize) -> u32 {
     u32::try_from(entity).unwrap_or(u32::MAX)
-}
-
-/// The qualifiers few relations carry.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-struct Details {
-    role: Option<String>,
-    period: Option<When>,
-    note: Option<String>,
 }
 
 impl Relation {
@@ -291,7 +321,6 @@ impl Relation {
             to: end(to),
             rel,
             certainty: Certainty::Stated,
-            details: None,
             sources: sources.into(),
         }
     }
@@ -330,20 +359,25 @@ impl Relation {
         note: Option<String>,
     ) {
         let details = Details { role, period, note };
-        self.details = (details != Details::default()).then(|| Box::new(details));
+        self.sources = self.sources.with_details(details);
+    }
+
+    /// The sources the relation cites (indices into the dataset's sources).
+    pub fn sources(&self) -> &[usize] {
+        &self.sources
     }
 
     /// The capacity in which the subject stands in the relation: "as president".
     pub fn role(&self) -> Option<&str> {
-        self.details.as_ref()?.role.as_deref()
+        self.sources.details()?.role.as_deref()
     }
 
     pub fn period(&self) -> Option<When> {
-        self.details.as_ref()?.period
+        self.sources.details()?.period
     }
 
     pub fn note(&self) -> Option<&str> {
-        self.details.as_ref()?.note.as_deref()
+        self.sources.details()?.note.as_deref()
     }
 }
 
@@ -361,9 +395,9 @@ mod tests {
 
     #[test]
     fn a_relation_stays_small() {
-        // Millions of them make a large dataset's memory: 32-bit ends, a thin
-        // shared source list and one box for the rare qualifiers.
-        assert!(std::mem::size_of::<Relation>() <= 32);
+        // Millions of them make a large dataset's memory: 32-bit ends and a
+        // thin shared source list that holds the rare qualifiers too.
+        assert!(std::mem::size_of::<Relation>() <= 24);
         let r = Relation::new(7, RelationType::parse("member_of").unwrap(), 9, vec![1]);
         assert_eq!((r.from(), r.to()), (7, 9));
     }

@@ -112,7 +112,7 @@ pub fn paths(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
                 Direction::Incoming => ("<-", r.rel.inverse()),
             };
             let src: Vec<&str> = r
-                .sources
+                .sources()
                 .iter()
                 .map(|&s| app.ds.sources[s].id.as_str())
                 .collect();

@@ -94,7 +94,7 @@ pub(super) fn card(ds: &Dataset, i: usize) -> Card {
     let relations = (ds.grouped_links(i).into_iter())
         .flat_map(|(_, links)| links)
         .map(|l| {
-            cited.extend(l.relation.sources.iter());
+            cited.extend(l.relation.sources().iter());
             related_out(ds, &l)
         })
         .collect();
@@ -159,7 +159,7 @@ fn related_out(ds: &Dataset, l: &Link) -> RelatedOut {
         period: r.period().map(|p| p.to_string()),
         note: r.note().map(str::to_string),
         certainty: r.certainty.as_str(),
-        sources: source_ids(ds, &r.sources),
+        sources: source_ids(ds, r.sources()),
     }
 }
 

@@ -212,7 +212,7 @@ fn relation_asked(ds: &Dataset, link: &Link, meaning: &Meaning) -> bool {
 fn relation_answer(e: usize, label: &str, links: &[Link]) -> Answer {
     let mut sources: Vec<usize> = links
         .iter()
-        .flat_map(|l| l.relation.sources.iter().copied())
+        .flat_map(|l| l.relation.sources().iter().copied())
         .collect();
     sources.sort_unstable();
     sources.dedup();
