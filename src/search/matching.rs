@@ -178,10 +178,14 @@ fn term(
         }
     }
     if let Some((_, w)) = prepared {
-        for (score, m) in extra_matches(ix, w, e, indices) {
+        let maybe = p.may_be_extra(e);
+        for (score, m) in extra_matches(ix, w, e, indices, maybe) {
             offer(score, usize::MAX, m);
         }
-        if let Some(m) = extra::note_match(p, w, e, mode, indices) {
+        if let Some(m) = maybe
+            .then(|| extra::note_match(p, w, e, mode, indices))
+            .flatten()
+        {
             offer(m.score, usize::MAX, m);
         }
     }

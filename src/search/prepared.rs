@@ -48,9 +48,33 @@ pub struct Prepared<'q> {
     /// What rules entities out before matching, when the search is over all
     /// entities (see [`Prefilter`]).
     pub prefilter: Option<Prefilter<'q>>,
+    /// The entities a typo, initials or a note may match, one bit each (see
+    /// [`Prepared::set_extra`]); empty when there are none.
+    extra: Vec<u64>,
 }
 
 impl Prepared<'_> {
+    /// Marks `entities` as those a typo, initials or a note may match: each
+    /// candidate of a search asks, and a bit answers where a search of the
+    /// list cost each of thousands of candidates a dozen reads or more.
+    pub(super) fn set_extra(&mut self, entities: &[u32], len: usize) {
+        self.extra.clear();
+        if let Some(&last) = entities.last() {
+            self.extra
+                .resize(len.max(last as usize + 1).div_ceil(64), 0);
+            for &e in entities {
+                self.extra[e as usize / 64] |= 1 << (e % 64);
+            }
+        }
+    }
+
+    /// Whether a typo, initials or a note may match entity `e`.
+    pub(super) fn may_be_extra(&self, e: usize) -> bool {
+        self.extra
+            .get(e / 64)
+            .is_some_and(|w| w >> (e % 64) & 1 == 1)
+    }
+
     /// Whether entity `e`'s prose is known not to hold `text` as typed.
     pub(super) fn prose_lacks(&self, text: &str, e: usize) -> bool {
         self.prefilter
@@ -145,6 +169,7 @@ pub(super) fn prepare<'q>(
         places,
         words,
         prefilter: None,
+        extra: Vec::new(),
     })
 }
 

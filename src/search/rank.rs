@@ -235,6 +235,7 @@ pub fn run_until(
     let mut p = prepare(ix, personal, &expanded, &typed)?;
     let exact = query.exact.as_deref().map_or(&[][..], |k| ix.exact(k));
     let extra = extra_entities(&p);
+    p.set_extra(&extra, ix.len());
     let fast = match candidates {
         None => score_short(ix, &expanded, exact),
         Some(_) => None,
@@ -254,7 +255,6 @@ pub fn run_until(
                 ix,
                 p: &p,
                 exact,
-                extra: &extra,
                 stop,
             };
             score_split(&run, pool)

@@ -62,9 +62,6 @@ pub(super) struct Run<'a> {
     pub p: &'a Prepared<'a>,
     /// Entities whose name or alias is the whole query (ascending): first.
     pub exact: &'a [u32],
-    /// Entities a typo or initials may match (ascending): they may lack the
-    /// letters the letter tests ask for.
-    pub extra: &'a [u32],
     /// Asked between chunks: true gives up the run (see [`Stop`]).
     pub stop: &'a Stop<'a>,
 }
@@ -173,7 +170,8 @@ fn score_all(
     let mut tested = Vec::new();
     let mut extra = Vec::new();
     for e in candidates {
-        if run.extra.binary_search(&e).is_ok() {
+        // A typo or initials may match an entity lacking the letters tested.
+        if run.p.may_be_extra(e as usize) {
             extra.push(e);
         } else if masks.iter().all(|&m| m & !ix.mask(e as usize) == 0) {
             tested.push(e);

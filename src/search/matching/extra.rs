@@ -19,10 +19,13 @@ pub(super) fn extra_matches(
     w: &PreparedWord,
     e: usize,
     indices: bool,
+    maybe: bool,
 ) -> Vec<(i64, AtomMatch)> {
     let mut out = Vec::new();
-    // Most words match no label and have neither typos nor initials.
-    if w.label_mask == 0 && w.typos.is_empty() && w.initials.is_empty() {
+    // Most words match no label, and most entities no typo nor initials
+    // (`maybe`: the search's own list of those entities holds `e`).
+    let maybe = maybe && !(w.typos.is_empty() && w.initials.is_empty());
+    if w.label_mask == 0 && !maybe {
         return out;
     }
     let mut bits = ix.relation_labels(e) & w.label_mask;
@@ -46,6 +49,9 @@ pub(super) fn extra_matches(
                 rematch: false,
             },
         ));
+    }
+    if !maybe {
+        return out;
     }
     if let Some(m) = typo_match(ix, w, e) {
         out.push(m);
