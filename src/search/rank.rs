@@ -4,6 +4,8 @@
 //! alias that is the whole query always first — and computes highlights only
 //! for the hits that will be shown.
 
+use std::cmp::Reverse;
+
 use rayon::prelude::*;
 
 use super::index::Index;
@@ -116,6 +118,35 @@ fn score_short(ix: &Index, query: &Query, exact: &[u32]) -> Option<Vec<Scored>> 
         }
     }
     Some(all)
+}
+
+/// The `limit` best of `scored` (in no order). Each hit's place in the
+/// order is read once, in entity order, before they are compared: read
+/// inside the comparisons, the frecency and tie-break of the hits (tables as
+/// long as the dataset) missed the processor's cache at every step, and the
+/// 138,321 hits of `l` at a million entities took 18 ms to pick from
+/// instead of 6.
+fn best(ix: &Index, personal: &Personal, scored: &[Scored], limit: usize) -> Vec<Scored> {
+    // f64's total order as an unsigned number's (its sign bit flips the rest).
+    let ordered = |f: f64| {
+        let bits = f.to_bits();
+        if bits >> 63 == 1 {
+            !bits
+        } else {
+            bits | 1 << 63
+        }
+    };
+    let mut keyed: Vec<_> = (scored.iter().enumerate())
+        .map(|(i, s)| {
+            let frecency = ordered(personal.frecency(s.entity));
+            let tiebreak = ix.tiebreak(s.entity as usize);
+            let key = (Reverse(s.score), s.field_rank, Reverse(frecency), tiebreak);
+            (key, i as u32)
+        })
+        .collect();
+    keyed.select_nth_unstable(limit);
+    keyed.truncate(limit);
+    keyed.iter().map(|&(_, i)| scored[i as usize]).collect()
 }
 
 /// Better first: the score, the field, then (only between hits equal so far)
@@ -267,12 +298,10 @@ pub fn run_until(
     let base: Vec<u32> = scored.iter().map(|s| s.entity).collect();
     scored.retain(|s| s.matched);
     let matched: Vec<u32> = scored.iter().map(|s| s.entity).collect();
-    let cmp = |a: &Scored, b: &Scored| order(ix, personal, a, b);
     if scored.len() > limit {
-        scored.select_nth_unstable_by(limit, cmp);
-        scored.truncate(limit);
+        scored = best(ix, personal, &scored, limit);
     }
-    scored.sort_unstable_by(cmp);
+    scored.sort_unstable_by(|a, b| order(ix, personal, a, b));
     let hits = shown(ix, &p, &scored);
     Ok(Some(Ranked {
         hits,

@@ -186,6 +186,24 @@ fn one_and_two_letter_queries_rank_as_the_matcher_would() {
     }
 }
 
+/// The best few of many hits, picked before they are ordered, are the head of
+/// the whole answer in order, with the user's frecency breaking ties.
+#[test]
+fn the_best_few_are_the_head_of_the_whole_order() {
+    let ds = crate::validate::build(&crate::synth::generate(2_000, 5));
+    let ix = Index::new(&ds);
+    let seen = (0..ds.len()).step_by(7).map(|e| (e, (e % 5) as f64));
+    let personal = Personal::new(Vec::new(), seen);
+    for q in ["l", "me", "lyo", "gmbh", "bio", "health"] {
+        let query = Query::parse(q).expect("valid");
+        let whole = rank::run(&ix, &query, &personal, None, usize::MAX).expect("runs");
+        assert!(whole.hits.len() > 20, "{q}: {} hits", whole.hits.len());
+        let few = rank::run(&ix, &query, &personal, None, 12).expect("runs");
+        assert_eq!(few.hits, whole.hits[..12], "{q}");
+        assert_eq!(few.all.len(), whole.all.len(), "{q}");
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
     /// Scoring without positions uses the matcher's two-row pass (and keeps
