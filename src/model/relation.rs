@@ -11,6 +11,10 @@ use super::date::When;
 use super::kind::Kind;
 use super::source_list::{Details, SourceList};
 
+mod plain;
+
+use plain::Plain;
+
 /// Whether a source says a thing outright or only implies it (by layout, by a listing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Certainty {
@@ -260,45 +264,6 @@ pub struct Relation {
     pub rel: RelationType,
     pub certainty: Certainty,
     sources: SourceList,
-}
-
-/// A relation as serde sees it, its qualifiers apart from its sources (the
-/// compiled cache writes relations by column; this form serves comparisons
-/// of serialization formats).
-#[derive(Serialize, Deserialize)]
-struct Plain {
-    from: u32,
-    to: u32,
-    rel: RelationType,
-    certainty: Certainty,
-    details: Option<Details>,
-    sources: Vec<usize>,
-}
-
-impl From<Relation> for Plain {
-    fn from(r: Relation) -> Plain {
-        Plain {
-            from: r.from,
-            to: r.to,
-            rel: r.rel,
-            certainty: r.certainty,
-            details: r.sources.details().cloned(),
-            sources: r.sources.to_vec(),
-        }
-    }
-}
-
-impl From<Plain> for Relation {
-    fn from(p: Plain) -> Relation {
-        let sources = SourceList::from(p.sources).with_details(p.details.unwrap_or_default());
-        Relation {
-            from: p.from,
-            to: p.to,
-            rel: p.rel,
-            certainty: p.certainty,
-            sources,
-        }
-    }
 }
 
 /// An entity number as a relation keeps it: 32 bits halve the ends of the

@@ -4,8 +4,6 @@
 //! alias that is the whole query always first — and computes highlights only
 //! for the hits that will be shown.
 
-use std::cmp::Reverse;
-
 use rayon::prelude::*;
 
 use super::index::Index;
@@ -16,6 +14,10 @@ use super::prepared::{Expanded, Prepared, prepare, with_synonyms};
 use super::score::{EXACT, Pool, Run, Scored, Stop, score_split};
 use super::syntax::{Atom, AtomKind, MatchMode, Query, Scope};
 use super::{Field, Hit, Matcher, QueryError, fieldmatch};
+
+mod order;
+
+use order::{best, order};
 
 /// The result of a run: the shown hits and every matching entity (for narrowing).
 #[derive(Debug, Clone, Default)]
@@ -118,52 +120,6 @@ fn score_short(ix: &Index, query: &Query, exact: &[u32]) -> Option<Vec<Scored>> 
         }
     }
     Some(all)
-}
-
-/// The `limit` best of `scored` (in no order). Each hit's place in the
-/// order is read once, in entity order, before they are compared: read
-/// inside the comparisons, the frecency and tie-break of the hits (tables as
-/// long as the dataset) missed the processor's cache at every step, and the
-/// 138,321 hits of `l` at a million entities took 18 ms to pick from
-/// instead of 6.
-fn best(ix: &Index, personal: &Personal, scored: &[Scored], limit: usize) -> Vec<Scored> {
-    // f64's total order as an unsigned number's (its sign bit flips the rest).
-    let ordered = |f: f64| {
-        let bits = f.to_bits();
-        if bits >> 63 == 1 {
-            !bits
-        } else {
-            bits | 1 << 63
-        }
-    };
-    let mut keyed: Vec<_> = (scored.iter().enumerate())
-        .map(|(i, s)| {
-            let frecency = ordered(personal.frecency(s.entity));
-            let tiebreak = ix.tiebreak(s.entity as usize);
-            let key = (Reverse(s.score), s.field_rank, Reverse(frecency), tiebreak);
-            (key, i as u32)
-        })
-        .collect();
-    keyed.select_nth_unstable(limit);
-    keyed.truncate(limit);
-    keyed.iter().map(|&(_, i)| scored[i as usize]).collect()
-}
-
-/// Better first: the score, the field, then (only between hits equal so far)
-/// frecency, then the shorter name and the id.
-fn order(ix: &Index, personal: &Personal, a: &Scored, b: &Scored) -> std::cmp::Ordering {
-    b.score
-        .cmp(&a.score)
-        .then(a.field_rank.cmp(&b.field_rank))
-        .then_with(|| {
-            personal
-                .frecency(b.entity)
-                .total_cmp(&personal.frecency(a.entity))
-        })
-        .then(
-            ix.tiebreak(a.entity as usize)
-                .cmp(&ix.tiebreak(b.entity as usize)),
-        )
 }
 
 /// The entities the query's `note:` scopes leave (ascending), when it has one
