@@ -48,31 +48,24 @@ pub struct Prepared<'q> {
     /// What rules entities out before matching, when the search is over all
     /// entities (see [`Prefilter`]).
     pub prefilter: Option<Prefilter<'q>>,
-    /// The entities a typo, initials or a note may match, one bit each (see
-    /// [`Prepared::set_extra`]); empty when there are none.
-    extra: Vec<u64>,
+    /// The entities a typo, initials or a note may match, ascending, and the
+    /// same one bit each: every candidate of a search asks, and a bit answers
+    /// where a search of the list cost each of thousands of candidates a
+    /// dozen reads or more.
+    extra: Vec<u32>,
+    extra_bits: Vec<u64>,
 }
 
 impl Prepared<'_> {
-    /// Marks `entities` as those a typo, initials or a note may match: each
-    /// candidate of a search asks, and a bit answers where a search of the
-    /// list cost each of thousands of candidates a dozen reads or more.
-    pub(super) fn set_extra(&mut self, entities: &[u32], len: usize) {
-        self.extra.clear();
-        if let Some(&last) = entities.last() {
-            self.extra
-                .resize(len.max(last as usize + 1).div_ceil(64), 0);
-            for &e in entities {
-                self.extra[e as usize / 64] |= 1 << (e % 64);
-            }
-        }
+    /// The entities a typo, initials or a note may match (ascending): they
+    /// may lack the letters the letter tests ask for.
+    pub(super) fn extra(&self) -> &[u32] {
+        &self.extra
     }
 
     /// Whether a typo, initials or a note may match entity `e`.
     pub(super) fn may_be_extra(&self, e: usize) -> bool {
-        self.extra
-            .get(e / 64)
-            .is_some_and(|w| w >> (e % 64) & 1 == 1)
+        (self.extra_bits.get(e / 64)).is_some_and(|w| w >> (e % 64) & 1 == 1)
     }
 
     /// Whether entity `e`'s prose is known not to hold `text` as typed.
@@ -162,15 +155,40 @@ pub(super) fn prepare<'q>(
             }
             AtomKind::Scope(_) => None,
         })
-        .collect();
+        .collect::<Vec<PreparedWord>>();
+    let extra = extra_entities(&words);
+    let mut extra_bits = Vec::new();
+    if let Some(&last) = extra.last() {
+        extra_bits.resize(ix.len().max(last as usize + 1).div_ceil(64), 0);
+        for &e in &extra {
+            extra_bits[e as usize / 64] |= 1 << (e % 64);
+        }
+    }
     Ok(Prepared {
         query,
         personal,
         places,
         words,
         prefilter: None,
-        extra: Vec::new(),
+        extra,
+        extra_bits,
     })
+}
+
+/// The entities the words' typos, initials and notes name, ascending.
+fn extra_entities(words: &[PreparedWord]) -> Vec<u32> {
+    let mut extra: Vec<u32> = (words.iter())
+        .flat_map(|w| {
+            w.typos
+                .iter()
+                .map(|t| t.entity)
+                .chain(w.initials.iter().map(|i| i.0))
+                .chain(w.notes.iter().map(|n| n.entity))
+        })
+        .collect();
+    extra.sort_unstable();
+    extra.dedup();
+    extra
 }
 
 fn prepare_word<'q>(ix: &Index, a: &Atom, text: &'q str, mode: MatchMode) -> PreparedWord<'q> {

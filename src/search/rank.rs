@@ -221,8 +221,6 @@ pub fn run_until(
     let candidates = candidates.filter(|_| !last);
     let mut p = prepare(ix, personal, &expanded, &typed)?;
     let exact = query.exact.as_deref().map_or(&[][..], |k| ix.exact(k));
-    let extra = extra_entities(&p);
-    p.set_extra(&extra, ix.len());
     let fast = match candidates {
         None => score_short(ix, &expanded, exact),
         Some(_) => None,
@@ -230,7 +228,7 @@ pub fn run_until(
     let mut scored = match fast {
         Some(scored) => scored,
         None => {
-            let list = pool_list(ix, &p, &expanded, candidates, &extra);
+            let list = pool_list(ix, &p, &expanded, candidates, p.extra());
             if list.is_none() {
                 p.prefilter = long_group(&expanded).map(|words| Prefilter::new(ix, &words));
             }
@@ -264,23 +262,6 @@ pub fn run_until(
         all: matched,
         base,
     }))
-}
-
-/// The entities a typo, initials or a note of the user's may match
-/// (ascending): they may lack the letters the letter tests ask for.
-fn extra_entities(p: &Prepared) -> Vec<u32> {
-    let mut extra: Vec<u32> = (p.words.iter())
-        .flat_map(|w| {
-            w.typos
-                .iter()
-                .map(|t| t.entity)
-                .chain(w.initials.iter().map(|i| i.0))
-                .chain(w.notes.iter().map(|n| n.entity))
-        })
-        .collect();
-    extra.sort_unstable();
-    extra.dedup();
-    extra
 }
 
 /// The entities worth scoring when fewer than all: the candidates of the
