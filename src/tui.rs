@@ -42,6 +42,11 @@ const FRAME: Duration = Duration::from_millis(16);
 /// notices a signal.
 const IDLE: Duration = Duration::from_millis(100);
 
+/// How often the explorer looks for a search answer while one is awaited: the
+/// answer's frame is late by at most this (the terminal's events cannot be
+/// woken by another thread).
+const ANSWER_POLL: Duration = Duration::from_millis(1);
+
 /// Asks whether another event is waiting. Not zero: crossterm's reader of the
 /// terminal device returns nothing at all for a zero timeout, even with
 /// events parsed and waiting.
@@ -270,15 +275,15 @@ fn event_loop(
         .map(|(p, max)| Reloader::new(p, *max));
     loop {
         terminal.draw(|frame| ui::draw(frame, app, &options.theme))?;
+        app.search_shown();
         if app.quit || stop.pending().is_some() {
             return Ok(());
         }
         // Wake up for a search or reload answer, now and then to look for
         // saves of the dataset file, and always soon enough to see a signal.
-        let wake = if app.search_pending()
-            || app.memory.busy()
-            || reloader.as_ref().is_some_and(Reloader::busy)
-        {
+        let wake = if app.search_pending() {
+            ANSWER_POLL
+        } else if app.memory.busy() || reloader.as_ref().is_some_and(Reloader::busy) {
             Duration::from_millis(8)
         } else {
             IDLE

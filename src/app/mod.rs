@@ -41,6 +41,8 @@ pub use geometry::Geometry;
 pub use keymap::{Context, Keymap};
 pub use panes::Tab;
 
+use std::sync::Arc;
+
 use crate::diagnostic::Diagnostic;
 use crate::model::{Dataset, Direction};
 use crate::search::{Hit, Searcher};
@@ -84,6 +86,8 @@ pub struct Related {
     pub other: usize,
     pub relation: usize,
     pub direction: Direction,
+    /// The relation carries a note, shown under the row.
+    pub noted: bool,
 }
 
 /// The search overlay's state.
@@ -107,7 +111,7 @@ pub struct SearchState {
 /// Everything the explorer shows and remembers.
 #[derive(Debug)]
 pub struct App {
-    pub ds: std::sync::Arc<Dataset>,
+    pub ds: Arc<Dataset>,
     pub index: index_slot::IndexSlot,
     pub mode: Mode,
     pub focus: Focus,
@@ -123,7 +127,11 @@ pub struct App {
     pub zoom: bool,
     pub history: History,
     /// Related entities of the open entity, grouped by label.
-    pub related: Vec<Related>,
+    pub related: Arc<[Related]>,
+    /// The related rows worked out last, for the entity and dataset they are
+    /// of: each frame asks for the shown card's, and a place can have
+    /// thousands (reading them all again cost a frame 1 to 3 ms at a million).
+    related_memo: Option<(std::sync::Weak<Dataset>, usize, Arc<[Related]>)>,
     pub related_selected: usize,
     /// The user moved onto a related row (so `y` copies it, not the open card).
     pub related_picked: bool,
@@ -180,8 +188,8 @@ impl App {
         diagnostics: Vec<Diagnostic>,
         index: Option<crate::search::Index>,
     ) -> App {
-        let ds = std::sync::Arc::new(ds);
-        let shared = std::sync::Arc::clone(&ds);
+        let ds = Arc::new(ds);
+        let shared = Arc::clone(&ds);
         let index = match index {
             Some(index) => index_slot::IndexSlot::ready(shared, index),
             None => index_slot::IndexSlot::new(shared),
@@ -197,7 +205,8 @@ impl App {
             board: board::BoardState::default(),
             zoom: false,
             history: History::default(),
-            related: Vec::new(),
+            related: Arc::default(),
+            related_memo: None,
             related_selected: 0,
             related_picked: false,
             card_follow: true,
@@ -298,19 +307,27 @@ impl App {
     }
 
     /// Related rows of an entity, in the order the entity view lists them.
-    pub fn related_of(&self, entity: usize) -> Vec<Related> {
-        self.ds
-            .grouped_links(entity)
-            .into_iter()
+    pub fn related_of(&mut self, entity: usize) -> Arc<[Related]> {
+        if let Some((ds, e, related)) = &self.related_memo
+            && *e == entity
+            && std::sync::Weak::ptr_eq(ds, &Arc::downgrade(&self.ds))
+        {
+            return Arc::clone(related);
+        }
+        let related: Arc<[Related]> = (self.ds.grouped_links(entity).into_iter())
             .flat_map(|(label, links)| {
                 links.into_iter().map(move |l| Related {
                     label,
                     other: l.other,
                     relation: l.index,
                     direction: l.direction,
+                    noted: l.relation.note().is_some(),
                 })
             })
-            .collect()
+            .collect();
+        let memo = (Arc::downgrade(&self.ds), entity, Arc::clone(&related));
+        self.related_memo = Some(memo);
+        related
     }
 
     /// The action a key stands for here, with the keys in force.

@@ -50,7 +50,7 @@ impl App {
                     .unwrap_or(0);
             }
             None => {
-                self.related.clear();
+                self.related = std::sync::Arc::default();
                 self.focus = Focus::List;
             }
         }

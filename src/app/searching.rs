@@ -135,6 +135,14 @@ impl App {
         }
     }
 
+    /// Says a frame is drawn: the worker works out the next keys ahead only
+    /// once its last answer is on screen.
+    pub fn search_shown(&mut self) {
+        if let Some(w) = self.search.worker.as_mut() {
+            w.shown();
+        }
+    }
+
     /// Waits for the worker's answer (headless runs, the benchmark).
     pub fn wait_search(&mut self) {
         if let Some(answer) = self.search.worker.as_mut().and_then(|w| w.wait()) {

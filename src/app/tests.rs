@@ -220,6 +220,14 @@ fn a_reload_keeps_the_place_by_id_and_skips_vanished_entities() {
         "biowin",
         "the list keeps a selection that exists"
     );
+    let members: Vec<&str> = (a.related.iter())
+        .map(|r| &*a.ds.entity(r.other).name)
+        .collect();
+    assert_eq!(
+        members,
+        ["BioPmed", "BioPmed", "Biowin"],
+        "the card's related rows are the new file's, not those kept from the old"
+    );
     a.reload_error = Some("broken".into());
     a.replace_dataset((*app().ds).clone(), vec![]);
     assert_eq!(a.reload_error, None, "a good reload clears the error");

@@ -210,6 +210,7 @@ fn type_and_delete(
         // Key to a frame that shows its answer, even when searched off-thread.
         app.wait_search();
         infallible(term.draw(|f| ui::draw(f, app, theme)));
+        app.search_shown();
         let took = ms(t);
         keys.ms.push(took);
         if took > keys.slowest.0 {

@@ -136,7 +136,7 @@ struct View<'a> {
 }
 
 /// The lines in view, related rows built now, the selection styled.
-fn visible(app: &App, page: Page, view: &View, theme: &Theme) -> Vec<Line<'static>> {
+fn visible(app: &App, mut page: Page, view: &View, theme: &Theme) -> Vec<Line<'static>> {
     let selection = if app.related_picked {
         theme.selected
     } else {
@@ -147,8 +147,10 @@ fn visible(app: &App, page: Page, view: &View, theme: &Theme) -> Vec<Line<'stati
         .take(view.height)
         .map(|(l, row)| {
             let line = match row {
-                PageLine::Drawn(line) => line,
-                PageLine::Related(i) => related_row(&app.ds, &view.related[i], view.w, theme),
+                PageLine::Drawn(d) => std::mem::take(&mut page.drawn[d as usize]),
+                PageLine::Related(i) => {
+                    related_row(&app.ds, &view.related[i as usize], view.w, theme)
+                }
             };
             match view.selected.contains(&l) {
                 true => line.style(selection),

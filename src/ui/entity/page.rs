@@ -13,23 +13,29 @@ use crate::text::{clean, width, wrap};
 /// The pane's lines, and which line shows which related row.
 pub(super) struct Page {
     pub(super) lines: Vec<PageLine>,
+    /// The lines built already, by [`PageLine::Drawn`]'s number.
+    pub(super) drawn: Vec<Line<'static>>,
     /// (line index, related index)
     pub(super) related: Vec<(usize, usize)>,
     /// The lines of each of the user's notes: (first, end).
     pub(super) notes: Vec<(usize, usize)>,
 }
 
-/// A line of the pane. A place can have thousands of related entities and
-/// only a screenful is seen: their rows are drawn only when they are in view.
+/// A line of the pane, in 8 bytes: a place can have thousands of related
+/// entities and only a screenful is seen, so their rows are drawn only when
+/// in view, and the page built for every frame stays small.
+#[derive(Clone, Copy)]
 pub(super) enum PageLine {
-    Drawn(Line<'static>),
+    /// The line at this index of [`Page::drawn`].
+    Drawn(u32),
     /// The related entity at this index of [`App::related_of`].
-    Related(usize),
+    Related(u32),
 }
 
 impl Page {
     fn push(&mut self, line: Line<'static>) {
-        self.lines.push(PageLine::Drawn(line));
+        self.lines.push(PageLine::Drawn(self.drawn.len() as u32));
+        self.drawn.push(line);
     }
 }
 
@@ -155,6 +161,7 @@ fn marked(items: &[String], inferred: impl Fn(&str) -> bool) -> String {
 pub(super) fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &Theme) -> Page {
     let mut page = Page {
         lines: Vec::new(),
+        drawn: Vec::new(),
         related: Vec::new(),
         notes: Vec::new(),
     };
@@ -230,8 +237,8 @@ fn related_rows(page: &mut Page, ds: &Dataset, related: &[Related], w: usize, th
             last = r.label;
         }
         page.related.push((page.lines.len(), i));
-        page.lines.push(PageLine::Related(i));
-        if let Some(note) = ds.relations[r.relation].note() {
+        page.lines.push(PageLine::Related(i as u32));
+        if let Some(note) = (r.noted).then(|| ds.relations[r.relation].note()).flatten() {
             for part in wrap(&clean(note), w.saturating_sub(9).max(8)) {
                 page.push(Line::styled(format!("         {part}"), theme.inferred));
             }
@@ -308,4 +315,17 @@ pub(super) fn related_row(ds: &Dataset, r: &Related, w: usize, theme: &Theme) ->
         spans.push(Span::styled(" (inferred)", theme.inferred));
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A card with thousands of related rows is built for every frame: its
+    /// lines must stay small (they were 64 bytes each, and a place's card
+    /// faulted in half a megabyte of fresh memory per frame).
+    #[test]
+    fn a_page_line_takes_eight_bytes() {
+        assert!(std::mem::size_of::<PageLine>() <= 8);
+    }
 }
