@@ -33,15 +33,88 @@ pub(super) fn best(
     scored: &[Scored],
     limit: usize,
 ) -> Vec<Scored> {
-    let mut keyed: Vec<(Key, u32)> = (scored.iter().enumerate())
-        .map(|(i, s)| (key(ix, personal, s), i as u32))
+    let all = || (0..scored.len() as u32).collect::<Vec<u32>>();
+    let few = few_of(ix, personal, scored, limit).unwrap_or_else(all);
+    let mut keyed: Vec<(Key, u32)> = (few.into_iter())
+        .map(|i| (key(ix, personal, &scored[i as usize]), i))
         .collect();
-    keyed.select_nth_unstable(limit);
-    keyed.truncate(limit);
+    if keyed.len() > limit {
+        keyed.select_nth_unstable(limit);
+        keyed.truncate(limit);
+    }
     keyed.iter().map(|&(_, i)| scored[i as usize]).collect()
+}
+
+/// The hits that can be among the `limit` best, by their places in
+/// `scored`: those the user has looked up (frecency), and the best `limit`
+/// of the others, picked on an 8-byte key (score, field, tie-break) instead
+/// of the whole one, since their frecency is the same. `None` when a score
+/// or the dataset is too large for that key.
+fn few_of(ix: &Index, personal: &Personal, scored: &[Scored], limit: usize) -> Option<Vec<u32>> {
+    if ix.len() >= 1 << 24 {
+        return None;
+    }
+    let mut known = Vec::new();
+    let mut plain: Vec<(u64, u32)> = Vec::with_capacity(scored.len());
+    for (i, s) in scored.iter().enumerate() {
+        if personal.frecency(s.entity).to_bits() != 0 {
+            known.push(i as u32);
+            continue;
+        }
+        // The better score the smaller, as in `key`.
+        let score = !((i32::try_from(s.score).ok()? as u32) ^ 1 << 31);
+        let tiebreak = ix.tiebreak(s.entity as usize);
+        let packed = u64::from(score) << 32 | u64::from(s.field_rank) << 24 | u64::from(tiebreak);
+        plain.push((packed, i as u32));
+    }
+    if plain.len() > limit {
+        plain.select_nth_unstable(limit);
+        plain.truncate(limit);
+    }
+    known.extend(plain.iter().map(|&(_, i)| i));
+    Some(known)
 }
 
 /// Better first, by [`key`] (for the few hits kept).
 pub(super) fn order(ix: &Index, personal: &Personal, a: &Scored, b: &Scored) -> std::cmp::Ordering {
     key(ix, personal, a).cmp(&key(ix, personal, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hits made to tie on score and differ on field, to score beyond 32
+    /// bits, to score below zero, some looked up before: the best few picked
+    /// are always the head of the whole order.
+    #[test]
+    fn the_pick_is_the_head_of_the_order_however_hits_tie() {
+        let ds = crate::validate::build(&crate::synth::generate(400, 3));
+        let ix = Index::new(&ds);
+        let seen = (0..ds.len()).step_by(11).map(|e| (e, 1.0 + (e % 3) as f64));
+        let personal = Personal::new(Vec::new(), seen);
+        let scores: [&dyn Fn(usize) -> i64; 3] = [
+            &|e| (e % 3) as i64 * 10,
+            &|e| if e % 50 == 0 { 1 << 40 } else { 7 },
+            &|e| -((e % 4) as i64),
+        ];
+        for (n, score) in scores.iter().enumerate() {
+            let scored: Vec<Scored> = (0..ds.len())
+                .map(|e| Scored {
+                    entity: e as u32,
+                    score: score(e),
+                    field_rank: (e % 5) as u8,
+                    lead: None,
+                    rematch: false,
+                    matched: true,
+                })
+                .collect();
+            let mut whole = scored.clone();
+            whole.sort_unstable_by(|a, b| order(&ix, &personal, a, b));
+            let mut few = best(&ix, &personal, &scored, 25);
+            few.sort_unstable_by(|a, b| order(&ix, &personal, a, b));
+            let entities = |v: &[Scored]| v.iter().map(|s| s.entity).collect::<Vec<_>>();
+            assert_eq!(entities(&few), entities(&whole[..25]), "scores {n}");
+        }
+    }
 }
