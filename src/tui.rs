@@ -283,7 +283,10 @@ fn event_loop(
         // saves of the dataset file, and always soon enough to see a signal.
         let wake = if app.search_pending() {
             ANSWER_POLL
-        } else if app.memory.busy() || reloader.as_ref().is_some_and(Reloader::busy) {
+        } else if app.search_deferred()
+            || app.memory.busy()
+            || reloader.as_ref().is_some_and(Reloader::busy)
+        {
             Duration::from_millis(8)
         } else {
             IDLE

@@ -1,6 +1,6 @@
 //! The search index, built on a worker thread for large datasets so that the
-//! first frame does not wait for it: the first search waits instead, and only
-//! if the user types before the index is ready.
+//! first frame does not wait for it; a search typed before it is ready is
+//! run once it is, and the explorer keeps answering keys meanwhile.
 
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -37,6 +37,15 @@ impl IndexSlot {
         IndexSlot { state, ds }
     }
 
+    /// A slot whose index comes from `build` (tests hold it back at will).
+    #[cfg(test)]
+    pub fn building(ds: Arc<Dataset>, build: JoinHandle<Index>) -> IndexSlot {
+        IndexSlot {
+            state: State::Building(build),
+            ds,
+        }
+    }
+
     /// A slot holding an index made elsewhere (the compiled cache's).
     pub fn ready(ds: Arc<Dataset>, index: Index) -> IndexSlot {
         IndexSlot {
@@ -63,6 +72,15 @@ impl IndexSlot {
         match &self.state {
             State::Ready(i) => i,
             _ => unreachable!("the index was just made ready"),
+        }
+    }
+
+    /// Whether the index can be had without waiting.
+    pub fn is_ready(&self) -> bool {
+        match &self.state {
+            State::Ready(_) => true,
+            State::Building(handle) => handle.is_finished(),
+            State::Empty => false,
         }
     }
 

@@ -106,6 +106,10 @@ pub struct SearchState {
     pub purpose: views::Purpose,
     /// Searches off the UI thread, for large datasets.
     pub worker: Option<search_worker::SearchWorker>,
+    /// The line was typed while the index of a large dataset was still being
+    /// built: it is searched once the index is ready (the explorer keeps
+    /// answering keys meanwhile).
+    pub deferred: bool,
 }
 
 /// Everything the explorer shows and remembers.

@@ -94,6 +94,12 @@ impl App {
         let personal = std::sync::Arc::clone(&self.memory.personal);
         if self.index.is_large() {
             if self.search.worker.is_none() {
+                // Waiting for the index here would freeze the explorer for
+                // seconds at a million entities, the keys typed not even shown.
+                if !self.index.is_ready() {
+                    self.search.deferred = true;
+                    return;
+                }
                 let index = self.index.shared();
                 let ds = std::sync::Arc::clone(&self.ds);
                 self.search.worker = Some(super::search_worker::SearchWorker::start(index, ds));
@@ -123,15 +129,28 @@ impl App {
             .is_some_and(|w| w.pending.is_some())
     }
 
+    /// Whether the line waits for the index of a large dataset to be built.
+    pub fn search_deferred(&self) -> bool {
+        self.search.deferred
+    }
+
     /// Takes the worker's answer if it has come; true when the screen changes.
+    /// A search typed before the index was ready starts once it is.
     pub fn poll_search(&mut self) -> bool {
+        let started = self.search.deferred && self.index.is_ready();
+        if started {
+            self.search.deferred = false;
+            if self.mode == Mode::Search {
+                self.run_search();
+            }
+        }
         match self.search.worker.as_mut().and_then(|w| w.poll()) {
             Some(answer) => {
                 self.search.answers = answer.answers;
                 self.take_answer(answer.result);
                 true
             }
-            None => false,
+            None => started,
         }
     }
 
@@ -143,8 +162,13 @@ impl App {
         }
     }
 
-    /// Waits for the worker's answer (headless runs, the benchmark).
+    /// Waits for the worker's answer (headless runs, the benchmark), and
+    /// first for the index when the search waits for it.
     pub fn wait_search(&mut self) {
+        if self.search.deferred {
+            self.index.get();
+            self.poll_search();
+        }
         if let Some(answer) = self.search.worker.as_mut().and_then(|w| w.wait()) {
             self.search.answers = answer.answers;
             self.take_answer(answer.result);

@@ -333,3 +333,40 @@ fn a_large_dataset_is_searched_off_thread_and_answers_the_latest_query() {
     );
     assert!(a.search.total > 0);
 }
+
+/// Typing while a large dataset's index is still being built: the keys are
+/// taken at once (the line shows them, Backspace works, the pane says why no
+/// hits yet), and the line as it then reads is searched once the index is ready.
+#[test]
+fn keys_typed_while_the_index_builds_are_taken_at_once_and_searched_after() {
+    let file = crate::synth::generate(6_000, 3);
+    let mut a = App::new(crate::validate::build(&file), vec![]);
+    let (release, held) = std::sync::mpsc::channel::<()>();
+    let ds = Arc::clone(&a.ds);
+    // Held back until the keys are typed, or for long enough to tell a
+    // frozen explorer from one that took the keys.
+    let build = std::thread::spawn(move || {
+        let _ = held.recv_timeout(std::time::Duration::from_secs(20));
+        crate::search::Index::new(&ds)
+    });
+    a.index = index_slot::IndexSlot::building(Arc::clone(&a.ds), build);
+    run(&mut a, &[Action::StartSearch]);
+    type_text(&mut a, "medix");
+    run(&mut a, &[Action::DeleteBack]);
+    let deferred = a.search_deferred();
+    let _ = release.send(());
+    assert!(
+        deferred,
+        "the search waits for the index, the explorer does not"
+    );
+    assert_eq!(a.search.line.text(), "medi");
+    a.wait_search();
+    assert!(!a.search_deferred() && !a.search_pending());
+    let mut fresh = crate::search::Searcher::new();
+    let index = crate::search::Index::new(&a.ds);
+    let want: Vec<usize> = (fresh.search(&index, "medi").expect("valid").iter())
+        .map(|h| h.entity)
+        .collect();
+    let got: Vec<usize> = a.search.hits.iter().map(|h| h.entity).collect();
+    assert_eq!(got, want, "the line as it reads is searched");
+}

@@ -81,6 +81,14 @@ fn info(app: &App, w: usize, theme: &Theme) -> Line<'static> {
             truncate(&s.line.notice().unwrap_or_default(), w).into_owned(),
             theme.error,
         ),
+        _ if app.search_deferred() => Line::styled(
+            truncate(
+                "building the search index… the search runs when it is ready",
+                w,
+            )
+            .into_owned(),
+            theme.dim,
+        ),
         _ if app.search_pending() => Line::styled("searching…", theme.dim),
         Some(e) => Line::styled(
             truncate(&crate::text::clean(e), w).into_owned(),
