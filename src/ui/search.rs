@@ -81,12 +81,9 @@ fn info(app: &App, w: usize, theme: &Theme) -> Line<'static> {
             truncate(&s.line.notice().unwrap_or_default(), w).into_owned(),
             theme.error,
         ),
+        // The line is searched as soon as the index is ready.
         _ if app.search_deferred() => Line::styled(
-            truncate(
-                "building the search index… the search runs when it is ready",
-                w,
-            )
-            .into_owned(),
+            truncate("building the search index…", w).into_owned(),
             theme.dim,
         ),
         _ if app.search_pending() => Line::styled("searching…", theme.dim),
