@@ -42,10 +42,33 @@ const FRAME: Duration = Duration::from_millis(16);
 /// notices a signal.
 const IDLE: Duration = Duration::from_millis(100);
 
+/// How often the loop wakes while a reload, a save or a search is under way.
+const BUSY: Duration = Duration::from_millis(8);
+
 /// How often the explorer looks for a search answer while one is awaited: the
 /// answer's frame is late by at most this (the terminal's events cannot be
 /// woken by another thread).
 const ANSWER_POLL: Duration = Duration::from_millis(1);
+
+/// Waits up to `wake` for an event (true when one came). While a search
+/// answer is awaited it is looked for every [`ANSWER_POLL`] and the wait ends
+/// as soon as it has come, without drawing in between: a frame every
+/// millisecond would take a core from the search itself.
+fn wait_for_event(app: &mut App, wake: Duration) -> io::Result<bool> {
+    if !app.search_pending() {
+        return event::poll(wake);
+    }
+    let started = Instant::now();
+    while started.elapsed() < wake {
+        if event::poll(ANSWER_POLL)? {
+            return Ok(true);
+        }
+        if app.poll_search() {
+            return Ok(false);
+        }
+    }
+    Ok(false)
+}
 
 /// Asks whether another event is waiting. Not zero: crossterm's reader of the
 /// terminal device returns nothing at all for a zero timeout, even with
@@ -281,17 +304,16 @@ fn event_loop(
         }
         // Wake up for a search or reload answer, now and then to look for
         // saves of the dataset file, and always soon enough to see a signal.
-        let wake = if app.search_pending() {
-            ANSWER_POLL
-        } else if app.search_deferred()
+        let wake = if app.search_pending()
+            || app.search_deferred()
             || app.memory.busy()
             || reloader.as_ref().is_some_and(Reloader::busy)
         {
-            Duration::from_millis(8)
+            BUSY
         } else {
             IDLE
         };
-        if !event::poll(wake)? {
+        if !wait_for_event(app, wake)? {
             background(app, &watch, &mut reloader);
             continue;
         }
