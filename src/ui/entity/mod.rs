@@ -56,9 +56,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
             scroll = l - 1;
         }
     }
-    app.geometry.related_rows = (page.related.iter())
-        .filter(|(l, _)| *l >= scroll && *l < scroll + height)
-        .map(|&(l, r)| (inner.y + (l - scroll) as u16, r))
+    app.geometry.related_rows = (page.related_rows(scroll, scroll + height))
+        .map(|(l, r)| (inner.y + (l - scroll) as u16, r))
         .collect();
     let selected = if focused { selected_lines } else { 0..0 };
     let view = View {
@@ -114,9 +113,9 @@ fn selection(app: &App, page: &Page) -> (Option<usize>, Range<usize>) {
     let selected_line = match (app.note_selected, note) {
         (Some(_), Some((first, _))) => Some(first),
         (Some(_), None) => None,
-        (None, _) => (page.related.iter())
-            .find(|(_, r)| *r == app.related_selected)
-            .map(|(l, _)| *l),
+        (None, _) => (page.related_rows(0, page.lines.len()))
+            .find(|&(_, r)| r == app.related_selected)
+            .map(|(l, _)| l),
     };
     let selected_lines = match note {
         Some((first, end)) => first..end,

@@ -15,8 +15,6 @@ pub(super) struct Page {
     pub(super) lines: Vec<PageLine>,
     /// The lines built already, by [`PageLine::Drawn`]'s number.
     pub(super) drawn: Vec<Line<'static>>,
-    /// (line index, related index)
-    pub(super) related: Vec<(usize, usize)>,
     /// The lines of each of the user's notes: (first, end).
     pub(super) notes: Vec<(usize, usize)>,
 }
@@ -36,6 +34,22 @@ impl Page {
     fn push(&mut self, line: Line<'static>) {
         self.lines.push(PageLine::Drawn(self.drawn.len() as u32));
         self.drawn.push(line);
+    }
+
+    /// The related rows among the lines `from..to`: (line index, related index).
+    pub(super) fn related_rows(
+        &self,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let lines = self
+            .lines
+            .get(from..to.min(self.lines.len()))
+            .unwrap_or(&[]);
+        (lines.iter().enumerate()).filter_map(move |(l, line)| match line {
+            PageLine::Related(r) => Some((from + l, *r as usize)),
+            PageLine::Drawn(_) => None,
+        })
     }
 }
 
@@ -162,7 +176,6 @@ pub(super) fn build(app: &App, e: usize, related: &[Related], w: usize, theme: &
     let mut page = Page {
         lines: Vec::new(),
         drawn: Vec::new(),
-        related: Vec::new(),
         notes: Vec::new(),
     };
     about(&mut page, app, e, w, theme);
@@ -236,7 +249,6 @@ fn related_rows(page: &mut Page, ds: &Dataset, related: &[Related], w: usize, th
             page.push(Line::styled(r.label.to_string(), theme.heading));
             last = r.label;
         }
-        page.related.push((page.lines.len(), i));
         page.lines.push(PageLine::Related(i as u32));
         if let Some(note) = (r.noted).then(|| ds.relations[r.relation].note()).flatten() {
             for part in wrap(&clean(note), w.saturating_sub(9).max(8)) {
