@@ -152,7 +152,10 @@ impl App {
         }
         self.flash = flash;
         self.refresh_personal();
-        self.fill_rows();
+        // Only the user's panes change: the others keep their rows (at a
+        // million entities, sorting them again took most of a second).
+        self.refill_kept();
+        self.relink(true);
         self
     }
 

@@ -249,7 +249,11 @@ impl App {
     /// keeping each pane's selected entity where it can.
     pub(super) fn fill_rows(&mut self) {
         let before: Vec<Option<usize>> = Tab::all().map(|t| self.row_entity(t)).collect();
-        let rows = panes::fill(&self.ds, &self.kept());
+        let kept = self.kept();
+        // The index's name order when it is built (read from the cache, or
+        // a small dataset's); a large dataset's first frame sorts its own.
+        let by_name = self.index.is_ready().then(|| self.index.get().by_name());
+        let rows = panes::fill(&self.ds, &kept, by_name);
         self.board.totals = rows.iter().map(Vec::len).collect();
         self.board.base = rows.into_iter().map(|r| self.filtered(r)).collect();
         self.rows = self.board.base.clone();

@@ -4,6 +4,7 @@
 //! and the help are all derived from [`PANES`], so a new pane is one row here.
 
 use crate::model::{Dataset, Kind, Kinds};
+use crate::search::names;
 
 /// What fills a pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,18 +141,29 @@ impl Tab {
 }
 
 /// Each pane's rows in its order: the entities it holds, sorted, or the
-/// user's, as kept.
-pub fn fill(ds: &Dataset, kept: &Kept) -> Vec<Vec<usize>> {
+/// user's, as kept. `by_name` is every entity in name order when the index
+/// has it (see [`names`]); without it the names are sorted here.
+pub fn fill(ds: &Dataset, kept: &Kept, by_name: Option<&[u32]>) -> Vec<Vec<usize>> {
     // All entities in name order once: each pane ordered by name is then
     // that order kept to its kinds, and a tie of dates falls back to it.
-    let order = name_order(ds);
+    let sorted;
+    let order = match by_name {
+        Some(order) if order.len() == ds.len() => order,
+        _ => {
+            sorted = names::by_name(ds);
+            &sorted[..]
+        }
+    };
     let mut rank = vec![0u32; ds.len()];
     for (k, &e) in order.iter().enumerate() {
-        rank[e] = k as u32;
+        rank[e as usize] = k as u32;
     }
     let mut rows: Vec<Vec<usize>> = vec![Vec::new(); PANES.len()];
-    for &e in &order {
-        rows[Tab::of(ds.entity(e).kind).index()].push(e);
+    // `Kind::ALL` is in the kinds' declared order, so a kind's number finds it.
+    let pane_of = Kind::ALL.map(|k| Tab::of(k).index());
+    for &e in order {
+        let e = e as usize;
+        rows[pane_of[ds.entity(e).kind as usize]].push(e);
     }
     for t in Tab::all().filter(|t| t.is_kept()) {
         rows[t.index()] = fill_kept(t, kept);
@@ -171,48 +183,6 @@ pub fn fill(ds: &Dataset, kept: &Kept) -> Vec<Vec<usize>> {
         }
     }
     rows
-}
-
-/// Every entity by folded name, then number. One thread: a large dataset's
-/// index is being built on the others now, and the panes waiting behind it
-/// made the first frame half as slow again. Sorted by each name's first
-/// bytes as one number, the numbers side by side in memory, then each run of
-/// names alike that far by the whole folded name: at a million entities the
-/// explorer's set-up took 1.1 s when every comparison read two folded names.
-fn name_order(ds: &Dataset) -> Vec<usize> {
-    // Every folded name in one text, each's end noted: no allocation a name.
-    let (mut folded, mut ends) = (String::new(), Vec::with_capacity(ds.len()));
-    let mut one = String::new();
-    let mut keyed: Vec<(u128, usize)> = (ds.entities.iter().enumerate())
-        .map(|(e, entity)| {
-            crate::search::fold::fold_to(&entity.name, &mut one);
-            folded.push_str(&one);
-            ends.push(folded.len());
-            (head(&one), e)
-        })
-        .collect();
-    let name = |e: usize| &folded[e.checked_sub(1).map_or(0, |p| ends[p])..ends[e]];
-    keyed.sort_unstable();
-    let mut from = 0;
-    while from < keyed.len() {
-        let alike = keyed[from..].iter().take_while(|k| k.0 == keyed[from].0);
-        let to = from + alike.count();
-        if to - from > 1 {
-            keyed[from..to].sort_unstable_by(|a, b| name(a.1).cmp(name(b.1)).then(a.1.cmp(&b.1)));
-        }
-        from = to;
-    }
-    keyed.into_iter().map(|(_, e)| e).collect()
-}
-
-/// A text's first 16 bytes as a number that orders as the texts do where
-/// those bytes differ (a shorter text padded with zeros comes first, as it
-/// does; equal numbers leave the texts to compare).
-fn head(text: &str) -> u128 {
-    let mut bytes = [0u8; 16];
-    let n = text.len().min(16);
-    bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
-    u128::from_be_bytes(bytes)
 }
 
 /// The rows of one of the user's own panes.
@@ -253,21 +223,17 @@ mod tests {
         }
     }
 
-    proptest::proptest! {
-        /// Where two names' first bytes differ, their numbers order them as
-        /// the names are ordered (NUL bytes, short names and accents too).
-        #[test]
-        fn a_names_head_orders_as_the_name(a in "[a\\x00é ]{0,20}", b in "[a\\x00é ]{0,20}") {
-            if head(&a) != head(&b) {
-                proptest::prop_assert_eq!(head(&a).cmp(&head(&b)), a.cmp(&b));
-            }
-        }
-    }
-
     #[test]
     fn panes_are_in_their_order_on_a_generated_dataset() {
         let ds = crate::validate::build(&crate::synth::generate(3000, 3));
-        let rows = fill(&ds, &Kept::default());
+        let rows = fill(&ds, &Kept::default(), None);
+        // The order the index sorts once, and the one the cache gives back,
+        // fill the panes as sorting here does.
+        let ix = crate::search::Index::new(&ds);
+        let back = crate::search::halves::read_back(&ix, ds.len());
+        for order in [ix.by_name(), back.by_name()] {
+            assert_eq!(fill(&ds, &Kept::default(), Some(order)), rows);
+        }
         let name = |e: usize| crate::search::fold::fold_str(&ds.entity(e).name);
         let mut dated = 0;
         for t in Tab::all().filter(|t| !t.is_kept()) {
@@ -306,7 +272,7 @@ mod tests {
         let ds = crate::load::load(&crate::load::DataSource::Builtin, u64::MAX)
             .expect("loads")
             .dataset;
-        let rows = fill(&ds, &kept);
+        let rows = fill(&ds, &kept, None);
         let pinned = Tab::all().find(|t| t.spec().holds == Holds::Pinned);
         assert_eq!(rows[pinned.expect("a Pinned pane").index()], vec![5, 2]);
         assert!(Tab::all().filter(|t| t.is_kept()).all(|t| t.mixed()));

@@ -100,6 +100,10 @@ pub struct Index {
     /// every ranking, as one number instead of two lookups and a string compare.
     #[serde(with = "crate::cache::columns")]
     tiebreak: Vec<u32>,
+    /// Every entity by folded name, then number (see [`crate::search::names`]):
+    /// the order of the explorer's panes, sorted once with the index.
+    #[serde(with = "crate::cache::columns")]
+    by_name: Vec<u32>,
     /// Per entity, which of the letters a-z and digits 0-9 occur in its folded
     /// text and relation labels (see [`letter_mask`]): a term with a letter the
     /// entity lacks cannot match.

@@ -16,6 +16,7 @@ mod literal;
 mod matcher;
 mod matching;
 mod memo;
+pub mod names;
 mod personal;
 mod prefilter;
 mod prepared;

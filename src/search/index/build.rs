@@ -77,6 +77,9 @@ impl Index {
         }
         ix.synonyms = synonym_map(&ds.synonyms);
         ix.tiebreak = tiebreak(ds, &name_chars);
+        // The names folded above, read back rather than folded again.
+        let by_name = crate::search::names::sorted(ds.len(), |e| ix.folded_name(e as usize));
+        ix.by_name = by_name;
         ix
     }
 

@@ -57,6 +57,7 @@ impl Index {
             self.masks.len(),
             self.short_masks.len(),
             self.tiebreak.len(),
+            self.by_name.len(),
             self.relation_labels.len(),
         ];
         if per_entity.iter().any(|&l| l != n) || self.first.len() != n + 1 {
@@ -90,7 +91,9 @@ impl Index {
         let prose = self.prose_owner.windows(2).all(|w| w[0].0 <= w[1].0)
             && (self.prose_owner.iter())
                 .all(|&(at, e)| inside(e) && at as usize <= self.prose.len());
-        if lists && lookups && prose && self.origins.sound() {
+        // A pane filled from the order shows each entity once.
+        let by_name = crate::search::names::is_permutation(&self.by_name, n);
+        if lists && lookups && prose && by_name && self.origins.sound() {
             Ok(())
         } else {
             Err(Bad("index points outside the dataset"))

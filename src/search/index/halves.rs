@@ -62,6 +62,8 @@ pub struct LookupsRef<'a> {
     #[serde(serialize_with = "crate::cache::columns::serialize")]
     tiebreak: &'a [u32],
     #[serde(serialize_with = "crate::cache::columns::serialize")]
+    by_name: &'a [u32],
+    #[serde(serialize_with = "crate::cache::columns::serialize")]
     masks: &'a [u64],
     #[serde(serialize_with = "crate::cache::columns::serialize")]
     relation_labels: &'a [u64],
@@ -84,6 +86,8 @@ pub struct Lookups {
     short: FxHashMap<u64, Vec<(u32, Field)>>,
     #[serde(with = "crate::cache::columns")]
     tiebreak: Vec<u32>,
+    #[serde(with = "crate::cache::columns")]
+    by_name: Vec<u32>,
     #[serde(with = "crate::cache::columns")]
     masks: Vec<u64>,
     #[serde(with = "crate::cache::columns")]
@@ -119,6 +123,7 @@ impl Index {
             initials: &self.initials,
             short: &self.short,
             tiebreak: &self.tiebreak,
+            by_name: &self.by_name,
             masks: &self.masks,
             relation_labels: &self.relation_labels,
             places: &self.places,
@@ -147,6 +152,7 @@ impl Index {
             initials: l.initials,
             short: l.short,
             tiebreak: l.tiebreak,
+            by_name: l.by_name,
             masks: l.masks,
             relation_labels: l.relation_labels,
             places: l.places,

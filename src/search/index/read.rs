@@ -41,6 +41,21 @@ impl Index {
         self.tiebreak[entity]
     }
 
+    /// Every entity by folded name, then number: the order a list of them
+    /// is shown in (see [`crate::search::names`]).
+    pub fn by_name(&self) -> &[u32] {
+        &self.by_name
+    }
+
+    /// An entity's folded name (empty when it has none): its first field,
+    /// where that is its name.
+    pub(in crate::search) fn folded_name(&self, entity: usize) -> &str {
+        match self.fields(entity).first() {
+            Some(span) if span.field == Field::Name => self.text(span),
+            _ => "",
+        }
+    }
+
     /// How many distinct shared tag, place and fact label texts there are.
     pub(in crate::search) fn shared_texts(&self) -> usize {
         self.shared_count
