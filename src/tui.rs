@@ -145,7 +145,9 @@ impl Stop {
 pub fn run(mut app: App, options: &Options) -> io::Result<()> {
     let (stop, mut terminal) = start(options)?;
     let result = event_loop(&mut terminal, &mut app, options, &stop);
-    finish(result, Some(&mut app), options.mouse, &stop)
+    let finished = finish(result, Some(&mut app), options.mouse, &stop);
+    app.end();
+    finished
 }
 
 /// How a run that began with a load ended.
@@ -185,8 +187,11 @@ pub fn run_loading<T: Send + 'static>(
             Ok(loading::Waited::Signalled) => (Ok(()), None, Ended::Quit),
             Err(e) => (Err(e), None, Ended::Quit),
         };
-    finish(result, app.as_mut(), options.mouse, &stop)?;
-    Ok(ended)
+    let finished = finish(result, app.as_mut(), options.mouse, &stop);
+    if let Some(app) = app {
+        app.end();
+    }
+    finished.map(|()| ended)
 }
 
 /// Raw mode, the alternate screen, bracketed paste and the mouse if asked, with

@@ -71,9 +71,6 @@ pub fn open(env: &Env, err: &mut impl Write) -> io::Result<Result<Opened, u8>> {
 /// built-in dataset, a test's) is freed as usual.
 pub struct Opened(Loaded);
 
-/// From this many entities, an opened dataset is left to the process's end.
-const LEFT_FROM: usize = 10_000;
-
 impl Opened {
     /// The loaded dataset itself, for a command that hands it on (and so
     /// lets whoever takes it free it).
@@ -97,7 +94,7 @@ impl std::ops::DerefMut for Opened {
 
 impl Drop for Opened {
     fn drop(&mut self) {
-        if self.0.dataset.len() >= LEFT_FROM {
+        if self.0.dataset.len() >= crate::load::LEFT_FROM {
             std::mem::forget(std::mem::replace(&mut self.0, Loaded::empty()));
         }
     }

@@ -85,6 +85,18 @@ impl App {
         self.take_replies(replies);
     }
 
+    /// Ends the explorer's state as the process ends: the writes queued
+    /// finish and the writer's thread is joined; a large dataset and its
+    /// index are left to the process's end (see [`crate::load::LEFT_FROM`]):
+    /// freed piece by piece, a million entities kept the shell waiting a
+    /// quarter of a second after `q`.
+    pub fn end(mut self) {
+        self.memory.writer = None;
+        if self.ds.len() >= crate::load::LEFT_FROM {
+            std::mem::forget(self);
+        }
+    }
+
     fn take_replies(&mut self, replies: Vec<Reply>) {
         if replies.is_empty() {
             return;
