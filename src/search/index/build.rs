@@ -11,18 +11,22 @@ use crate::search::Field;
 use crate::search::fold::{compact, fold, fold_ascii, fold_str};
 use crate::search::labels;
 use crate::search::letters::{SHORT, letter_mask, narrow, short_key};
+use crate::search::names::prefix;
 
 impl Index {
     pub fn new(ds: &Dataset) -> Index {
-        let mut ix = Index::sized(ds);
+        // First, while the index holds little: its 16-byte sort keys are
+        // then no part of the build's peak of memory.
+        let mut ix = Index {
+            tiebreak: tiebreak(ds),
+            ..Index::sized(ds)
+        };
         ix.building_words = Some(WordsBuilder::default());
-        let mut name_chars = Vec::with_capacity(ds.len());
         for (e, entity) in ds.entities.iter().enumerate() {
             ix.first.push(ix.spans.len() as u32);
             ix.masks.push(0);
             ix.short_masks.push(0);
             ix.kinds.push(entity.kind);
-            name_chars.push(entity.name.chars().count() as u32);
             ix.add(e, Field::Name, &entity.name);
             for (i, a) in entity.aliases.iter().enumerate() {
                 ix.add(e, Field::Alias(i as u16), a);
@@ -76,10 +80,8 @@ impl Index {
             words::prepare_automata();
         }
         ix.synonyms = synonym_map(&ds.synonyms);
-        ix.tiebreak = tiebreak(ds, &name_chars);
         // The names folded above, read back rather than folded again.
-        let by_name = crate::search::names::sorted(ds.len(), |e| ix.folded_name(e as usize));
-        ix.by_name = by_name;
+        ix.by_name = crate::search::names::sorted(ds.len(), |e| ix.folded_name(e as usize));
         ix
     }
 
@@ -238,14 +240,14 @@ fn fold_for_index(text: &str) -> (String, Option<Vec<u32>>) {
     }
 }
 
-/// Each entity's place in the order of (name length, id).
-fn tiebreak(ds: &Dataset, name_chars: &[u32]) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..ds.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (a, b) = (a as usize, b as usize);
-        let id = |e: usize| ds.entities[e].id.as_ref();
-        (name_chars[a], id(a)).cmp(&(name_chars[b], id(b)))
-    });
+/// Each entity's place in the order of (name length, id): sorted by the
+/// length and the id's first 8 bytes as one number, then the id (comparing
+/// the ids read from each entity at every step took 1.1 s at a million).
+fn tiebreak(ds: &Dataset) -> Vec<u32> {
+    let id = |e: u32| ds.entities[e as usize].id.as_bytes();
+    let chars = |e: u32| ds.entities[e as usize].name.chars().count() as u128;
+    let head = |e: u32| chars(e) << 96 | prefix::<8>(id(e)) << 32;
+    let order = crate::search::names::sorted_by(ds.len(), head, id);
     let mut tiebreak = vec![0; order.len()];
     for (place, &e) in order.iter().enumerate() {
         tiebreak[e as usize] = place as u32;
@@ -309,5 +311,30 @@ fn add_short_words(
                 list.push((entity as u32, field));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tie_break_orders_by_name_length_then_id() {
+        let ds = crate::validate::build(&crate::synth::generate(3000, 5));
+        let chars: Vec<u32> = (ds.entities.iter())
+            .map(|e| e.name.chars().count() as u32)
+            .collect();
+        let places = tiebreak(&ds);
+        let mut plain: Vec<usize> = (0..ds.len()).collect();
+        plain.sort_by(|&a, &b| (chars[a], &ds.entities[a].id).cmp(&(chars[b], &ds.entities[b].id)));
+        let by_place: Vec<usize> = {
+            let mut v = vec![0; ds.len()];
+            places
+                .iter()
+                .enumerate()
+                .for_each(|(e, &p)| v[p as usize] = e);
+            v
+        };
+        assert_eq!(by_place, plain);
     }
 }
