@@ -21,6 +21,7 @@ pub mod halves;
 mod origins;
 mod read;
 mod size;
+mod tiebreak;
 mod trigrams;
 pub mod words;
 mod wordset;

@@ -11,7 +11,6 @@ use crate::search::Field;
 use crate::search::fold::{compact, fold, fold_ascii, fold_str};
 use crate::search::labels;
 use crate::search::letters::{SHORT, letter_mask, narrow, short_key};
-use crate::search::names::prefix;
 
 impl Index {
     pub fn new(ds: &Dataset) -> Index {
@@ -80,7 +79,7 @@ impl Index {
         // moment, and the build's end is where its memory peaks (both at
         // once, on two cores, took the million's peak from 1,224 to 1,257 MiB).
         ix.by_name = crate::search::names::sorted(ds.len(), |e| ix.folded_name(e as usize));
-        ix.tiebreak = tiebreak(ds);
+        ix.tiebreak = super::tiebreak::tiebreak(ds);
         ix
     }
 
@@ -239,21 +238,6 @@ fn fold_for_index(text: &str) -> (String, Option<Vec<u32>>) {
     }
 }
 
-/// Each entity's place in the order of (name length, id): sorted by the
-/// length and the id's first 8 bytes as one number, then the id (comparing
-/// the ids read from each entity at every step took 1.1 s at a million).
-fn tiebreak(ds: &Dataset) -> Vec<u32> {
-    let id = |e: u32| ds.entities[e as usize].id.as_bytes();
-    let chars = |e: u32| ds.entities[e as usize].name.chars().count() as u128;
-    let head = |e: u32| chars(e) << 96 | prefix::<8>(id(e)) << 32;
-    let order = crate::search::names::sorted_by(ds.len(), head, id);
-    let mut tiebreak = vec![0; order.len()];
-    for (place, &e) in order.iter().enumerate() {
-        tiebreak[e as usize] = place as u32;
-    }
-    tiebreak
-}
-
 /// Each folded word of the synonym groups, with the other words it equals.
 /// Groups that share a word are one group: equal is equal.
 fn synonym_map(groups: &[Vec<String>]) -> FxHashMap<String, Vec<String>> {
@@ -310,30 +294,5 @@ fn add_short_words(
                 list.push((entity as u32, field));
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_tie_break_orders_by_name_length_then_id() {
-        let ds = crate::validate::build(&crate::synth::generate(3000, 5));
-        let chars: Vec<u32> = (ds.entities.iter())
-            .map(|e| e.name.chars().count() as u32)
-            .collect();
-        let places = tiebreak(&ds);
-        let mut plain: Vec<usize> = (0..ds.len()).collect();
-        plain.sort_by(|&a, &b| (chars[a], &ds.entities[a].id).cmp(&(chars[b], &ds.entities[b].id)));
-        let by_place: Vec<usize> = {
-            let mut v = vec![0; ds.len()];
-            places
-                .iter()
-                .enumerate()
-                .for_each(|(e, &p)| v[p as usize] = e);
-            v
-        };
-        assert_eq!(by_place, plain);
     }
 }
