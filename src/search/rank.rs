@@ -11,56 +11,26 @@ use super::matching::{self, Lead, Outcome, Pass};
 use super::personal::Personal;
 use super::prefilter::Prefilter;
 use super::prepared::{Expanded, Prepared, prepare, with_synonyms};
-use super::score::{EXACT, Pool, Run, Scored, Stop, score_split};
+use super::score::{Pool, Run, Scored, Stop, score_split};
 use super::syntax::{Atom, AtomKind, MatchMode, Query, Scope};
-use super::{Field, Hit, Matcher, QueryError, fieldmatch};
+use super::{Field, Hit, Matcher, QueryError};
 
 mod order;
+mod short;
 
 use order::{best, order};
 
-/// The result of a run: the shown hits and every matching entity (for narrowing).
+/// The result of a run: the shown hits, how many matched, and the entities
+/// a longer query is narrowed from.
 #[derive(Debug, Clone, Default)]
 pub struct Ranked {
     pub hits: Vec<Hit>,
-    /// Every matching entity, in index order.
-    pub all: Vec<u32>,
+    /// How many entities matched (more than are kept as hits).
+    pub total: usize,
     /// Every entity a longer query could still match, in index order: the
     /// matches, and the near misses (see [`matching::Outcome::NearMiss`]).
-    pub base: Vec<u32>,
-}
-
-/// A group's one- or two-letter fuzzy word, if it has one.
-fn short_term(group: &[Atom]) -> Option<&str> {
-    Query::lone_term(group)
-        .filter(|&(text, mode)| mode == MatchMode::Fuzzy && text.chars().count() <= 2)
-        .map(|(text, _)| text)
-}
-
-/// For a query with a group of one- or two-letter words (a word, or a word
-/// and its synonyms), only entities with a name, alias, id or tag word
-/// starting with one of them, or initials spelling it, can match: a lookup,
-/// not a scan.
-fn short_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
-    fn short(a: &Atom) -> Option<&str> {
-        match &a.kind {
-            AtomKind::Term {
-                text,
-                mode: MatchMode::Fuzzy,
-            } if !a.negate && !a.optional && text.chars().count() <= 2 => Some(text.as_str()),
-            _ => None,
-        }
-    }
-    let texts =
-        (query.groups.iter()).find_map(|g| g.iter().map(short).collect::<Option<Vec<&str>>>())?;
-    let mut v: Vec<u32> = Vec::new();
-    for text in texts {
-        v.extend(ix.short_list(text).iter().map(|&(e, _)| e));
-        v.extend(ix.initials(text).map(|(e, _)| e));
-    }
-    v.sort_unstable();
-    v.dedup();
-    Some(v)
+    /// `None` where none is kept: a longer query then searches everything.
+    pub base: Option<Vec<u32>>,
 }
 
 /// The query's first group of words of three letters or more that must match,
@@ -82,44 +52,6 @@ fn long_group(query: &Query) -> Option<Vec<&str>> {
             })
             .collect::<Option<Vec<&str>>>()
     })
-}
-
-/// A query that is one or two letters and nothing else (the first keystrokes)
-/// is scored from the index alone: every listed entity matches, in its best
-/// field, with the score the matcher gives a word start there, or its initials.
-fn score_short(ix: &Index, query: &Query, exact: &[u32]) -> Option<Vec<Scored>> {
-    let [group] = query.groups.as_slice() else {
-        return None;
-    };
-    let text = short_term(group)?;
-    let chars = text.chars().count();
-    let scored = |e: u32, score: i64, field: Field| Scored {
-        entity: e,
-        score: score + if exact.contains(&e) { EXACT } else { 0 },
-        field_rank: field.rank(),
-        lead: None,
-        rematch: false,
-        matched: true,
-    };
-    let mut all: Vec<Scored> = ix
-        .short_list(text)
-        .iter()
-        .map(|&(e, field)| scored(e, fieldmatch::word_start_score(field, chars), field))
-        .collect();
-    let raw = 16 * chars as i64 + 24;
-    for (e, field) in ix.initials(text) {
-        let s = scored(
-            e,
-            fieldmatch::score(fieldmatch::Class::Typo, raw, field),
-            field,
-        );
-        match all.binary_search_by_key(&e, |s| s.entity) {
-            Ok(i) if all[i].score < s.score => all[i] = s,
-            Ok(_) => {}
-            Err(i) => all.insert(i, s),
-        }
-    }
-    Some(all)
 }
 
 /// The entities the query's `note:` scopes leave (ascending), when it has one
@@ -222,11 +154,17 @@ pub fn run_until(
     let mut p = prepare(ix, personal, &expanded, &typed)?;
     let exact = query.exact.as_deref().map_or(&[][..], |k| ix.exact(k));
     let fast = match candidates {
-        None => score_short(ix, &expanded, exact),
+        None => short::score_short(ix, &expanded, exact),
         Some(_) => None,
     };
-    let mut scored = match fast {
-        Some(scored) => scored,
+    let (mut scored, total, base) = match fast {
+        Some(hits) => {
+            let mut total = 0;
+            let kept = best(ix, personal, hits.inspect(|_| total += 1), limit);
+            // A longer query is never narrowed from a one- or two-letter
+            // word's answer (see the searcher's `narrows`): no base kept.
+            (kept, total, None)
+        }
         None => {
             let list = pool_list(ix, &p, &expanded, candidates, p.extra());
             if list.is_none() {
@@ -242,26 +180,23 @@ pub fn run_until(
                 exact,
                 stop,
             };
-            score_split(&run, pool)
+            let mut scored = score_split(&run, pool);
+            let base: Vec<u32> = scored.iter().map(|s| s.entity).collect();
+            scored.retain(|s| s.matched);
+            let total = scored.len();
+            if scored.len() > limit {
+                scored = best(ix, personal, scored, limit);
+            }
+            (scored, total, Some(base))
         }
     };
     // A chunk left unscored makes the answer wrong: none at all.
     if stop.now() {
         return Ok(None);
     }
-    let base: Vec<u32> = scored.iter().map(|s| s.entity).collect();
-    scored.retain(|s| s.matched);
-    let matched: Vec<u32> = scored.iter().map(|s| s.entity).collect();
-    if scored.len() > limit {
-        scored = best(ix, personal, &scored, limit);
-    }
     scored.sort_unstable_by(|a, b| order(ix, personal, a, b));
     let hits = shown(ix, &p, &scored);
-    Ok(Some(Ranked {
-        hits,
-        all: matched,
-        base,
-    }))
+    Ok(Some(Ranked { hits, total, base }))
 }
 
 /// The entities worth scoring when fewer than all: the candidates of the
@@ -274,7 +209,7 @@ fn pool_list(
     candidates: Option<&[u32]>,
     extra: &[u32],
 ) -> Option<Vec<u32>> {
-    let short = short_candidates(ix, expanded);
+    let short = short::short_candidates(ix, expanded);
     let with_extra = |mut v: Vec<u32>| {
         v.extend(extra);
         v.sort_unstable();

@@ -199,13 +199,13 @@ impl Searcher {
             .stack
             .last()
             .filter(|_| below.is_some_and(|b| extends(b, query)));
-        let base = base.map(|s| s.ranked.base.as_slice());
+        let base = base.and_then(|s| s.ranked.base.as_deref());
         rank::run_until(index, query, &self.personal, (base, SHOWN), stop)
     }
 
     /// How many entities matched the last query (more than are kept as hits).
     pub fn total(&self) -> usize {
-        self.stack.last().map_or(0, |s| s.ranked.all.len())
+        self.stack.last().map_or(0, |s| s.ranked.total)
     }
 
     /// Searches the user's notes too and orders ties by their frecency from

@@ -23,60 +23,33 @@ fn key(ix: &Index, personal: &Personal, s: &Scored) -> Key {
     (Reverse(s.score), s.field_rank, Reverse(frecency), tiebreak)
 }
 
-/// The `limit` best of `scored` (in no order). Each hit's key is read once,
-/// in entity order, before they are compared: read inside the comparisons,
-/// the frecency and tie-break of the hits (tables as long as the dataset)
-/// missed the processor's cache at every step, and the search of `l`
-/// (138,321 hits at a million entities) took 17 ms, 13 since.
+/// The `limit` best of `scored` (in no order), read once as they come: a
+/// bounded heap of the best so far, the worst of them on top, each hit's key
+/// worked out once, in entity order. Keys read inside the comparisons of a
+/// sort missed the processor's cache at every step (17 ms for `l` at a
+/// million entities), and a key or a scored entry kept for every hit was
+/// megabytes of fresh memory for the first letter.
 pub(super) fn best(
     ix: &Index,
     personal: &Personal,
-    scored: &[Scored],
+    scored: impl IntoIterator<Item = Scored>,
     limit: usize,
 ) -> Vec<Scored> {
-    let all = || (0..scored.len() as u32).collect::<Vec<u32>>();
-    let few = few_of(ix, personal, scored, limit).unwrap_or_else(all);
-    let mut keyed: Vec<(Key, u32)> = (few.into_iter())
-        .map(|i| (key(ix, personal, &scored[i as usize]), i))
-        .collect();
-    if keyed.len() > limit {
-        keyed.select_nth_unstable(limit);
-        keyed.truncate(limit);
-    }
-    keyed.iter().map(|&(_, i)| scored[i as usize]).collect()
-}
-
-/// The hits that can be among the `limit` best, by their places in
-/// `scored`: those the user has looked up (frecency), and the best `limit`
-/// of the others, picked on an 8-byte key (score, field, tie-break) instead
-/// of the whole one, since their frecency is the same. `None` when a score
-/// or the dataset is too large for that key.
-fn few_of(ix: &Index, personal: &Personal, scored: &[Scored], limit: usize) -> Option<Vec<u32>> {
-    if ix.len() >= 1 << 24 {
-        return None;
-    }
-    let mut known = Vec::new();
-    // The best `limit` so far, the worst of them on top: a key for every hit
-    // was 2.2 MB of fresh memory for the first letter at a million entities.
-    let mut plain: BinaryHeap<(u64, u32)> = BinaryHeap::with_capacity(limit);
-    for (i, s) in scored.iter().enumerate() {
-        if personal.frecency(s.entity).to_bits() != 0 {
-            known.push(i as u32);
-            continue;
-        }
-        // The better score the smaller, as in `key`.
-        let score = !((i32::try_from(s.score).ok()? as u32) ^ 1 << 31);
-        let tiebreak = ix.tiebreak(s.entity as usize);
-        let packed = u64::from(score) << 32 | u64::from(s.field_rank) << 24 | u64::from(tiebreak);
-        let entry = (packed, i as u32);
-        if plain.len() < limit {
-            plain.push(entry);
-        } else if let Some(mut worst) = plain.peek_mut().filter(|w| entry < **w) {
-            *worst = entry;
+    // A limit beyond any answer (every hit wanted) must not reserve it.
+    let room = limit.min(1 << 12);
+    let mut kept: Vec<Scored> = Vec::with_capacity(room);
+    let mut heap: BinaryHeap<(Key, u32)> = BinaryHeap::with_capacity(room);
+    for s in scored {
+        let k = key(ix, personal, &s);
+        if kept.len() < limit {
+            heap.push((k, kept.len() as u32));
+            kept.push(s);
+        } else if let Some(mut worst) = heap.peek_mut().filter(|w| k < w.0) {
+            kept[worst.1 as usize] = s;
+            worst.0 = k;
         }
     }
-    known.extend(plain.iter().map(|&(_, i)| i));
-    Some(known)
+    kept
 }
 
 /// Better first, by [`key`] (for the few hits kept).
@@ -115,7 +88,7 @@ mod tests {
                 .collect();
             let mut whole = scored.clone();
             whole.sort_unstable_by(|a, b| order(&ix, &personal, a, b));
-            let mut few = best(&ix, &personal, &scored, 25);
+            let mut few = best(&ix, &personal, scored.iter().copied(), 25);
             few.sort_unstable_by(|a, b| order(&ix, &personal, a, b));
             let entities = |v: &[Scored]| v.iter().map(|s| s.entity).collect::<Vec<_>>();
             assert_eq!(entities(&few), entities(&whole[..25]), "scores {n}");
