@@ -241,7 +241,8 @@ pub struct EntityMatch {
 }
 
 /// Matches a query against one entity: every group must hold (a group of an
-/// optional word always does). A near miss is told from a miss when scoring.
+/// optional word always does). A near miss is told from a miss when scoring,
+/// and only for the last group: the one a longer query changes.
 pub fn outcome(
     skim: &Matcher,
     ix: &Index,
@@ -252,7 +253,8 @@ pub fn outcome(
     let mut total = 0;
     let mut matches: Vec<AtomMatch> = Vec::new();
     let mut near = false;
-    for group in &p.query.groups {
+    let groups = p.query.groups.len();
+    for (g, group) in p.query.groups.iter().enumerate() {
         let mut best: Option<AtomMatch> = None;
         let mut group_near = false;
         for a in group {
@@ -269,7 +271,9 @@ pub fn outcome(
                 total += best.score;
                 matches.push(best);
             }
-            None if group_near => near = true,
+            // Only the last word grows as the user types: a near miss of
+            // any other can never turn into a match.
+            None if group_near && g + 1 == groups => near = true,
             None => return Outcome::Miss,
         }
     }

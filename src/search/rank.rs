@@ -27,10 +27,41 @@ pub struct Ranked {
     pub hits: Vec<Hit>,
     /// How many entities matched (more than are kept as hits).
     pub total: usize,
-    /// Every entity a longer query could still match, in index order: the
-    /// matches, and the near misses (see [`matching::Outcome::NearMiss`]).
-    /// `None` where none is kept: a longer query then searches everything.
-    pub base: Option<Vec<u32>>,
+    /// Every entity a longer query could still match. `None` where none is
+    /// kept: a longer query then searches everything.
+    pub base: Option<Base>,
+}
+
+/// The entities a longer query can still match, each list in index order.
+#[derive(Debug, Clone, Default)]
+pub struct Base {
+    /// The matches: all a query that adds words can match.
+    pub matched: Vec<u32>,
+    /// The near misses: the last word's letters are there, in order, but
+    /// score too little (see [`matching::Outcome::NearMiss`]); the same
+    /// word longer may match them.
+    pub near: Vec<u32>,
+}
+
+impl Base {
+    /// Both lists as one, in index order: all a longer last word can match.
+    pub fn all(&self) -> Vec<u32> {
+        let (m, n) = (&self.matched, &self.near);
+        let mut all = Vec::with_capacity(m.len() + n.len());
+        let (mut i, mut j) = (0, 0);
+        while i < m.len() && j < n.len() {
+            if m[i] < n[j] {
+                all.push(m[i]);
+                i += 1;
+            } else {
+                all.push(n[j]);
+                j += 1;
+            }
+        }
+        all.extend_from_slice(&m[i..]);
+        all.extend_from_slice(&n[j..]);
+        all
+    }
 }
 
 /// The query's first group of words of three letters or more that must match,
@@ -181,13 +212,16 @@ pub fn run_until(
                 stop,
             };
             let mut scored = score_split(&run, pool);
-            let base: Vec<u32> = scored.iter().map(|s| s.entity).collect();
+            let near = (scored.iter().filter(|s| !s.matched))
+                .map(|s| s.entity)
+                .collect();
             scored.retain(|s| s.matched);
+            let matched = scored.iter().map(|s| s.entity).collect();
             let total = scored.len();
             if scored.len() > limit {
                 scored = best(ix, personal, scored, limit);
             }
-            (scored, total, Some(base))
+            (scored, total, Some(Base { matched, near }))
         }
     };
     // A chunk left unscored makes the answer wrong: none at all.

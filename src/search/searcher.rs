@@ -2,6 +2,7 @@
 //! narrow the result, so only the previous hits are searched again; a stack of
 //! earlier results makes Backspace free.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::personal::Personal;
@@ -74,6 +75,15 @@ fn extends(prev: &Query, next: &Query) -> bool {
         return false;
     };
     pg == ng && pr == nr && narrows(pa, na)
+}
+
+/// Whether `next` keeps every group of `prev` as it is and adds more
+/// ("lyon" to "lyon b"): an entity must then hold `prev`'s groups, so it is
+/// among `prev`'s matches.
+fn adds_groups(prev: &Query, next: &Query) -> bool {
+    !prev.groups.is_empty()
+        && next.groups.len() > prev.groups.len()
+        && next.groups.starts_with(&prev.groups)
 }
 
 impl Searcher {
@@ -195,12 +205,41 @@ impl Searcher {
         query: &Query,
         stop: &Stop,
     ) -> Result<Option<Ranked>, QueryError> {
-        let base = self
-            .stack
-            .last()
-            .filter(|_| below.is_some_and(|b| extends(b, query)));
-        let base = base.and_then(|s| s.ranked.base.as_deref());
-        rank::run_until(index, query, &self.personal, (base, SHOWN), stop)
+        let base = below.and_then(|below| self.base_for(below, query));
+        rank::run_until(index, query, &self.personal, (base.as_deref(), SHOWN), stop)
+    }
+
+    /// The fewest entities on the stack that hold every entity `query` can
+    /// match: the top step's base when `query` only extends its last word,
+    /// the matches of the top step or a lower one when `query` adds words to
+    /// it ("lyon bio" is searched among the matches of "lyon", not among
+    /// everything, though "lyon bi" matched its last word's start only).
+    /// `below` is the top step's query; the others' are prefixes of its text.
+    fn base_for(&self, below: &Query, query: &Query) -> Option<Cow<'_, [u32]>> {
+        for step in self.stack.iter().rev() {
+            let Some(base) = &step.ranked.base else {
+                continue;
+            };
+            let parsed;
+            let prev = match below.raw.get(..step.raw_len) {
+                Some(text) if text.len() == below.raw.len() => below,
+                Some(text) => match Query::parse(text) {
+                    Ok(q) => {
+                        parsed = q;
+                        &parsed
+                    }
+                    Err(_) => continue,
+                },
+                None => continue,
+            };
+            if adds_groups(prev, query) {
+                return Some(Cow::Borrowed(&base.matched));
+            }
+            if extends(prev, query) {
+                return Some(Cow::Owned(base.all()));
+            }
+        }
+        None
     }
 
     /// How many entities matched the last query (more than are kept as hits).

@@ -243,6 +243,15 @@ fn typed_and_pasted_queries_rank_alike_on_a_large_dataset() {
     for word in words
         .into_iter()
         .chain(["lyon diag", "bio !lyon", "kind:event conf"])
+        // Words added to words typed whole: searched among the answer to
+        // the words before them, however short the new one still is.
+        .chain([
+            "lyon bio gmbh",
+            "medtech of anna",
+            "gmbh lyon|paris",
+            "srl !l",
+            "the lyon",
+        ])
     {
         let mut typed = Searcher::new();
         for end in word.char_indices().map(|(i, c)| i + c.len_utf8()) {

@@ -117,3 +117,38 @@ fn a_stopped_look_ahead_leaves_nothing() {
         .to_vec();
     assert_eq!(hits, fresh);
 }
+
+/// A word added to words typed whole is searched among the matches of
+/// those words, from its first letter and past the letters that matched word
+/// starts only: "lyon bio" among the matches of "lyon", not among
+/// everything. A longer last word is searched among the matches and near
+/// misses of the shorter.
+#[test]
+fn an_added_word_is_searched_among_the_matches_of_the_words_before_it() {
+    let ds = crate::validate::build(&crate::synth::generate(3000, 11));
+    let index = Index::new(&ds);
+    let mut typed = Searcher::new();
+    for text in ["l", "ly", "lyo", "lyon", "lyon "] {
+        typed.search(&index, text).expect("valid");
+    }
+    let lyon = typed.stack.last().and_then(|s| s.ranked.base.clone());
+    let lyon = lyon.expect("a three-letter word keeps a base");
+    assert!(!lyon.near.is_empty(), "some entities nearly match lyon");
+    assert!(
+        lyon.matched.len() < ds.len() / 2,
+        "lyon is a narrow word here"
+    );
+    let base_for = |s: &Searcher, text: &str| {
+        let below = s.top.clone().expect("a query was typed");
+        let query = Query::parse(text).expect("valid");
+        s.base_for(&below, &query).map(Cow::into_owned)
+    };
+    assert_eq!(base_for(&typed, "lyonb"), Some(lyon.all()));
+    assert_eq!(base_for(&typed, "lyon b"), Some(lyon.matched.clone()));
+    for text in ["lyon b", "lyon bi"] {
+        typed.search(&index, text).expect("valid");
+    }
+    assert_eq!(base_for(&typed, "lyon bio"), Some(lyon.matched));
+    // Every three-letter word typed before changed: nothing to narrow from.
+    assert_eq!(base_for(&typed, "lyx bio"), None);
+}
