@@ -250,36 +250,47 @@ pub fn outcome(
     e: usize,
     pass: Pass,
 ) -> Outcome<EntityMatch> {
-    let mut total = 0;
-    let mut matches: Vec<AtomMatch> = Vec::new();
-    let mut near = false;
-    let groups = p.query.groups.len();
-    for (g, group) in p.query.groups.iter().enumerate() {
+    let held = |group: &[Atom]| {
         let mut best: Option<AtomMatch> = None;
-        let mut group_near = false;
+        let mut near = false;
         for a in group {
             match atom(skim, ix, p, e, a, pass) {
                 Outcome::Match(m) if best.as_ref().is_none_or(|b| m.score > b.score) => {
                     best = Some(m);
                 }
                 Outcome::Match(_) | Outcome::Miss => {}
-                Outcome::NearMiss => group_near = true,
+                Outcome::NearMiss => near = true,
             }
         }
         match best {
-            Some(best) => {
-                total += best.score;
-                matches.push(best);
+            Some(best) => Outcome::Match(best),
+            None if near => Outcome::NearMiss,
+            None => Outcome::Miss,
+        }
+    };
+    let mut matches: Vec<AtomMatch> = Vec::new();
+    if let Some((last, others)) = p.query.groups.split_last() {
+        // A narrowed query's candidates hold its other words already (they
+        // matched the answer it narrows), so its last word rules most of
+        // them out: tried first, such a miss costs one word.
+        let last = held(last);
+        if matches!(last, Outcome::Miss) {
+            return Outcome::Miss;
+        }
+        for group in others {
+            match held(group) {
+                Outcome::Match(best) => matches.push(best),
+                // Only the last word grows as the user types: a near miss
+                // of any other can never turn into a match.
+                Outcome::NearMiss | Outcome::Miss => return Outcome::Miss,
             }
-            // Only the last word grows as the user types: a near miss of
-            // any other can never turn into a match.
-            None if group_near && g + 1 == groups => near = true,
-            None => return Outcome::Miss,
+        }
+        match last {
+            Outcome::Match(best) => matches.push(best),
+            Outcome::NearMiss | Outcome::Miss => return Outcome::NearMiss,
         }
     }
-    if near {
-        return Outcome::NearMiss;
-    }
+    let total = matches.iter().map(|m| m.score).sum();
     let lead = matches
         .iter()
         .filter(|m| m.lead.is_some())
