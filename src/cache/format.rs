@@ -100,7 +100,7 @@ pub fn pieces(
 }
 
 /// How long the fixed part and the header of a file are: the bytes
-/// [`header`] needs, once the first [`FIXED`] are known.
+/// [`header`] needs, once the first `FIXED` are known.
 pub fn header_end(start: &[u8]) -> Result<usize, Bad> {
     let fixed = start.get(..FIXED).ok_or(Bad("shorter than a header"))?;
     if &fixed[..8] != MAGIC {

@@ -135,7 +135,7 @@ impl Parted {
 }
 
 /// Decodes every part of a cache file opened by parts, as
-/// [`super::payload::decode_parts`]
+/// [`super::payload::decode_payload`]
 /// does, each part read, and held to its checksum, by the thread that
 /// decodes it and dropped once decoded: the index and the head on one side,
 /// the runs on the other.

@@ -9,7 +9,7 @@
 //! process reads the cache into fresh memory, while the benchmark's own has
 //! just loaded, indexed and encoded the file, and a read into memory used and
 //! freed was half as slow again (192 to 242 ms against about 150 at 100,000
-//! entities). The child is this program with [`PROBE`] set; it times the read
+//! entities). The child is this program with `PROBE` set; it times the read
 //! itself, so its start-up is not counted, and then the explorer's first frame
 //! on what it read: the cached path's time to interactive (the index comes
 //! with the cache, so search is ready with that frame).

@@ -146,7 +146,7 @@ pub struct SnapshotArgs {
     /// Screen size
     #[arg(long, value_name = "WxH", default_value = "120x40")]
     pub size: String,
-    /// Keys to replay, e.g. "/magia<Enter>"
+    /// Keys to replay, e.g. `"/magia<Enter>"`
     #[arg(long, value_name = "KEYS", default_value = "")]
     pub keys: String,
 }

@@ -91,7 +91,7 @@ impl Searcher {
         Searcher::default()
     }
 
-    /// The best hits for `text` (at most [`SHOWN`], with highlights).
+    /// The best hits for `text` (at most `SHOWN`, with highlights).
     pub fn search(&mut self, index: &Index, text: &str) -> Result<&[Hit], QueryError> {
         let query = Query::parse(text)?;
         let ahead = std::mem::take(&mut self.ahead);

@@ -37,7 +37,7 @@ impl KeymapRow {
     }
 }
 
-/// The keymap in force: the built-in rows (see [`Keymap::builtin`]) with the
+/// The keymap in force: the built-in rows (see `Keymap::builtin`) with the
 /// keys a config gave them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {

@@ -5,7 +5,7 @@
 //!
 //! The label is read at the start of the query (after question words and
 //! small words) or at its end, from the plain-language table
-//! ([`phrases`]), the relation labels, or the entity's own fact labels; the
+//! (`phrases`), the relation labels, or the entity's own fact labels; the
 //! rest of the query names the entity, resolved as `show` resolves a name.
 
 mod phrases;
