@@ -4,6 +4,7 @@
 
 mod extra;
 mod highlight;
+mod scope;
 
 use super::fieldmatch::{self, FieldMatch, Word, term_in_field};
 use super::index::{Index, NOT_SHARED};
@@ -13,6 +14,7 @@ use super::syntax::{Atom, AtomKind, MatchMode, Scope};
 use super::{Field, Matcher, Memo};
 use extra::{extra_matches, optional};
 pub use highlight::highlight_all;
+use scope::scope_holds;
 
 /// What a match points at, for the reported field and its highlight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,37 +210,30 @@ fn finish(best: Option<AtomMatch>, near: bool, synonym: bool) -> Outcome<AtomMat
     }
 }
 
-fn scope_holds(ix: &Index, p: &Prepared, e: usize, scope: &Scope) -> bool {
-    match scope {
-        Scope::Note(text) => p.personal.entity_has(e as u32, text),
-        Scope::Kind(k) => ix.kind(e) == *k,
-        Scope::Year(y) => ix.years_of(e).binary_search(y).is_ok(),
-        Scope::Tag(t) => ix
-            .fields(e)
-            .iter()
-            .any(|s| matches!(s.field, Field::Tag(_)) && ix.text(s).contains(t.as_str())),
-        Scope::In(name) => p
-            .places
-            .iter()
-            .find(|(n, _)| n == name)
-            .is_some_and(|(_, places)| {
-                places
-                    .iter()
-                    .any(|&pl| pl as usize == e || ix.places_of(e).contains(&pl))
-            }),
-    }
-}
-
 /// How one entity matched a whole query.
 #[derive(Debug, Clone)]
 pub struct EntityMatch {
     pub score: i64,
     /// What the match that counts most points at.
     pub lead: Option<Lead>,
+    /// That match's score (0 without a lead).
+    pub lead_score: i64,
     /// Folded positions in the lead, from every atom that matched it.
     pub folded: Vec<usize>,
     /// The lead came from a typo or initials (see [`AtomMatch::rematch`]).
     pub rematch: bool,
+}
+
+/// What the first groups of a query came to on one entity, kept with an
+/// answer for the queries that add words to it: a candidate is then matched
+/// on the added words alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Known {
+    /// The groups' scores summed (no bonus for a name that is the query).
+    pub score: i64,
+    /// Their match that counts most, if one points at text: its score, what
+    /// it points at, and whether it is a typo or initials.
+    pub lead: Option<(i64, Lead, bool)>,
 }
 
 /// Matches a query against one entity: every group must hold (a group of an
@@ -250,6 +245,20 @@ pub fn outcome(
     p: &Prepared,
     e: usize,
     pass: Pass,
+) -> Outcome<EntityMatch> {
+    outcome_after(skim, ix, p, e, pass, None)
+}
+
+/// [`outcome`] for an entity whose first `n` groups are `known` to match:
+/// only the groups after them are matched. The positions of the known
+/// groups are not kept, so this is for scoring, not for highlights.
+pub fn outcome_after(
+    skim: &Matcher,
+    ix: &Index,
+    p: &Prepared,
+    e: usize,
+    pass: Pass,
+    known: Option<(usize, &Known)>,
 ) -> Outcome<EntityMatch> {
     let held = |group: &[Atom]| {
         let mut best: Option<AtomMatch> = None;
@@ -270,7 +279,8 @@ pub fn outcome(
         }
     };
     let mut matches: Vec<AtomMatch> = Vec::new();
-    if let Some((last, others)) = p.query.groups.split_last() {
+    let groups = p.query.groups.get(known.map_or(0, |(n, _)| n)..);
+    if let Some((last, others)) = groups.unwrap_or_default().split_last() {
         // A narrowed query's candidates hold its other words already (they
         // matched the answer it narrows), so its last word rules most of
         // them out: tried first, such a miss costs one word.
@@ -291,12 +301,16 @@ pub fn outcome(
             Outcome::NearMiss | Outcome::Miss => return Outcome::NearMiss,
         }
     }
-    let total = matches.iter().map(|m| m.score).sum();
-    let lead = matches
-        .iter()
-        .filter(|m| m.lead.is_some())
-        .max_by_key(|m| m.score);
-    let (rematch, lead) = (lead.is_some_and(|m| m.rematch), lead.and_then(|m| m.lead));
+    let known = known.map(|(_, k)| k);
+    let total = known.map_or(0, |k| k.score) + matches.iter().map(|m| m.score).sum::<i64>();
+    // The last of the best wins a tie, as if the known groups were matched
+    // again before the others.
+    let leads = (matches.iter()).filter_map(|m| m.lead.map(|lead| (m.score, lead, m.rematch)));
+    let best = (known.and_then(|k| k.lead).into_iter().chain(leads)).max_by_key(|l| l.0);
+    let (lead_score, lead, rematch) = match best {
+        Some((score, lead, rematch)) => (score, Some(lead), rematch),
+        None => (0, None, false),
+    };
     let mut folded: Vec<usize> = matches
         .iter()
         .filter(|m| m.lead == lead)
@@ -307,6 +321,7 @@ pub fn outcome(
     Outcome::Match(EntityMatch {
         score: total,
         lead,
+        lead_score,
         folded,
         rematch,
     })

@@ -7,7 +7,7 @@
 use rayon::prelude::*;
 
 use super::index::Index;
-use super::matching::{self, Lead, Outcome, Pass};
+use super::matching::{self, Known, Lead, Outcome, Pass};
 use super::personal::Personal;
 use super::prefilter::Prefilter;
 use super::prepared::{Expanded, Prepared, prepare, with_synonyms};
@@ -41,7 +41,35 @@ pub struct Base {
     /// score too little (see [`matching::Outcome::NearMiss`]); the same
     /// word longer may match them.
     pub near: Vec<u32>,
+    /// What the query's groups came to on each match, in the same order,
+    /// when there are not too many of them (see [`KNOWN_UP_TO`]).
+    pub known: Option<Kept>,
 }
+
+/// What a query's groups came to on each of its matches (see [`Known`]).
+#[derive(Debug, Clone, Default)]
+pub struct Kept {
+    /// How many groups the query had.
+    pub groups: usize,
+    pub each: Vec<Known>,
+}
+
+/// Up to this many matches, an answer keeps what its groups came to on each
+/// (40 bytes a match): a query adding a word to it then matches only that
+/// word. More would cost more memory than their matching costs time.
+pub const KNOWN_UP_TO: usize = 100_000;
+
+/// What a narrowed run starts from: the entities to score (all when None),
+/// and the matches of the answer it adds words to, with what that answer's
+/// groups came to on each.
+#[derive(Clone, Copy, Default)]
+pub struct Narrow<'a> {
+    pub candidates: Option<&'a [u32]>,
+    pub known: Option<KeptOn<'a>>,
+}
+
+/// An answer's matches, and what its groups came to on each.
+pub type KeptOn<'a> = (&'a [u32], &'a Kept);
 
 impl Base {
     /// Both lists as one, in index order: all a longer last word can match.
@@ -160,7 +188,11 @@ pub fn run(
     candidates: Option<&[u32]>,
     limit: usize,
 ) -> Result<Ranked, QueryError> {
-    let ranked = run_until(ix, query, personal, (candidates, limit), &Stop::never())?;
+    let from = Narrow {
+        candidates,
+        known: None,
+    };
+    let ranked = run_until(ix, query, personal, (from, limit), &Stop::never())?;
     Ok(ranked.unwrap_or_default())
 }
 
@@ -169,7 +201,7 @@ pub fn run_until(
     ix: &Index,
     query: &Query,
     personal: &Personal,
-    (candidates, limit): (Option<&[u32]>, usize),
+    (from, limit): (Narrow, usize),
     stop: &Stop,
 ) -> Result<Option<Ranked>, QueryError> {
     if query.is_empty() {
@@ -181,7 +213,8 @@ pub fn run_until(
         last,
     } = with_synonyms(ix, query);
     // The last word's synonyms may match what the previous, shorter word did not.
-    let candidates = candidates.filter(|_| !last);
+    let candidates = from.candidates.filter(|_| !last);
+    let known = (from.known.filter(|_| !last)).filter(|(_, k)| k.groups < expanded.groups.len());
     let mut p = prepare(ix, personal, &expanded, &typed)?;
     let exact = query.exact.as_deref().map_or(&[][..], |k| ix.exact(k));
     let fast = match candidates {
@@ -210,6 +243,7 @@ pub fn run_until(
                 p: &p,
                 exact,
                 stop,
+                known,
             };
             let mut scored = score_split(&run, pool);
             let near = (scored.iter().filter(|s| !s.matched))
@@ -218,10 +252,19 @@ pub fn run_until(
             scored.retain(|s| s.matched);
             let matched = scored.iter().map(|s| s.entity).collect();
             let total = scored.len();
+            let known = (total <= KNOWN_UP_TO).then(|| Kept {
+                groups: expanded.groups.len(),
+                each: scored.iter().map(|s| s.known(exact)).collect(),
+            });
             if scored.len() > limit {
                 scored = best(ix, personal, scored, limit);
             }
-            (scored, total, Some(Base { matched, near }))
+            let base = Base {
+                matched,
+                near,
+                known,
+            };
+            (scored, total, Some(base))
         }
     };
     // A chunk left unscored makes the answer wrong: none at all.

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::index::Index;
 use super::letters::letter_mask;
-use super::matching::{self, Lead, Outcome, Pass};
+use super::matching::{self, Known, Lead, Outcome, Pass};
 use super::prepared::Prepared;
 use super::syntax::Query;
 use super::{Matcher, Memo};
@@ -30,6 +30,8 @@ pub(super) struct Scored {
     pub field_rank: u8,
     /// What the match that counts most points at, when scoring found it.
     pub lead: Option<Lead>,
+    /// That match's score.
+    pub lead_score: i64,
     /// The lead is a typo or initials: showing it means matching again.
     pub rematch: bool,
     /// False for a near miss, kept only for narrowing.
@@ -43,8 +45,22 @@ impl Scored {
             score: 0,
             field_rank: NO_FIELD,
             lead: None,
+            lead_score: 0,
             rematch: false,
             matched: false,
+        }
+    }
+
+    /// What its groups came to, for a query that adds words to this one.
+    pub fn known(&self, exact: &[u32]) -> Known {
+        let bonus = if exact.contains(&self.entity) {
+            EXACT
+        } else {
+            0
+        };
+        Known {
+            score: self.score - bonus,
+            lead: (self.lead).map(|lead| (self.lead_score, lead, self.rematch)),
         }
     }
 }
@@ -64,6 +80,9 @@ pub(super) struct Run<'a> {
     pub exact: &'a [u32],
     /// Asked between chunks: true gives up the run (see [`Stop`]).
     pub stop: &'a Stop<'a>,
+    /// The matches of the answer the query adds words to, and what its
+    /// groups came to on each, in the same order (see [`Known`]).
+    pub known: Option<super::rank::KeptOn<'a>>,
 }
 
 /// Whether a run worked out ahead of the user is no longer wanted; once it
@@ -214,8 +233,16 @@ fn score_each(
     (skim, memo): (&Matcher, &Memo),
     out: &mut Vec<Scored>,
 ) {
+    // A candidate the answer narrowed matched is matched on the added words
+    // alone; one it did not (a typo or initials of an added word) on all.
+    let known = |e: u32| {
+        let (matched, kept) = run.known?;
+        let at = matched.binary_search(&e).ok()?;
+        Some((kept.groups, kept.each.get(at)?))
+    };
     let scored = candidates.filter_map(|e| {
-        let m = match matching::outcome(skim, run.ix, run.p, e as usize, Pass::Score(memo)) {
+        let (ix, p, pass) = (run.ix, run.p, Pass::Score(memo));
+        let m = match matching::outcome_after(skim, ix, p, e as usize, pass, known(e)) {
             Outcome::Match(m) => m,
             Outcome::NearMiss => return Some(Scored::near_miss(e)),
             Outcome::Miss => return None,
@@ -226,6 +253,7 @@ fn score_each(
             score: m.score + bonus,
             field_rank: field_rank(run.ix, m.lead),
             lead: m.lead,
+            lead_score: m.lead_score,
             rematch: m.rematch,
             matched: true,
         })

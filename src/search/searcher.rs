@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::personal::Personal;
-use super::rank::{self, Ranked};
+use super::rank::{self, KeptOn, Narrow, Ranked};
 use super::score::Stop;
 use super::syntax::{Atom, AtomKind, MatchMode, Query, Scope};
 use super::{Hit, Index, QueryError};
@@ -206,7 +206,14 @@ impl Searcher {
         stop: &Stop,
     ) -> Result<Option<Ranked>, QueryError> {
         let base = below.and_then(|below| self.base_for(below, query));
-        rank::run_until(index, query, &self.personal, (base.as_deref(), SHOWN), stop)
+        let from = match &base {
+            Some((list, known)) => Narrow {
+                candidates: Some(list),
+                known: *known,
+            },
+            None => Narrow::default(),
+        };
+        rank::run_until(index, query, &self.personal, (from, SHOWN), stop)
     }
 
     /// The fewest entities on the stack that hold every entity `query` can
@@ -214,8 +221,17 @@ impl Searcher {
     /// the matches of the top step or a lower one when `query` adds words to
     /// it ("lyon bio" is searched among the matches of "lyon", not among
     /// everything, though "lyon bi" matched its last word's start only).
+    /// With them, the matches of the highest step whose words the query adds
+    /// to, and what its words came to on each, when it kept that: "lyon
+    /// biot" is searched among the candidates of "lyon bio", each matched on
+    /// "biot" alone, "lyon" known from its own answer.
     /// `below` is the top step's query; the others' are prefixes of its text.
-    fn base_for(&self, below: &Query, query: &Query) -> Option<Cow<'_, [u32]>> {
+    fn base_for(
+        &self,
+        below: &Query,
+        query: &Query,
+    ) -> Option<(Cow<'_, [u32]>, Option<KeptOn<'_>>)> {
+        let mut list = None;
         for step in self.stack.iter().rev() {
             let Some(base) = &step.ranked.base else {
                 continue;
@@ -233,13 +249,14 @@ impl Searcher {
                 None => continue,
             };
             if adds_groups(prev, query) {
-                return Some(Cow::Borrowed(&base.matched));
+                let known = (base.known.as_ref()).map(|k| (base.matched.as_slice(), k));
+                return Some((list.unwrap_or(Cow::Borrowed(&base.matched)), known));
             }
-            if extends(prev, query) {
-                return Some(Cow::Owned(base.all()));
+            if list.is_none() && extends(prev, query) {
+                list = Some(Cow::Owned(base.all()));
             }
         }
-        None
+        list.map(|list| (list, None))
     }
 
     /// How many entities matched the last query (more than are kept as hits).

@@ -82,6 +82,7 @@ mod tests {
                     score: score(e),
                     field_rank: (e % 5) as u8,
                     lead: None,
+                    lead_score: 0,
                     rematch: false,
                     matched: true,
                 })

@@ -61,6 +61,7 @@ pub(super) fn score_short<'a>(
         score: score + if exact.contains(&e) { EXACT } else { 0 },
         field_rank: field.rank(),
         lead: None,
+        lead_score: 0,
         rematch: false,
         matched: true,
     };
@@ -110,6 +111,7 @@ mod tests {
             score,
             field_rank: 0,
             lead: None,
+            lead_score: 0,
             rematch: false,
             matched: true,
         }

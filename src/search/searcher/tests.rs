@@ -138,17 +138,30 @@ fn an_added_word_is_searched_among_the_matches_of_the_words_before_it() {
         lyon.matched.len() < ds.len() / 2,
         "lyon is a narrow word here"
     );
-    let base_for = |s: &Searcher, text: &str| {
+    // The candidates, and whose matches the words before the last are known
+    // on (the query's groups then, and how many matches).
+    type Known = Option<(Vec<u32>, usize, usize)>;
+    let base_for = |s: &Searcher, text: &str| -> Option<(Vec<u32>, Known)> {
         let below = s.top.clone().expect("a query was typed");
         let query = Query::parse(text).expect("valid");
-        s.base_for(&below, &query).map(Cow::into_owned)
+        let (list, known) = s.base_for(&below, &query)?;
+        let known = known.map(|(on, kept)| (on.to_vec(), kept.groups, kept.each.len()));
+        Some((list.into_owned(), known))
     };
-    assert_eq!(base_for(&typed, "lyonb"), Some(lyon.all()));
-    assert_eq!(base_for(&typed, "lyon b"), Some(lyon.matched.clone()));
+    let known_lyon = Some((lyon.matched.clone(), 1, lyon.matched.len()));
+    assert_eq!(base_for(&typed, "lyonb"), Some((lyon.all(), None)));
+    let lyon_b = Some((lyon.matched.clone(), known_lyon.clone()));
+    assert_eq!(base_for(&typed, "lyon b"), lyon_b);
     for text in ["lyon b", "lyon bi"] {
         typed.search(&index, text).expect("valid");
     }
-    assert_eq!(base_for(&typed, "lyon bio"), Some(lyon.matched));
+    assert_eq!(base_for(&typed, "lyon bio"), lyon_b);
+    // A longer last word: among the shorter one's candidates, with what
+    // "lyon" came to on each kept from its own answer.
+    typed.search(&index, "lyon bio").expect("valid");
+    let bio = typed.stack.last().and_then(|s| s.ranked.base.clone());
+    let bio = bio.expect("a three-letter word keeps a base");
+    assert_eq!(base_for(&typed, "lyon biot"), Some((bio.all(), known_lyon)));
     // Every three-letter word typed before changed: nothing to narrow from.
     assert_eq!(base_for(&typed, "lyx bio"), None);
 }
