@@ -109,6 +109,7 @@ impl Searcher {
                 None => self.ranked(index, below.as_ref(), &query, &Stop::never())?,
             };
             let ranked = ranked.unwrap_or_default();
+            self.forget_known(below.as_ref(), &query);
             self.stack.push(Step {
                 raw_len: query.raw.len(),
                 ranked,
@@ -257,6 +258,21 @@ impl Searcher {
             }
         }
         list.map(|list| (list, None))
+    }
+
+    /// Lets the top step (whose query is `below`) forget what its words came
+    /// to on its matches when `query` changes its last word rather than
+    /// adding one: no query typed on from `query` adds words to it, so what
+    /// it kept would wait for a Backspace, a megabyte or more a step.
+    fn forget_known(&mut self, below: Option<&Query>, query: &Query) {
+        let (Some(below), Some(top)) = (below, self.stack.last_mut()) else {
+            return;
+        };
+        if below.groups.len() == query.groups.len()
+            && let Some(base) = &mut top.ranked.base
+        {
+            base.known = None;
+        }
     }
 
     /// How many entities matched the last query (more than are kept as hits).

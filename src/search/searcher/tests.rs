@@ -156,6 +156,15 @@ fn an_added_word_is_searched_among_the_matches_of_the_words_before_it() {
         typed.search(&index, text).expect("valid");
     }
     assert_eq!(base_for(&typed, "lyon bio"), lyon_b);
+    // What "lyon b" kept went when "lyon bi" changed its last word; "lyon"
+    // keeps its own for the words added to it.
+    let kept = |raw_len: usize| {
+        let step = typed.stack.iter().find(|s| s.raw_len == raw_len);
+        step.and_then(|s| s.ranked.base.as_ref())
+            .map(|b| b.known.is_some())
+    };
+    assert_eq!(kept("lyon b".len()), Some(false));
+    assert_eq!(kept("lyon".len()), Some(true));
     // A longer last word: among the shorter one's candidates, with what
     // "lyon" came to on each kept from its own answer.
     typed.search(&index, "lyon bio").expect("valid");
