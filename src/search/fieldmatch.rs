@@ -15,9 +15,10 @@ use memchr::memmem;
 
 use super::Field;
 use super::index::{Index, Span};
-use super::literal::{char_index, in_order, is_word_start, literal, occurrence};
+use super::literal::{char_index, fits_pieces, in_order, is_word_start, literal, occurrence};
 use super::matcher::Matcher;
 use super::memo::Memo;
+use super::skim::MAX_TERM;
 use super::syntax::MatchMode;
 
 /// What kind of match, worst first (see the module's doc).
@@ -182,11 +183,14 @@ pub fn term_in_field(
     if !in_order(hay.as_bytes(), text.as_bytes()) {
         return FieldMatch::Miss;
     }
-    let field_chars = hay.chars().count().max(1);
     // A word that covers more of a short name says more about it than the same
     // letters inside a long one ("European Medtech Alliance" over MAGIA's long
-    // name for `medtec aliance`).
-    let bonus = COVERAGE * chars.min(field_chars) as i64 / field_chars as i64;
+    // name for `medtec aliance`). Counted only for a match: most fields whose
+    // letters are in order are near misses.
+    let bonus = || {
+        let field_chars = hay.chars().count().max(1);
+        COVERAGE * chars.min(field_chars) as i64 / field_chars as i64
+    };
     // The word as typed, found by a vectorised search: the letters in one run are
     // the match a user means, scored by the matcher on that run and the char before
     // it (for the word-start bonus) instead of over the whole field.
@@ -199,7 +203,7 @@ pub fn term_in_field(
         if let (false, Some(memo), Some(n)) = (indices, memo, word.number) {
             let before = hay[from..at].chars().next();
             return match memo.run_score(n, before, || skim.score(run, text)) {
-                Some(score) => FieldMatch::Match(class, score + bonus, Vec::new()),
+                Some(score) => FieldMatch::Match(class, score + bonus(), Vec::new()),
                 None => FieldMatch::NearMiss,
             };
         }
@@ -212,14 +216,20 @@ pub fn term_in_field(
         } else {
             Vec::new()
         };
-        return FieldMatch::Match(class, score + bonus, idx);
+        return FieldMatch::Match(class, score + bonus(), idx);
     }
     scattered(skim, hay, text, indices, bonus)
 }
 
 /// The word's letters in order but apart: a match only when they make few
 /// pieces with a good score per letter (an abbreviation), else a near miss.
-fn scattered(skim: &Matcher, hay: &str, text: &str, indices: bool, bonus: i64) -> FieldMatch {
+fn scattered(
+    skim: &Matcher,
+    hay: &str,
+    text: &str,
+    indices: bool,
+    bonus: impl Fn() -> i64,
+) -> FieldMatch {
     let chars = text.chars().count();
     let enough = |score: i64| score >= MIN_SCORE_PER_CHAR * chars as i64;
     // Up to four letters make at most as many pieces as the limit allows, so
@@ -227,23 +237,36 @@ fn scattered(skim: &Matcher, hay: &str, text: &str, indices: bool, bonus: i64) -
     if !indices && chars <= 4 {
         return match skim.score(hay, text) {
             Some(score) if enough(score) => {
-                FieldMatch::Match(Class::Scattered, score + bonus, Vec::new())
+                FieldMatch::Match(Class::Scattered, score + bonus(), Vec::new())
             }
             _ => FieldMatch::NearMiss,
         };
     }
-    let Some((score, idx)) = skim.indices(hay, text) else {
-        return FieldMatch::NearMiss;
-    };
     // Letters scattered across a long name are noise, not a match: a low score
     // per letter, or more separate pieces than an abbreviation would have.
-    let pieces = 1 + idx.windows(2).filter(|w| w[1] != w[0] + 1).count();
     let max_pieces = if chars <= 4 { chars } else { chars / 3 + 1 };
+    // Most fields a longer word's letters are scattered over cannot give so
+    // few pieces, whatever the matcher picks: no full pass for those.
+    // (ASCII only: the matcher folds the case of other text its own way.)
+    let ascii = hay.is_ascii() && text.is_ascii() && text.len() <= MAX_TERM;
+    if ascii && !fits_pieces(hay.as_bytes(), text.as_bytes(), max_pieces) {
+        return FieldMatch::NearMiss;
+    }
+    let found = match indices {
+        true => skim.indices(hay, text).map(|(score, idx)| {
+            let breaks = idx.windows(2).filter(|w| w[1] != w[0] + 1).count();
+            (score, 1 + breaks, idx)
+        }),
+        // Scoring alone: the pieces counted, no positions kept.
+        false => (skim.pieces(hay, text)).map(|(score, pieces)| (score, pieces, Vec::new())),
+    };
+    let Some((score, pieces, idx)) = found else {
+        return FieldMatch::NearMiss;
+    };
     if !enough(score) || pieces > max_pieces {
         return FieldMatch::NearMiss;
     }
-    let idx = if indices { idx } else { Vec::new() };
-    FieldMatch::Match(Class::Scattered, score + bonus, idx)
+    FieldMatch::Match(Class::Scattered, score + bonus(), idx)
 }
 
 /// How a word matches a relation label (folded `label`): as typed at the start

@@ -43,6 +43,43 @@ pub(super) fn in_order(hay: &[u8], needle: &[u8]) -> bool {
     true
 }
 
+/// Whether the bytes of `needle` can be found in order in `hay` in at most
+/// `most` separate runs, ASCII case aside. Any match of the matcher is one
+/// such way, so a word whose letters cannot is a near miss without the
+/// matcher's full pass. `needle` is ASCII, of 1 to 32 bytes.
+pub(super) fn fits_pieces(hay: &[u8], needle: &[u8], most: usize) -> bool {
+    let m = needle.len();
+    debug_assert!((1..=32).contains(&m) && needle.is_ascii());
+    // More pieces than bytes are never needed.
+    let most = most.min(m);
+    if most == 0 {
+        return false;
+    }
+    // Bit j of a byte's mask: the needle's byte j is that byte.
+    let mut masks = [0u32; 128];
+    for (j, &b) in needle.iter().enumerate() {
+        masks[usize::from(b.to_ascii_lowercase())] |= 1 << j;
+        masks[usize::from(b.to_ascii_uppercase())] |= 1 << j;
+    }
+    let whole = 1u32 << (m - 1);
+    // For at most k pieces: bit j of `ends[k]` when the needle's first j+1
+    // bytes can be found with the last on the byte just read, of `seen[k]`
+    // on any byte read so far (`seen[0]` is the empty start). Each k reads
+    // the values of k-1 from the byte before, so k goes down.
+    let (mut ends, mut seen) = ([0u32; 33], [0u32; 33]);
+    for &c in hay {
+        let b = masks.get(usize::from(c)).copied().unwrap_or(0);
+        for k in (1..=most).rev() {
+            ends[k] = ((ends[k] << 1) | (seen[k - 1] << 1) | 1) & b;
+            seen[k] |= ends[k];
+        }
+        if seen[most] & whole != 0 {
+            return true;
+        }
+    }
+    false
+}
+
 pub(super) fn char_index(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
 }
@@ -99,4 +136,67 @@ pub(super) fn literal(
 ) -> Option<(i64, usize, Vec<usize>)> {
     let (score, at) = literal_at(text, needle, mode, finder)?;
     Some((score, at, positions(text, at, needle, indices)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+    use proptest::prelude::*;
+
+    /// The fewest runs by trying every way the needle's bytes can be found.
+    fn fewest(hay: &[u8], needle: &[u8], after: Option<usize>) -> Option<usize> {
+        let Some((&b, rest)) = needle.split_first() else {
+            return Some(0);
+        };
+        let from = after.map_or(0, |a| a + 1);
+        (from..hay.len())
+            .filter(|&i| hay[i].eq_ignore_ascii_case(&b))
+            .filter_map(|i| {
+                let more = fewest(hay, rest, Some(i))?;
+                // Going on from the byte before costs no new run.
+                let new_run = after.is_none_or(|a| a + 1 != i);
+                Some(more + usize::from(new_run))
+            })
+            .min()
+    }
+
+    #[test]
+    fn a_word_typed_on_from_a_name_fits_where_scattered_letters_do_not() {
+        assert!(fits_pieces(b"lyon biotech", b"lyonb", 2));
+        assert!(!fits_pieces(b"lyon biotech", b"lyonb", 1));
+        assert!(!fits_pieces(b"laboratory young oncology bio", b"lyonb", 2));
+        assert!(fits_pieces(b"Medical Devices", b"medice", 2), "case aside");
+        assert!(!fits_pieces(b"medic", b"medice", 3), "letters missing");
+    }
+
+    proptest! {
+        /// The answer is whether the fewest runs, found the slow way, fit.
+        #[test]
+        fn fits_exactly_when_the_fewest_runs_do(
+            hay in "[abcAB .]{0,12}",
+            needle in "[abc]{1,5}",
+            most in 0usize..6,
+        ) {
+            let slow = fewest(hay.as_bytes(), needle.as_bytes(), None);
+            let fits = fits_pieces(hay.as_bytes(), needle.as_bytes(), most);
+            prop_assert_eq!(fits, slow.is_some_and(|n| n <= most), "{:?} in {:?}", needle, hay);
+        }
+
+        /// What the search relies on: when the letters cannot fit in so few
+        /// runs, the matcher's own match makes more.
+        #[test]
+        fn the_matcher_never_finds_fewer_runs(
+            hay in "[a-dA-D -]{0,30}",
+            needle in "[a-d]{1,8}",
+            most in 1usize..4,
+        ) {
+            let found = SkimMatcherV2::default().fuzzy_indices(&hay, &needle);
+            if let (false, Some((_, at))) = (fits_pieces(hay.as_bytes(), needle.as_bytes(), most), found) {
+                let runs = 1 + at.windows(2).filter(|w| w[1] != w[0] + 1).count();
+                prop_assert!(runs > most, "{:?} in {:?}: {:?}", needle, hay, at);
+            }
+        }
+    }
 }

@@ -37,6 +37,17 @@ impl Matcher {
         self.indices(hay, text).map(|(score, _)| score)
     }
 
+    /// The score [`Matcher::indices`] gives and how many separate runs its
+    /// positions make.
+    pub fn pieces(&self, hay: &str, text: &str) -> Option<(i64, usize)> {
+        if hay.is_ascii() && text.is_ascii() && text.len() <= MAX_TERM {
+            return self.path.pieces(hay.as_bytes(), text.as_bytes());
+        }
+        let (score, at) = self.indices(hay, text)?;
+        let breaks = at.windows(2).filter(|w| w[1] != w[0] + 1).count();
+        Some((score, if at.is_empty() { 0 } else { 1 + breaks }))
+    }
+
     /// The crate's `fuzzy_indices` as it comes, one matcher for every call:
     /// the benchmark's naive baseline (a score may then carry a bonus over
     /// from the call before; see above).

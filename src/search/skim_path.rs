@@ -41,8 +41,30 @@ impl SkimPath {
     /// None when its letters are not all there in order. Both must be ASCII
     /// and the pattern at most [`super::skim::MAX_TERM`] bytes.
     pub fn indices(&self, choice: &[u8], pattern: &[u8]) -> Option<(i64, Vec<usize>)> {
+        let mut positions = Vec::with_capacity(pattern.len());
+        let score = self.walk(choice, pattern, |j| positions.push(j))?;
+        positions.reverse();
+        Some((score, positions))
+    }
+
+    /// The score [`SkimPath::indices`] gives and how many separate runs its
+    /// positions make, without keeping them (scoring alone needs no more).
+    pub fn pieces(&self, choice: &[u8], pattern: &[u8]) -> Option<(i64, usize)> {
+        let (mut pieces, mut next) = (0, usize::MAX);
+        let score = self.walk(choice, pattern, |j| {
+            if j + 1 != next {
+                pieces += 1;
+            }
+            next = j;
+        })?;
+        Some((score, pieces))
+    }
+
+    /// The full pass and the way back: the score, each position matched
+    /// given to `visit`, the last first.
+    fn walk(&self, choice: &[u8], pattern: &[u8], mut visit: impl FnMut(usize)) -> Option<i64> {
         if pattern.is_empty() {
-            return Some((0, Vec::new()));
+            return Some(0);
         }
         let (s, first) = super::skim::start(choice, pattern)?;
         let cols = choice.len() + 1;
@@ -95,11 +117,10 @@ impl SkimPath {
                 (at, best)
             }
         });
-        let mut positions = Vec::with_capacity(pattern.len());
         let (mut i, mut j, mut track_m, mut matched) = (pattern.len(), at, true, true);
         while i > 0 && j > first[0] {
             if matched {
-                positions.push(j - 1);
+                visit(j - 1);
             }
             let cell = m[i * cols + j];
             matched = if track_m {
@@ -113,8 +134,7 @@ impl SkimPath {
             j -= 1;
             track_m = matched;
         }
-        positions.reverse();
-        Some((i64::from(best), positions))
+        Some(i64::from(best))
     }
 }
 
@@ -128,8 +148,15 @@ mod tests {
 
     fn same(choice: &str, pattern: &str) -> Result<(), TestCaseError> {
         let fresh = SkimMatcherV2::default().fuzzy_indices(choice, pattern);
-        let ours = SkimPath::default().indices(choice.as_bytes(), pattern.as_bytes());
-        prop_assert_eq!(ours, fresh, "{:?} in {:?}", pattern, choice);
+        let path = SkimPath::default();
+        let ours = path.indices(choice.as_bytes(), pattern.as_bytes());
+        prop_assert_eq!(&ours, &fresh, "{:?} in {:?}", pattern, choice);
+        // The pieces counted without the positions are the runs they make.
+        let runs = fresh.map(|(score, at)| {
+            let breaks = at.windows(2).filter(|w| w[1] != w[0] + 1).count();
+            (score, if at.is_empty() { 0 } else { 1 + breaks })
+        });
+        prop_assert_eq!(path.pieces(choice.as_bytes(), pattern.as_bytes()), runs);
         Ok(())
     }
 

@@ -53,7 +53,7 @@ pub(super) fn extra_matches(
     if !maybe {
         return out;
     }
-    if let Some(m) = typo_match(ix, w, e) {
+    if let Some(m) = typo_match(ix, w, e, indices) {
         out.push(m);
     }
     if let Some(m) = initials_match(ix, w, e, indices) {
@@ -93,7 +93,7 @@ pub(super) fn note_match(
 
 /// The entity's best name or alias word a typo away from the word: the
 /// nearest, in the shortest name ("Rinascimento" over its long name).
-fn typo_match(ix: &Index, w: &PreparedWord, e: usize) -> Option<(i64, AtomMatch)> {
+fn typo_match(ix: &Index, w: &PreparedWord, e: usize, indices: bool) -> Option<(i64, AtomMatch)> {
     let from = w.typos.partition_point(|t| (t.entity as usize) < e);
     let to = w.typos.partition_point(|t| (t.entity as usize) <= e);
     // Most entities scored have no name word a typo away: nothing to read.
@@ -126,7 +126,10 @@ fn typo_match(ix: &Index, w: &PreparedWord, e: usize) -> Option<(i64, AtomMatch)
         }
     }
     let (score, span, offset, chars) = best?;
-    let folded = (offset as usize..offset as usize + chars).collect();
+    let folded = match indices {
+        true => (offset as usize..offset as usize + chars).collect(),
+        false => Vec::new(),
+    };
     let lead = Some(Lead::Span(span));
     Some((
         score,
