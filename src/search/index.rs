@@ -20,6 +20,7 @@ mod exact;
 pub mod halves;
 mod origins;
 mod read;
+mod short;
 mod size;
 mod tiebreak;
 mod trigrams;
@@ -31,6 +32,8 @@ pub use exact::Exact;
 use carried::Carried;
 pub(super) use carried::bit as shared_bit;
 use origins::Origins;
+pub(super) use short::ShortList;
+use short::Shorts;
 use trigrams::Trigrams;
 use words::{Initials, Words, WordsBuilder};
 
@@ -95,8 +98,7 @@ pub struct Index {
     /// [`short_key`](super::letters::short_key)) -> entities (sorted), each
     /// with its best field for that prefix: the first one added, since fields
     /// are added best first.
-    #[serde(with = "columns::short_lists")]
-    short: FxHashMap<u64, Vec<(u32, Field)>>,
+    short: Shorts,
     /// Per entity, its place in the order of (name length, id): the tie-break of
     /// every ranking, as one number instead of two lookups and a string compare.
     #[serde(with = "crate::cache::columns")]

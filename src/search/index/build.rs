@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::words::{self, WordsBuilder};
-use super::{Carried, Index, NOT_SHARED, Span};
+use super::{Carried, Index, NOT_SHARED, Shorts, Span};
 use crate::model::{Dataset, Kind};
 use crate::search::Field;
 use crate::search::fold::{compact, fold, fold_ascii, fold_str};
@@ -271,12 +271,7 @@ fn synonym_map(groups: &[Vec<String>]) -> FxHashMap<String, Vec<String>> {
 
 /// Lists the entity under the first one and two letters of each word of a
 /// name, alias, id or tag.
-fn add_short_words(
-    short: &mut FxHashMap<u64, Vec<(u32, Field)>>,
-    entity: usize,
-    field: Field,
-    folded: &str,
-) {
+fn add_short_words(short: &mut Shorts, entity: usize, field: Field, folded: &str) {
     if !matches!(
         field,
         Field::Name | Field::Alias(_) | Field::Id | Field::Tag(_)
@@ -289,10 +284,7 @@ fn add_short_words(
             chars.nth(1).map_or(word.len(), |(i, _)| i),
             chars.next().map_or(word.len(), |(i, _)| i),
         ] {
-            let list = short.entry(short_key(&word[..end])).or_default();
-            if list.last().map(|l| l.0) != Some(entity as u32) {
-                list.push((entity as u32, field));
-            }
+            short.add(short_key(&word[..end]), entity as u32, field);
         }
     }
 }

@@ -85,7 +85,7 @@ impl Index {
             && self.words.entities.items().iter().all(|&e| inside(e));
         let lookups = self.exact.is_sound()
             && self.exact.entities.items().iter().all(|&e| inside(e))
-            && self.short.values().flatten().all(|&(e, _)| inside(e))
+            && self.short.entities().all(inside)
             && self.place_names.iter().all(|&(_, e)| inside(e))
             && self.initials.entities().all(inside);
         let prose = self.prose_owner.windows(2).all(|w| w[0].0 <= w[1].0)

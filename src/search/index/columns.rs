@@ -69,41 +69,6 @@ impl Column for Span {
     }
 }
 
-/// The one- and two-letter prefix lists, each list a column: read one
-/// number at a time, their entries were a tenth of an index's decode.
-pub(super) mod short_lists {
-    use rustc_hash::FxHashMap;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use crate::search::Field;
-
-    type Map = FxHashMap<u64, Vec<(u32, Field)>>;
-
-    #[derive(Serialize)]
-    struct EntryRef<'a>(
-        u64,
-        #[serde(with = "crate::cache::columns")] &'a [(u32, Field)],
-    );
-
-    #[derive(Deserialize)]
-    struct Entry(
-        u64,
-        #[serde(with = "crate::cache::columns")] Vec<(u32, Field)>,
-    );
-
-    pub fn serialize<S: Serializer>(map: &Map, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(map.iter().map(|(&key, list)| EntryRef(key, list)))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Map, D::Error> {
-        let entries = Vec::<Entry>::deserialize(d)?;
-        Ok(entries
-            .into_iter()
-            .map(|Entry(key, list)| (key, list))
-            .collect())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,9 +9,8 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::words::{Initials, Words};
-use super::{Exact, Index, Origins, Span};
+use super::{Exact, Index, Origins, Shorts, Span};
 use crate::model::Kind;
-use crate::search::Field;
 use crate::search::flat::Lists;
 
 /// The folded texts, the spans over them and what reads them.
@@ -57,8 +56,7 @@ pub struct LookupsRef<'a> {
     exact: &'a Exact,
     words: &'a Words,
     initials: &'a Initials,
-    #[serde(serialize_with = "super::columns::short_lists::serialize")]
-    short: &'a FxHashMap<u64, Vec<(u32, Field)>>,
+    short: &'a Shorts,
     #[serde(serialize_with = "crate::cache::columns::serialize")]
     tiebreak: &'a [u32],
     #[serde(serialize_with = "crate::cache::columns::serialize")]
@@ -82,8 +80,7 @@ pub struct Lookups {
     exact: Exact,
     words: Words,
     initials: Initials,
-    #[serde(with = "super::columns::short_lists")]
-    short: FxHashMap<u64, Vec<(u32, Field)>>,
+    short: Shorts,
     #[serde(with = "crate::cache::columns")]
     tiebreak: Vec<u32>,
     #[serde(with = "crate::cache::columns")]

@@ -5,7 +5,7 @@
 use super::super::Field;
 use super::super::letters::short_key;
 use super::trigrams::Trigrams;
-use super::{Index, Span};
+use super::{Index, ShortList, Span};
 use crate::model::Kind;
 
 /// What the rest of the search reads of the index.
@@ -157,10 +157,8 @@ impl Index {
 
     /// The entities with a name, alias, id or tag word starting with `prefix`
     /// (one or two chars), each with the best such field.
-    pub(in crate::search) fn short_list(&self, prefix: &str) -> &[(u32, Field)] {
-        self.short
-            .get(&short_key(prefix))
-            .map_or(&[], Vec::as_slice)
+    pub(in crate::search) fn short_list(&self, prefix: &str) -> &ShortList {
+        self.short.get(short_key(prefix))
     }
 
     /// Name and alias words within `max` edits of `term`.

@@ -53,8 +53,6 @@ impl Index {
         self.places.shrink_to_fit();
         self.years.shrink_to_fit();
         self.place_names.shrink_to_fit();
-        for list in self.short.values_mut() {
-            list.shrink_to_fit();
-        }
+        self.short.shrink_to_fit();
     }
 }

@@ -34,7 +34,7 @@ pub(super) fn short_candidates(ix: &Index, query: &Query) -> Option<Vec<u32>> {
         (query.groups.iter()).find_map(|g| g.iter().map(short).collect::<Option<Vec<&str>>>())?;
     let mut v: Vec<u32> = Vec::new();
     for text in texts {
-        v.extend(ix.short_list(text).iter().map(|&(e, _)| e));
+        v.extend_from_slice(ix.short_list(text).entities());
         v.extend(ix.initials(text).map(|(e, _)| e));
     }
     v.sort_unstable();
@@ -78,7 +78,7 @@ pub(super) fn score_short<'a>(
         }
     }
     let listed = (ix.short_list(text).iter())
-        .map(move |&(e, field)| scored(e, fieldmatch::word_start_score(field, chars), field));
+        .map(move |(e, field)| scored(e, fieldmatch::word_start_score(field, chars), field));
     Some(merged(listed, initials))
 }
 
