@@ -16,7 +16,7 @@ use memchr::memmem;
 use super::Field;
 use super::index::{Index, Span};
 use super::literal::{char_index, fits_pieces, in_order, is_word_start, literal, occurrence};
-use super::matcher::Matcher;
+use super::matcher::{Matcher, runs};
 use super::memo::Memo;
 use super::skim::MAX_TERM;
 use super::syntax::MatchMode;
@@ -253,10 +253,7 @@ fn scattered(
         return FieldMatch::NearMiss;
     }
     let found = match indices {
-        true => skim.indices(hay, text).map(|(score, idx)| {
-            let breaks = idx.windows(2).filter(|w| w[1] != w[0] + 1).count();
-            (score, 1 + breaks, idx)
-        }),
+        true => (skim.indices(hay, text)).map(|(score, idx)| (score, runs(&idx), idx)),
         // Scoring alone: the pieces counted, no positions kept.
         false => (skim.pieces(hay, text)).map(|(score, pieces)| (score, pieces, Vec::new())),
     };

@@ -194,7 +194,7 @@ mod tests {
         ) {
             let found = SkimMatcherV2::default().fuzzy_indices(&hay, &needle);
             if let (false, Some((_, at))) = (fits_pieces(hay.as_bytes(), needle.as_bytes(), most), found) {
-                let runs = 1 + at.windows(2).filter(|w| w[1] != w[0] + 1).count();
+                let runs = crate::search::matcher::runs(&at);
                 prop_assert!(runs > most, "{:?} in {:?}: {:?}", needle, hay, at);
             }
         }

@@ -44,8 +44,7 @@ impl Matcher {
             return self.path.pieces(hay.as_bytes(), text.as_bytes());
         }
         let (score, at) = self.indices(hay, text)?;
-        let breaks = at.windows(2).filter(|w| w[1] != w[0] + 1).count();
-        Some((score, if at.is_empty() { 0 } else { 1 + breaks }))
+        Some((score, runs(&at)))
     }
 
     /// The crate's `fuzzy_indices` as it comes, one matcher for every call:
@@ -66,6 +65,12 @@ impl Matcher {
         }
         self.kept.fuzzy_indices(hay, text)
     }
+}
+
+/// How many separate runs of neighbours ascending positions make.
+pub(super) fn runs(positions: &[usize]) -> usize {
+    let breaks = positions.windows(2).filter(|w| w[1] != w[0] + 1).count();
+    if positions.is_empty() { 0 } else { 1 + breaks }
 }
 
 /// Whether two neighbouring chars of `hay` are one and the same char of `text`

@@ -152,10 +152,7 @@ mod tests {
         let ours = path.indices(choice.as_bytes(), pattern.as_bytes());
         prop_assert_eq!(&ours, &fresh, "{:?} in {:?}", pattern, choice);
         // The pieces counted without the positions are the runs they make.
-        let runs = fresh.map(|(score, at)| {
-            let breaks = at.windows(2).filter(|w| w[1] != w[0] + 1).count();
-            (score, if at.is_empty() { 0 } else { 1 + breaks })
-        });
+        let runs = fresh.map(|(score, at)| (score, super::super::matcher::runs(&at)));
         prop_assert_eq!(path.pieces(choice.as_bytes(), pattern.as_bytes()), runs);
         Ok(())
     }

@@ -40,6 +40,7 @@ impl ShortList {
     }
 }
 
+/// The way back from [`Field::rank`] for the four kinds listed.
 fn field_of(kind: u8) -> Field {
     match kind {
         0 => Field::Name,
