@@ -54,7 +54,9 @@ pub fn filter(ds: &Dataset, f: &Facets) -> Vec<usize> {
                 && f.markets.iter().all(|&m| targets(ds, e, m))
         })
         .collect();
-    out.sort_by_key(|&e| fold(&ds.entity(e).name));
+    // Each name folded once, not at every comparison: at 100,000 entities
+    // the folds were most of `list`'s time.
+    out.sort_by_cached_key(|&e| fold(&ds.entity(e).name));
     out
 }
 
