@@ -69,30 +69,56 @@ fn run(cli: Cli) -> io::Result<u8> {
     let Some(command) = cli.command else {
         return explore(&env, theme, mouse, &settings);
     };
-    let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
-    let (out, err) = (&mut out, &mut err);
+    command_to(command, &env, &theme, io::stdout().lock())
+}
+
+/// Runs a subcommand writing to `stdout`. Into a pipe or a file its output
+/// is kept until the end and written at once (a lookup's twenty rows were
+/// twenty writes, each waking the reader); on a terminal the buffer has no
+/// room, so every line goes out as it is written, in order with stderr.
+fn command_to(
+    command: Command,
+    env: &Env,
+    theme: &Theme,
+    stdout: io::StdoutLock<'static>,
+) -> io::Result<u8> {
+    let room = if stdout.is_terminal() { 0 } else { 1 << 16 };
+    let mut out = io::BufWriter::with_capacity(room, stdout);
+    let mut err = io::stderr().lock();
+    let code = command_with(command, env, theme, &mut out, &mut err)?;
+    out.flush()?;
+    Ok(code)
+}
+
+fn command_with(
+    command: Command,
+    env: &Env,
+    theme: &Theme,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
     match command {
-        Command::Check(args) => commands::check::run(&env, &args, out, err),
+        Command::Check(args) => commands::check::run(env, &args, out, err),
         Command::Cache(args) => commands::cache::run(&env.cache, &args, out, err),
         Command::Gen(args) => commands::generate::run(&args, out, err),
-        Command::Search(args) => commands::search::run(&env, &args, out, err),
-        Command::Ask(args) => commands::ask::run(&env, &args, out, err),
-        Command::Show(args) => commands::show::run(&env, &args, out, err),
+        Command::Search(args) => commands::search::run(env, &args, out, err),
+        Command::Ask(args) => commands::ask::run(env, &args, out, err),
+        Command::Show(args) => commands::show::run(env, &args, out, err),
         Command::Completions(args) => commands::completions::run(&args, out),
-        Command::Snapshot(args) => commands::snapshot::run(&env, &args, &theme, out, err),
-        Command::Bench(args) => commands::bench::run(&env, &args, out, err),
-        Command::Path(args) => commands::path::run(&env, &args, out, err),
-        Command::Timeline(args) => commands::timeline::run(&env, &args, out, err),
-        Command::Graph(args) => commands::graph::run(&env, &args, out, err),
-        Command::List(args) => commands::list::run(&env, &args, out, err),
-        Command::Export(args) => commands::export::run(&env, &args, out, err),
-        Command::Note(args) => commands::note::run(&env, &args, &mut io::stdin().lock(), out, err),
-        Command::Notes(args) => commands::notes::run(&env, &args, out, err),
-        Command::Pins(args) => commands::pins::list_pins(&env, &args, out, err),
-        Command::Pin(args) => commands::pins::set(&env, &args, true, out, err),
-        Command::Unpin(args) => commands::pins::set(&env, &args, false, out, err),
-        Command::Recent(args) => commands::pins::list_recent(&env, &args, out, err),
-        Command::Config(args) => commands::config::run(&env, &args, out, err),
+        Command::Snapshot(args) => commands::snapshot::run(env, &args, theme, out, err),
+        Command::Bench(args) => commands::bench::run(env, &args, out, err),
+        Command::Path(args) => commands::path::run(env, &args, out, err),
+        Command::Timeline(args) => commands::timeline::run(env, &args, out, err),
+        Command::Graph(args) => commands::graph::run(env, &args, out, err),
+        Command::List(args) => commands::list::run(env, &args, out, err),
+        Command::Export(args) => commands::export::run(env, &args, out, err),
+        Command::Note(args) => commands::note::run(env, &args, &mut io::stdin().lock(), out, err),
+        Command::Notes(args) => commands::notes::run(env, &args, out, err),
+        Command::Pins(args) => commands::pins::list_pins(env, &args, out, err),
+        Command::Pin(args) => commands::pins::set(env, &args, true, out, err),
+        Command::Unpin(args) => commands::pins::set(env, &args, false, out, err),
+        Command::Recent(args) => commands::pins::list_recent(env, &args, out, err),
+        Command::Config(args) => commands::config::run(env, &args, out, err),
     }
 }
 

@@ -269,3 +269,24 @@ fn snapshot_replays_keys_headless() {
         .code(2)
         .stderr("error: unknown key <Nope>; see `clusterdex snapshot --help`\n");
 }
+
+/// A script that stops reading at once (`clusterdex search lyon | head -0`)
+/// is told of no error. Into a pipe a command's output is written when it
+/// ends, so it meets the closed pipe there: still exit 0, nothing on stderr.
+#[test]
+fn a_reader_gone_before_the_output_is_no_error() {
+    for args in [&["search", "lyon"][..], &["show", "magia"], &["list"]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_clusterdex"))
+            .args(args)
+            .env_remove("CLUSTERDEX_DATA")
+            .env("CLUSTERDEX_NO_STATE", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("ends");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}
