@@ -201,35 +201,13 @@ fn score_all(
         None => tested,
     };
     if !extra.is_empty() {
-        kept = merged(kept, extra);
+        // Both lists ascend: the standard stable sort finds the two runs and
+        // merges them in one pass instead of sorting all again.
+        kept.extend(extra);
+        kept.sort();
     }
     warm(ix, &kept);
     score_each(run, kept.into_iter(), (&w.skim, &w.memo), out);
-}
-
-/// Two lists of entities in one, ascending: merged when each is (as a
-/// step's candidates are), else sorted.
-fn merged(a: Vec<u32>, b: Vec<u32>) -> Vec<u32> {
-    if !(a.is_sorted() && b.is_sorted()) {
-        let mut all = a;
-        all.extend(b);
-        all.sort_unstable();
-        return all;
-    }
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut a, mut b) = (a.as_slice(), b.as_slice());
-    while let (Some(&x), Some(&y)) = (a.first(), b.first()) {
-        if x <= y {
-            out.push(x);
-            a = &a[1..];
-        } else {
-            out.push(y);
-            b = &b[1..];
-        }
-    }
-    out.extend_from_slice(a);
-    out.extend_from_slice(b);
-    out
 }
 
 /// Reads where each candidate's fields start, their first mask, the start of
