@@ -1,8 +1,8 @@
 //! Compiles the built-in dataset at build time: `assets/ecosystem.ron` is
 //! parsed, checked and indexed here, by the crate's own model, parser,
 //! checks and index (the modules below are the crate's files, compiled a
-//! second time into this script), and written in the compiled cache's
-//! payload form to `$OUT_DIR/builtin.cdx`. The binary embeds those bytes
+//! second time into this script), and written as a compiled cache file is
+//! to `$OUT_DIR/builtin.cdx`. The binary embeds those bytes
 //! (`src/cache/builtin.rs`), so `search`, `show` and the explorer on the
 //! built-in dataset decode it instead of parsing RON at every start.
 //!
@@ -84,7 +84,7 @@ fn main() {
     std::fs::write(out.join("builtin.cdx"), bytes).expect("OUT_DIR is writable");
 }
 
-/// The payload of the built-in dataset, or why there is none.
+/// The compiled built-in dataset, or why there is none.
 fn compile() -> Result<Vec<u8>, String> {
     let path = Path::new(data::BUILTIN_NAME);
     let (body, warnings) = data::strip_bom(data::BUILTIN);
@@ -98,5 +98,11 @@ fn compile() -> Result<Vec<u8>, String> {
         ));
     }
     let index = search::Index::new(&dataset);
-    Ok(cache::payload::encode_payload(&dataset, &index))
+    // Laid out as a cache file, so that it is opened and checked as one.
+    let content = xxhash_rust::xxh3::xxh3_128(data::BUILTIN.as_bytes());
+    let program = concat!("clusterdex ", env!("CARGO_PKG_VERSION"), " build");
+    let name = data::BUILTIN_NAME;
+    Ok(cache::format::encode(
+        content, program, name, &dataset, &index,
+    ))
 }

@@ -6,6 +6,9 @@
 //! (`runs.rs`), every part held to its checksum (`parts.rs`) and every
 //! entity to the checks a whole load makes (`check.rs`).
 //!
+//! The built-in dataset, compiled into the program in the same layout, is
+//! glanced at the same way ([`Glance::embedded`]).
+//!
 //! A glance never removes or rewrites an entry: anything it cannot use
 //! (no entry, another program's, a damaged part) gives `None` or [`Bad`],
 //! and the command then takes the whole load, which reports, removes and
@@ -84,7 +87,16 @@ impl Glance {
     /// Opens a cache file (`parted.rs`) and decodes its index, held to its
     /// checksum and checked.
     fn open(path: &Path) -> Result<Glance, Bad> {
-        let file = Parted::open(path)?;
+        Glance::over(Parted::open(path)?)
+    }
+
+    /// A glance at bytes laid out as a cache file and embedded in the
+    /// program (the built-in dataset's), held to the same checks.
+    pub fn embedded(bytes: &'static [u8]) -> Result<Glance, Bad> {
+        Glance::over(Parted::embedded(bytes)?)
+    }
+
+    fn over(file: Parted) -> Result<Glance, Bad> {
         let mut index = file.index()?;
         index.check(file.entities())?;
         Ok(Glance { file, index })

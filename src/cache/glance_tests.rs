@@ -109,3 +109,60 @@ fn a_glance_takes_nothing_from_a_damaged_entry_or_another_files() {
     assert!(cache.glance(&path, u64::MAX).expect("opens").is_none());
     assert!(entry.is_file(), "a glance removes nothing");
 }
+
+#[test]
+fn a_glance_at_the_built_in_dataset_gives_what_its_text_gives() {
+    let glance = crate::cache::builtin::glance().expect("compiled into the program");
+    let mut parsed = crate::load::builtin_text().expect("parses");
+    let index = parsed.take_index();
+    let ds = &parsed.dataset;
+    for q in [
+        "lyon",
+        "bio-win",
+        "medtec aliance",
+        "kind:cluster in:france",
+        "l",
+    ] {
+        let query = Query::parse(q).expect("parses");
+        assert_eq!(glance.index.search(&query), index.search(&query), "{q}");
+    }
+    let all = glance.entities(0..ds.len()).expect("sound");
+    assert_eq!(all.len(), ds.len());
+    for (e, entity) in all {
+        assert_eq!(&entity, ds.entity(e), "entity {e}");
+    }
+    assert!(glance.entities([ds.len()]).is_err(), "past the entities");
+    let found = glance.entities_of(["magia", "no such id"]).expect("sound");
+    assert_eq!(found, [ds.index_of("magia"), None]);
+}
+
+#[test]
+fn damaged_built_in_bytes_give_no_glance_or_refuse_what_they_hold() {
+    let whole = crate::cache::builtin::COMPILED;
+    let (_, at) = crate::cache::format::header(whole).expect("a header");
+    let table = parts::table(&whole[at..]).expect("a table");
+    let lens: Vec<usize> = (parts::entries(table).iter())
+        .map(|&(len, _)| len as usize)
+        .collect();
+    let start_of = |k: usize| at + table.len() + lens[..k].iter().sum::<usize>();
+    let glance_with = |bytes: Vec<u8>| super::Glance::embedded(Vec::leak(bytes));
+    let flipped = |at: usize| {
+        let mut bytes = whole.to_vec();
+        bytes[at] ^= 0x5a;
+        bytes
+    };
+    // The header, the table, either half of the index; cut short.
+    for at in [
+        3,
+        30,
+        at + 5,
+        start_of(lens.len() - 2) + 10,
+        whole.len() - 3,
+    ] {
+        assert!(glance_with(flipped(at)).is_err(), "byte {at}");
+    }
+    assert!(glance_with(whole[..whole.len() - 1].to_vec()).is_err());
+    // A byte of the run: the index is sound, its entities are not given.
+    let glance = glance_with(flipped(start_of(1) + 10)).expect("the index is sound");
+    assert!(glance.entities([0]).is_err());
+}

@@ -3,8 +3,11 @@
 //! checksum, only by the thread that decodes it, then dropped. A whole load
 //! no longer holds every byte of the file beside the dataset it decodes
 //! (at a million entities, 620 MB), and reading overlaps decoding on every
-//! core; a glance (`glance.rs`) reads only the parts it needs.
+//! core; a glance (`glance.rs`) reads only the parts it needs. The built-in
+//! dataset's compiled form, embedded in the program in the same layout, is
+//! opened the same way, its parts borrowed instead of read.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -24,10 +27,29 @@ const SHORT: Bad = Bad("truncated or too long");
 
 /// A cache file whose header and table of parts are sound.
 pub struct Parted {
-    path: PathBuf,
+    source: Source,
     pub header: Header,
     /// Each part's start in the file, length and checksum.
     places: Vec<(u64, u64, u64)>,
+}
+
+/// Where the bytes are: a file, read again for each part, or the bytes of
+/// the built-in dataset, in the program for as long as it runs.
+enum Source {
+    File(PathBuf),
+    Embedded(&'static [u8]),
+}
+
+impl Source {
+    fn read(&self, at: u64, len: u64) -> Result<Cow<'static, [u8]>, Bad> {
+        match self {
+            Source::File(path) => {
+                let file = File::open(path).map_err(|_| CANNOT_READ)?;
+                read_at(&file, at, len).map(Cow::Owned)
+            }
+            Source::Embedded(bytes) => slice_at(bytes, at, len).map(Cow::Borrowed),
+        }
+    }
 }
 
 impl Parted {
@@ -37,15 +59,32 @@ impl Parted {
     pub fn open(path: &Path) -> Result<Parted, Bad> {
         let file = File::open(path).map_err(|_| CANNOT_READ)?;
         let size = file.metadata().map_err(|_| CANNOT_READ)?.len();
-        let mut start = read_at(&file, 0, 24)?;
+        let read = |at, len| read_at(&file, at, len).map(Cow::Owned);
+        Parted::sound(Source::File(path.to_path_buf()), size, read)
+    }
+
+    /// Opens bytes laid out as a cache file, held to the same checks.
+    pub fn embedded(bytes: &'static [u8]) -> Result<Parted, Bad> {
+        let read = |at, len| slice_at(bytes, at, len).map(Cow::Borrowed);
+        Parted::sound(Source::Embedded(bytes), bytes.len() as u64, read)
+    }
+
+    /// The header and table of parts `read` gives, checked against each
+    /// other and against the `size` of the whole.
+    fn sound(
+        source: Source,
+        size: u64,
+        read: impl Fn(u64, u64) -> Result<Cow<'static, [u8]>, Bad>,
+    ) -> Result<Parted, Bad> {
+        let mut start = read(0, 24)?.into_owned();
         let end = format::header_end(&start)?;
-        start.extend(read_at(&file, 24, end as u64 - 24)?);
+        start.extend_from_slice(&read(24, end as u64 - 24)?);
         let (header, at) = format::header(&start)?;
         if size.checked_sub(at as u64) != Some(header.payload_len) {
             return Err(SHORT);
         }
-        let count = parts::count(&read_at(&file, at as u64, 4)?, header.payload_len)?;
-        let table = read_at(&file, at as u64, parts::table_len(count) as u64)?;
+        let count = parts::count(&read(at as u64, 4)?, header.payload_len)?;
+        let table = read(at as u64, parts::table_len(count) as u64)?;
         if xxh3_64(&table) != header.payload_sum {
             return Err(Bad("checksum does not match"));
         }
@@ -60,7 +99,7 @@ impl Parted {
             return Err(Bad("payload does not decode"));
         }
         Ok(Parted {
-            path: path.to_path_buf(),
+            source,
             header,
             places,
         })
@@ -81,10 +120,9 @@ impl Parted {
     /// file anew, so that threads reading parts at once do not share a
     /// position; a file renamed over this one since fails the checksums of
     /// this one's table.
-    pub fn part(&self, k: usize) -> Result<Vec<u8>, Bad> {
+    pub fn part(&self, k: usize) -> Result<Cow<'static, [u8]>, Bad> {
         let (at, len, sum) = *self.places.get(k).ok_or(SHORT)?;
-        let file = File::open(&self.path).map_err(|_| CANNOT_READ)?;
-        let bytes = read_at(&file, at, len)?;
+        let bytes = self.source.read(at, len)?;
         if xxh3_64(&bytes) != sum {
             return Err(Bad("checksum does not match"));
         }
@@ -100,8 +138,7 @@ impl Parted {
         decode: impl FnOnce(&[u8]) -> Option<T> + Send,
     ) -> Result<T, Bad> {
         let (at, len, sum) = *self.places.get(k).ok_or(SHORT)?;
-        let file = File::open(&self.path).map_err(|_| CANNOT_READ)?;
-        let bytes = read_at(&file, at, len)?;
+        let bytes = self.source.read(at, len)?;
         let size = bytes.len();
         let (summed, value) = join(size, || xxh3_64(&bytes), || decode(&bytes));
         if summed != sum {
@@ -125,9 +162,9 @@ impl Parted {
     /// length: what sizing the entities needs before any run is read whole.
     pub fn first_bytes(&self, k: usize) -> Result<([u8; 4], u64), Bad> {
         let (at, len, _) = *self.places.get(k).ok_or(SHORT)?;
-        let file = File::open(&self.path).map_err(|_| CANNOT_READ)?;
-        let bytes = read_at(&file, at, len.min(4))?;
+        let bytes = self.source.read(at, len.min(4))?;
         let first = bytes
+            .as_ref()
             .try_into()
             .map_err(|_| Bad("payload does not decode"))?;
         Ok((first, len))
@@ -182,4 +219,11 @@ fn read_at(mut file: &File, at: u64, len: u64) -> Result<Vec<u8>, Bad> {
     } else {
         Err(SHORT)
     }
+}
+
+/// `len` bytes of `bytes` from `at`, if there are that many.
+fn slice_at(bytes: &[u8], at: u64, len: u64) -> Result<&[u8], Bad> {
+    let at = usize::try_from(at).map_err(|_| SHORT)?;
+    let end = at.checked_add(usize::try_from(len).map_err(|_| SHORT)?);
+    end.and_then(|end| bytes.get(at..end)).ok_or(SHORT)
 }

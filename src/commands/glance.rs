@@ -1,7 +1,8 @@
-//! `search` on a large file met before, without loading it: the compiled
-//! cache's index answers the query, and only the entities the table or JSON
-//! shows are decoded (`cache/glance.rs`). A script that calls `search` in a
-//! loop pays for what it prints, not for the whole dataset. Taken only when
+//! `search` on a large file met before, or on the built-in dataset, without
+//! loading it: the compiled index answers the query, and only the entities
+//! the table or JSON shows are decoded (`cache/glance.rs`). A script that
+//! calls `search` in a loop pays for what it prints, not for the whole
+//! dataset. Taken only when
 //! nothing else of the dataset is needed: no question to answer (the user's
 //! notes find their entities in the entry's id table). Anything a glance
 //! cannot use sends the command to the whole load, which reports and
@@ -24,10 +25,11 @@ pub fn search(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<Option<u8>> {
-    let DataSource::File(path) = &env.source else {
-        return Ok(None);
+    let glance = match &env.source {
+        DataSource::File(path) => env.cache.glance(path, env.max_bytes).ok().flatten(),
+        DataSource::Builtin => crate::cache::builtin::glance(),
     };
-    let Ok(Some(glance)) = env.cache.glance(path, env.max_bytes) else {
+    let Some(glance) = glance else {
         return Ok(None);
     };
     // The user's notes find their entities by id, in the entry's id table.
