@@ -8,7 +8,9 @@ use clusterdex::data::{self, spans::locate};
 use libfuzzer_sys::fuzz_target;
 
 fn terminal_safe(shown: &str) -> bool {
-    !shown.chars().any(|c| c == '\u{1b}' || ('\u{80}'..='\u{9f}').contains(&c))
+    !shown
+        .chars()
+        .any(|c| c == '\u{1b}' || ('\u{80}'..='\u{9f}').contains(&c))
 }
 
 fuzz_target!(|bytes: &[u8]| {
@@ -26,7 +28,8 @@ fuzz_target!(|bytes: &[u8]| {
             // The same file parsed and checked whole.
             let (body, mut diagnostics) = data::strip_bom(text);
             let file = data::parse(path, body).expect("what loads parses whole");
-            let (whole, found) = clusterdex::validate::check_whole(file, || locate(body)).into_dataset();
+            let (whole, found) =
+                clusterdex::validate::check_whole(file, || locate(body)).into_dataset();
             diagnostics.extend(found);
             assert_eq!(diagnostics, loaded.diagnostics);
             assert_eq!(format!("{whole:?}"), format!("{:?}", loaded.dataset));

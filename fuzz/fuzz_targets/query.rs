@@ -11,7 +11,8 @@ use libfuzzer_sys::fuzz_target;
 fn data() -> &'static (Dataset, Index) {
     static D: OnceLock<(Dataset, Index)> = OnceLock::new();
     D.get_or_init(|| {
-        let l = clusterdex::load::load(&clusterdex::load::DataSource::Builtin, 1 << 26).expect("built-in");
+        let l = clusterdex::load::load(&clusterdex::load::DataSource::Builtin, 1 << 26)
+            .expect("built-in");
         let ix = Index::new(&l.dataset);
         (l.dataset, ix)
     })
@@ -28,7 +29,11 @@ fuzz_target!(|text: &str| {
         }
     }
     let mut s = Searcher::new();
-    for end in text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())) {
+    for end in text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+    {
         let _ = s.search(ix, &text[..end]);
     }
 });
