@@ -69,9 +69,9 @@ pub enum Command {
         after_help = "Query syntax: words must all match (fuzzily); 'exact ^prefix suffix$ !not a|b;\nscopes kind:event tag:oncology in:france year:2015.\nA question (\"magia coordinator\", \"who funds magia\") lists its answers first."
     )]
     Search(commands::search::SearchArgs),
-    /// Answer a question: "who coordinates magia", "lyonbiopole president"
+    /// Answer a question: "who coordinates magia", "how do we know biowin"
     #[command(
-        after_help = "Name an entity and what you ask about, in either order, in English or French:\n\"magia coordinator\", \"who funds magia\", \"qui préside lyonbiopôle\", \"health2care forum when\".\nExit 0 with an answer; 1 with none (saying which entity was understood and what it has)."
+        after_help = "Name an entity and what you ask about, in either order, in English or French:\n\"magia coordinator\", \"who funds magia\", \"qui préside lyonbiopôle\", \"health2care forum when\",\n\"how do we know biowin\" (the documents that state it).\nExit 0 with an answer; 1 with none (saying which entity was understood and what it has)."
     )]
     Ask(commands::ask::AskArgs),
     /// Show one entity: facts, dates, relations both ways, sources

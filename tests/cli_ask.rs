@@ -69,6 +69,21 @@ fn ask_json_gives_the_entity_the_label_and_each_answer() {
     assert_eq!(a["sources"], serde_json::json!(["magia_announcement"]));
 }
 
+/// "How do we know X?", asked from a script: the documents X is known from,
+/// each with its title, exit 0.
+#[test]
+fn ask_how_we_know_an_entity_prints_its_sources() {
+    let out = cmd()
+        .args(["ask", "how", "do", "we", "know", "Biowin?"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Biowin › known from › magia_announcement\n  [magia_announcement] Title not stated — publisher not stated\n"
+    );
+}
+
 #[test]
 fn ask_without_an_answer_exits_1_saying_what_it_understood() {
     let out = cmd()
@@ -80,7 +95,7 @@ fn ask_without_an_answer_exits_1_saying_what_it_understood() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         err,
-        "no answer to \"minalogic president\": understood Minalogic (minalogic), but nothing answers \"president\"; ask for one of: partner in, located in, manages\n"
+        "no answer to \"minalogic president\": understood Minalogic (minalogic), but nothing answers \"president\"; ask for one of: partner in, located in, manages, sources\n"
     );
     let out = cmd()
         .args(["ask", "zzqx", "coordinator"])

@@ -340,6 +340,27 @@ fn scopes_and_operators() {
     );
 }
 
+#[test]
+fn questions_said_aloud() {
+    check(
+        "questions said aloud",
+        &[
+            ("tell me about biowin", "biowin"),
+            ("how do we know Biowin?", "biowin"),
+            ("what do we know about magia", "magia"),
+            ("info on magia", "magia"),
+            ("any details on health2care forum?", "health2care_forum"),
+            ("c'est quoi medicen ?", "medicen_paris_region"),
+            ("qu'est-ce que Medicen", "medicen_paris_region"),
+            ("c'est qui Philippe Archinard", "philippe_archinard"),
+            ("parle-moi de lyonbiopôle", "lyonbiopole"),
+            ("infos sur l'alliance magia", "magia"),
+            ("que sait-on de Biowin ?", "biowin"),
+            ("d'où vient biowin", "biowin"),
+        ],
+    );
+}
+
 /// Questions: (query, entity asked about, label, what it points to or says).
 const QUESTIONS: &[(&str, &str, &str, &str)] = &[
     (
@@ -440,6 +461,36 @@ const QUESTIONS: &[(&str, &str, &str, &str)] = &[
         "health2care",
         "regional clusters",
         "4: i-Care, Lyonbiopôle, Minalogic, Plastipolis",
+    ),
+    (
+        "who coordinates MAGIA again?",
+        "magia",
+        "coordinated by",
+        "biopmed",
+    ),
+    (
+        "qui coordonne MAGIA ?",
+        "magia",
+        "coordinated by",
+        "biopmed",
+    ),
+    (
+        "how do we know Biowin?",
+        "biowin",
+        "known from",
+        "magia_announcement",
+    ),
+    (
+        "comment on connaît biowin",
+        "biowin",
+        "known from",
+        "magia_announcement",
+    ),
+    (
+        "lyonbiopole sources",
+        "lyonbiopole",
+        "known from",
+        "lyonbiopole_partners, magia_announcement, french_health_clusters_release, health2care_news, industrie_pharma_clara",
     ),
     (
         "lyonbiopole label",

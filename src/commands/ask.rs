@@ -187,11 +187,7 @@ fn explain(
         Some(_) => format!("nothing answers {:?}", reading.label),
         None => "no label asked for".to_string(),
     };
-    let labels = answer::labels(ds, e);
-    let has = match labels.is_empty() {
-        true => "it has no relation, fact or date to ask about".to_string(),
-        false => format!("ask for one of: {}", labels.join(", ")),
-    };
+    let has = format!("ask for one of: {}", answer::labels(ds, e).join(", "));
     writeln!(
         err,
         "no answer to {shown:?}: understood {} ({}), but {asked}; {}",

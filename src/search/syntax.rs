@@ -4,7 +4,8 @@
 //! user's notes on the entity). A plain word joined
 //! to the next by a hyphen, dot, slash, apostrophe, underscore, dash, `&` or `+`
 //! is two words, as if a space stood there; question words and small words
-//! ("who", "the", "qui", "de") need not match when other words are typed.
+//! ("who", "the", "qui", "de", "tell me about", the `c` of `c'est`) need not
+//! match when other words are typed, and a question's punctuation is no word.
 
 use super::QueryError;
 use super::fold::{compact, fold_str};
@@ -67,12 +68,31 @@ pub struct Query {
 }
 
 /// Question words and small words, in English and French: ignored when other
-/// words are typed, unless they start a word of a name.
+/// words are typed, unless they start a word of a name. Beside articles and
+/// question words, the words of a question said aloud ("tell me about",
+/// "how do we know", "c'est quoi", "again") and those that ask where a fact
+/// comes from ("sources"), which a name rarely holds.
+#[rustfmt::skip]
 pub const STOP_WORDS: &[&str] = &[
-    "a", "an", "are", "by", "de", "des", "did", "do", "does", "du", "est", "et", "has", "have",
-    "is", "la", "le", "les", "of", "ou", "par", "quand", "que", "quel", "quelle", "quelles",
-    "quels", "qui", "quoi", "sont", "the", "was", "were", "what", "when", "where", "which", "who",
-    "whom",
+    // English
+    "a", "about", "again", "also", "an", "and", "any", "are", "at", "be", "by", "can", "could",
+    "details", "did", "do", "does", "for", "from", "give", "has", "have", "how", "in", "info",
+    "information", "is", "it", "its", "know", "me", "of", "on", "our", "please", "show",
+    "source", "sources", "tell", "that", "the", "their", "this", "to", "us", "was", "we", "were",
+    "what", "when", "where", "which", "who", "whom", "with", "you", "your",
+    // French
+    "au", "aux", "avec", "ca", "ce", "cela", "comment", "connait", "dans", "de", "des", "dis",
+    "dites", "du", "en", "encore", "est", "et", "infos", "la", "le", "les", "moi", "nous", "on",
+    "ou", "par", "parle", "parlez", "pour", "quand", "que", "quel", "quelle", "quelles", "quels",
+    "qui", "quoi", "sait", "savons", "son", "sont", "sur", "vient", "vous",
+];
+
+/// French words cut before a vowel and an apostrophe (`l'alliance`,
+/// `c'est`, `qu'est-ce`, `d'Auvergne`): small words like the stop words,
+/// but only when the apostrophe shows they are one, since `d` or `l` typed
+/// alone may start a name.
+const ELIDED: &[&str] = &[
+    "c", "d", "j", "l", "m", "n", "qu", "s", "t", "jusqu", "lorsqu", "puisqu",
 ];
 
 const SCOPES: &str = "kind:, tag:, in:, year:, note:";
@@ -172,32 +192,52 @@ fn plain(token: &str) -> bool {
 
 /// The atoms of one whitespace-separated token: an operator's or scope's one
 /// atom, or a plain word's, cut at its separators (`bio-merieux` is `bio` and
-/// `merieux`; `bioxclusters+` is `bioxclusters plus`; a lone `-` is nothing).
+/// `merieux`; `bioxclusters+` is `bioxclusters plus`; a lone `-` or `?` is
+/// nothing).
 fn token_atoms(token: &str) -> Result<Vec<Atom>, QueryError> {
     if !plain(token) {
         return Ok(vec![atom(token)?]);
     }
+    // A question's punctuation ("who coordinates magia ?", "medicen,")
+    // is not part of a word.
+    let token = token.trim_matches(SENTENCE_MARKS);
+    let elided = elided(token);
     Ok(fold_str(token)
         .split_whitespace()
-        .map(|word| Atom {
+        .enumerate()
+        .map(|(i, word)| Atom {
             kind: AtomKind::Term {
                 text: word.to_string(),
                 mode: MatchMode::Fuzzy,
             },
             negate: false,
-            optional: false,
+            // Marks the cut word for `parse`, which keeps it only beside a
+            // word that is not small.
+            optional: i == 0 && elided,
         })
         .collect())
 }
 
-/// A lone plain word that is a stop word.
+/// Marks around a word in a sentence, which no name's word is looked up by.
+const SENTENCE_MARKS: &[char] = &[
+    '?', '¿', '!', '¡', ',', ';', '…', '"', '“', '”', '«', '»', '(', ')',
+];
+
+/// Whether a plain token starts with a French word cut before an apostrophe.
+fn elided(token: &str) -> bool {
+    token.split_once(['\'', '’']).is_some_and(|(cut, rest)| {
+        !rest.is_empty() && ELIDED.contains(&cut.to_lowercase().as_str())
+    })
+}
+
+/// A lone plain word that is a stop word or a cut French word.
 fn stop_word(group: &[Atom]) -> bool {
     match group {
         [a] if !a.negate => match &a.kind {
             AtomKind::Term {
                 text,
                 mode: MatchMode::Fuzzy,
-            } => STOP_WORDS.contains(&text.as_str()),
+            } => a.optional || STOP_WORDS.contains(&text.as_str()),
             _ => false,
         },
         _ => false,
@@ -233,9 +273,12 @@ impl Query {
             ));
         }
         // Stop words are optional only beside a word that is not one.
-        if !groups.iter().all(|g| stop_word(g)) {
-            for g in groups.iter_mut().filter(|g| stop_word(g)) {
-                g[0].optional = true;
+        let small: Vec<bool> = groups.iter().map(|g| stop_word(g)).collect();
+        let all_small = small.iter().all(|&s| s);
+        for (g, small) in groups.iter_mut().zip(small) {
+            let alone = g.len() == 1;
+            for a in g.iter_mut() {
+                a.optional = alone && small && !all_small;
             }
         }
         let exact = Query::run_together(&groups);

@@ -16,7 +16,11 @@ use super::{Index, Resolution, resolve};
 use crate::model::{Dataset, Link};
 use phrases::{LONGEST, Meaning, QUESTION_WORDS};
 
-/// One answer: a relation, fact or date of the entity asked about.
+/// The label of the answer to "how do we know X": the documents X is cited from.
+pub const KNOWN_FROM: &str = "known from";
+
+/// One answer: a relation, fact or date of the entity asked about, or the
+/// documents it is known from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
     /// The entity asked about.
@@ -115,6 +119,12 @@ fn splits<'w>(words: &'w [&'w str]) -> Vec<(&'w [&'w str], &'w [&'w str])> {
     {
         out.push((&words[q..q + 1], &words[lead..]));
     }
+    // "how do we know X": a label among the small words, the last one.
+    if let Some(k) = (words[..lead].iter())
+        .rposition(|w| !QUESTION_WORDS.contains(w) && !phrases::meaning(w).is_empty())
+    {
+        out.push((&words[k..k + 1], &words[lead..]));
+    }
     for len in (1..=LONGEST).rev() {
         if len < words.len() {
             let at = words.len() - len;
@@ -179,6 +189,22 @@ fn answers_for(ds: &Dataset, e: usize, phrase: &str, meaning: &Meaning) -> Vec<A
                 sources: f.sources.clone(),
             });
         }
+    }
+    if meaning.rows.iter().any(|r| r.sources) {
+        let cited: Vec<&str> = (entity.sources.iter())
+            .filter_map(|&s| ds.sources.get(s))
+            .map(|s| s.id.as_str())
+            .collect();
+        out.push(Answer {
+            entity: e,
+            label: KNOWN_FROM.to_string(),
+            value: Some(match cited.is_empty() {
+                true => "no source cited".to_string(),
+                false => cited.join(", "),
+            }),
+            targets: Vec::new(),
+            sources: entity.sources.to_vec(),
+        });
     }
     for d in &entity.dates {
         let asked = meaning.rows.iter().any(|r| r.dates)
@@ -249,7 +275,8 @@ fn has_word(text: &str, word: &str) -> bool {
 }
 
 /// Every label an entity can be asked about: its relations' (as read from
-/// it), then its facts' and dates', each once.
+/// it), then its facts' and dates', each once, and last its sources, which
+/// any entity can be asked for.
 pub fn labels(ds: &Dataset, e: usize) -> Vec<String> {
     let entity = ds.entity(e);
     let relations = ds.grouped_links(e).into_iter().map(|(l, _)| l.to_string());
@@ -261,6 +288,7 @@ pub fn labels(ds: &Dataset, e: usize) -> Vec<String> {
             out.push(label);
         }
     }
+    out.push("sources".to_string());
     out
 }
 

@@ -18,6 +18,8 @@ pub struct Sense {
     pub fact_words: &'static [&'static str],
     /// The entity's dates answer it.
     pub dates: bool,
+    /// The documents the entity is known from answer it.
+    pub sources: bool,
 }
 
 const fn row(
@@ -31,6 +33,7 @@ const fn row(
         other_kind: None,
         fact_words,
         dates: false,
+        sources: false,
     }
 }
 
@@ -72,14 +75,17 @@ pub static ROWS: &[Sense] = &[
         &["continues"], &[]),
     row(&["parts", "part of", "includes", "contains"],
         &["part_of"], &[]),
-    Sense { phrases: &["when", "date", "dates", "held", "period", "year", "quand"], relations: &[], other_kind: None, fact_words: &["since", "started", "launched", "announced", "date"], dates: true },
-    Sense { phrases: &["who", "people", "persons", "qui", "personnes"], relations: &["president_of"], other_kind: Some(Kind::Person), fact_words: &["president"], dates: false },
-    Sense { phrases: &["projects", "project", "projets", "projet"], relations: &[], other_kind: Some(Kind::Project), fact_words: &["projects", "project"], dates: false },
-    Sense { phrases: &["events", "event", "evenements"], relations: &[], other_kind: Some(Kind::Event), fact_words: &[], dates: false },
+    Sense { phrases: &["when", "date", "dates", "held", "period", "year", "quand"], relations: &[], other_kind: None, fact_words: &["since", "started", "launched", "announced", "date"], dates: true, sources: false },
+    Sense { phrases: &["who", "people", "persons", "qui", "personnes"], relations: &["president_of"], other_kind: Some(Kind::Person), fact_words: &["president"], dates: false, sources: false },
+    Sense { phrases: &["projects", "project", "projets", "projet"], relations: &[], other_kind: Some(Kind::Project), fact_words: &["projects", "project"], dates: false, sources: false },
+    Sense { phrases: &["events", "event", "evenements"], relations: &[], other_kind: Some(Kind::Event), fact_words: &[], dates: false, sources: false },
+    Sense { phrases: &["know", "known", "known from", "source", "sources", "sourced", "provenance", "evidence", "proof", "cited", "cited by", "citation", "citations", "according", "according to", "document", "documents", "connait", "sait", "savons", "selon", "preuve", "preuves", "cite", "cite par"], relations: &[], other_kind: None, fact_words: &[], dates: false, sources: true },
 ];
 
 /// Question words that are a label on their own ("where is X"), and may
-/// also stand before another label ("who coordinates X").
+/// also stand before another label ("who coordinates X"). Any other label
+/// among the small words a question opens with is one too ("how do we know
+/// X").
 pub const QUESTION_WORDS: &[&str] = &["who", "where", "when", "qui", "ou", "quand"];
 
 /// What a label phrase asks for: the table's rows for it, and the relation

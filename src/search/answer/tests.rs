@@ -135,3 +135,30 @@ fn a_fact_that_repeats_a_relation_is_not_a_second_answer() {
     let presidents = got.iter().filter(|l| l.contains("president")).count();
     assert_eq!(presidents, 1, "{got:#?}");
 }
+
+/// "How do we know X?" is answered with the documents X is cited from, in
+/// both languages and at either end; an entity no document states says so
+/// rather than answering nothing.
+#[test]
+fn how_we_know_an_entity_is_answered_with_its_sources() {
+    let (mut ds, ix) = data();
+    let biowin = ds.index_of("biowin").expect("there");
+    for question in [
+        "how do we know biowin",
+        "biowin sources",
+        "source of biowin?",
+        "comment on connaît Biowin",
+        "biowin selon",
+    ] {
+        let q = Query::parse(question).expect("parses");
+        let got = answers(&ds, &ix, &q);
+        let known = got.iter().find(|a| a.label == KNOWN_FROM);
+        let known = known.unwrap_or_else(|| panic!("{question}: {got:#?}"));
+        assert_eq!(known.entity, biowin, "{question}");
+        assert_eq!(known.sources, ds.entity(biowin).sources.to_vec());
+        assert_eq!(known.value.as_deref(), Some("magia_announcement"));
+    }
+    ds.entities[biowin].sources.clear();
+    let got = lines(&ds, &ix, "how do we know biowin");
+    assert_eq!(got, vec!["biowin › known from › no source cited"]);
+}

@@ -126,3 +126,52 @@ fn a_dollar_alone_is_a_word() {
     let q = Query::parse("$").unwrap();
     assert_eq!(q.groups[0][0], term("$", MatchMode::Fuzzy, false));
 }
+
+/// The required words of a query: those that are not optional.
+fn required(query: &str) -> Vec<String> {
+    let q = Query::parse(query).unwrap();
+    (q.groups.iter().flatten())
+        .filter(|a| !a.optional)
+        .map(|a| match &a.kind {
+            AtomKind::Term { text, .. } => text.clone(),
+            AtomKind::Scope(s) => format!("{s:?}"),
+        })
+        .collect()
+}
+
+/// A question said aloud, in English or French, with its punctuation, must
+/// find the entity it names: only the naming words have to match.
+#[test]
+fn a_question_said_aloud_requires_only_the_words_that_name() {
+    for (query, naming) in [
+        ("tell me about biowin", vec!["biowin"]),
+        ("how do we know Biowin?", vec!["biowin"]),
+        ("who coordinates MAGIA again?", vec!["coordinates", "magia"]),
+        ("c'est quoi medicen ?", vec!["medicen"]),
+        ("qu’est-ce que Medicen", vec!["medicen"]),
+        ("l'alliance magia", vec!["alliance", "magia"]),
+        ("dis-moi qui coordonne magia", vec!["coordonne", "magia"]),
+        ("\"health2care\", (forum)", vec!["health2care", "forum"]),
+    ] {
+        assert_eq!(required(query), naming, "{query}");
+    }
+}
+
+/// A small word stays required when it is all there is, and a letter before
+/// an apostrophe is only small when it is a French elision: `d.g. grow`
+/// keeps its `d`, `l magia` its `l`.
+#[test]
+fn small_words_alone_and_lone_letters_stay_required() {
+    assert_eq!(required("qui est"), vec!["qui", "est"]);
+    assert_eq!(required("c'est"), vec!["c", "est"]);
+    assert_eq!(required("d.g. grow"), vec!["d", "g", "grow"]);
+    assert_eq!(required("l magia"), vec!["l", "magia"]);
+    assert_eq!(required("biowin's"), vec!["biowin", "s"]);
+    // In an either-or group nothing is optional.
+    assert_eq!(
+        required("biowin | l'alliance"),
+        vec!["biowin", "l", "alliance"]
+    );
+    // A lone mark is no word.
+    assert!(Query::parse("?").unwrap().is_empty());
+}
