@@ -341,6 +341,23 @@ fn scopes_and_operators() {
 }
 
 #[test]
+fn plurals_and_nationalities() {
+    check(
+        "plurals and nationalities",
+        &[
+            ("clusters italiens", "biopmed"),
+            ("cluster italien", "biopmed"),
+            ("pôles belges", "biowin"),
+            ("belgian clusters", "biowin"),
+            ("german clusters", "life_science_nord"),
+            ("agencies", "easme"),
+            ("conferences lyon", "health2care_final_conference"),
+            ("chinese market", "china"),
+        ],
+    );
+}
+
+#[test]
 fn questions_said_aloud() {
     check(
         "questions said aloud",
@@ -473,6 +490,30 @@ const QUESTIONS: &[(&str, &str, &str, &str)] = &[
         "magia",
         "coordinated by",
         "biopmed",
+    ),
+    (
+        "who runs health2care",
+        "health2care",
+        "coordinated by",
+        "auvergne_rhone_alpes_region",
+    ),
+    (
+        "qui anime health2care",
+        "health2care",
+        "coordinated by",
+        "auvergne_rhone_alpes_region",
+    ),
+    (
+        "where does lucia seel work",
+        "lucia_seel",
+        "works for",
+        "lucia_seel_international_consulting",
+    ),
+    (
+        "who funds bioxclusters plus",
+        "bioxclusters_plus",
+        "selected by",
+        "easme",
     ),
     (
         "how do we know Biowin?",

@@ -1,5 +1,5 @@
-//! A query made ready once per search: its words' synonyms added as
-//! alternatives, place scopes resolved, and each word's substring search,
+//! A query made ready once per search: its words' synonyms (and a plural's
+//! singular) added as alternatives, place scopes resolved, and each word's substring search,
 //! typos, initials, relation labels and the user's notes it is in worked out
 //! before any entity is read.
 
@@ -87,7 +87,11 @@ pub(super) struct Expanded {
     pub query: Query,
     /// Per group, how many of its atoms were typed.
     pub typed: Vec<usize>,
-    /// Whether the last group gained synonyms.
+    /// Whether the last group gained words that may match what the word
+    /// typed before it (a letter shorter) did not: synonyms, or a singular
+    /// that does not start the word typed. A singular that does (`member`
+    /// for `members`) matches only what every shorter word typed before it
+    /// matched, so a narrowed search still holds.
     pub last: bool,
 }
 
@@ -100,19 +104,29 @@ pub(super) fn with_synonyms(ix: &Index, query: &Query) -> Expanded {
         let Some((text, MatchMode::Fuzzy)) = Query::lone_term(group) else {
             continue;
         };
-        let others: Vec<Atom> = ix
-            .synonyms(text)
-            .iter()
+        let mut others: Vec<String> = ix.synonyms(text).to_vec();
+        let mut wider = !others.is_empty();
+        if let Some(one) = singular(text) {
+            wider |= !text.starts_with(one.as_str());
+            for word in std::iter::once(&one).chain(ix.synonyms(&one)) {
+                if word != text && !others.contains(word) {
+                    wider |= *word != one;
+                    others.push(word.clone());
+                }
+            }
+        }
+        let others: Vec<Atom> = others
+            .into_iter()
             .map(|s| Atom {
                 kind: AtomKind::Term {
-                    text: s.clone(),
+                    text: s,
                     mode: MatchMode::Fuzzy,
                 },
                 negate: false,
                 optional: false,
             })
             .collect();
-        last |= i + 1 == groups && !others.is_empty();
+        last |= i + 1 == groups && wider;
         group.extend(others);
     }
     Expanded {
@@ -120,6 +134,24 @@ pub(super) fn with_synonyms(ix: &Index, query: &Query) -> Expanded {
         typed,
         last,
     }
+}
+
+/// The singular of a folded English or French plural (`clusters`,
+/// `agencies`, `reseaux`), which a text holding the word once does not
+/// hold letter for letter: looked for as a synonym is. Short words and
+/// endings that are rarely plurals (`paris`, `campus`, `swiss`) are left.
+pub(super) fn singular(word: &str) -> Option<String> {
+    if word.chars().count() < 5 || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    if word.ends_with("eaux") {
+        return Some(word[..word.len() - 1].to_string());
+    }
+    let stem = word.strip_suffix('s')?;
+    (!(stem.ends_with('s') || stem.ends_with('u') || stem.ends_with('i'))).then(|| stem.to_string())
 }
 
 /// Resolves place scopes and prepares each word once per query: its
@@ -218,5 +250,28 @@ fn prepare_word<'q>(ix: &Index, a: &Atom, text: &'q str, mode: MatchMode) -> Pre
         label_scores,
         synonym: false,
         notes: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::singular;
+
+    /// Plurals typed in either language find the word a text holds once;
+    /// words that only look plural, and initials, are left alone.
+    #[test]
+    fn a_plural_gives_its_singular_and_other_words_none() {
+        for (plural, one) in [
+            ("clusters", "cluster"),
+            ("italiens", "italien"),
+            ("agencies", "agency"),
+            ("reseaux", "reseau"),
+            ("members", "member"),
+        ] {
+            assert_eq!(singular(plural).as_deref(), Some(one), "{plural}");
+        }
+        for word in ["paris", "campus", "swiss", "cbs", "plus", "2015s", "lyon"] {
+            assert_eq!(singular(word), None, "{word}");
+        }
     }
 }

@@ -10,6 +10,8 @@
 use super::QueryError;
 use super::fold::{compact, fold_str};
 use crate::model::Kind;
+pub use small::STOP_WORDS;
+use small::{SENTENCE_MARKS, elided, stop_word};
 
 /// How a term's text must occur.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,34 +68,6 @@ pub struct Query {
     /// any spacing: `flandersdc`, `health2 care`.
     pub exact: Option<String>,
 }
-
-/// Question words and small words, in English and French: ignored when other
-/// words are typed, unless they start a word of a name. Beside articles and
-/// question words, the words of a question said aloud ("tell me about",
-/// "how do we know", "c'est quoi", "again") and those that ask where a fact
-/// comes from ("sources"), which a name rarely holds.
-#[rustfmt::skip]
-pub const STOP_WORDS: &[&str] = &[
-    // English
-    "a", "about", "again", "also", "an", "and", "any", "are", "at", "be", "by", "can", "could",
-    "details", "did", "do", "does", "for", "from", "give", "has", "have", "how", "in", "info",
-    "information", "is", "it", "its", "know", "me", "of", "on", "our", "please", "show",
-    "source", "sources", "tell", "that", "the", "their", "this", "to", "us", "was", "we", "were",
-    "what", "when", "where", "which", "who", "whom", "with", "you", "your",
-    // French
-    "au", "aux", "avec", "ca", "ce", "cela", "comment", "connait", "dans", "de", "des", "dis",
-    "dites", "du", "en", "encore", "est", "et", "infos", "la", "le", "les", "moi", "nous", "on",
-    "ou", "par", "parle", "parlez", "pour", "quand", "que", "quel", "quelle", "quelles", "quels",
-    "qui", "quoi", "sait", "savons", "son", "sont", "sur", "vient", "vous",
-];
-
-/// French words cut before a vowel and an apostrophe (`l'alliance`,
-/// `c'est`, `qu'est-ce`, `d'Auvergne`): small words like the stop words,
-/// but only when the apostrophe shows they are one, since `d` or `l` typed
-/// alone may start a name.
-const ELIDED: &[&str] = &[
-    "c", "d", "j", "l", "m", "n", "qu", "s", "t", "jusqu", "lorsqu", "puisqu",
-];
 
 const SCOPES: &str = "kind:, tag:, in:, year:, note:";
 
@@ -218,32 +192,6 @@ fn token_atoms(token: &str) -> Result<Vec<Atom>, QueryError> {
         .collect())
 }
 
-/// Marks around a word in a sentence, which no name's word is looked up by.
-const SENTENCE_MARKS: &[char] = &[
-    '?', '¿', '!', '¡', ',', ';', '…', '"', '“', '”', '«', '»', '(', ')',
-];
-
-/// Whether a plain token starts with a French word cut before an apostrophe.
-fn elided(token: &str) -> bool {
-    token.split_once(['\'', '’']).is_some_and(|(cut, rest)| {
-        !rest.is_empty() && ELIDED.contains(&cut.to_lowercase().as_str())
-    })
-}
-
-/// A lone plain word that is a stop word or a cut French word.
-fn stop_word(group: &[Atom]) -> bool {
-    match group {
-        [a] if !a.negate => match &a.kind {
-            AtomKind::Term {
-                text,
-                mode: MatchMode::Fuzzy,
-            } => a.optional || STOP_WORDS.contains(&text.as_str()),
-            _ => false,
-        },
-        _ => false,
-    }
-}
-
 impl Query {
     pub fn parse(text: &str) -> Result<Query, QueryError> {
         let raw = text.trim().to_string();
@@ -349,5 +297,6 @@ impl Query {
     }
 }
 
+mod small;
 #[cfg(test)]
 mod tests;

@@ -39,7 +39,7 @@ const fn row(
 
 #[rustfmt::skip]
 pub static ROWS: &[Sense] = &[
-    row(&["coordinator", "coordinators", "coordinates", "coordinate", "coordinated", "coordinated by", "coordination", "coordinating", "lead", "leads", "leader", "led by", "coordinateur", "coordinatrice", "coordonne", "coordonnee", "coordonne par", "pilote"],
+    row(&["coordinator", "coordinators", "coordinates", "coordinate", "coordinated", "coordinated by", "coordination", "coordinating", "lead", "leads", "leader", "led by", "coordinateur", "coordinatrice", "coordonne", "coordonnee", "coordonne par", "pilote", "runs", "run by", "in charge", "responsable", "anime", "animateur", "animatrice"],
         &["coordinates"], &[]),
     row(&["members", "member", "member of", "membership", "membres", "membre", "adherents"],
         &["member_of", "founding_member_of", "board_member_of"], &["members", "member"]),
@@ -49,8 +49,10 @@ pub static ROWS: &[Sense] = &[
         &["board_member_of"], &["board"]),
     row(&["partners", "partner", "partner of", "partner in", "partenaires", "partenaire", "cooperation", "cooperates", "cooperates with", "allies"],
         &["partner_of", "cooperates_with"], &["partners", "partner"]),
+    // A European project is paid through its programme, by the agency that
+    // selected it: asked who funds it, those answer too, under their own labels.
     row(&["funder", "funders", "funded by", "funding", "funds", "fund", "financed", "financer", "financers", "co funded", "cofunded", "sponsor", "sponsors", "financeur", "financeurs", "financement", "finance par"],
-        &["funded_by"], &["funding", "funded", "financed"]),
+        &["funded_by", "under_programme", "selected_by"], &["funding", "funded", "financed"]),
     row(&["markets", "market", "target markets", "target market", "targets", "target", "marches", "marche", "marches cibles"],
         &["targets_market"], &["market", "markets"]),
     row(&["president", "chair", "chairman", "chairwoman", "head", "headed by", "presidente", "preside", "presides", "presided"],
@@ -69,7 +71,7 @@ pub static ROWS: &[Sense] = &[
         &["selected_by"], &["selection"]),
     row(&["supported", "support", "supports", "supported by", "soutien", "soutenu"],
         &["supported"], &["support"]),
-    row(&["employer", "employs", "employees", "staff", "works for", "team", "equipe"],
+    row(&["employer", "employs", "employees", "staff", "works for", "work", "works", "working", "job", "team", "equipe", "travaille"],
         &["works_for"], &["employees", "staff"]),
     row(&["successor", "predecessor", "continues", "continued by", "follow up"],
         &["continues"], &[]),
