@@ -84,6 +84,26 @@ fn ask_how_we_know_an_entity_prints_its_sources() {
     );
 }
 
+/// Searched for what the sources do not state about an entity they name,
+/// `search` says so above the hits, and marks it for scripts.
+#[test]
+fn search_says_what_the_sources_do_not_state() {
+    let v = json(&["search", "--json", "eccp", "coordinator"]);
+    let first = &v[0];
+    assert_eq!(first["id"], "eccp");
+    assert_eq!(first["field"], "answer");
+    assert_eq!(first["answer"]["gap"], true);
+    assert_eq!(first["answer"]["sources"], serde_json::json!([]));
+    let value = first["answer"]["value"].as_str().expect("a value");
+    assert!(
+        value.starts_with("not stated in the sources; ask for: "),
+        "{value}"
+    );
+    // A stated answer carries no gap mark.
+    let v = json(&["search", "--json", "magia", "coordinator"]);
+    assert!(v[0]["answer"].get("gap").is_none(), "{}", v[0]);
+}
+
 #[test]
 fn ask_without_an_answer_exits_1_saying_what_it_understood() {
     let out = cmd()

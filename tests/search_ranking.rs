@@ -228,6 +228,14 @@ fn french_and_local_names() {
             ("Commission européenne", "european_commission"),
             ("Union européenne", "european_union"),
             ("regione lombardia", "region_of_lombardy"),
+            // A place's other name beside the name of what is there.
+            ("wallonie biowin", "biowin"),
+            ("belgique biowin", "biowin"),
+            ("italie biopmed", "biopmed"),
+            ("biopmed piémont", "biopmed"),
+            ("flemish", "flanders"),
+            ("chèques innovation", "innovation_vouchers"),
+            ("appel à projets", "innovation_vouchers_call_2015"),
             (
                 "partenariat lyonbiopôle clara",
                 "lyonbiopole_clara_partnership",

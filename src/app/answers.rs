@@ -18,6 +18,8 @@ pub struct AnswerRow {
     pub value: Option<String>,
     /// The entity a relation points to: what Enter opens.
     pub target: Option<usize>,
+    /// What was asked is not stated in the sources (the value says so).
+    pub gap: bool,
 }
 
 /// One row per entity an answer points to, or per fact and date.
@@ -30,6 +32,7 @@ pub fn rows(answers: Vec<Answer>) -> Vec<AnswerRow> {
                 label: a.label,
                 value: a.value,
                 target: None,
+                gap: a.gap,
             });
             continue;
         }
@@ -38,6 +41,7 @@ pub fn rows(answers: Vec<Answer>) -> Vec<AnswerRow> {
             label: a.label.clone(),
             value: None,
             target: Some(t),
+            gap: false,
         }));
     }
     out
@@ -46,7 +50,7 @@ pub fn rows(answers: Vec<Answer>) -> Vec<AnswerRow> {
 /// The answer rows for a search line (none when it asks no question).
 pub fn for_line(ds: &Dataset, index: &Index, line: &str) -> Vec<AnswerRow> {
     match Query::parse(line) {
-        Ok(q) => rows(crate::search::answer::answers(ds, index, &q)),
+        Ok(q) => rows(crate::search::answer::answers_or_gap(ds, index, &q)),
         Err(_) => Vec::new(),
     }
 }
@@ -113,6 +117,16 @@ mod tests {
         app.search.selected = fact;
         app.update(Action::Open);
         assert_eq!(id(&app, app.open_entity()), Some("lyonbiopole"));
+        // What the sources do not state is said, and Enter opens the entity.
+        typed(&mut app, "eccp coordinator");
+        let gap = app.search.answers.first().expect("a gap row");
+        assert_eq!(id(&app, Some(gap.entity)), Some("eccp"));
+        assert!(
+            (gap.value.as_deref()).is_some_and(|v| v.starts_with("not stated in the sources")),
+            "{gap:?}"
+        );
+        app.update(Action::Open);
+        assert_eq!(id(&app, app.open_entity()), Some("eccp"));
         // A plain search has no answer rows.
         typed(&mut app, "lyonbiopole");
         assert!(app.search.answers.is_empty());

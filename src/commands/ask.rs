@@ -42,6 +42,9 @@ pub struct JsonAnswer<'a> {
     pub targets: Vec<JsonEntity<'a>>,
     /// Source ids.
     pub sources: Vec<&'a str>,
+    /// Present, and true, when the dataset does not state what was asked.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub gap: bool,
 }
 
 impl<'a> JsonAnswer<'a> {
@@ -55,6 +58,7 @@ impl<'a> JsonAnswer<'a> {
                 .iter()
                 .map(|&s| ds.sources[s].id.as_str())
                 .collect(),
+            gap: a.gap,
         }
     }
 }

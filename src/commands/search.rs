@@ -81,7 +81,7 @@ pub fn run(
         Err(e) => return invalid(&e, err),
     };
     let answers = match asks {
-        true => crate::search::answer::answers(ds, &index, &query),
+        true => crate::search::answer::answers_or_gap(ds, &index, &query),
         false => Vec::new(),
     };
     let rows = (hits.iter())

@@ -1,5 +1,6 @@
-//! A query made ready once per search: its words' synonyms (and a plural's
-//! singular) added as alternatives, place scopes resolved, and each word's substring search,
+//! A query made ready once per search: its words' synonyms (a plural's
+//! singular, and a place's name for another name of it) added as
+//! alternatives, place scopes resolved, and each word's substring search,
 //! typos, initials, relation labels and the user's notes it is in worked out
 //! before any entity is read.
 
@@ -105,6 +106,11 @@ pub(super) fn with_synonyms(ix: &Index, query: &Query) -> Expanded {
             continue;
         };
         let mut others: Vec<String> = ix.synonyms(text).to_vec();
+        for place in ix.place_names_for(text) {
+            if !others.iter().any(|o| o == place) {
+                others.push(place.to_string());
+            }
+        }
         let mut wider = !others.is_empty();
         if let Some(one) = singular(text) {
             wider |= !text.starts_with(one.as_str());

@@ -274,12 +274,21 @@ impl Query {
         }
     }
 
-    /// The plain words typed, folded, in order (stop words included): what a
-    /// question is read from. None when the query uses operators or scopes.
+    /// The plain words typed, folded, in order (stop words included, French
+    /// elisions left out): what a question is read from. None when the query uses operators or scopes.
     pub fn words(&self) -> Option<Vec<&str>> {
         self.groups
             .iter()
-            .map(|g| match g.as_slice() {
+            .filter_map(|g| match g.as_slice() {
+                // A French elision (the `l` of `l'ECCP`) is no word of a name
+                // nor of a label.
+                [
+                    Atom {
+                        kind: AtomKind::Term { text, .. },
+                        optional: true,
+                        ..
+                    },
+                ] if !STOP_WORDS.contains(&text.as_str()) => None,
                 [
                     Atom {
                         kind:
@@ -290,8 +299,8 @@ impl Query {
                         negate: false,
                         ..
                     },
-                ] => Some(text.as_str()),
-                _ => None,
+                ] => Some(Some(text.as_str())),
+                _ => Some(None),
             })
             .collect()
     }

@@ -88,7 +88,11 @@ pub fn rows(
             (SEP.to_string(), theme.dim),
             (truncate(&l.label, l.label_w).into_owned(), theme.dim),
             (SEP.to_string(), theme.dim),
-            (truncate(&l.what, l.what_w).into_owned(), theme.title),
+            // A gap is said quietly: it is no entity to open.
+            (
+                truncate(&l.what, l.what_w).into_owned(),
+                if a.gap { theme.dim } else { theme.title },
+            ),
         ];
         let mut left = w;
         let mut spans = Vec::new();

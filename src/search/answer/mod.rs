@@ -12,7 +12,7 @@ mod phrases;
 
 use super::fold::fold_str;
 use super::syntax::{Query, STOP_WORDS};
-use super::{Index, Resolution, resolve};
+use super::{Field, Index, Resolution, resolve};
 use crate::model::{Dataset, Link};
 use phrases::{LONGEST, Meaning, QUESTION_WORDS};
 
@@ -33,6 +33,8 @@ pub struct Answer {
     pub targets: Vec<usize>,
     /// Indices into the dataset's sources, without repeats.
     pub sources: Vec<usize>,
+    /// The dataset does not state what was asked (see [`answers_or_gap`]).
+    pub gap: bool,
 }
 
 /// What a question was read as: the entity it names (if any was found), the
@@ -43,12 +45,47 @@ pub struct Reading {
     /// The label words, as typed (folded).
     pub label: String,
     pub answers: Vec<Answer>,
+    /// The words named that entity alone, not one of several candidates.
+    pub clear: bool,
 }
 
 /// The answers to a query, if it asks a question (empty otherwise).
 pub fn answers(ds: &Dataset, ix: &Index, query: &Query) -> Vec<Answer> {
     read(ds, ix, query).answers
 }
+
+/// The answers to a query, as [`answers`]; when it names an entity and asks
+/// for something the dataset does not state ("eccp coordinator"), one
+/// answer saying so, with what can be asked instead, so that a meeting
+/// hears "not stated" rather than nothing. Only of an entity the words name
+/// alone: "appel à projets" is no question about one of the calls. A bare
+/// "who is X" asks for no label, and gets none.
+pub fn answers_or_gap(ds: &Dataset, ix: &Index, query: &Query) -> Vec<Answer> {
+    let reading = read(ds, ix, query);
+    match reading.entity {
+        Some(e)
+            if reading.clear
+                && reading.answers.is_empty()
+                && !["who", "qui"].contains(&&*reading.label) =>
+        {
+            vec![Answer {
+                entity: e,
+                label: reading.label,
+                value: Some(format!(
+                    "{NOT_STATED}; ask for: {}",
+                    labels(ds, e).join(", ")
+                )),
+                targets: Vec::new(),
+                sources: Vec::new(),
+                gap: true,
+            }]
+        }
+        _ => reading.answers,
+    }
+}
+
+/// What a gap answer says first.
+pub const NOT_STATED: &str = "not stated in the sources";
 
 /// Whether a query can be read as a question at all: a label and, beside
 /// it, a word that is not a small word. When not, [`answers`] finds none
@@ -79,12 +116,14 @@ pub fn read(ds: &Dataset, ix: &Index, query: &Query) -> Reading {
         let phrase = label.join(" ");
         let meaning = phrases::meaning(&phrase);
         let known = !meaning.is_empty();
-        for e in candidates(ds, ix, &entity.join(" "), known) {
+        let candidates = candidates(ds, ix, &entity.join(" "), known);
+        for &e in &candidates {
             let answers = answers_for(ds, e, &phrase, &meaning);
             let reading = Reading {
                 entity: Some(e),
                 label: phrase.clone(),
                 answers,
+                clear: candidates.len() == 1,
             };
             if !reading.answers.is_empty() {
                 let mut reading = reading;
@@ -144,9 +183,23 @@ fn candidates(ds: &Dataset, ix: &Index, text: &str, known: bool) -> Vec<usize> {
     }
     match resolve(ds, ix, text) {
         Resolution::Found(e) => vec![e],
-        Resolution::Ambiguous(v) => v,
+        Resolution::Ambiguous(_) => named(ix, text),
         Resolution::NotFound => Vec::new(),
     }
+}
+
+/// Of the best hits for words that name no entity clearly, those they name:
+/// matched on a name, alias or id. A hit on a label or in prose is about
+/// the words, not named by them (`appel` is in Health2CARE's fact label
+/// "calls for expression of interest", yet Health2CARE is not "the call").
+fn named(ix: &Index, text: &str) -> Vec<usize> {
+    let Ok(query) = Query::parse(text) else {
+        return Vec::new();
+    };
+    (ix.search_top(&query, 5).unwrap_or_default().into_iter())
+        .filter(|h| matches!(h.field, Field::Name | Field::Alias(_) | Field::Id))
+        .map(|h| h.entity)
+        .collect()
 }
 
 /// What the entity has that the phrase asks for: its relations (grouped by
@@ -187,6 +240,7 @@ fn answers_for(ds: &Dataset, e: usize, phrase: &str, meaning: &Meaning) -> Vec<A
                 value: Some(value),
                 targets: Vec::new(),
                 sources: f.sources.clone(),
+                gap: false,
             });
         }
     }
@@ -204,6 +258,7 @@ fn answers_for(ds: &Dataset, e: usize, phrase: &str, meaning: &Meaning) -> Vec<A
             }),
             targets: Vec::new(),
             sources: entity.sources.to_vec(),
+            gap: false,
         });
     }
     for d in &entity.dates {
@@ -216,6 +271,7 @@ fn answers_for(ds: &Dataset, e: usize, phrase: &str, meaning: &Meaning) -> Vec<A
                 value: Some(d.when.to_string()),
                 targets: Vec::new(),
                 sources: d.sources.clone(),
+                gap: false,
             });
         }
     }
@@ -248,6 +304,7 @@ fn relation_answer(e: usize, label: &str, links: &[Link]) -> Answer {
         value: None,
         targets: links.iter().map(|l| l.other).collect(),
         sources,
+        gap: false,
     }
 }
 

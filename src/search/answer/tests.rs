@@ -162,3 +162,32 @@ fn how_we_know_an_entity_is_answered_with_its_sources() {
     let got = lines(&ds, &ix, "how do we know biowin");
     assert_eq!(got, vec!["biowin › known from › no source cited"]);
 }
+
+/// Asked what the sources do not state, about an entity they name, the
+/// answer says so and what can be asked instead; a name alone, a bare "who
+/// is", and a word read in a label rather than a name ask nothing.
+#[test]
+fn what_the_sources_do_not_state_is_answered_as_a_gap() {
+    let (ds, ix) = data();
+    let ask = |q: &str| answers_or_gap(&ds, &ix, &Query::parse(q).expect("parses"));
+    for (question, entity, label) in [
+        ("eccp coordinator", "eccp", "coordinator"),
+        ("when was biowin founded", "biowin", "founded"),
+        ("qui coordonne l'ECCP ?", "eccp", "coordonne"),
+    ] {
+        let got = ask(question);
+        assert_eq!(got.len(), 1, "{question}: {got:#?}");
+        let gap = &got[0];
+        assert!(gap.gap, "{question}");
+        assert_eq!(ds.entity(gap.entity).id.as_ref(), entity, "{question}");
+        assert_eq!(gap.label, label, "{question}");
+        let value = gap.value.as_deref().unwrap_or_default();
+        assert!(value.starts_with(NOT_STATED), "{question}: {value}");
+        assert!(value.ends_with("sources"), "what can be asked: {value}");
+    }
+    // An answer that exists is no gap.
+    assert!(ask("eccp members").iter().all(|a| !a.gap));
+    for nothing in ["lyonbiopole", "who is biowin", "appel à projets"] {
+        assert_eq!(ask(nothing), Vec::new(), "{nothing}");
+    }
+}

@@ -198,6 +198,20 @@ impl Index {
         self.years.of(entity)
     }
 
+    /// The folded names of the places a word names by another of their
+    /// names (`wallonie`, `belgique`, `italian`): an entity's place fields
+    /// hold its places' names alone, so `wallonie biowin` looks for these.
+    pub(in crate::search) fn place_names_for(&self, word: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = (self.place_names.iter())
+            .filter(|(n, _)| n == word)
+            .map(|&(_, p)| self.folded_name(p as usize))
+            .filter(|name| *name != word)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Place entities whose folded name, alias or id is or starts with `text`.
     pub(in crate::search) fn places_named(&self, text: &str) -> Vec<u32> {
         let exact: Vec<u32> = self
