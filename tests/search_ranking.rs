@@ -500,6 +500,21 @@ const QUESTIONS: &[(&str, &str, &str, &str)] = &[
         "biopmed",
     ),
     (
+        "lyonbiopole presidnet",
+        "lyonbiopole",
+        "president",
+        "philippe_archinard",
+    ),
+    ("qui coordone magia", "magia", "coordinated by", "biopmed"),
+    ("magia coordinatior", "magia", "coordinated by", "biopmed"),
+    ("how long is magia", "magia", "duration", "two years"),
+    (
+        "how much funding magia",
+        "magia",
+        "funded by",
+        "european_commission",
+    ),
+    (
         "who runs health2care",
         "health2care",
         "coordinated by",

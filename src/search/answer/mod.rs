@@ -113,7 +113,8 @@ pub fn read(ds: &Dataset, ix: &Index, query: &Query) -> Reading {
         if entity.is_empty() {
             continue;
         }
-        let phrase = label.join(" ");
+        let typed = label.join(" ");
+        let phrase = phrases::near(&typed).unwrap_or(typed);
         let meaning = phrases::meaning(&phrase);
         let known = !meaning.is_empty();
         let candidates = candidates(ds, ix, &entity.join(" "), known);

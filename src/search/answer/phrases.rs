@@ -51,8 +51,8 @@ pub static ROWS: &[Sense] = &[
         &["partner_of", "cooperates_with"], &["partners", "partner"]),
     // A European project is paid through its programme, by the agency that
     // selected it: asked who funds it, those answer too, under their own labels.
-    row(&["funder", "funders", "funded by", "funding", "funds", "fund", "financed", "financer", "financers", "co funded", "cofunded", "sponsor", "sponsors", "financeur", "financeurs", "financement", "finance par"],
-        &["funded_by", "under_programme", "selected_by"], &["funding", "funded", "financed"]),
+    row(&["funder", "funders", "funded by", "funding", "funds", "fund", "financed", "financer", "financers", "co funded", "cofunded", "sponsor", "sponsors", "financeur", "financeurs", "financement", "finance par", "budget", "money", "montant"],
+        &["funded_by", "under_programme", "selected_by"], &["funding", "funded", "financed", "budget"]),
     row(&["markets", "market", "target markets", "target market", "targets", "target", "marches", "marche", "marches cibles"],
         &["targets_market"], &["market", "markets"]),
     row(&["president", "chair", "chairman", "chairwoman", "head", "headed by", "presidente", "preside", "presides", "presided"],
@@ -77,7 +77,7 @@ pub static ROWS: &[Sense] = &[
         &["continues"], &[]),
     row(&["parts", "part of", "includes", "contains"],
         &["part_of"], &[]),
-    Sense { phrases: &["when", "date", "dates", "held", "period", "year", "quand"], relations: &[], other_kind: None, fact_words: &["since", "started", "launched", "announced", "date"], dates: true, sources: false },
+    Sense { phrases: &["when", "date", "dates", "held", "period", "year", "quand", "start", "started", "starts", "start date", "begin", "began", "beginning", "end", "ended", "ends", "end date", "launch", "launched", "since", "long", "duration", "debut", "fin", "lancement", "lance", "depuis", "duree"], relations: &[], other_kind: None, fact_words: &["since", "started", "launched", "announced", "date", "duration", "duree"], dates: true, sources: false },
     Sense { phrases: &["who", "people", "persons", "qui", "personnes"], relations: &["president_of"], other_kind: Some(Kind::Person), fact_words: &["president"], dates: false, sources: false },
     Sense { phrases: &["projects", "project", "projets", "projet"], relations: &[], other_kind: Some(Kind::Project), fact_words: &["projects", "project"], dates: false, sources: false },
     Sense { phrases: &["events", "event", "evenements"], relations: &[], other_kind: Some(Kind::Event), fact_words: &[], dates: false, sources: false },
@@ -116,6 +116,31 @@ pub fn meaning(phrase: &str) -> Meaning {
         })
         .collect();
     Meaning { rows, relations }
+}
+
+/// The label phrase a one-word phrase is a typo of, when it is none itself:
+/// `presidnet`, `coordinater`, `coordone`. Words of six letters or more, the
+/// first letter right, one edit away (two from nine letters on, a swap of
+/// two letters counting one), so that names are not read as labels.
+pub fn near(word: &str) -> Option<String> {
+    let len = word.chars().count();
+    if len < 6 || word.contains(' ') || !meaning(word).is_empty() {
+        return None;
+    }
+    let most = if len >= 9 { 2 } else { 1 };
+    let first = word.chars().next();
+    let labels = RelationType::all()
+        .flat_map(|t| [t.forward(), t.inverse()])
+        .map(crate::search::fold::fold_str);
+    let table = ROWS
+        .iter()
+        .flat_map(|r| r.phrases.iter().map(|p| p.to_string()));
+    (table.chain(labels))
+        .filter(|p| !p.contains(' ') && p.chars().next() == first)
+        .map(|p| (strsim::osa_distance(word, &p), p))
+        .filter(|(d, _)| *d <= most)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, p)| p)
 }
 
 /// The longest phrase of the table (in words).
@@ -162,6 +187,27 @@ mod tests {
         assert!(meaning("quand").rows.iter().any(|r| r.dates));
         assert_eq!(meaning("who").rows[0].other_kind, Some(Kind::Person));
         assert!(meaning("lyonbiopole").is_empty());
+    }
+
+    /// A label typed with a typo is read as the label; a name near one is not.
+    #[test]
+    fn a_label_with_a_typo_is_near_it_and_a_name_is_near_none() {
+        assert_eq!(near("presidnet").as_deref(), Some("president"));
+        assert_eq!(near("coordone").as_deref(), Some("coordonne"));
+        assert_eq!(near("coordinatior").as_deref(), Some("coordinator"));
+        assert!(near("coordinater").is_some_and(|p| !meaning(&p).is_empty()));
+        for name in [
+            "flanders",
+            "medicen",
+            "regional",
+            "biowin",
+            "france",
+            "lyonbiopole",
+        ] {
+            assert_eq!(near(name), None, "{name}");
+        }
+        // A label typed right is no typo of another.
+        assert_eq!(near("president"), None);
     }
 
     /// Phrases are written folded (as queries are) and no longer than

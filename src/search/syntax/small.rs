@@ -16,7 +16,8 @@ pub const STOP_WORDS: &[&str] = &[
     // English
     "a", "about", "again", "also", "an", "and", "any", "are", "at", "be", "by", "can", "could",
     "details", "did", "do", "does", "for", "from", "give", "has", "have", "how", "in", "info",
-    "information", "is", "it", "its", "know", "me", "of", "on", "our", "please", "show",
+    "information", "is", "it", "its", "know", "many", "me", "much", "of", "on", "our", "please",
+    "show",
     "source", "sources", "tell", "that", "the", "their", "this", "to", "was", "we", "were",
     "what", "when", "where", "which", "who", "whom", "with", "you", "your",
     // French
