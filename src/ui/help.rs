@@ -40,6 +40,10 @@ pub const SYNTAX: &[(&str, &str)] = &[
         "magia coordinator",
         "a question: an entity and a relation or fact puts the answer first",
     ),
+    (
+        "how do we know biowin",
+        "the documents an entity is known from",
+    ),
 ];
 
 /// The facets of the filter line (`f`).
