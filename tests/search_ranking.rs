@@ -233,7 +233,6 @@ fn french_and_local_names() {
             ("belgique biowin", "biowin"),
             ("italie biopmed", "biopmed"),
             ("biopmed piémont", "biopmed"),
-            ("flemish", "flanders"),
             ("chèques innovation", "innovation_vouchers"),
             ("appel à projets", "innovation_vouchers_call_2015"),
             (

@@ -106,11 +106,6 @@ pub(super) fn with_synonyms(ix: &Index, query: &Query) -> Expanded {
             continue;
         };
         let mut others: Vec<String> = ix.synonyms(text).to_vec();
-        for place in ix.place_names_for(text) {
-            if !others.iter().any(|o| o == place) {
-                others.push(place.to_string());
-            }
-        }
         let mut wider = !others.is_empty();
         if let Some(one) = singular(text) {
             wider |= !text.starts_with(one.as_str());
@@ -119,6 +114,18 @@ pub(super) fn with_synonyms(ix: &Index, query: &Query) -> Expanded {
                     wider |= *word != one;
                     others.push(word.clone());
                 }
+            }
+        }
+        // A place's other names (`wallonie`, and `italian` for `italiens`)
+        // stand for its name, which is what entities in it hold.
+        let places: Vec<String> = (std::iter::once(text).chain(others.iter().map(String::as_str)))
+            .flat_map(|w| ix.place_names_for(w))
+            .map(str::to_string)
+            .collect();
+        for place in places {
+            if place != text && !others.contains(&place) {
+                wider = true;
+                others.push(place);
             }
         }
         let others: Vec<Atom> = others
@@ -184,8 +191,7 @@ pub(super) fn prepare<'q>(
         .flat_map(|(g, &typed)| g.iter().enumerate().map(move |(i, a)| (a, i >= typed)))
         .filter_map(|(a, synonym)| match &a.kind {
             AtomKind::Term { text, mode } => {
-                let mut w = prepare_word(ix, a, text, *mode);
-                w.synonym = synonym;
+                let mut w = prepare_word(ix, a, text, *mode, synonym);
                 if !a.negate && !a.optional {
                     w.notes = personal.matches(text, *mode);
                 }
@@ -229,9 +235,18 @@ fn extra_entities(words: &[PreparedWord]) -> Vec<u32> {
     extra
 }
 
-fn prepare_word<'q>(ix: &Index, a: &Atom, text: &'q str, mode: MatchMode) -> PreparedWord<'q> {
+fn prepare_word<'q>(
+    ix: &Index,
+    a: &Atom,
+    text: &'q str,
+    mode: MatchMode,
+    synonym: bool,
+) -> PreparedWord<'q> {
     let searched = !a.negate && !a.optional;
-    let fuzzy = searched && mode == MatchMode::Fuzzy;
+    // A synonym's typos and initials would be guesses upon a guess (and the
+    // typo automaton is built once per process, a millisecond of a one-off
+    // lookup, for a short word whose synonyms are long).
+    let fuzzy = searched && mode == MatchMode::Fuzzy && !synonym;
     let ((typo_words, typos), initials) = match fuzzy {
         true => (typo::candidates(ix, text), ix.initials(text).collect()),
         false => ((Vec::new(), Vec::new()), Vec::new()),
@@ -254,7 +269,7 @@ fn prepare_word<'q>(ix: &Index, a: &Atom, text: &'q str, mode: MatchMode) -> Pre
         initials,
         label_mask,
         label_scores,
-        synonym: false,
+        synonym,
         notes: Vec::new(),
     }
 }
