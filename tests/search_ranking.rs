@@ -381,6 +381,7 @@ fn questions_said_aloud() {
             ("infos sur l'alliance magia", "magia"),
             ("que sait-on de Biowin ?", "biowin"),
             ("d'où vient biowin", "biowin"),
+            ("qui était au salon medica", "medica_2015"),
         ],
     );
 }

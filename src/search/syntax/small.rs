@@ -22,7 +22,7 @@ pub const STOP_WORDS: &[&str] = &[
     "what", "when", "where", "which", "who", "whom", "with", "you", "your",
     // French
     "au", "aux", "avec", "ca", "ce", "cela", "comment", "connait", "dans", "de", "des", "dis",
-    "dites", "du", "en", "encore", "est", "et", "infos", "la", "le", "les", "moi", "nous", "on",
+    "dites", "du", "en", "encore", "est", "et", "etait", "etaient", "ete", "infos", "la", "le", "les", "moi", "nous", "on",
     "ou", "par", "parle", "parlez", "pour", "quand", "que", "quel", "quelle", "quelles", "quels",
     "qui", "quoi", "sait", "savons", "son", "sont", "sur", "vient", "vous",
 ];
