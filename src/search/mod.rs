@@ -37,7 +37,7 @@ pub use index::{Exact, Index, halves};
 pub use matcher::Matcher;
 use memo::Memo;
 pub use personal::Personal;
-pub use resolve::{Resolution, resolve};
+pub use resolve::{Resolution, resolve, resolve_named};
 pub use searcher::Searcher;
 pub use syntax::Query;
 

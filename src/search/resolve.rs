@@ -3,7 +3,7 @@
 //! best search hit when it is clearly ahead of the next.
 
 use super::fold::{compact, fold_str};
-use super::{Index, Query};
+use super::{Field, Hit, Index, Query};
 use crate::model::Dataset;
 
 /// How a user's words for one entity resolved.
@@ -16,6 +16,26 @@ pub enum Resolution {
 }
 
 pub fn resolve(ds: &Dataset, index: &Index, text: &str) -> Resolution {
+    resolve_keeping(ds, index, text, |_| true)
+}
+
+/// As [`resolve`], but when no hit is clearly ahead, only the candidates the
+/// words name (matched on a name, alias or id): a hit on a label or in prose
+/// is about the words, not named by them (`appel` is in Health2CARE's fact
+/// label "calls for expression of interest", yet Health2CARE is not "the
+/// call"). What a question is read as naming.
+pub fn resolve_named(ds: &Dataset, index: &Index, text: &str) -> Resolution {
+    resolve_keeping(ds, index, text, |h| {
+        matches!(h.field, Field::Name | Field::Alias(_) | Field::Id)
+    })
+}
+
+fn resolve_keeping(
+    ds: &Dataset,
+    index: &Index,
+    text: &str,
+    keep: impl Fn(&Hit) -> bool,
+) -> Resolution {
     let text = text.trim();
     if let Some(i) = ds.index_of(text) {
         return Resolution::Found(i);
@@ -39,7 +59,7 @@ pub fn resolve(ds: &Dataset, index: &Index, text: &str) -> Resolution {
         [] => Resolution::NotFound,
         [one] => Resolution::Found(one.entity),
         [a, b, ..] if clearly_ahead(a.score, b.score) => Resolution::Found(a.entity),
-        many => Resolution::Ambiguous(many.iter().map(|h| h.entity).collect()),
+        many => Resolution::Ambiguous(many.iter().filter(|h| keep(h)).map(|h| h.entity).collect()),
     }
 }
 

@@ -13,7 +13,7 @@ mod phrases;
 
 use super::fold::fold_str;
 use super::syntax::{Query, STOP_WORDS};
-use super::{Field, Index, Resolution, resolve};
+use super::{Index, Resolution, resolve_named};
 use crate::model::Dataset;
 use found::{answers_for, closeness};
 use phrases::{LONGEST, QUESTION_WORDS};
@@ -177,32 +177,19 @@ fn splits<'w>(words: &'w [&'w str]) -> Vec<(&'w [&'w str], &'w [&'w str])> {
 }
 
 /// The entities the words may name. With a label phrase of the table, a
-/// search resolves them as `show` does; with a phrase that may only be a
-/// fact label, only a name or alias typed whole counts (cheap at any size).
+/// search resolves them as `show` does (of several, those the words name);
+/// with a phrase that may only be a fact label, only a name or alias typed
+/// whole counts (cheap at any size).
 fn candidates(ds: &Dataset, ix: &Index, text: &str, known: bool) -> Vec<usize> {
     if !known {
         let exact = ix.exact(&super::fold::compact(&fold_str(text)));
         return exact.iter().map(|&e| e as usize).collect();
     }
-    match resolve(ds, ix, text) {
+    match resolve_named(ds, ix, text) {
         Resolution::Found(e) => vec![e],
-        Resolution::Ambiguous(_) => named(ix, text),
+        Resolution::Ambiguous(v) => v,
         Resolution::NotFound => Vec::new(),
     }
-}
-
-/// Of the best hits for words that name no entity clearly, those they name:
-/// matched on a name, alias or id. A hit on a label or in prose is about
-/// the words, not named by them (`appel` is in Health2CARE's fact label
-/// "calls for expression of interest", yet Health2CARE is not "the call").
-fn named(ix: &Index, text: &str) -> Vec<usize> {
-    let Ok(query) = Query::parse(text) else {
-        return Vec::new();
-    };
-    (ix.search_top(&query, 5).unwrap_or_default().into_iter())
-        .filter(|h| matches!(h.field, Field::Name | Field::Alias(_) | Field::Id))
-        .map(|h| h.entity)
-        .collect()
 }
 
 /// Every label an entity can be asked about: its relations' (as read from
