@@ -57,6 +57,9 @@ pub enum ThemeArg {
 /// The subcommands: each one's options are its module's `...Args` struct, and its
 /// module's `run` carries it out.
 #[derive(Debug, Subcommand)]
+// Each subcommand's options are built only when it runs: a one-off `search`
+// need not build the other twenty commands' arguments first.
+#[command(defer = true)]
 pub enum Command {
     /// Validate a dataset (FILE, --data, or the built-in one) and report every problem
     Check(commands::check::CheckArgs),
@@ -107,7 +110,10 @@ pub enum Command {
     /// List the entities opened lately (by `show` and the explorer), the most recent first
     Recent(commands::pins::ListingArgs),
     /// Check the config file, print a commented default one, or show where files live
-    Config(commands::config::ConfigArgs),
+    // Its own subcommands are built with the others (not deferred), so that
+    // `help config <TAB>` completes them.
+    #[command(subcommand)]
+    Config(commands::config::Sub),
     /// Export the dataset or some entities as JSON, CSV, a Markdown briefing or a DOT graph
     Export(commands::export::ExportArgs),
 }
@@ -141,4 +147,34 @@ pub(crate) fn entities(text: &str) -> Result<usize, String> {
 /// How many runs `bench` may take.
 pub(crate) fn runs(text: &str) -> Result<usize, String> {
     within(text, 1, 1000).map(|n| n as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Each subcommand's options are built only when it runs, so a clash
+    /// among them (two options of one name, a default outside its choices)
+    /// would only show as a panic on that subcommand's first use: every
+    /// subcommand is built and checked here instead.
+    #[test]
+    fn every_subcommand_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+
+    /// Building a subcommand's options late must not change what its help
+    /// says it does: a doc comment on its options struct would replace the
+    /// line `clusterdex --help` gives it (the struct's comment must be `//`).
+    #[test]
+    fn each_subcommand_keeps_its_own_help_line() {
+        let listed = super::Cli::command();
+        let mut built = super::Cli::command();
+        built.build();
+        let about = |c: &clap::Command| c.get_about().map(ToString::to_string);
+        for sub in listed.get_subcommands() {
+            let name = sub.get_name();
+            let after = built.find_subcommand(name).expect("still there");
+            assert_eq!(about(after), about(sub), "the help line of {name}");
+        }
+    }
 }

@@ -118,7 +118,7 @@ fn command_with(
         Command::Pin(args) => commands::pins::set(env, &args, true, out, err),
         Command::Unpin(args) => commands::pins::set(env, &args, false, out, err),
         Command::Recent(args) => commands::pins::list_recent(env, &args, out, err),
-        Command::Config(args) => commands::config::run(env, &args, out, err),
+        Command::Config(sub) => commands::config::run(env, &sub, out, err),
     }
 }
 

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-/// clap_complete panics when its writer fails, so the script is made in
-/// memory and written here, where a full disk is an error like any other.
+// clap_complete panics when its writer fails, so the script is made in
+// memory and written here, where a full disk is an error like any other.
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
     /// bash, zsh, fish, elvish or powershell

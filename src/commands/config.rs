@@ -9,12 +9,6 @@ use std::path::PathBuf;
 use super::{Env, exit};
 use crate::text::clean;
 
-#[derive(Debug, clap::Args)]
-pub struct ConfigArgs {
-    #[command(subcommand)]
-    pub command: Sub,
-}
-
 #[derive(Debug, clap::Subcommand)]
 pub enum Sub {
     /// Check the config file (or FILE): every problem with file:line:col and a hint
@@ -29,13 +23,8 @@ pub enum Sub {
     Paths,
 }
 
-pub fn run(
-    env: &Env,
-    args: &ConfigArgs,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> io::Result<u8> {
-    match &args.command {
+pub fn run(env: &Env, command: &Sub, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+    match command {
         Sub::Default => {
             out.write_all(crate::config::default::text().as_bytes())?;
             Ok(exit::OK)

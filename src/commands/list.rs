@@ -13,7 +13,7 @@ use crate::model::{Dataset, Kind};
 use crate::search::Index;
 use crate::text::{clean, pad};
 
-/// The facets asked for; each one given several times must hold each time.
+// The facets asked for; each one given several times must hold each time.
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Only entities of this kind
