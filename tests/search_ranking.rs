@@ -140,6 +140,13 @@ fn split_or_joined_words() {
             ("innovationvouchers", "innovation_vouchers"),
             ("voice patch", "voicepatch"),
             ("plas tex tron", "plastextron"),
+            // A lone letter from inside a name's word, said as it is spelt.
+            ("bio x clusters plus", "bioxclusters_plus"),
+            ("bio x clusters", "bioxclusters"),
+            ("bio-x-clusters", "bioxclusters"),
+            ("bio x cluster plus", "bioxclusters_plus"),
+            ("bio p med", "biopmed"),
+            ("bio-p-med", "biopmed"),
         ],
     );
 }
@@ -607,6 +614,22 @@ fn highlights_cover_the_typed_letters_in_the_original_name() {
         (0..11).collect::<Vec<_>>(),
         "every char of Lyonbiopôle, ô included"
     );
+}
+
+#[test]
+fn a_name_typed_in_pieces_is_lit_where_its_words_match() {
+    let (dataset, index) = data();
+    let hit = &index
+        .search_top(&Query::parse("bio x clusters plus").unwrap(), 1)
+        .unwrap()[0];
+    assert_eq!(&*dataset.entity(hit.entity).id, "bioxclusters_plus");
+    assert_eq!(hit.field, clusterdex::search::Field::Name);
+    // BioXclusters Plus: bio, clusters and plus are lit; the x inside a word
+    // is not a word of its own.
+    let lit: String = (dataset.entity(hit.entity).name.chars().enumerate())
+        .map(|(i, c)| if hit.indices.contains(&i) { c } else { '.' })
+        .collect();
+    assert_eq!(lit, "Bio.clusters.Plus");
 }
 
 /// Queries of several plain words, from the cases above.

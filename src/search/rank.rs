@@ -17,6 +17,7 @@ use super::{Field, Hit, Matcher, QueryError};
 
 mod order;
 mod short;
+mod whole;
 
 use order::{best, order};
 
@@ -251,11 +252,14 @@ pub fn run_until(
                 .collect();
             scored.retain(|s| s.matched);
             let matched = scored.iter().map(|s| s.entity).collect();
-            let total = scored.len();
-            let known = (total <= KNOWN_UP_TO).then(|| Kept {
+            let known = (scored.len() <= KNOWN_UP_TO).then(|| Kept {
                 groups: expanded.groups.len(),
                 each: scored.iter().map(|s| s.known(exact)).collect(),
             });
+            if let Some(key) = query.exact.as_deref() {
+                whole::add_missed(ix, key, exact, &mut scored);
+            }
+            let total = scored.len();
             if scored.len() > limit {
                 scored = best(ix, personal, scored, limit);
             }
