@@ -616,6 +616,64 @@ fn highlights_cover_the_typed_letters_in_the_original_name() {
     );
 }
 
+/// The ids of every hit of a query, in order.
+fn all_ids(query: &str) -> Vec<String> {
+    let (ds, ix) = data();
+    let q = Query::parse(query).unwrap_or_else(|e| panic!("{query:?}: {e}"));
+    (ix.search(&q)
+        .unwrap_or_else(|e| panic!("{query:?}: {e}"))
+        .iter())
+    .map(|h| ds.entity(h.entity).id.to_string())
+    .collect()
+}
+
+/// "Clusters in France" asks for the clusters located in France, not for
+/// what is named with those words (the network of French clusters): the
+/// same list as its scopes, in English and French, before and after.
+#[test]
+fn a_kind_in_a_place_lists_what_is_there() {
+    let french = all_ids("kind:cluster in:france");
+    assert!(french.len() >= 10 && french.contains(&"lyonbiopole".to_string()));
+    for said in [
+        "clusters in france",
+        "french clusters",
+        "les pôles en france",
+        "Clusters in France?",
+    ] {
+        assert_eq!(all_ids(said), french, "{said}");
+    }
+    assert_eq!(all_ids("clusters in belgium"), ["biowin"]);
+    assert_eq!(all_ids("events in lyon"), all_ids("kind:event in:lyon"));
+    // A place's name half typed, or a kind with nothing there, is searched
+    // as typed.
+    let half = all_ids("clusters in fra");
+    assert!(
+        half.contains(&"french_health_clusters_network".to_string()),
+        "{half:?}"
+    );
+    assert!(!all_ids("projects in europe").is_empty());
+}
+
+/// Typed key by key, the explorer's narrowing search gives each keystroke
+/// the hits a fresh search gives, across the reading as a kind in a place.
+#[test]
+fn typing_a_kind_in_a_place_key_by_key_gives_the_fresh_hits() {
+    let (_, ix) = data();
+    let mut searcher = clusterdex::search::Searcher::new();
+    let text = "clusters in frances";
+    let ends: Vec<usize> = (1..=text.len()).chain((1..text.len()).rev()).collect();
+    for end in ends {
+        let q = &text[..end];
+        let typed: Vec<usize> = (searcher.search(ix, q).unwrap().iter())
+            .map(|h| h.entity)
+            .collect();
+        let fresh: Vec<usize> = (ix.search(&Query::parse(q).unwrap()).unwrap().iter())
+            .map(|h| h.entity)
+            .collect();
+        assert_eq!(typed, fresh, "{q:?}");
+    }
+}
+
 #[test]
 fn a_name_typed_in_pieces_is_lit_where_its_words_match() {
     let (dataset, index) = data();

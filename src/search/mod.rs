@@ -18,6 +18,7 @@ mod matching;
 mod memo;
 pub mod names;
 mod personal;
+mod placed;
 mod prefilter;
 mod prepared;
 mod rank;

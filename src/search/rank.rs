@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use super::index::Index;
 use super::matching::{self, Known, Lead, Outcome, Pass};
 use super::personal::Personal;
+use super::placed;
 use super::prefilter::Prefilter;
 use super::prepared::{Expanded, Prepared, prepare, with_synonyms};
 use super::score::{Pool, Run, Scored, Stop, score_split};
@@ -207,6 +208,16 @@ pub fn run_until(
 ) -> Result<Option<Ranked>, QueryError> {
     if query.is_empty() {
         return Ok(Some(Ranked::default()));
+    }
+    // A kind in a place said in words is searched as its scopes, over every
+    // entity, and kept for no narrowing: its hits are not its words' hits.
+    // Where the scopes find nothing, the words are searched as typed.
+    if let Some(scoped) = placed::reading(ix, query) {
+        match run_until(ix, &scoped, personal, (Narrow::default(), limit), stop)? {
+            Some(r) if r.total > 0 => return Ok(Some(Ranked { base: None, ..r })),
+            None => return Ok(None),
+            Some(_) => {}
+        }
     }
     let Expanded {
         query: expanded,

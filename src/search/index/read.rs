@@ -212,6 +212,11 @@ impl Index {
         out
     }
 
+    /// Whether `text` (folded) is a place's whole name, alias or id.
+    pub(in crate::search) fn names_a_place(&self, text: &str) -> bool {
+        self.place_names.iter().any(|(n, _)| n == text)
+    }
+
     /// Place entities whose folded name, alias or id is or starts with `text`.
     pub(in crate::search) fn places_named(&self, text: &str) -> Vec<u32> {
         let exact: Vec<u32> = self

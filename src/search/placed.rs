@@ -1,0 +1,89 @@
+//! A kind of entity in a place, said in words: `clusters in france`,
+//! `french clusters`, `pôles en france`, `events in lyon`. Matched word by
+//! word, such a query found what is *named* with those words (the network
+//! of French clusters, the cluster policy) and missed the clusters located
+//! in France, whose names say neither. When the words are exactly a kind
+//! and a place's name or other name (with small words such as `in`, `en`,
+//! `les` around them), the query is read as the scopes `kind:` and `in:`,
+//! which list what the user asked for.
+//!
+//! A word that only starts a place's name (`clusters in fra`) is left as
+//! typed, so the list does not jump while the name is being typed.
+
+use super::index::Index;
+use super::syntax::{Atom, AtomKind, MatchMode, Query, Scope};
+use crate::model::Kind;
+
+/// Folded words that name a kind, in English and French, singular and plural.
+const KIND_WORDS: &[(&str, Kind)] = &[
+    ("cluster", Kind::Cluster),
+    ("clusters", Kind::Cluster),
+    ("pole", Kind::Cluster),
+    ("poles", Kind::Cluster),
+    ("alliance", Kind::Alliance),
+    ("alliances", Kind::Alliance),
+    ("network", Kind::Alliance),
+    ("networks", Kind::Alliance),
+    ("reseau", Kind::Alliance),
+    ("reseaux", Kind::Alliance),
+    ("event", Kind::Event),
+    ("events", Kind::Event),
+    ("evenement", Kind::Event),
+    ("evenements", Kind::Event),
+    ("organisation", Kind::Organisation),
+    ("organisations", Kind::Organisation),
+    ("organization", Kind::Organisation),
+    ("organizations", Kind::Organisation),
+    ("person", Kind::Person),
+    ("people", Kind::Person),
+    ("personne", Kind::Person),
+    ("personnes", Kind::Person),
+    ("project", Kind::Project),
+    ("projects", Kind::Project),
+    ("projet", Kind::Project),
+    ("projets", Kind::Project),
+];
+
+/// `query` read as a kind in a place, when its words are exactly that.
+pub(super) fn reading(ix: &Index, query: &Query) -> Option<Query> {
+    let mut kind = None;
+    let mut place: Vec<&str> = Vec::new();
+    for group in &query.groups {
+        let [atom] = group.as_slice() else {
+            return None;
+        };
+        let AtomKind::Term {
+            text,
+            mode: MatchMode::Fuzzy,
+        } = &atom.kind
+        else {
+            return None;
+        };
+        if atom.negate {
+            return None;
+        }
+        if atom.optional {
+            continue;
+        }
+        match KIND_WORDS.iter().find(|(w, _)| w == text) {
+            Some(&(_, k)) if kind.is_none() => kind = Some(k),
+            _ => place.push(text),
+        }
+    }
+    let place = place.join(" ");
+    if kind.is_none() || !ix.names_a_place(&place) {
+        return None;
+    }
+    let scope = |s: Scope| {
+        vec![Atom {
+            kind: AtomKind::Scope(s),
+            negate: false,
+            optional: false,
+        }]
+    };
+    Some(Query {
+        groups: vec![scope(Scope::Kind(kind?)), scope(Scope::In(place))],
+        raw: query.raw.clone(),
+        exact: None,
+    })
+}
