@@ -85,6 +85,44 @@ fn search_json_lists_hits_in_rank_order_with_highlights() {
     );
 }
 
+/// A query of several words that finds nothing says which word is at
+/// fault: the sources never mention Marseille, so the user can drop it.
+#[test]
+fn a_search_that_finds_nothing_names_the_words_no_entity_holds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("two.ron");
+    std::fs::write(
+        &file,
+        r#"(sources: [(id: "s", title: "Notes")], entities: [
+            (id: "x", kind: Cluster, name: "Xylo Cluster", sources: ["s"]),
+            (id: "m", kind: Event, name: "Marimba Days", sources: ["s"]),
+        ])"#,
+    )
+    .expect("write");
+    // The built-in dataset (read without a parse) and a file (parsed) alike.
+    for data in [None, Some(&file)] {
+        let search = |words: &[&str]| {
+            let mut c = cmd();
+            if let Some(f) = data {
+                c.arg("--data").arg(f);
+            }
+            c.arg("search").args(words).assert().code(1).stdout("")
+        };
+        let (known, other) = match data {
+            None => ("eurobiomed", "medica"),
+            Some(_) => ("xylo", "marimba"),
+        };
+        search(&[known, "marseille"]).stderr(format!(
+            "no match for \"{known} marseille\": no entity holds \"marseille\"; try without it\n"
+        ));
+        search(&[known, other]).stderr(format!(
+            "no match for \"{known} {other}\": each word is found, but no entity has them all; try fewer words\n"
+        ));
+        search(&["zzz", "qqq"])
+            .stderr("no match for \"zzz qqq\": no entity holds any of its words\n");
+    }
+}
+
 #[test]
 fn search_with_no_hit_exits_1_and_an_invalid_query_exits_2() {
     cmd()

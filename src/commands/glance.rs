@@ -68,6 +68,9 @@ pub fn search(
     }
     let found = Found {
         said: Vec::new(),
+        unmatched: (hits.is_empty())
+            .then(|| glance.index.unmatched(query, &personal))
+            .flatten(),
         rows,
     };
     super::search::write(&found, args, env.color, typed, out, err).map(Some)

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::{Env, emphasise, exit, open};
 use crate::cli::at_least_one;
 use crate::model::{Dataset, Entity, Kind};
-use crate::search::{Answer, Field, Hit, Query};
+use crate::search::{Answer, Field, Hit, Query, Unmatched};
 use crate::text::{clean, excerpt, pad, truncate, width};
 
 #[derive(Debug, clap::Args)]
@@ -93,6 +93,9 @@ pub fn run(
         .collect();
     let found = Found {
         said: answers.iter().map(|a| Said::of(ds, a)).collect(),
+        unmatched: (hits.is_empty() && answers.is_empty())
+            .then(|| index.unmatched(&query, &personal))
+            .flatten(),
         rows,
     };
     write(&found, args, env.color, &typed, out, err)
@@ -108,6 +111,8 @@ pub(super) fn invalid(e: &crate::search::QueryError, err: &mut impl Write) -> io
 pub(super) struct Found<'a> {
     pub said: Vec<Said<'a>>,
     pub rows: Vec<Row<'a>>,
+    /// When nothing was found: which words are at fault.
+    pub unmatched: Option<Unmatched>,
 }
 
 /// One hit with its entity and the text of the field it matched.
@@ -151,7 +156,24 @@ pub(super) fn write(
         table(found, color, out)?;
     }
     if found.rows.is_empty() && found.said.is_empty() {
-        writeln!(err, "no match for {}", crate::text::quote(typed))?;
+        let quote = crate::text::quote;
+        write!(err, "no match for {}", quote(typed))?;
+        match &found.unmatched {
+            Some(Unmatched::Words(words)) => {
+                let words: Vec<String> = words.iter().map(|w| quote(w)).collect();
+                let drop = if words.len() == 1 { "it" } else { "them" };
+                let words = words.join(", ");
+                writeln!(err, ": no entity holds {words}; try without {drop}")?;
+            }
+            Some(Unmatched::NotTogether) => {
+                writeln!(
+                    err,
+                    ": each word is found, but no entity has them all; try fewer words"
+                )?;
+            }
+            Some(Unmatched::Nowhere) => writeln!(err, ": no entity holds any of its words")?,
+            None => writeln!(err)?,
+        }
         return Ok(exit::NO);
     }
     Ok(exit::OK)

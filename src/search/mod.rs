@@ -29,6 +29,7 @@ mod skim;
 mod skim_path;
 pub mod syntax;
 mod typo;
+mod unmatched;
 
 #[cfg(test)]
 mod tests;
@@ -41,6 +42,7 @@ pub use personal::Personal;
 pub use resolve::{Resolution, resolve, resolve_named};
 pub use searcher::Searcher;
 pub use syntax::Query;
+pub use unmatched::Unmatched;
 
 use crate::model::{Dataset, Entity};
 
