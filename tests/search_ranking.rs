@@ -654,23 +654,41 @@ fn a_kind_in_a_place_lists_what_is_there() {
     assert!(!all_ids("projects in europe").is_empty());
 }
 
+#[test]
+fn a_kind_said_with_a_name() {
+    check(
+        "a kind said with a name",
+        &[
+            ("pole medicen", "medicen_paris_region"),
+            ("le pôle medicen", "medicen_paris_region"),
+            ("the biowin cluster", "biowin"),
+            ("le pôle lyonbiopôle", "lyonbiopole"),
+            ("alliance magia", "magia"),
+            ("réseau cebr", "cebr"),
+            ("pole bio p med", "biopmed"),
+        ],
+    );
+}
+
 /// Typed key by key, the explorer's narrowing search gives each keystroke
-/// the hits a fresh search gives, across the reading as a kind in a place.
+/// the hits a fresh search gives, across the readings as a kind in a place
+/// and as a kind and a name.
 #[test]
 fn typing_a_kind_in_a_place_key_by_key_gives_the_fresh_hits() {
     let (_, ix) = data();
     let mut searcher = clusterdex::search::Searcher::new();
-    let text = "clusters in frances";
-    let ends: Vec<usize> = (1..=text.len()).chain((1..text.len()).rev()).collect();
-    for end in ends {
-        let q = &text[..end];
-        let typed: Vec<usize> = (searcher.search(ix, q).unwrap().iter())
-            .map(|h| h.entity)
-            .collect();
-        let fresh: Vec<usize> = (ix.search(&Query::parse(q).unwrap()).unwrap().iter())
-            .map(|h| h.entity)
-            .collect();
-        assert_eq!(typed, fresh, "{q:?}");
+    for text in ["clusters in frances", "le pole medicens"] {
+        let ends: Vec<usize> = (1..=text.len()).chain((1..text.len()).rev()).collect();
+        for end in ends {
+            let q = &text[..end];
+            let typed: Vec<usize> = (searcher.search(ix, q).unwrap().iter())
+                .map(|h| h.entity)
+                .collect();
+            let fresh: Vec<usize> = (ix.search(&Query::parse(q).unwrap()).unwrap().iter())
+                .map(|h| h.entity)
+                .collect();
+            assert_eq!(typed, fresh, "{q:?}");
+        }
     }
 }
 

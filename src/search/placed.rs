@@ -9,7 +9,14 @@
 //!
 //! A word that only starts a place's name (`clusters in fra`) is left as
 //! typed, so the list does not jump while the name is being typed.
+//!
+//! A kind said before a name (`pôle medicen`, `the biowin cluster`, `event
+//! medica`) is read the same way: when the other words are a whole name or
+//! alias of an entity of that kind, the kind is a `kind:` scope over those
+//! words. Matched as a word, `pole` was found scattered in a long name and
+//! put a partnership above Medicen.
 
+use super::fold::compact;
 use super::index::Index;
 use super::syntax::{Atom, AtomKind, MatchMode, Query, Scope};
 use crate::model::Kind;
@@ -44,10 +51,12 @@ const KIND_WORDS: &[(&str, Kind)] = &[
     ("projets", Kind::Project),
 ];
 
-/// `query` read as a kind in a place, when its words are exactly that.
+/// `query` read as a kind in a place, or a kind and a name of that kind,
+/// when its words are exactly that.
 pub(super) fn reading(ix: &Index, query: &Query) -> Option<Query> {
     let mut kind = None;
     let mut place: Vec<&str> = Vec::new();
+    let mut rest: Vec<Vec<Atom>> = Vec::new();
     for group in &query.groups {
         let [atom] = group.as_slice() else {
             return None;
@@ -67,13 +76,13 @@ pub(super) fn reading(ix: &Index, query: &Query) -> Option<Query> {
         }
         match KIND_WORDS.iter().find(|(w, _)| w == text) {
             Some(&(_, k)) if kind.is_none() => kind = Some(k),
-            _ => place.push(text),
+            _ => {
+                place.push(text);
+                rest.push(group.clone());
+            }
         }
     }
-    let place = place.join(" ");
-    if kind.is_none() || !ix.names_a_place(&place) {
-        return None;
-    }
+    let kind = kind?;
     let scope = |s: Scope| {
         vec![Atom {
             kind: AtomKind::Scope(s),
@@ -81,9 +90,23 @@ pub(super) fn reading(ix: &Index, query: &Query) -> Option<Query> {
             optional: false,
         }]
     };
-    Some(Query {
-        groups: vec![scope(Scope::Kind(kind?)), scope(Scope::In(place))],
-        raw: query.raw.clone(),
-        exact: None,
+    let raw = query.raw.clone();
+    let place = place.join(" ");
+    if ix.names_a_place(&place) {
+        let groups = vec![scope(Scope::Kind(kind)), scope(Scope::In(place))];
+        return Some(Query {
+            groups,
+            raw,
+            exact: None,
+        });
+    }
+    let name = compact(&place);
+    let named = ix.exact(&name).iter().any(|&e| ix.kind(e as usize) == kind);
+    named.then(|| Query {
+        groups: std::iter::once(scope(Scope::Kind(kind)))
+            .chain(rest)
+            .collect(),
+        raw,
+        exact: Some(name),
     })
 }
