@@ -14,7 +14,7 @@ mod phrases;
 use super::fold::fold_str;
 use super::syntax::{Query, STOP_WORDS};
 use super::{Index, Resolution, resolve_named};
-use crate::model::Dataset;
+use crate::model::{Dataset, Kind};
 use found::{answers_for, closeness};
 use phrases::{LONGEST, QUESTION_WORDS};
 
@@ -121,6 +121,9 @@ pub fn read(ds: &Dataset, ix: &Index, query: &Query) -> Reading {
         let known = !meaning.is_empty();
         let candidates = candidates(ds, ix, &entity.join(" "), known);
         for &e in &candidates {
+            if names_its_kind(&phrase, ds.entity(e).kind) {
+                continue;
+            }
             let answers = answers_for(ds, e, &phrase, &meaning);
             let reading = Reading {
                 entity: Some(e),
@@ -142,6 +145,16 @@ pub fn read(ds: &Dataset, ix: &Index, query: &Query) -> Reading {
         }
     }
     first
+}
+
+/// "event medica", "projet voicepatch": the entity's own kind, said in the
+/// singular with its name, names it and asks nothing ("MEDICA 2015 › event ›
+/// not stated" was the answer). The plural still asks for those around it.
+fn names_its_kind(phrase: &str, kind: Kind) -> bool {
+    matches!(
+        (phrase, kind),
+        ("event" | "evenement", Kind::Event) | ("project" | "projet", Kind::Project)
+    )
 }
 
 /// Ways to cut a question into a label and the words naming the entity:

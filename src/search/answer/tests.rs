@@ -115,6 +115,23 @@ fn a_name_alone_or_a_label_alone_is_no_question() {
     }
 }
 
+/// The entity's own kind said with its name names it: no answer, no gap.
+#[test]
+fn a_kind_said_with_a_name_of_that_kind_asks_nothing() {
+    let (ds, ix) = data();
+    let said = |query: &str| answers_or_gap(&ds, &ix, &Query::parse(query).expect("parses"));
+    for query in [
+        "event medica",
+        "medica 2015 event",
+        "projet voicepatch",
+        "the voicepatch project",
+    ] {
+        assert_eq!(said(query), Vec::new(), "{query}");
+    }
+    // Of an entity of another kind, the word still asks (a gap here).
+    assert!(!said("lyonbiopole project").is_empty());
+}
+
 #[test]
 fn an_unanswered_question_still_says_which_entity_it_understood() {
     let (ds, ix) = data();
