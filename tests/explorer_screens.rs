@@ -74,6 +74,19 @@ fn row_text(b: &Buffer, y: u16, x0: u16, x1: u16) -> String {
     (x0..x1).map(|x| b[(x, y)].symbol().to_string()).collect()
 }
 
+/// Under a query of several words that finds nothing, the line under it
+/// names the word no entity holds, even at 80 columns.
+#[test]
+fn a_search_that_finds_nothing_names_the_word_to_drop() {
+    let narrow = screen("/eurobiomed marseille", 80, 24);
+    assert!(
+        narrow.contains("0 matches: no entity holds \"marseille\"; try without it"),
+        "{narrow}"
+    );
+    let wide = screen("/textile plastics health", 120, 30);
+    assert!(wide.contains("no entity has them all"), "{wide}");
+}
+
 #[test]
 fn the_selected_list_row_is_drawn_in_the_selection_style() {
     let theme = Theme::dark();

@@ -751,3 +751,19 @@ proptest! {
         prop_assert_eq!(got.first(), want.first(), "{} against {}", joined, query);
     }
 }
+
+/// Why several words found nothing: the words no entity holds, looked up one
+/// by one only for a few words (a paste of many would be a search per word).
+#[test]
+fn the_words_no_entity_holds_are_named_for_a_few_words_only() {
+    use clusterdex::search::{Personal, Unmatched};
+    let (_, ix) = data();
+    let why = |line: &str| ix.unmatched_line(line, &Personal::default());
+    let marseille = Unmatched::Words(vec!["marseille".to_string()]);
+    assert_eq!(why("eurobiomed marseille"), Some(marseille));
+    assert_eq!(why("textile plastics health"), Some(Unmatched::NotTogether));
+    let eight = "qa qb qc qd qe qf qg qh";
+    assert_eq!(why(eight), Some(Unmatched::Nowhere));
+    assert_eq!(why(&format!("{eight} qi")), None);
+    assert_eq!(why("marseille"), None);
+}

@@ -99,6 +99,9 @@ pub struct SearchState {
     pub hits: Vec<Hit>,
     /// How many entities matched (hits keep only the best).
     pub total: usize,
+    /// Why a query of several words found nothing (not shown under a facet
+    /// filter, which may be what ruled the hits out).
+    pub unmatched: Option<crate::search::Unmatched>,
     pub selected: usize,
     pub error: Option<String>,
     pub searcher: Searcher,

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use super::answers::{self, AnswerRow};
 use crate::model::Dataset;
-use crate::search::{Hit, Index, Personal, QueryError, Searcher};
+use crate::search::{Hit, Index, Personal, QueryError, Searcher, Unmatched};
 
 /// The worker's answer to query number `seq`.
 #[derive(Debug)]
@@ -22,6 +22,8 @@ pub struct Answer {
     pub result: Result<(Vec<Hit>, usize), QueryError>,
     /// The answers, when the query asks a question.
     pub answers: Vec<AnswerRow>,
+    /// Why a query of several words found nothing.
+    pub unmatched: Option<Unmatched>,
 }
 
 /// A query's number, its text, and the user's notes and frecency to search with.
@@ -113,10 +115,18 @@ fn serve(
         let hits = searcher.search(index, &request.1).map(<[Hit]>::to_vec);
         let result = hits.map(|h| (h, searcher.total()));
         let answers = answers::for_line(ds, index, &request.1);
+        // One search per word, and only once the query has found nothing.
+        let unmatched = match &result {
+            Ok((hits, _)) if hits.is_empty() && answers.is_empty() => {
+                index.unmatched_line(&request.1, &request.2)
+            }
+            _ => None,
+        };
         let answer = Answer {
             seq: request.0,
             result,
             answers,
+            unmatched,
         };
         if outbox.send(answer).is_err() {
             return;
@@ -239,6 +249,28 @@ mod tests {
             let mut fresh = Searcher::new();
             let want = fresh.search(&index, text).expect("valid").to_vec();
             assert_eq!((hits, total), (want, fresh.total()), "{text}");
+        }
+    }
+
+    /// A query of several words that finds nothing comes with the words at
+    /// fault; one that finds something, or a single word, with none.
+    #[test]
+    fn an_empty_answer_says_which_word_no_entity_holds() {
+        let ds = crate::validate::build(&crate::synth::generate(600, 5));
+        let index = Arc::new(Index::new(&ds));
+        let mut worker = SearchWorker::start(Arc::clone(&index), Arc::new(ds));
+        let personal = Arc::new(Personal::default());
+        for (text, want) in [
+            (
+                "lyon qqqzzz",
+                Some(Unmatched::Words(vec!["qqqzzz".to_string()])),
+            ),
+            ("qqqzzz", None),
+            ("lyon", None),
+        ] {
+            worker.ask(text, Arc::clone(&personal));
+            let answer = worker.wait().expect("answered");
+            assert_eq!(answer.unmatched, want, "{text}");
         }
     }
 }

@@ -111,14 +111,18 @@ impl App {
         }
         let index = self.index.get();
         let s = &mut self.search;
-        s.searcher.set_personal(personal);
+        s.searcher.set_personal(std::sync::Arc::clone(&personal));
         let result = s
             .searcher
             .search(index, s.line.text())
             .map(|hits| (hits.to_vec(), 0));
         let total = s.searcher.total();
         s.answers = super::answers::for_line(&self.ds, index, s.line.text());
-        self.take_answer(result.map(|(h, _)| (h, total)));
+        let none = matches!(&result, Ok((h, _)) if h.is_empty()) && s.answers.is_empty();
+        let unmatched = none
+            .then(|| index.unmatched_line(s.line.text(), &personal))
+            .flatten();
+        self.take_answer(result.map(|(h, _)| (h, total)), unmatched);
     }
 
     /// Whether a search answer is still awaited.
@@ -147,7 +151,7 @@ impl App {
         match self.search.worker.as_mut().and_then(|w| w.poll()) {
             Some(answer) => {
                 self.search.answers = answer.answers;
-                self.take_answer(answer.result);
+                self.take_answer(answer.result, answer.unmatched);
                 true
             }
             None => started,
@@ -171,15 +175,17 @@ impl App {
         }
         if let Some(answer) = self.search.worker.as_mut().and_then(|w| w.wait()) {
             self.search.answers = answer.answers;
-            self.take_answer(answer.result);
+            self.take_answer(answer.result, answer.unmatched);
         }
     }
 
     fn take_answer(
         &mut self,
         result: Result<(Vec<crate::search::Hit>, usize), crate::search::QueryError>,
+        unmatched: Option<crate::search::Unmatched>,
     ) {
         let s = &mut self.search;
+        s.unmatched = unmatched.filter(|_| self.filter.passes.is_none());
         match result {
             Ok((hits, total)) => {
                 // The facet filter in force narrows search too.

@@ -156,22 +156,9 @@ pub(super) fn write(
         table(found, color, out)?;
     }
     if found.rows.is_empty() && found.said.is_empty() {
-        let quote = crate::text::quote;
-        write!(err, "no match for {}", quote(typed))?;
+        write!(err, "no match for {}", crate::text::quote(typed))?;
         match &found.unmatched {
-            Some(Unmatched::Words(words)) => {
-                let words: Vec<String> = words.iter().map(|w| quote(w)).collect();
-                let drop = if words.len() == 1 { "it" } else { "them" };
-                let words = words.join(", ");
-                writeln!(err, ": no entity holds {words}; try without {drop}")?;
-            }
-            Some(Unmatched::NotTogether) => {
-                writeln!(
-                    err,
-                    ": each word is found, but no entity has them all; try fewer words"
-                )?;
-            }
-            Some(Unmatched::Nowhere) => writeln!(err, ": no entity holds any of its words")?,
+            Some(why) => writeln!(err, ": {}", clean(&why.to_string()))?,
             None => writeln!(err)?,
         }
         return Ok(exit::NO);

@@ -19,10 +19,54 @@ pub enum Unmatched {
     Nowhere,
 }
 
+/// The reason as a clause, its words quoted as folded; a writer to a
+/// terminal cleans it as any text that holds what was typed.
+impl std::fmt::Display for Unmatched {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unmatched::Words(words) => {
+                let quoted: Vec<String> = words.iter().map(|w| quoted(w)).collect();
+                let drop = if words.len() == 1 { "it" } else { "them" };
+                write!(
+                    f,
+                    "no entity holds {}; try without {drop}",
+                    quoted.join(", ")
+                )
+            }
+            Unmatched::NotTogether => {
+                write!(
+                    f,
+                    "each word is found, but no entity has them all; try fewer words"
+                )
+            }
+            Unmatched::Nowhere => write!(f, "no entity holds any of its words"),
+        }
+    }
+}
+
+/// The most words looked up one by one.
+const MAX_WORDS: usize = 8;
+
+/// A word in quotes, cut short: a pasted query may hold a word of pages.
+fn quoted(word: &str) -> String {
+    const MAX: usize = 40;
+    let mut head: String = word.chars().take(MAX).collect();
+    if head.len() < word.len() {
+        head.push('…');
+    }
+    format!("\"{head}\"")
+}
+
 impl Index {
-    /// For a query of two or more plain words that found nothing: which of
-    /// them find nothing alone. `None` for any other query (one word, or
-    /// scopes and operators, which say what they rule out themselves).
+    /// [`Index::unmatched`] for a query line as typed.
+    pub fn unmatched_line(&self, line: &str, personal: &Personal) -> Option<Unmatched> {
+        self.unmatched(&Query::parse(line).ok()?, personal)
+    }
+
+    /// For a query of two to eight plain words that found nothing: which of
+    /// them find nothing alone. `None` for any other query (one word, a
+    /// paste of many, or scopes and operators, which say what they rule out
+    /// themselves).
     pub fn unmatched(&self, query: &Query, personal: &Personal) -> Option<Unmatched> {
         let mut words = Vec::new();
         for group in &query.groups {
@@ -41,7 +85,9 @@ impl Index {
                 _ => return None,
             }
         }
-        if words.len() < 2 {
+        // A paste of many words is not asked about word by word: each word
+        // is a search of its own.
+        if !(2..=MAX_WORDS).contains(&words.len()) {
             return None;
         }
         let finds_nothing = |word: &str| {

@@ -94,6 +94,16 @@ fn info(app: &App, w: usize, theme: &Theme) -> Line<'static> {
         None if s.line.text().trim().is_empty() => {
             Line::styled("type to search all entities", theme.dim)
         }
+        // Why several words found nothing: the word to drop, at a glance.
+        None if s.hits.is_empty() && s.answers.is_empty() && s.unmatched.is_some() => {
+            let why = s
+                .unmatched
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let text = format!("0 matches: {}", crate::text::clean(&why));
+            Line::styled(truncate(&text, w).into_owned(), theme.dim)
+        }
         None if s.total > s.hits.len() => Line::styled(
             format!(
                 "{}best {} of {} matches",

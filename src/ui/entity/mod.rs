@@ -9,10 +9,11 @@ use std::ops::Range;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Theme, fit};
 use crate::app::{App, Focus, Mode, Related};
+use crate::text::clean;
 
 mod page;
 
@@ -29,12 +30,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, theme: &Theme) {
     frame.render_widget(block, area);
     app.geometry.entity = inner;
     let Some(e) = shown else {
-        let msg = if app.mode == Mode::Search {
-            "No entity matches."
-        } else {
-            "Nothing to show."
+        let msg = match (&app.mode, &app.search.unmatched) {
+            (Mode::Search, Some(why)) => format!("No entity matches: {}.", clean(&why.to_string())),
+            (Mode::Search, None) => "No entity matches.".to_string(),
+            _ => "Nothing to show.".to_string(),
         };
-        frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim)), inner);
+        let text = Paragraph::new(Line::styled(msg, theme.dim)).wrap(Wrap { trim: true });
+        frame.render_widget(text, inner);
         return;
     };
     let w = usize::from(inner.width);
