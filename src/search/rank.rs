@@ -209,9 +209,10 @@ pub fn run_until(
     if query.is_empty() {
         return Ok(Some(Ranked::default()));
     }
-    // A kind in a place said in words is searched as its scopes, over every
-    // entity, and kept for no narrowing: its hits are not its words' hits.
-    // Where the scopes find nothing, the words are searched as typed.
+    // A kind in a place, or a kind with a name, said in words is searched as
+    // its scopes, over every entity, and kept for no narrowing: its hits are
+    // not its words' hits. Where the scopes find nothing, the words are
+    // searched as typed.
     if let Some(scoped) = placed::reading(ix, query) {
         match run_until(ix, &scoped, personal, (Narrow::default(), limit), stop)? {
             Some(r) if r.total > 0 => return Ok(Some(Ranked { base: None, ..r })),
@@ -267,9 +268,7 @@ pub fn run_until(
                 groups: expanded.groups.len(),
                 each: scored.iter().map(|s| s.known(exact)).collect(),
             });
-            if let Some(key) = query.exact.as_deref() {
-                whole::add_missed(ix, key, exact, &mut scored);
-            }
+            whole::add_missed(ix, query, exact, &mut scored);
             let total = scored.len();
             if scored.len() > limit {
                 scored = best(ix, personal, scored, limit);

@@ -46,6 +46,24 @@ fn dataset() -> Dataset {
     )
 }
 
+/// A name shared by a cluster and an event: a kind said with it keeps to
+/// that kind, the other entity of the name not added as a whole-name hit.
+#[test]
+fn a_kind_said_with_a_shared_name_keeps_to_that_kind() {
+    let nova_cluster = Entity::new("nova_cluster", Kind::Cluster, "Nova");
+    let nova_fair = Entity::new("nova_fair", Kind::Event, "Nova");
+    let ds = Dataset::new(String::new(), vec![], vec![nova_cluster, nova_fair], vec![]);
+    let ix = Index::new(&ds);
+    let ids = |q: &str| -> Vec<String> {
+        (ix.search(&Query::parse(q).unwrap()).unwrap().iter())
+            .map(|h| ds.entity(h.entity).id.to_string())
+            .collect()
+    };
+    assert_eq!(ids("event nova"), ["nova_fair"]);
+    assert_eq!(ids("the nova cluster"), ["nova_cluster"]);
+    assert_eq!(ids("nova").len(), 2);
+}
+
 fn first(q: &str) -> Option<String> {
     let ds = dataset();
     let ix = Index::new(&ds);

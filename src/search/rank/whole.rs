@@ -7,20 +7,32 @@
 //! matched one by one, miss it; its exact-name bonus puts it first.
 //!
 //! Such a hit is shown, not kept for narrowing: a longer query either names
-//! it whole again (and adds it again) or, as its words did, misses it.
+//! it whole again (and adds it again) or, as its words did, misses it. It
+//! must be of the kind a `kind:` scope of the query names (`pôle medicen`
+//! is read as `kind:cluster medicen`, see `search/placed.rs`).
 
 use super::super::fold::compact;
 use super::super::index::Index;
 use super::super::matching::Lead;
+use super::super::syntax::{AtomKind, Query, Scope};
 use super::super::{Field, fieldmatch};
 use super::Scored;
 use crate::search::score::EXACT;
 
-/// Adds to `scored` each entity of `exact` (named by the query `key` run
+/// Adds to `scored` each entity of `exact` (named by the query's words run
 /// together) that the words did not match, led by the name or alias that is
 /// the query. Gives how many it added.
-pub(super) fn add_missed(ix: &Index, key: &str, exact: &[u32], scored: &mut Vec<Scored>) -> usize {
+pub(super) fn add_missed(
+    ix: &Index,
+    query: &Query,
+    exact: &[u32],
+    scored: &mut Vec<Scored>,
+) -> usize {
+    let Some(key) = query.exact.as_deref() else {
+        return 0;
+    };
     let missed: Vec<u32> = (exact.iter().copied())
+        .filter(|e| of_its_kinds(ix, query, *e as usize))
         .filter(|e| !scored.iter().any(|s| s.entity == *e))
         .collect();
     for &e in &missed {
@@ -37,6 +49,14 @@ pub(super) fn add_missed(ix: &Index, key: &str, exact: &[u32], scored: &mut Vec<
         });
     }
     missed.len()
+}
+
+/// Whether entity `e` is of the kind each `kind:` scope of the query names.
+fn of_its_kinds(ix: &Index, query: &Query, e: usize) -> bool {
+    (query.groups.iter().flatten()).all(|a| match &a.kind {
+        AtomKind::Scope(Scope::Kind(k)) if !a.negate => ix.kind(e) == *k,
+        _ => true,
+    })
 }
 
 /// The name or alias of entity `e` that is `key` run together, and its field
