@@ -54,44 +54,24 @@ const KIND_WORDS: &[(&str, Kind)] = &[
 /// `query` read as a kind in a place, or a kind and a name of that kind,
 /// when its words are exactly that.
 pub(super) fn reading(ix: &Index, query: &Query) -> Option<Query> {
-    let mut kind = None;
-    let mut place: Vec<&str> = Vec::new();
-    let mut rest: Vec<Vec<Atom>> = Vec::new();
-    for group in &query.groups {
-        let [atom] = group.as_slice() else {
-            return None;
-        };
-        let AtomKind::Term {
-            text,
-            mode: MatchMode::Fuzzy,
-        } = &atom.kind
-        else {
-            return None;
-        };
-        if atom.negate {
-            return None;
-        }
-        if atom.optional {
-            continue;
-        }
-        match KIND_WORDS.iter().find(|(w, _)| w == text) {
-            Some(&(_, k)) if kind.is_none() => kind = Some(k),
-            _ => {
-                place.push(text);
-                rest.push(group.clone());
-            }
-        }
-    }
-    let kind = kind?;
-    let scope = |s: Scope| {
+    let mut words = query.needed_words()?;
+    let (at, kind) = (words.iter().enumerate()).find_map(|(i, w)| {
+        KIND_WORDS
+            .iter()
+            .find(|(k, _)| k == w)
+            .map(|&(_, k)| (i, k))
+    })?;
+    words.remove(at);
+    let atom = |kind| {
         vec![Atom {
-            kind: AtomKind::Scope(s),
+            kind,
             negate: false,
             optional: false,
         }]
     };
+    let scope = |s| atom(AtomKind::Scope(s));
     let raw = query.raw.clone();
-    let place = place.join(" ");
+    let place = words.join(" ");
     if ix.names_a_place(&place) {
         let groups = vec![scope(Scope::Kind(kind)), scope(Scope::In(place))];
         return Some(Query {
@@ -102,9 +82,15 @@ pub(super) fn reading(ix: &Index, query: &Query) -> Option<Query> {
     }
     let name = compact(&place);
     let named = ix.exact(&name).iter().any(|&e| ix.kind(e as usize) == kind);
+    let term = |w: &str| {
+        atom(AtomKind::Term {
+            text: w.to_string(),
+            mode: MatchMode::Fuzzy,
+        })
+    };
     named.then(|| Query {
         groups: std::iter::once(scope(Scope::Kind(kind)))
-            .chain(rest)
+            .chain(words.iter().map(|w| term(w)))
             .collect(),
         raw,
         exact: Some(name),

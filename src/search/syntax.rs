@@ -192,6 +192,29 @@ fn token_atoms(token: &str) -> Result<Vec<Atom>, QueryError> {
         .collect())
 }
 
+/// See [`Query::needed_words`].
+fn needed_words(groups: &[Vec<Atom>]) -> Option<Vec<&str>> {
+    let mut words = Vec::new();
+    for g in groups {
+        match g.as_slice() {
+            [a] if a.optional => {}
+            [
+                Atom {
+                    kind:
+                        AtomKind::Term {
+                            text,
+                            mode: MatchMode::Fuzzy,
+                        },
+                    negate: false,
+                    ..
+                },
+            ] => words.push(text.as_str()),
+            _ => return None,
+        }
+    }
+    Some(words)
+}
+
 impl Query {
     pub fn parse(text: &str) -> Result<Query, QueryError> {
         let raw = text.trim().to_string();
@@ -236,26 +259,15 @@ impl Query {
     /// The words run together, for a query of plain words alone (stop words
     /// left out, unless they are all there is).
     fn run_together(groups: &[Vec<Atom>]) -> Option<String> {
-        let mut all = String::new();
-        for g in groups {
-            match g.as_slice() {
-                [a] if a.optional => {}
-                [
-                    Atom {
-                        kind:
-                            AtomKind::Term {
-                                text,
-                                mode: MatchMode::Fuzzy,
-                            },
-                        negate: false,
-                        ..
-                    },
-                ] => all.push_str(text),
-                _ => return None,
-            }
-        }
-        let all = compact(&all);
+        let all = compact(&needed_words(groups)?.concat());
         (!all.is_empty()).then_some(all)
+    }
+
+    /// The plain words that must match, folded, in order (the optional small
+    /// words left out); `None` when the query has operators, scopes or
+    /// alternatives.
+    pub fn needed_words(&self) -> Option<Vec<&str>> {
+        needed_words(&self.groups)
     }
 
     pub fn is_empty(&self) -> bool {

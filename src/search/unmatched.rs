@@ -6,7 +6,7 @@
 
 use super::index::Index;
 use super::personal::Personal;
-use super::syntax::{AtomKind, MatchMode, Query};
+use super::syntax::Query;
 
 /// Why the words of `query`, which found nothing together, found nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,23 +68,7 @@ impl Index {
     /// paste of many, or scopes and operators, which say what they rule out
     /// themselves).
     pub fn unmatched(&self, query: &Query, personal: &Personal) -> Option<Unmatched> {
-        let mut words = Vec::new();
-        for group in &query.groups {
-            let [atom] = group.as_slice() else {
-                return None;
-            };
-            match &atom.kind {
-                AtomKind::Term {
-                    text,
-                    mode: MatchMode::Fuzzy,
-                } if !atom.negate => {
-                    if !atom.optional {
-                        words.push(text.as_str());
-                    }
-                }
-                _ => return None,
-            }
-        }
+        let words = query.needed_words()?;
         // A paste of many words is not asked about word by word: each word
         // is a search of its own.
         if !(2..=MAX_WORDS).contains(&words.len()) {

@@ -21,15 +21,10 @@ use crate::search::score::EXACT;
 
 /// Adds to `scored` each entity of `exact` (named by the query's words run
 /// together) that the words did not match, led by the name or alias that is
-/// the query. Gives how many it added.
-pub(super) fn add_missed(
-    ix: &Index,
-    query: &Query,
-    exact: &[u32],
-    scored: &mut Vec<Scored>,
-) -> usize {
+/// the query.
+pub(super) fn add_missed(ix: &Index, query: &Query, exact: &[u32], scored: &mut Vec<Scored>) {
     let Some(key) = query.exact.as_deref() else {
-        return 0;
+        return;
     };
     let missed: Vec<u32> = (exact.iter().copied())
         .filter(|e| of_its_kinds(ix, query, *e as usize))
@@ -48,7 +43,6 @@ pub(super) fn add_missed(
             matched: true,
         });
     }
-    missed.len()
 }
 
 /// Whether entity `e` is of the kind each `kind:` scope of the query names.
