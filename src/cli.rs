@@ -15,7 +15,7 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Refuse dataset files larger than this many MiB (at least 1)
-    #[arg(long, global = true, value_name = "MIB", default_value_t = 1024, value_parser = at_least_one::<u64>)]
+    #[arg(long, global = true, value_name = "MIB", default_value_t = MAX_SIZE_MIB, value_parser = at_least_one::<u64>)]
     pub max_size: u64,
 
     /// Colours for dark or light terminal backgrounds (NO_COLOR turns colour off) [default: dark, or the config's]
@@ -41,6 +41,9 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 }
+
+/// `--max-size` when not given.
+pub const MAX_SIZE_MIB: u64 = 1024;
 
 impl Cli {
     pub fn max_bytes(&self) -> u64 {

@@ -15,6 +15,9 @@ use crate::model::{Dataset, Entity, Kind};
 use crate::search::{Answer, Field, Hit, Query, Unmatched};
 use crate::text::{clean, excerpt, pad, truncate, width};
 
+/// `--limit` when not given.
+pub const LIMIT: usize = 20;
+
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
     /// The query, e.g. "lyonbiopole", "medtec aliance", "kind:cluster in:france"
@@ -24,7 +27,7 @@ pub struct SearchArgs {
     #[arg(long, value_name = "K")]
     pub kind: Option<Kind>,
     /// At most this many hits
-    #[arg(long, value_name = "N", default_value_t = 20, value_parser = at_least_one::<usize>)]
+    #[arg(long, value_name = "N", default_value_t = LIMIT, value_parser = at_least_one::<usize>)]
     pub limit: usize,
     /// Print hits as JSON
     #[arg(long)]

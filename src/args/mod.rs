@@ -4,6 +4,7 @@
 //! help and version without looking at the write: here every message clap
 //! makes has its control characters made visible and its quoted input cut
 //! short, and a failed write is reported with exit 2 like any command's.
+//! The plainest `search` is read without clap (`quick.rs`).
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -15,6 +16,8 @@ use clap::{CommandFactory, FromArgMatches};
 use crate::cli::Cli;
 use crate::commands::exit;
 use crate::text::{QUOTE_MAX, brief};
+
+mod quick;
 
 /// Where [`parse_from`] writes, and whether help may be coloured.
 pub struct Outputs<'a, O: Write, E: Write> {
@@ -34,6 +37,9 @@ where
     E: Write,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if let Some(cli) = quick::plain_search(&args, |name| std::env::var_os(name).is_some()) {
+        return Ok(cli);
+    }
     // Without styles, clap's text holds no escape of its own, and its plain
     // rendering does not silently drop the user's: they are shown, escaped.
     let plain = Cli::command().styles(Styles::plain());

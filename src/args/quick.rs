@@ -1,0 +1,165 @@
+//! The command line scripts run in a loop, `clusterdex search WORD...`,
+//! read without building clap's command tree. For a lookup on the built-in
+//! dataset, clap's tree was a tenth of the process's instructions and a
+//! quarter of the memory it touched (its commands and arguments, each a few
+//! hundred bytes, grown in vectors). Only the plainest form is read here:
+//! words that are not options, no setting from the environment. Anything
+//! else, and anything this reader is unsure of, goes to clap, and a test
+//! checks that both read the same command line the same way.
+
+use std::ffi::OsString;
+
+use crate::cli::{Cli, Command, MAX_SIZE_MIB};
+use crate::commands::search::{LIMIT, SearchArgs};
+
+/// The environment variables clap reads for global options: when one is
+/// set, clap decides what it means.
+pub const ENV_OPTIONS: [&str; 3] = [
+    "CLUSTERDEX_DATA",
+    "CLUSTERDEX_NO_STATE",
+    "CLUSTERDEX_NO_CACHE",
+];
+
+/// `clusterdex search WORD...` as clap would read it, or `None` when the
+/// command line is anything else (an option, a word that is not UTF-8, an
+/// option set in the environment, as `is_set` tells).
+pub fn plain_search(args: &[OsString], is_set: impl Fn(&str) -> bool) -> Option<Cli> {
+    let [_program, command, words @ ..] = args else {
+        return None;
+    };
+    if command != "search" || words.is_empty() || ENV_OPTIONS.into_iter().any(is_set) {
+        return None;
+    }
+    let query = words
+        .iter()
+        .map(|word| {
+            word.to_str()
+                .filter(|w| !w.starts_with('-'))
+                .map(str::to_owned)
+        })
+        .collect::<Option<Vec<String>>>()?;
+    Some(Cli {
+        data: None,
+        max_size: MAX_SIZE_MIB,
+        theme: None,
+        mouse: false,
+        no_mouse: false,
+        no_state: false,
+        no_cache: false,
+        command: Some(Command::Search(SearchArgs {
+            query,
+            kind: None,
+            limit: LIMIT,
+            json: false,
+        })),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn line(words: &[&str]) -> Vec<OsString> {
+        std::iter::once("clusterdex")
+            .chain(words.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
+    fn unset(_: &str) -> bool {
+        false
+    }
+
+    /// The test's own environment, which clap reads too.
+    fn as_here(name: &str) -> bool {
+        std::env::var_os(name).is_some()
+    }
+
+    /// What clap makes of the line, as text, or `None` when it refuses it.
+    fn by_clap(args: &[OsString]) -> Option<String> {
+        Cli::try_parse_from(args).ok().map(|cli| format!("{cli:?}"))
+    }
+
+    #[test]
+    fn plain_words_are_read_as_clap_reads_them() {
+        for words in [
+            &["search", "lyon"][..],
+            &["search", "qui", "coordonne", "MAGIA", "?"],
+            &["search", "kind:cluster", "in:france"],
+            &["search", "pôle", "médicen"],
+            &["search", "help"],
+            &["search", ""],
+        ] {
+            let args = line(words);
+            assert!(
+                plain_search(&args, unset).is_some(),
+                "{words:?} left to clap"
+            );
+            if let Some(cli) = plain_search(&args, as_here) {
+                assert_eq!(Some(format!("{cli:?}")), by_clap(&args), "{words:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn options_other_commands_and_the_environment_are_left_to_clap() {
+        for words in [
+            &["search"][..],
+            &["search", "lyon", "--json"],
+            &["search", "--limit", "3", "lyon"],
+            &["search", "lyon", "-h"],
+            &["search", "--", "-x"],
+            &["--no-state", "search", "lyon"],
+            &["show", "magia"],
+            &["Search", "lyon"],
+            &[],
+        ] {
+            assert!(plain_search(&line(words), unset).is_none(), "{words:?}");
+        }
+        for var in ENV_OPTIONS {
+            let set = |name: &str| name == var;
+            assert!(
+                plain_search(&line(&["search", "lyon"]), set).is_none(),
+                "{var}"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_word_that_is_not_utf8_is_left_to_clap() {
+        use std::os::unix::ffi::OsStringExt;
+        let mut args = line(&["search"]);
+        args.push(OsString::from_vec(vec![b'l', 0xff, b'n']));
+        assert!(plain_search(&args, unset).is_none());
+    }
+
+    proptest! {
+        /// Whatever line this reader takes, clap reads the same.
+        #[test]
+        fn never_reads_a_line_otherwise_than_clap(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("search".to_owned()),
+                    Just("show".to_owned()),
+                    Just("help".to_owned()),
+                    Just("--".to_owned()),
+                    Just("-".to_owned()),
+                    Just("--json".to_owned()),
+                    Just("--limit".to_owned()),
+                    "[-a-zé:?0-9 ]{0,6}",
+                ],
+                0..6,
+            )
+        ) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let args = line(&words);
+            if let Some(cli) = plain_search(&args, as_here) {
+                prop_assert_eq!(Some(format!("{cli:?}")), by_clap(&args));
+            }
+        }
+    }
+}
