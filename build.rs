@@ -82,6 +82,19 @@ fn main() {
         Vec::new()
     });
     std::fs::write(out.join("builtin.cdx"), bytes).expect("OUT_DIR is writable");
+    huge_pages_off_before_main();
+}
+
+/// Links `src/cache/pages.c` on Linux, whole, since nothing calls its
+/// constructor by name.
+fn huge_pages_off_before_main() {
+    println!("cargo::rerun-if-changed=src/cache/pages.c");
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        cc::Build::new()
+            .file("src/cache/pages.c")
+            .link_lib_modifier("+whole-archive")
+            .compile("clusterdex_pages");
+    }
 }
 
 /// The compiled built-in dataset, or why there is none.

@@ -18,7 +18,6 @@ use clusterdex::ui::{Theme, ThemeName};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    clusterdex::cache::pages::off();
     if let Some(code) = commands::bench_cache::probe_if_asked() {
         return ExitCode::from(code);
     }
