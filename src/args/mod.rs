@@ -4,7 +4,7 @@
 //! help and version without looking at the write: here every message clap
 //! makes has its control characters made visible and its quoted input cut
 //! short, and a failed write is reported with exit 2 like any command's.
-//! The plainest `search` is read without clap (`quick.rs`).
+//! The plainest `search` and `show` are read without clap (`quick.rs`).
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -37,7 +37,7 @@ where
     E: Write,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    if let Some(cli) = quick::plain_search(&args, |name| std::env::var_os(name).is_some()) {
+    if let Some(cli) = quick::plain_lookup(&args, |name| std::env::var_os(name).is_some()) {
         return Ok(cli);
     }
     // Without styles, clap's text holds no escape of its own, and its plain

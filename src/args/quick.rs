@@ -1,5 +1,5 @@
-//! The command line scripts run in a loop, `clusterdex search WORD...`,
-//! read without building clap's command tree. For a lookup on the built-in
+//! The command lines scripts run in a loop, `clusterdex search WORD...` and
+//! `clusterdex show WORD...`, read without building clap's command tree. For a lookup on the built-in
 //! dataset, clap's tree was a tenth of the process's instructions and a
 //! quarter of the memory it touched (its commands and arguments, each a few
 //! hundred bytes, grown in vectors). Only the plainest form is read here:
@@ -11,6 +11,7 @@ use std::ffi::OsString;
 
 use crate::cli::{Cli, Command, MAX_SIZE_MIB};
 use crate::commands::search::{LIMIT, SearchArgs};
+use crate::commands::show::ShowArgs;
 
 /// The environment variables clap reads for global options: when one is
 /// set, clap decides what it means.
@@ -20,17 +21,23 @@ pub const ENV_OPTIONS: [&str; 3] = [
     "CLUSTERDEX_NO_CACHE",
 ];
 
-/// `clusterdex search WORD...` as clap would read it, or `None` when the
-/// command line is anything else (an option, a word that is not UTF-8, an
-/// option set in the environment, as `is_set` tells).
-pub fn plain_search(args: &[OsString], is_set: impl Fn(&str) -> bool) -> Option<Cli> {
+/// `clusterdex search WORD...` or `clusterdex show WORD...` as clap would
+/// read it, or `None` when the command line is anything else (an option, a
+/// word that is not UTF-8, an option set in the environment, as `is_set`
+/// tells).
+pub fn plain_lookup(args: &[OsString], is_set: impl Fn(&str) -> bool) -> Option<Cli> {
     let [_program, command, words @ ..] = args else {
         return None;
     };
-    if command != "search" || words.is_empty() || ENV_OPTIONS.into_iter().any(is_set) {
+    let search = match command.to_str() {
+        Some("search") => true,
+        Some("show") => false,
+        _ => return None,
+    };
+    if words.is_empty() || ENV_OPTIONS.into_iter().any(is_set) {
         return None;
     }
-    let query = words
+    let words = words
         .iter()
         .map(|word| {
             word.to_str()
@@ -38,6 +45,19 @@ pub fn plain_search(args: &[OsString], is_set: impl Fn(&str) -> bool) -> Option<
                 .map(str::to_owned)
         })
         .collect::<Option<Vec<String>>>()?;
+    let command = if search {
+        Command::Search(SearchArgs {
+            query: words,
+            kind: None,
+            limit: LIMIT,
+            json: false,
+        })
+    } else {
+        Command::Show(ShowArgs {
+            entity: words,
+            json: false,
+        })
+    };
     Some(Cli {
         data: None,
         max_size: MAX_SIZE_MIB,
@@ -46,12 +66,7 @@ pub fn plain_search(args: &[OsString], is_set: impl Fn(&str) -> bool) -> Option<
         no_mouse: false,
         no_state: false,
         no_cache: false,
-        command: Some(Command::Search(SearchArgs {
-            query,
-            kind: None,
-            limit: LIMIT,
-            json: false,
-        })),
+        command: Some(command),
     })
 }
 
@@ -92,13 +107,15 @@ mod tests {
             &["search", "pôle", "médicen"],
             &["search", "help"],
             &["search", ""],
+            &["show", "magia"],
+            &["show", "who", "coordinates", "magia"],
         ] {
             let args = line(words);
             assert!(
-                plain_search(&args, unset).is_some(),
+                plain_lookup(&args, unset).is_some(),
                 "{words:?} left to clap"
             );
-            if let Some(cli) = plain_search(&args, as_here) {
+            if let Some(cli) = plain_lookup(&args, as_here) {
                 assert_eq!(Some(format!("{cli:?}")), by_clap(&args), "{words:?}");
             }
         }
@@ -113,16 +130,18 @@ mod tests {
             &["search", "lyon", "-h"],
             &["search", "--", "-x"],
             &["--no-state", "search", "lyon"],
-            &["show", "magia"],
+            &["show", "magia", "--json"],
+            &["show"],
+            &["list", "clusters"],
             &["Search", "lyon"],
             &[],
         ] {
-            assert!(plain_search(&line(words), unset).is_none(), "{words:?}");
+            assert!(plain_lookup(&line(words), unset).is_none(), "{words:?}");
         }
         for var in ENV_OPTIONS {
             let set = |name: &str| name == var;
             assert!(
-                plain_search(&line(&["search", "lyon"]), set).is_none(),
+                plain_lookup(&line(&["search", "lyon"]), set).is_none(),
                 "{var}"
             );
         }
@@ -134,30 +153,37 @@ mod tests {
         use std::os::unix::ffi::OsStringExt;
         let mut args = line(&["search"]);
         args.push(OsString::from_vec(vec![b'l', 0xff, b'n']));
-        assert!(plain_search(&args, unset).is_none());
+        assert!(plain_lookup(&args, unset).is_none());
+    }
+
+    /// A word of a command line: options, the two commands read here, and
+    /// any short text (a leading `-` included).
+    fn token() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("search".to_owned()),
+            Just("show".to_owned()),
+            Just("help".to_owned()),
+            Just("--".to_owned()),
+            Just("-".to_owned()),
+            Just("--json".to_owned()),
+            Just("--limit".to_owned()),
+            "[-a-zé:?0-9 ]{0,6}",
+        ]
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
         /// Whatever line this reader takes, clap reads the same.
         #[test]
         fn never_reads_a_line_otherwise_than_clap(
-            words in proptest::collection::vec(
-                prop_oneof![
-                    Just("search".to_owned()),
-                    Just("show".to_owned()),
-                    Just("help".to_owned()),
-                    Just("--".to_owned()),
-                    Just("-".to_owned()),
-                    Just("--json".to_owned()),
-                    Just("--limit".to_owned()),
-                    "[-a-zé:?0-9 ]{0,6}",
-                ],
-                0..6,
-            )
+            command in prop_oneof![Just("search".to_owned()), Just("show".to_owned()), token()],
+            words in proptest::collection::vec(token(), 0..5),
         ) {
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            let args = line(&words);
-            if let Some(cli) = plain_search(&args, as_here) {
+            let line_words: Vec<&str> =
+                std::iter::once(command.as_str()).chain(words.iter().map(String::as_str)).collect();
+            let args = line(&line_words);
+            if let Some(cli) = plain_lookup(&args, as_here) {
                 prop_assert_eq!(Some(format!("{cli:?}")), by_clap(&args));
             }
         }
