@@ -23,7 +23,7 @@ impl Serialize for Words {
 impl<'de> Deserialize<'de> for Words {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let (joined, entities): (String, Lists<u32>) = Deserialize::deserialize(d)?;
-        Words::from_joined(&joined, entities).ok_or_else(|| D::Error::custom("words not sorted"))
+        Words::from_joined(joined, entities).ok_or_else(|| D::Error::custom("words not sorted"))
     }
 }
 
@@ -177,10 +177,10 @@ mod tests {
             start: ix.words.entities.start.clone(),
             items: ix.words.entities.items.clone(),
         };
-        let back = Words::from_joined(&joined, entities).expect("sorted");
+        let back = Words::from_joined(joined.clone(), entities).expect("sorted");
         assert_eq!(back.len(), ix.words.len());
         assert_eq!(back.joined(), joined);
-        assert!(Words::from_joined("zeta\nalpha", Lists::default()).is_none());
-        assert!(Words::from_joined("same\nsame", Lists::default()).is_none());
+        assert!(Words::from_joined("zeta\nalpha".into(), Lists::default()).is_none());
+        assert!(Words::from_joined("same\nsame".into(), Lists::default()).is_none());
     }
 }

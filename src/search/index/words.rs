@@ -155,9 +155,8 @@ impl Words {
 
     /// The words back from [`Words::joined`]; `None` unless they are sorted
     /// and distinct, as the set needs.
-    pub(super) fn from_joined(joined: &str, entities: Lists<u32>) -> Option<Words> {
-        let words: Vec<&str> = joined.split('\n').filter(|_| !joined.is_empty()).collect();
-        let set = WordSet::from_sorted(&words)?;
+    pub(super) fn from_joined(joined: String, entities: Lists<u32>) -> Option<Words> {
+        let set = WordSet::from_joined(joined)?;
         Some(Words { set, entities })
     }
 }

@@ -13,7 +13,8 @@ const PLAIN_UP_TO: usize = 4096;
 
 pub enum WordSet {
     Map(fst::Map<Vec<u8>>),
-    /// The words one after another, and where each ends.
+    /// The words one a line (the form the compiled cache stores, so that a
+    /// read keeps the string it decoded), and where each ends.
     Plain {
         joined: String,
         ends: Vec<u32>,
@@ -36,14 +37,45 @@ impl WordSet {
         WordSet::build(words, PLAIN_UP_TO)
     }
 
+    /// The set of the words of `joined`, one a line, as [`WordSet::joined`]
+    /// gives them; `None` unless they are distinct and in ascending order.
+    /// A list keeps `joined` itself.
+    pub fn from_joined(joined: String) -> Option<WordSet> {
+        if joined.is_empty() {
+            return Some(WordSet::default());
+        }
+        let breaks = memchr::memchr_iter(b'\n', joined.as_bytes());
+        if breaks.count() >= PLAIN_UP_TO {
+            let words: Vec<&str> = joined.split('\n').collect();
+            return WordSet::build(&words, PLAIN_UP_TO);
+        }
+        let mut ends = memchr::memchr_iter(b'\n', joined.as_bytes())
+            .map(|at| u32::try_from(at).ok())
+            .collect::<Option<Vec<u32>>>()?;
+        ends.push(u32::try_from(joined.len()).ok()?);
+        let mut words = plain(&joined, &ends);
+        let mut last = words.next();
+        for word in words {
+            if last >= Some(word) {
+                return None;
+            }
+            last = Some(word);
+        }
+        Some(WordSet::Plain { joined, ends })
+    }
+
     fn build(words: &[&str], plain_up_to: usize) -> Option<WordSet> {
         if words.windows(2).any(|w| w[0] >= w[1]) {
             return None;
         }
         if words.len() <= plain_up_to {
-            let mut joined = String::with_capacity(words.iter().map(|w| w.len()).sum());
+            let size = words.iter().map(|w| w.len() + 1).sum();
+            let mut joined = String::with_capacity(size);
             let mut ends = Vec::with_capacity(words.len());
             for word in words {
+                if !joined.is_empty() || !ends.is_empty() {
+                    joined.push('\n');
+                }
                 joined.push_str(word);
                 ends.push(u32::try_from(joined.len()).ok()?);
             }
@@ -113,6 +145,9 @@ impl WordSet {
     /// Every word in order, one a line (words hold no line breaks): the
     /// form the compiled cache stores.
     pub fn joined(&self) -> String {
+        if let WordSet::Plain { joined, .. } = self {
+            return joined.clone();
+        }
         let mut out = String::new();
         let mut add = |word: &str| {
             if !out.is_empty() {
@@ -127,15 +162,16 @@ impl WordSet {
                     add(&String::from_utf8_lossy(word));
                 }
             }
-            WordSet::Plain { joined, ends } => plain(joined, ends).for_each(add),
+            WordSet::Plain { .. } => {}
         }
         out
     }
 }
 
-/// The words of a plain list, in order.
+/// The words of a plain list, in order: each ends where a line break or
+/// the text does, and the next starts after it.
 fn plain<'a>(joined: &'a str, ends: &'a [u32]) -> impl Iterator<Item = &'a str> + 'a {
-    let starts = std::iter::once(0).chain(ends.iter().map(|&e| e as usize));
+    let starts = std::iter::once(0).chain(ends.iter().map(|&e| e as usize + 1));
     (starts.zip(ends)).map(|(s, &e)| &joined[s..e as usize])
 }
 
@@ -181,5 +217,31 @@ mod tests {
         assert!(WordSet::from_sorted(&["b", "a"]).is_none());
         assert!(WordSet::from_sorted(&["a", "a"]).is_none());
         assert_eq!(WordSet::from_sorted(&[]).map(|s| s.len()), Some(0));
+        for joined in ["b\na", "a\na", "a\nc\nb", "a\n"] {
+            assert!(WordSet::from_joined(joined.into()).is_none(), "{joined:?}");
+        }
+    }
+
+    /// What the compiled cache stores reads back as the same set, a list or
+    /// a map, the words in order with the same numbers.
+    #[test]
+    fn a_set_comes_back_from_its_lines() {
+        let few = ["", "bio", "biowin", "lyon", "lyonbiopole"];
+        let many: Vec<String> = (0..=PLAIN_UP_TO).map(|n| format!("w{n:05}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        for words in [&few[..], &few[1..2], &[], &many] {
+            let set = WordSet::from_sorted(words).expect("sorted");
+            let back = WordSet::from_joined(set.joined()).expect("sorted");
+            assert_eq!(
+                matches!(back, WordSet::Plain { .. }),
+                words.len() <= PLAIN_UP_TO
+            );
+            assert_eq!((back.len(), back.joined()), (words.len(), words.join("\n")));
+            assert_eq!(back.longer("", usize::MAX), set.longer("", usize::MAX));
+            let numbered: Vec<(usize, String)> =
+                words.iter().map(|w| w.to_string()).enumerate().collect();
+            let nonempty = numbered.iter().filter(|(_, w)| !w.is_empty()).cloned();
+            assert_eq!(back.longer("", usize::MAX), nonempty.collect::<Vec<_>>());
+        }
     }
 }
