@@ -25,10 +25,23 @@ fn escape(c: char, out: &mut String) {
     }
 }
 
+/// Whether `s` holds no unsafe character, read a byte at a time: every
+/// unsafe character is an ASCII control or starts with one of three bytes
+/// in UTF-8 (0xC2 the C1 controls, 0xE2 the zero-width and bidi marks, 0xEF
+/// the byte-order mark and the annotation marks), and only there is a
+/// character decoded. Every row and cell is asked this before it is shown.
+fn all_safe(s: &str) -> bool {
+    s.bytes().enumerate().all(|(at, b)| match b {
+        0x00..=0x1f | 0x7f => false,
+        0xc2 | 0xe2 | 0xef => !s[at..].chars().next().is_some_and(is_unsafe),
+        _ => true,
+    })
+}
+
 /// One line of safe text: line breaks and tabs become spaces, other unsafe
 /// characters become visible `\u{..}` escapes.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    if all_safe(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -185,6 +198,39 @@ mod tests {
             safe,
             "Evil\\u{1b}]52;c;ZXZpbA==\\u{7}\\u{9b}31m\\u{202e}txt"
         );
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_unsafe_character() {
+        let ranges = [
+            0x00..=0x1f,
+            0x7f..=0x9f,
+            0x200b..=0x200f,
+            0x202a..=0x202e,
+            0x2060..=0x2064,
+            0x2066..=0x2069,
+            0xfeff..=0xfeff,
+            0xfff9..=0xfffb,
+        ];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert!(is_unsafe(c), "{c:?}");
+            for text in [format!("{c}"), format!("ab{c}"), format!("é{c}ô")] {
+                assert!(!all_safe(&text), "{text:?}");
+            }
+        }
+        // Their neighbours, sharing their first byte, are safe.
+        for c in [
+            '\u{a0}', 'é', '\u{2010}', '–', '€', '\u{2070}', '\u{fefe}', '\u{fffc}', '�',
+        ] {
+            assert!(all_safe(&format!("x{c}y")), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_agrees_with_the_characters(text in "\\PC*|.*") {
+            proptest::prop_assert_eq!(all_safe(&text), !text.chars().any(is_unsafe));
+        }
     }
 
     #[test]
