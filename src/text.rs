@@ -94,8 +94,13 @@ pub fn brief(message: &str) -> String {
     truncate(&clean(message), 3 * QUOTE_MAX).into_owned()
 }
 
-/// Display width in terminal cells (accents 1, CJK and most emoji 2).
+/// Display width in terminal cells (accents 1, CJK and most emoji 2). Text
+/// of printable ASCII alone, most of what a table or a frame measures, is
+/// one cell a byte without a table lookup for each character.
 pub fn width(s: &str) -> usize {
+    if s.bytes().all(|b| matches!(b, 0x20..=0x7e)) {
+        return s.len();
+    }
     UnicodeWidthStr::width(s)
 }
 
@@ -125,7 +130,10 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
 pub fn pad(s: &str, cells: usize) -> String {
     let t = truncate(s, cells);
     let fill = cells.saturating_sub(width(&t));
-    format!("{t}{}", " ".repeat(fill))
+    let mut out = String::with_capacity(t.len() + fill);
+    out.push_str(&t);
+    out.extend(std::iter::repeat_n(' ', fill));
+    out
 }
 
 /// At most `max` chars of `text` (ellipses included), centred on the matched
@@ -237,6 +245,13 @@ mod tests {
     fn ordinary_text_is_borrowed_unchanged() {
         assert!(matches!(clean("Lyonbiopôle – ACCIÓ"), Cow::Borrowed(_)));
         assert_eq!(clean_multiline("a\nb\u{0}"), "a\nb\\u{0}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn width_is_the_tables_width(text in "[ -~]*|\\PC*|.*") {
+            proptest::prop_assert_eq!(width(&text), UnicodeWidthStr::width(text.as_str()));
+        }
     }
 
     #[test]
