@@ -198,21 +198,28 @@ fn needed_words(groups: &[Vec<Atom>]) -> Option<Vec<&str>> {
     for g in groups {
         match g.as_slice() {
             [a] if a.optional => {}
-            [
-                Atom {
-                    kind:
-                        AtomKind::Term {
-                            text,
-                            mode: MatchMode::Fuzzy,
-                        },
-                    negate: false,
-                    ..
-                },
-            ] => words.push(text.as_str()),
-            _ => return None,
+            g => words.push(plain_word(g)?),
         }
     }
     Some(words)
+}
+
+/// The group's one word as typed (fuzzy, not negated), optional or not.
+fn plain_word(group: &[Atom]) -> Option<&str> {
+    match group {
+        [
+            Atom {
+                kind:
+                    AtomKind::Term {
+                        text,
+                        mode: MatchMode::Fuzzy,
+                    },
+                negate: false,
+                ..
+            },
+        ] => Some(text),
+        _ => None,
+    }
 }
 
 impl Query {
@@ -301,18 +308,7 @@ impl Query {
                         ..
                     },
                 ] if !STOP_WORDS.contains(&text.as_str()) => None,
-                [
-                    Atom {
-                        kind:
-                            AtomKind::Term {
-                                text,
-                                mode: MatchMode::Fuzzy,
-                            },
-                        negate: false,
-                        ..
-                    },
-                ] => Some(Some(text.as_str())),
-                _ => Some(None),
+                g => Some(plain_word(g)),
             })
             .collect()
     }

@@ -44,15 +44,14 @@ impl WordSet {
         if joined.is_empty() {
             return Some(WordSet::default());
         }
-        let breaks = memchr::memchr_iter(b'\n', joined.as_bytes());
-        if breaks.count() >= PLAIN_UP_TO {
-            let words: Vec<&str> = joined.split('\n').collect();
-            return WordSet::build(&words, PLAIN_UP_TO);
-        }
         let mut ends = memchr::memchr_iter(b'\n', joined.as_bytes())
             .map(|at| u32::try_from(at).ok())
             .collect::<Option<Vec<u32>>>()?;
         ends.push(u32::try_from(joined.len()).ok()?);
+        if ends.len() > PLAIN_UP_TO {
+            let words: Vec<&str> = joined.split('\n').collect();
+            return WordSet::build(&words, PLAIN_UP_TO);
+        }
         let mut words = plain(&joined, &ends);
         let mut last = words.next();
         for word in words {
@@ -73,7 +72,7 @@ impl WordSet {
             let mut joined = String::with_capacity(size);
             let mut ends = Vec::with_capacity(words.len());
             for word in words {
-                if !joined.is_empty() || !ends.is_empty() {
+                if !ends.is_empty() {
                     joined.push('\n');
                 }
                 joined.push_str(word);
