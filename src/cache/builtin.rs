@@ -4,8 +4,11 @@
 //! something up in the built-in dataset then decodes it (well under a
 //! millisecond) instead of parsing RON at every start, and a one-off
 //! `search` decodes only the index and the entities it prints ([`glance`]).
-//! The bytes go through the same checks as a cache file read from disk, so
-//! a mistake in the build cannot reach a search.
+//! The bytes go through the same checks as a cache file read from disk
+//! (the index's offsets, each entity's references), so a mistake in the
+//! build cannot reach a search; only their checksums are not taken again,
+//! since the build took them from these very bytes (a test holds the bytes
+//! to them).
 //!
 //! When the build found a problem in the built-in dataset it embedded
 //! nothing: [`load`] gives `None` and the caller parses the text, so the

@@ -136,8 +136,37 @@ fn a_glance_at_the_built_in_dataset_gives_what_its_text_gives() {
     assert_eq!(found, [ds.index_of("magia"), None]);
 }
 
+/// Bytes as a cache file on disk, and a glance at it: what a file is held
+/// to, on bytes whose layout the build made. The folder is kept for as long
+/// as the glance reads its entities from the file.
+fn glance_at_file(
+    bytes: &[u8],
+) -> (
+    tempfile::TempDir,
+    Result<super::Glance, crate::cache::format::Bad>,
+) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("entry.cdx");
+    std::fs::write(&path, bytes).expect("written");
+    let glance = super::Glance::open(&path);
+    (dir, glance)
+}
+
 #[test]
-fn damaged_built_in_bytes_give_no_glance_or_refuse_what_they_hold() {
+fn the_built_in_bytes_pass_every_checksum_a_file_is_held_to() {
+    // The glance at the program's own bytes skips their checksums, on the
+    // word of this test: every checksum the build wrote matches its bytes.
+    let whole = crate::cache::builtin::COMPILED;
+    let (_dir, glance) = glance_at_file(whole);
+    let glance = glance.expect("sound as a file");
+    let n = glance.file.entities();
+    assert!(n > 0);
+    assert_eq!(glance.entities(0..n).expect("every run sound").len(), n);
+    assert!(glance.entities_of(["magia"]).is_ok());
+}
+
+#[test]
+fn damaged_cache_bytes_give_no_glance_or_refuse_what_they_hold() {
     let whole = crate::cache::builtin::COMPILED;
     let (_, at) = crate::cache::format::header(whole).expect("a header");
     let table = parts::table(&whole[at..]).expect("a table");
@@ -145,7 +174,6 @@ fn damaged_built_in_bytes_give_no_glance_or_refuse_what_they_hold() {
         .map(|&(len, _)| len as usize)
         .collect();
     let start_of = |k: usize| at + table.len() + lens[..k].iter().sum::<usize>();
-    let glance_with = |bytes: Vec<u8>| super::Glance::embedded(Vec::leak(bytes));
     let flipped = |at: usize| {
         let mut bytes = whole.to_vec();
         bytes[at] ^= 0x5a;
@@ -159,10 +187,28 @@ fn damaged_built_in_bytes_give_no_glance_or_refuse_what_they_hold() {
         start_of(lens.len() - 2) + 10,
         whole.len() - 3,
     ] {
-        assert!(glance_with(flipped(at)).is_err(), "byte {at}");
+        assert!(glance_at_file(&flipped(at)).1.is_err(), "byte {at}");
     }
-    assert!(glance_with(whole[..whole.len() - 1].to_vec()).is_err());
+    assert!(glance_at_file(&whole[..whole.len() - 1]).1.is_err());
     // A byte of the run: the index is sound, its entities are not given.
-    let glance = glance_with(flipped(start_of(1) + 10)).expect("the index is sound");
-    assert!(glance.entities([0]).is_err());
+    let (_dir, glance) = glance_at_file(&flipped(start_of(1) + 10));
+    let glance = glance.expect("the index is sound");
+    assert_eq!(
+        glance.entities([0]),
+        Err(crate::cache::format::Bad("checksum does not match"))
+    );
+}
+
+#[test]
+fn embedded_bytes_cut_short_or_with_a_broken_header_give_no_glance() {
+    // Bytes in the program are not summed, but their layout is still read
+    // with care: a header or a length that does not add up is refused.
+    let whole = crate::cache::builtin::COMPILED;
+    let embedded = |bytes: Vec<u8>| super::Glance::embedded(Vec::leak(bytes));
+    assert!(embedded(whole[..whole.len() - 1].to_vec()).is_err());
+    assert!(embedded(whole[..10].to_vec()).is_err());
+    let mut header = whole.to_vec();
+    header[3] ^= 0x5a;
+    assert!(embedded(header).is_err());
+    assert!(embedded(whole.to_vec()).is_ok());
 }
