@@ -2,7 +2,7 @@
 //! cost a 24-byte header each, most of them empty, which counts at 100,000 entities.
 
 /// List `i` is `items[start[i]..start[i + 1]]`.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(bound(
     serialize = "T: crate::cache::columns::Column",
     deserialize = "T: crate::cache::columns::Column"

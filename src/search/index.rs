@@ -22,6 +22,7 @@ mod origins;
 mod read;
 mod short;
 mod size;
+mod synonyms;
 mod tiebreak;
 mod trigrams;
 pub mod words;
@@ -33,7 +34,8 @@ use carried::Carried;
 pub(super) use carried::bit as shared_bit;
 use origins::Origins;
 pub(super) use short::ShortList;
-use short::Shorts;
+use short::{Shorts, ShortsBuilder};
+use synonyms::Synonyms;
 use trigrams::Trigrams;
 use words::{Initials, Words, WordsBuilder};
 
@@ -122,7 +124,7 @@ pub struct Index {
     /// Folded names, aliases and ids of places -> place entities.
     place_names: Vec<(String, u32)>,
     /// A folded word -> the other words of its synonym group.
-    synonyms: FxHashMap<String, Vec<String>>,
+    synonyms: Synonyms,
     /// While building: tag, place and fact label texts already in the buffer,
     /// so that the thousands of entities sharing one get the same span text.
     #[serde(skip)]
@@ -134,4 +136,7 @@ pub struct Index {
     carried: Carried,
     #[serde(skip)]
     building_words: Option<WordsBuilder>,
+    /// While building: the prefix lists gathered, sorted into `short` at the end.
+    #[serde(skip)]
+    building_short: ShortsBuilder,
 }

@@ -105,14 +105,14 @@ pub(super) fn with_synonyms(ix: &Index, query: &Query) -> Expanded {
         let Some((text, MatchMode::Fuzzy)) = Query::lone_term(group) else {
             continue;
         };
-        let mut others: Vec<String> = ix.synonyms(text).to_vec();
+        let mut others: Vec<String> = ix.synonyms(text).map(str::to_string).collect();
         let mut wider = !others.is_empty();
         if let Some(one) = singular(text) {
             wider |= !text.starts_with(one.as_str());
-            for word in std::iter::once(&one).chain(ix.synonyms(&one)) {
-                if word != text && !others.contains(word) {
-                    wider |= *word != one;
-                    others.push(word.clone());
+            for word in std::iter::once(one.as_str()).chain(ix.synonyms(&one)) {
+                if word != text && !others.iter().any(|o| o == word) {
+                    wider |= word != one;
+                    others.push(word.to_string());
                 }
             }
         }

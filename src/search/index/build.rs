@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::words::{self, WordsBuilder};
-use super::{Carried, Index, NOT_SHARED, Shorts, Span};
+use super::{Carried, Index, NOT_SHARED, ShortsBuilder, Span, Synonyms};
 use crate::model::{Dataset, Kind};
 use crate::search::Field;
 use crate::search::fold::{compact, fold, fold_ascii, fold_str};
@@ -59,6 +59,7 @@ impl Index {
         ix.exact = super::exact::Exact::from_map(std::mem::take(&mut ix.building_exact));
         ix.words = ix.building_words.take().unwrap_or_default().finish();
         ix.initials.finish();
+        ix.short = std::mem::take(&mut ix.building_short).finish();
         ix.shrink_to_fit();
         if ix.prose.len() >= super::TRIGRAMS_FROM {
             ix.trigrams = Some(super::Trigrams::new(ix.prose.as_bytes(), &ix.prose_owner));
@@ -73,7 +74,7 @@ impl Index {
         if ds.len() >= 5_000 {
             words::prepare_automata();
         }
-        ix.synonyms = synonym_map(&ds.synonyms);
+        ix.synonyms = Synonyms::from_map(&synonym_map(&ds.synonyms));
         // The names folded above, read back rather than folded again. The
         // two sorts one after the other: each needs 16 bytes an entity for a
         // moment, and the build's end is where its memory peaks (both at
@@ -143,7 +144,7 @@ impl Index {
         if shared {
             self.shared.insert(text.to_string(), (span, mask));
         }
-        add_short_words(&mut self.short, entity, field, &folded);
+        add_short_words(&mut self.building_short, entity, field, &folded);
         if field.is_name() {
             self.building_exact
                 .entry(compact(&folded))
@@ -166,7 +167,7 @@ impl Index {
         self.masks[entity] |= mask;
         self.short_masks[entity] |= mask;
         let folded = &self.buffer[span.start as usize..span.end as usize];
-        add_short_words(&mut self.short, entity, field, folded);
+        add_short_words(&mut self.building_short, entity, field, folded);
         true
     }
 
@@ -271,7 +272,7 @@ fn synonym_map(groups: &[Vec<String>]) -> FxHashMap<String, Vec<String>> {
 
 /// Lists the entity under the first one and two letters of each word of a
 /// name, alias, id or tag.
-fn add_short_words(short: &mut Shorts, entity: usize, field: Field, folded: &str) {
+fn add_short_words(short: &mut ShortsBuilder, entity: usize, field: Field, folded: &str) {
     if !matches!(
         field,
         Field::Name | Field::Alias(_) | Field::Id | Field::Tag(_)

@@ -87,7 +87,8 @@ impl Index {
             && self.exact.entities.items().iter().all(|&e| inside(e))
             && self.short.entities().all(inside)
             && self.place_names.iter().all(|&(_, e)| inside(e))
-            && self.initials.entities().all(inside);
+            && self.initials.entities().all(inside)
+            && self.synonyms.is_sound();
         let prose = self.prose_owner.windows(2).all(|w| w[0].0 <= w[1].0)
             && (self.prose_owner.iter())
                 .all(|&(at, e)| inside(e) && at as usize <= self.prose.len());

@@ -87,11 +87,18 @@ impl Exact {
         low
     }
 
+    /// How many keys.
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
     /// Key `i`; empty where `ends` does not fit the text, which
     /// [`Exact::is_sound`] refuses before any search.
-    fn key(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        self.keys.get(start..self.ends[i] as usize).unwrap_or("")
+    pub(super) fn key(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).and_then(|j| self.ends.get(j));
+        let start = start.map_or(0, |&s| s as usize);
+        let end = self.ends.get(i).map_or(0, |&e| e as usize);
+        self.keys.get(start..end).unwrap_or("")
     }
 
     /// Whether a decoded form can be read: its keys cut on char boundaries,

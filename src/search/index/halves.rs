@@ -5,11 +5,10 @@
 //! the folded buffers and the spans over them; the lookups half the tables
 //! that are rebuilt on reading (prefix lists, exact names, typo words).
 
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::words::{Initials, Words};
-use super::{Exact, Index, Origins, Shorts, Span};
+use super::{Exact, Index, Origins, Shorts, Span, Synonyms};
 use crate::model::Kind;
 use crate::search::flat::Lists;
 
@@ -68,7 +67,7 @@ pub struct LookupsRef<'a> {
     places: &'a Lists<u32>,
     years: &'a Lists<i32>,
     place_names: &'a [(String, u32)],
-    synonyms: &'a FxHashMap<String, Vec<String>>,
+    synonyms: &'a Synonyms,
 }
 
 /// [`LookupsRef`] as read.
@@ -92,7 +91,7 @@ pub struct Lookups {
     places: Lists<u32>,
     years: Lists<i32>,
     place_names: Vec<(String, u32)>,
-    synonyms: FxHashMap<String, Vec<String>>,
+    synonyms: Synonyms,
 }
 
 impl Index {

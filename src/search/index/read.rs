@@ -157,7 +157,7 @@ impl Index {
 
     /// The entities with a name, alias, id or tag word starting with `prefix`
     /// (one or two chars), each with the best such field.
-    pub(in crate::search) fn short_list(&self, prefix: &str) -> &ShortList {
+    pub(in crate::search) fn short_list(&self, prefix: &str) -> ShortList<'_> {
         self.short.get(short_key(prefix))
     }
 
@@ -180,8 +180,11 @@ impl Index {
     }
 
     /// The other words of a word's synonym group.
-    pub(in crate::search) fn synonyms(&self, word: &str) -> &[String] {
-        self.synonyms.get(word).map_or(&[], Vec::as_slice)
+    pub(in crate::search) fn synonyms<'a>(
+        &'a self,
+        word: &str,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        self.synonyms.of(word)
     }
 
     pub(in crate::search) fn places_of(&self, entity: usize) -> &[u32] {
