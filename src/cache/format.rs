@@ -26,7 +26,7 @@ use crate::search::Index;
 const MAGIC: &[u8; 8] = b"CDXCACHE";
 
 /// Bumped whenever the payload's layout changes.
-pub const FORMAT: u32 = 8;
+pub const FORMAT: u32 = 9;
 
 /// Length of the fixed part before the header.
 const FIXED: usize = 24;

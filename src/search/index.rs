@@ -16,9 +16,11 @@ mod build;
 mod cached;
 mod carried;
 mod columns;
+mod edits;
 mod exact;
 pub mod halves;
 mod origins;
+mod place_names;
 mod read;
 mod short;
 mod size;
@@ -33,6 +35,7 @@ pub use exact::Exact;
 use carried::Carried;
 pub(super) use carried::bit as shared_bit;
 use origins::Origins;
+use place_names::PlaceNames;
 pub(super) use short::ShortList;
 use short::{Shorts, ShortsBuilder};
 use synonyms::Synonyms;
@@ -122,7 +125,7 @@ pub struct Index {
     /// Per entity, the years its dates and dated facts cover (sorted, deduplicated).
     years: Lists<i32>,
     /// Folded names, aliases and ids of places -> place entities.
-    place_names: Vec<(String, u32)>,
+    place_names: PlaceNames,
     /// A folded word -> the other words of its synonym group.
     synonyms: Synonyms,
     /// While building: tag, place and fact label texts already in the buffer,

@@ -45,7 +45,7 @@ impl Index {
             ix.add_years(entity);
             if entity.kind == Kind::Place {
                 for n in entity.names().chain([&*entity.id]) {
-                    ix.place_names.push((fold_str(n), e as u32));
+                    ix.place_names.push(&fold_str(n), e as u32);
                 }
             }
         }

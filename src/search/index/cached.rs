@@ -86,7 +86,7 @@ impl Index {
         let lookups = self.exact.is_sound()
             && self.exact.entities.items().iter().all(|&e| inside(e))
             && self.short.entities().all(inside)
-            && self.place_names.iter().all(|&(_, e)| inside(e))
+            && self.place_names.sound_below(n)
             && self.initials.entities().all(inside)
             && self.synonyms.is_sound();
         let prose = self.prose_owner.windows(2).all(|w| w[0].0 <= w[1].0)

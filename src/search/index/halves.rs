@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::words::{Initials, Words};
-use super::{Exact, Index, Origins, Shorts, Span, Synonyms};
+use super::{Exact, Index, Origins, PlaceNames, Shorts, Span, Synonyms};
 use crate::model::Kind;
 use crate::search::flat::Lists;
 
@@ -66,7 +66,7 @@ pub struct LookupsRef<'a> {
     relation_labels: &'a [u64],
     places: &'a Lists<u32>,
     years: &'a Lists<i32>,
-    place_names: &'a [(String, u32)],
+    place_names: &'a PlaceNames,
     synonyms: &'a Synonyms,
 }
 
@@ -90,7 +90,7 @@ pub struct Lookups {
     relation_labels: Vec<u64>,
     places: Lists<u32>,
     years: Lists<i32>,
-    place_names: Vec<(String, u32)>,
+    place_names: PlaceNames,
     synonyms: Synonyms,
 }
 

@@ -206,8 +206,8 @@ impl Index {
     /// hold its places' names alone, so `wallonie biowin` looks for these.
     pub(in crate::search) fn place_names_for(&self, word: &str) -> Vec<&str> {
         let mut out: Vec<&str> = (self.place_names.iter())
-            .filter(|(n, _)| n == word)
-            .map(|&(_, p)| self.folded_name(p as usize))
+            .filter(|&(n, _)| n == word)
+            .map(|(_, p)| self.folded_name(p as usize))
             .filter(|name| *name != word)
             .collect();
         out.sort_unstable();
@@ -225,8 +225,8 @@ impl Index {
         let exact: Vec<u32> = self
             .place_names
             .iter()
-            .filter(|(n, _)| n == text)
-            .map(|&(_, p)| p)
+            .filter(|&(n, _)| n == text)
+            .map(|(_, p)| p)
             .collect();
         if !exact.is_empty() {
             return exact;
@@ -234,8 +234,8 @@ impl Index {
         let mut v: Vec<u32> = self
             .place_names
             .iter()
-            .filter(|(n, _)| n.starts_with(text) || n.split(' ').any(|w| w == text))
-            .map(|&(_, p)| p)
+            .filter(|&(n, _)| n.starts_with(text) || n.split(' ').any(|w| w == text))
+            .map(|(_, p)| p)
             .collect();
         v.sort_unstable();
         v.dedup();

@@ -108,6 +108,14 @@ impl Words {
     /// counting as one), other than `term` itself, each with its distance as
     /// `strsim` counts it and the entities that have it.
     pub fn near(&self, term: &str, max: usize) -> Vec<(usize, String, &[u32])> {
+        if max == 1
+            && let Some(found) = self.set.one_edit_from(term)
+        {
+            let with_entities = found.into_iter();
+            return with_entities
+                .map(|(n, w)| (1, w, self.entities.of(n)))
+                .collect();
+        }
         let builder: &LevenshteinAutomatonBuilder = match max {
             1 => &ONE_EDIT,
             2 => &TWO_EDITS,

@@ -117,6 +117,36 @@ impl WordSet {
         out
     }
 
+    /// The words exactly one edit from `term` (see [`super::edits`]), with
+    /// their numbers, in order, when the set is a list; `None` for a map,
+    /// whose automaton visits only the words within reach.
+    pub fn one_edit_from(&self, term: &str) -> Option<Vec<(usize, String)>> {
+        let WordSet::Plain { joined, ends } = self else {
+            return None;
+        };
+        let letters: Vec<char> = term.chars().collect();
+        let (ascii, mut word_letters) = (term.is_ascii(), Vec::new());
+        let mut out = Vec::new();
+        for (n, word) in plain(joined, ends).enumerate() {
+            // Within a letter of the term's length, counted in bytes first:
+            // a letter takes at most four.
+            if word.len() + 1 < letters.len() || word.len() > 4 * (letters.len() + 1) {
+                continue;
+            }
+            let apart = if ascii && word.is_ascii() {
+                super::edits::one_apart(term.as_bytes(), word.as_bytes())
+            } else {
+                word_letters.clear();
+                word_letters.extend(word.chars());
+                super::edits::one_apart(&letters, &word_letters)
+            };
+            if apart {
+                out.push((n, word.to_string()));
+            }
+        }
+        Some(out)
+    }
+
     /// The words that start with `prefix` and are longer, with their
     /// numbers, in order: at most `max` of them.
     pub fn longer(&self, prefix: &str, max: usize) -> Vec<(usize, String)> {
@@ -209,6 +239,44 @@ mod tests {
         }
         let dfa = LevenshteinAutomatonBuilder::new(2, true).build_dfa("ingleheim");
         assert_eq!(list.accepted(&dfa), vec![(6, "ingelheim".to_string())]);
+    }
+
+    /// The list's direct check finds what the automaton for one edit
+    /// accepts, less the term itself, over the built-in dataset's name
+    /// words, each typed right and with each kind of edit.
+    #[test]
+    fn one_edit_from_a_list_is_what_the_automaton_accepts() {
+        let ds = crate::load::load(&crate::load::DataSource::Builtin, u64::MAX)
+            .expect("built-in")
+            .dataset;
+        let words = crate::search::Index::new(&ds).words.joined();
+        let set = WordSet::from_joined(words.clone()).expect("sorted");
+        let builder = LevenshteinAutomatonBuilder::new(1, true);
+        let mut terms: Vec<String> = Vec::new();
+        for word in words.lines() {
+            let chars: Vec<char> = word.chars().collect();
+            terms.push(word.to_string());
+            terms.push(chars[1..].iter().collect());
+            terms.push(format!("{word}s"));
+            let mut swapped = chars.clone();
+            swapped.swap(0, 1.min(chars.len() - 1));
+            terms.push(swapped.into_iter().collect());
+        }
+        // Terms with a letter beyond ASCII read letter by letter.
+        terms.extend(["lyön", "biowïn", "médicen", "ñ"].map(String::from));
+        let mut found = 0;
+        for term in &terms {
+            let dfa = builder.build_dfa(term);
+            let accepted: Vec<(usize, String)> = (set.accepted(&dfa).into_iter())
+                .filter(|(_, w)| w != term)
+                .collect();
+            found += accepted.len();
+            assert_eq!(set.one_edit_from(term), Some(accepted), "{term}");
+        }
+        // Each word with a letter added is a term one edit from it, at least.
+        assert!(found >= words.lines().count(), "edits found: {found}");
+        let map = WordSet::build(&["lyon"], 0).expect("sorted");
+        assert_eq!(map.one_edit_from("lyn"), None);
     }
 
     #[test]
