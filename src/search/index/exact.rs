@@ -8,15 +8,13 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::search::flat::Lists;
+use crate::search::flat::{Lists, Strings};
 
-/// Key `i` is `keys[ends[i - 1]..ends[i]]` (from 0 for the first); keys in
-/// ascending order, each once; its entities are `entities.of(i)`.
+/// Key `i` is `keys.get(i)`; keys in ascending order, each once; its
+/// entities are `entities.of(i)`.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Exact {
-    keys: String,
-    #[serde(with = "crate::cache::columns")]
-    ends: Vec<u32>,
+    keys: Strings,
     pub(super) entities: Lists<u32>,
 }
 
@@ -28,13 +26,11 @@ impl Exact {
         let bytes = found.iter().map(|(k, _)| k.len()).sum();
         let items = found.iter().map(|(_, l)| l.len()).sum();
         let mut exact = Exact {
-            keys: String::with_capacity(bytes),
-            ends: Vec::with_capacity(found.len()),
+            keys: Strings::with_capacity(found.len(), bytes),
             entities: Lists::with_capacity(found.len(), items),
         };
         for (key, list) in &found {
-            exact.keys.push_str(key);
-            exact.ends.push(exact.keys.len() as u32);
+            exact.keys.push(key);
             exact.entities.push(list);
         }
         exact
@@ -45,13 +41,11 @@ impl Exact {
     /// one-off lookup finds a note's entity without decoding the dataset.
     pub fn of_sorted<'a>(pairs: impl ExactSizeIterator<Item = (&'a str, u32)>) -> Exact {
         let mut exact = Exact {
-            keys: String::new(),
-            ends: Vec::with_capacity(pairs.len()),
+            keys: Strings::with_capacity(pairs.len(), 0),
             entities: Lists::with_capacity(pairs.len(), pairs.len()),
         };
         for (key, e) in pairs {
-            exact.keys.push_str(key);
-            exact.ends.push(exact.keys.len() as u32);
+            exact.keys.push(key);
             exact.entities.push(&[e]);
         }
         exact
@@ -66,7 +60,7 @@ impl Exact {
     /// The entities with this compact name or alias.
     pub fn get(&self, key: &str) -> &[u32] {
         let at = self.partition(key);
-        if at < self.ends.len() && self.key(at) == key {
+        if at < self.keys.len() && self.key(at) == key {
             self.entities.of(at)
         } else {
             &[]
@@ -75,7 +69,7 @@ impl Exact {
 
     /// How many keys sort before `key`.
     fn partition(&self, key: &str) -> usize {
-        let (mut low, mut high) = (0, self.ends.len());
+        let (mut low, mut high) = (0, self.keys.len());
         while low < high {
             let mid = (low + high) / 2;
             if self.key(mid) < key {
@@ -89,26 +83,20 @@ impl Exact {
 
     /// How many keys.
     pub(super) fn len(&self) -> usize {
-        self.ends.len()
+        self.keys.len()
     }
 
-    /// Key `i`; empty where `ends` does not fit the text, which
+    /// Key `i`; empty where the keys' ends do not fit their text, which
     /// [`Exact::is_sound`] refuses before any search.
     pub(super) fn key(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).and_then(|j| self.ends.get(j));
-        let start = start.map_or(0, |&s| s as usize);
-        let end = self.ends.get(i).map_or(0, |&e| e as usize);
-        self.keys.get(start..end).unwrap_or("")
+        self.keys.get(i)
     }
 
     /// Whether a decoded form can be read: its keys cut on char boundaries,
     /// in ascending order, each once, and a list of entities for each.
     pub(super) fn is_sound(&self) -> bool {
-        let cut = (self.ends.windows(2).all(|w| w[0] <= w[1]))
-            && self.ends.last().map_or(0, |&e| e as usize) == self.keys.len()
-            && (self.ends.iter()).all(|&e| self.keys.is_char_boundary(e as usize));
-        let ordered = || (1..self.ends.len()).all(|i| self.key(i - 1) < self.key(i));
-        cut && ordered() && self.entities.sound(self.ends.len())
+        let ordered = || (1..self.len()).all(|i| self.key(i - 1) < self.key(i));
+        self.keys.is_sound() && ordered() && self.entities.sound(self.len())
     }
 }
 
@@ -143,11 +131,11 @@ mod tests {
     #[test]
     fn keys_out_of_order_or_cut_inside_a_char_are_refused() {
         let mut swapped = exact();
-        swapped.keys = "eccpbiowinmagia".into();
+        swapped.keys.text = "eccpbiowinmagia".into();
         assert!(!swapped.is_sound(), "out of order");
         let mut cut = exact();
-        cut.keys = "biowiné".into();
-        cut.ends = vec![6, 7, 8];
+        cut.keys.text = "biowiné".into();
+        cut.keys.ends = vec![6, 7, 8];
         assert!(!cut.is_sound(), "inside a char");
     }
 }
